@@ -1,5 +1,9 @@
 package io.hcs4j.uvm.bridge.codec;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.schema.Json;
+import io.hcs4j.schema.guest.BridgeMessages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -51,6 +55,35 @@ class FrameCodecVectorsTest {
         assertArrayEquals(body, decoded.body());
         assertEquals(recorded.body(), BridgeJson.decode(decoded.body()));
         assertNull(FrameCodec.read(in), "clean end of stream after the frame");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frames")
+    void bodiesDecodeIntoTheirSchemaMessageTypeAndReencodeEqual(GcsVectors.RecordedFrame recorded) throws Exception {
+        Class<?> type = BridgeMessages.bodyType(recorded.type());
+        assertNotNull(type, MessageKind.describe(recorded.type()));
+        byte[] body = BridgeJson.encode(recorded.body(), BridgeJson.Style.GUEST);
+        Object message = Json.read(body, type);
+        // Nested documents (JSON in a string) are compared as trees: the schema's field order inside them
+        // is its own.
+        assertEquals(unnested(recorded.body()), unnested(BridgeJson.mapper().readTree(Json.writeBytes(message))),
+                type.getSimpleName());
+    }
+
+    private static JsonNode unnested(JsonNode node) {
+        if (node.isTextual() && node.asText().startsWith("{")) {
+            try {
+                return unnested(BridgeJson.mapper().readTree(node.asText()));
+            } catch (java.io.IOException notJson) {
+                return node;
+            }
+        }
+        if (node.isObject()) {
+            ObjectNode copy = BridgeJson.object();
+            node.fields().forEachRemaining(e -> copy.set(e.getKey(), unnested(e.getValue())));
+            return copy;
+        }
+        return node;
     }
 
     @Test
