@@ -2,8 +2,10 @@ package io.hcs4j.uvm.bridge;
 
 import io.hcs4j.uvm.bridge.codec.Rpc;
 
+import java.io.IOException;
+
 /** The guest answered an RPC with a failing HRESULT. */
-public class GcsException extends Exception {
+public class GcsException extends IOException {
     /** Element not found: e.g. signalling a process that has exited. */
     public static final int E_NOT_FOUND = 0x80070490;
     /** The compute system (container) does not exist. */

@@ -1,9 +1,9 @@
 package io.hcs4j.uvm.guest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.schema.v2.ProcessParameters;
 import io.hcs4j.uvm.bridge.BridgeClosedException;
 import io.hcs4j.uvm.bridge.GcsBridge;
-import io.hcs4j.uvm.bridge.GcsException;
 import io.hcs4j.uvm.bridge.codec.BridgeJson;
 import io.hcs4j.uvm.bridge.codec.Rpc;
 import io.hcs4j.uvm.transport.HvSocketConnection;
@@ -44,7 +44,7 @@ public final class GuestConnection implements Closeable {
      * it, creates and starts the VM's own compute system.
      */
     public static GuestConnection accept(String vmId, HvSocketListener gcsListener, HvSocketTransport transport,
-                                         Duration connectTimeout, Duration rpcTimeout) throws IOException, GcsException {
+                                         Duration connectTimeout, Duration rpcTimeout) throws IOException {
         HvSocketConnection socket;
         try {
             socket = gcsListener.accept(connectTimeout);
@@ -56,13 +56,13 @@ public final class GuestConnection implements Closeable {
         try {
             connection.negotiate();
             return connection;
-        } catch (IOException | GcsException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             connection.close();
             throw e;
         }
     }
 
-    private void negotiate() throws IOException, GcsException {
+    private void negotiate() throws IOException {
         ObjectNode request = GcsBridge.request(GcsBridge.VM_CONTAINER_ID);
         request.put("MinimumVersion", PROTOCOL_VERSION).put("MaximumVersion", PROTOCOL_VERSION);
         ObjectNode response = call(Rpc.NEGOTIATE_PROTOCOL, request);
@@ -110,12 +110,12 @@ public final class GuestConnection implements Closeable {
     }
 
     /** A synchronous RPC within the connection's RPC timeout. */
-    public ObjectNode call(Rpc rpc, ObjectNode request) throws IOException, GcsException {
+    public ObjectNode call(Rpc rpc, ObjectNode request) throws IOException {
         return await(bridge.call(rpc, request, rpcTimeout));
     }
 
     /** Waits for an RPC's future, unwrapping the guest's error or the bridge's death. */
-    static <T> T await(CompletableFuture<T> future) throws IOException, GcsException {
+    static <T> T await(CompletableFuture<T> future) throws IOException {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -123,9 +123,6 @@ public final class GuestConnection implements Closeable {
             throw new java.io.InterruptedIOException("interrupted waiting for the guest");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof GcsException g) {
-                throw g;
-            }
             if (cause instanceof IOException io) {
                 throw io;
             }
@@ -134,14 +131,14 @@ public final class GuestConnection implements Closeable {
     }
 
     /** ModifySettings on the VM: {@code {RequestType, ResourceType, Settings}}. */
-    public void modify(ObjectNode request) throws IOException, GcsException {
+    public void modify(ObjectNode request) throws IOException {
         ObjectNode body = GcsBridge.request(GcsBridge.VM_CONTAINER_ID);
         body.set("Request", request);
         call(Rpc.MODIFY_SETTINGS, body);
     }
 
     /** The guest agent's stacks (for diagnostics). */
-    public String dumpStacks() throws IOException, GcsException {
+    public String dumpStacks() throws IOException {
         return call(Rpc.DUMP_STACKS, GcsBridge.request(GcsBridge.VM_CONTAINER_ID)).path("GuestStacks").asText();
     }
 
@@ -150,13 +147,13 @@ public final class GuestConnection implements Closeable {
      * prepared (combined layers).
      */
     public GuestContainer createContainer(String id, ObjectNode ociSpec, String bundlePath, String scratchDirPath)
-            throws IOException, GcsException {
+            throws IOException {
         return GuestContainer.create(this, id, ociSpec, bundlePath, scratchDirPath);
     }
 
-    /** A process in the VM itself, outside any container. */
-    public GuestProcess createVmProcess(ProcessOptions options) throws IOException, GcsException {
-        return GuestProcess.start(this, GcsBridge.VM_CONTAINER_ID, options);
+    /** A process in the VM itself, outside any container (HCS process parameters, no OCI spec). */
+    public GuestProcess createVmProcess(ProcessParameters parameters) throws IOException {
+        return GuestProcess.start(this, GcsBridge.VM_CONTAINER_ID, parameters);
     }
 
     /** Asks the guest to shut the VM down; the guest answers by dropping the connection. */

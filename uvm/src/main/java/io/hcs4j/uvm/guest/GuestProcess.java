@@ -1,6 +1,10 @@
 package io.hcs4j.uvm.guest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.cow.Process;
+import io.hcs4j.cow.SignalOptions;
+import io.hcs4j.schema.Json;
+import io.hcs4j.schema.v2.ProcessParameters;
 import io.hcs4j.uvm.bridge.GcsBridge;
 import io.hcs4j.uvm.bridge.GcsException;
 import io.hcs4j.uvm.bridge.codec.BridgeJson;
@@ -11,7 +15,6 @@ import io.hcs4j.uvm.transport.VsockPorts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,7 +27,7 @@ import java.util.concurrent.CompletableFuture;
  * requested stdio stream. The guest holds the exit code back until the host has closed its ends of stdout and
  * stderr, so read them to the end and close them (or {@link #close()}).
  */
-public final class GuestProcess implements Closeable {
+public final class GuestProcess implements Process {
     private static final Logger LOG = LoggerFactory.getLogger(GuestProcess.class);
     /** WaitForProcess without a deadline. */
     private static final long INFINITE = 0xFFFFFFFFL;
@@ -50,8 +53,8 @@ public final class GuestProcess implements Closeable {
                 .thenApply(response -> response.path("ExitCode").asInt());
     }
 
-    static GuestProcess start(GuestConnection connection, String containerId, ProcessOptions options)
-            throws IOException, GcsException {
+    static GuestProcess start(GuestConnection connection, String containerId, ProcessParameters parameters)
+            throws IOException {
         // Listen first: the guest dials every stdio port before it answers ExecuteProcess.
         List<HvSocketListener> listeners = new ArrayList<>();
         HvSocketListener in = null;
@@ -59,19 +62,18 @@ public final class GuestProcess implements Closeable {
         HvSocketListener err = null;
         ObjectNode relay = BridgeJson.object();
         try {
-            if (options.stdin()) {
+            if (parameters.createStdInPipe) {
                 in = listen(connection, relay, "StdIn", listeners);
             }
-            if (options.stdout()) {
+            if (parameters.createStdOutPipe) {
                 out = listen(connection, relay, "StdOut", listeners);
             }
-            if (options.stderr()) {
+            if (parameters.createStdErrPipe) {
                 err = listen(connection, relay, "StdErr", listeners);
             }
             ObjectNode request = GcsBridge.request(containerId);
             ObjectNode settings = request.putObject("Settings");
-            settings.put("ProcessParameters",
-                    BridgeJson.nested(options.parameters(GcsBridge.VM_CONTAINER_ID.equals(containerId))));
+            settings.put("ProcessParameters", Json.write(parameters));
             settings.set("VsockStdioRelaySettings", relay);
             ObjectNode response = connection.call(Rpc.EXECUTE_PROCESS, request);
             int pid = response.path("ProcessId").asInt();
@@ -120,6 +122,7 @@ public final class GuestProcess implements Closeable {
         return GcsBridge.request(containerId).put("ProcessId", pid);
     }
 
+    @Override
     public int pid() {
         return pid;
     }
@@ -128,33 +131,37 @@ public final class GuestProcess implements Closeable {
         return containerId;
     }
 
-    /** The process's stdin, or null when not requested. */
+    @Override
     public OutputStream stdin() {
         return stdin == null ? null : stdin.output();
     }
 
+    @Override
     public InputStream stdout() {
         return stdout == null ? null : stdout.input();
     }
 
+    @Override
     public InputStream stderr() {
         return stderr == null ? null : stderr.input();
     }
 
-    /** The process sees end of file on stdin. */
+    @Override
     public void closeStdin() throws IOException {
         if (stdin != null) {
             stdin.shutdownOutput();
         }
     }
 
-    /** The host is done with stdout (the guest releases the exit code once stdout and stderr are closed). */
+    /** The guest releases the exit code once the host has closed stdout and stderr. */
+    @Override
     public void closeStdout() throws IOException {
         if (stdout != null) {
             stdout.close();
         }
     }
 
+    @Override
     public void closeStderr() throws IOException {
         if (stderr != null) {
             stderr.close();
@@ -165,34 +172,33 @@ public final class GuestProcess implements Closeable {
      * Completes with the exit code (128 + n for a process killed by signal n); fails with a
      * {@link io.hcs4j.uvm.bridge.BridgeClosedException} when the VM goes away first.
      */
+    @Override
     public CompletableFuture<Integer> exit() {
         return exit;
     }
 
-    /** The exit code; {@link IllegalStateException} while the process runs. */
-    public int exitCode() {
-        if (!exit.isDone()) {
-            throw new IllegalStateException("process " + pid + " in " + containerId + " is still running");
-        }
-        return exit.join();
-    }
-
     /**
-     * Sends a Linux signal. Returns false when the process has already exited (the guest answers
-     * 0x80070490); it does not wait for the process to end.
+     * Sends a signal: a Linux signal number, or a console control event for a Windows guest. Returns false
+     * when the process has already exited (the guest answers 0x80070490).
      */
-    public boolean signal(int signal) throws IOException, GcsException {
+    @Override
+    public boolean signal(SignalOptions options) throws IOException {
         ObjectNode request = request();
-        request.putObject("Options").put("Signal", signal);
+        if (options instanceof SignalOptions.Linux linux) {
+            request.putObject("Options").put("Signal", linux.signal());
+        } else if (options instanceof SignalOptions.Windows windows) {
+            request.putObject("Options").put("Signal", windows.signal().value());
+        }
         return deliver(request);
     }
 
     /** SIGKILL: the guest's default when a SignalProcess carries no options. */
-    public boolean kill() throws IOException, GcsException {
+    @Override
+    public boolean kill() throws IOException {
         return deliver(request());
     }
 
-    private boolean deliver(ObjectNode request) throws IOException, GcsException {
+    private boolean deliver(ObjectNode request) throws IOException {
         try {
             connection.call(Rpc.SIGNAL_PROCESS, request);
             return true;
@@ -204,7 +210,8 @@ public final class GuestProcess implements Closeable {
         }
     }
 
-    public void resizeConsole(int width, int height) throws IOException, GcsException {
+    @Override
+    public void resizeConsole(int width, int height) throws IOException {
         connection.call(Rpc.RESIZE_CONSOLE, request().put("Height", height).put("Width", width));
     }
 
