@@ -1,0 +1,26 @@
+package io.hcs4j.emulator.hcs;
+
+import io.hcs4j.hcs.raw.HResults;
+
+/** A failure the emulator reports to its caller as an HRESULT (computecore form) and a result document. */
+final class HcsFault extends RuntimeException {
+    final int hresult;
+
+    HcsFault(int hresult, String message) {
+        super(message);
+        this.hresult = hresult;
+    }
+
+    /** The result document HCS attaches to a failure. */
+    String document() {
+        return "{\"Error\":" + hresult + ",\"ErrorMessage\":" + Json.quote(getMessage())
+                + ",\"ErrorEvents\":[{\"Message\":" + Json.quote(getMessage())
+                + ",\"Provider\":\"hcs4j-emulator\",\"EventId\":" + (hresult & 0xFFFF)
+                + ",\"Source\":\"emulator\"}]}";
+    }
+
+    @Override
+    public String toString() {
+        return HResults.hex(hresult) + " " + getMessage();
+    }
+}
