@@ -49,9 +49,12 @@ public final class NativeHeap {
         Native.free(address);
     }
 
-    /** Strings allocated and not yet freed. */
-    public int outstanding() {
-        return live.size();
+    /**
+     * Result strings handed to the caller and not yet freed. Event data the emulator frees itself after the callback
+     * returns is not counted: it may be in flight at any moment.
+     */
+    public long outstanding() {
+        return live.values().stream().filter(a -> a != Allocator.EMULATOR).count();
     }
 
     /** Strings ever allocated. */
