@@ -469,22 +469,27 @@ final class EmulatedSystem {
         return m;
     }
 
-    /** Kills everything without notifying SystemExited: the service is going away. */
+    /**
+     * The service goes away: every handle hears ServiceDisconnect first (and nothing after), then everything still
+     * running is killed.
+     */
     void disconnect() {
         GuestInstance g;
         synchronized (this) {
             g = guest;
             state = State.STOPPED;
         }
+        exited.complete(null);
+        watchers.forEach(Watcher::serviceDisconnected);
+        watchers.clear();
+        for (EmulatedProcess p : processes.values()) {
+            p.watchers.forEach(EmulatedProcess.Watcher::serviceDisconnected);
+            p.watchers.clear();
+        }
         processes.values().forEach(p -> Posix.kill(p.pid, Posix.SIGKILL));
         if (g != null) {
             g.kill();
         }
         awaitProcesses(GRACE_MS);
-        exited.complete(null);
-        watchers.forEach(Watcher::serviceDisconnected);
-        for (EmulatedProcess p : processes.values()) {
-            p.watchers.forEach(EmulatedProcess.Watcher::serviceDisconnected);
-        }
     }
 }

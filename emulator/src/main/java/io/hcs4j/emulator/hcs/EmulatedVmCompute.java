@@ -126,8 +126,9 @@ final class EmulatedVmCompute implements VmCompute {
         try {
             return body.run();
         } catch (HcsFault f) {
-            setResult(result, f.document());
-            return HResults.toV1(f.hresult);
+            int hr = HResults.toV1(f.hresult);
+            setResult(result, f.document(hr));
+            return hr;
         } catch (RejectedExecutionException e) {
             return HResults.HCS_E_SERVICE_DISCONNECT;
         }
@@ -170,7 +171,7 @@ final class EmulatedVmCompute implements VmCompute {
                 }
             } catch (HcsFault f) {
                 if (completion != 0) {
-                    h.notify(completion, HResults.toV1(f.hresult), f.document());
+                    h.notify(completion, HResults.toV1(f.hresult), f.document(HResults.toV1(f.hresult)));
                 } else {
                     LOG.debug("{}: {}", h.system.id, f.toString());
                 }

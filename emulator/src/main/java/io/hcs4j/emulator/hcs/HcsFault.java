@@ -13,9 +13,14 @@ final class HcsFault extends RuntimeException {
 
     /** The result document HCS attaches to a failure. */
     String document() {
-        return "{\"Error\":" + hresult + ",\"ErrorMessage\":" + Json.quote(getMessage())
+        return document(hresult);
+    }
+
+    /** The result document for the failure reported as {@code reported} (vmcompute's form of the code). */
+    String document(int reported) {
+        return "{\"Error\":" + reported + ",\"ErrorMessage\":" + Json.quote(getMessage())
                 + ",\"ErrorEvents\":[{\"Message\":" + Json.quote(getMessage())
-                + ",\"Provider\":\"hcs4j-emulator\",\"EventId\":" + (hresult & 0xFFFF)
+                + ",\"Provider\":\"hcs4j-emulator\",\"EventId\":" + (reported & 0xFFFF)
                 + ",\"Source\":\"emulator\"}]}";
     }
 
