@@ -100,6 +100,7 @@ class BadInputTest {
                 p.waitExit(WAIT);
             }
             s.terminate();
+            s.waitExit(WAIT);
         }
     }
 
