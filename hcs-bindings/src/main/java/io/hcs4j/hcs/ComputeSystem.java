@@ -1,5 +1,8 @@
 package io.hcs4j.hcs;
 
+import io.hcs4j.schema.v2.Properties;
+import io.hcs4j.schema.v2.PropertyQuery;
+
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -88,6 +91,11 @@ public final class ComputeSystem implements AutoCloseable {
         String doc = guard.call("HcsGetComputeSystemProperties", h -> api.systemProperties(h, ctx, q,
                 HcsTimeouts.PROPERTIES.get()));
         return Documents.read(doc, type, "HcsGetComputeSystemProperties");
+    }
+
+    /** Typed schema2 query: e.g. {@code PropertyType.PROCESS_LIST}, {@code STATISTICS}, {@code MEMORY}. */
+    public Properties properties(PropertyQuery query) throws HcsException {
+        return properties((Object) query, Properties.class);
     }
 
     /** Applies a schema2 ModifySettingRequest (or schema1 request, or JSON). */

@@ -1,16 +1,15 @@
 package io.hcs4j.hcs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.hcs4j.schema.Json;
+import io.hcs4j.schema.SchemaException;
 
-/** JSON at the facade boundary: typed documents in, typed results out; a String passes through as raw JSON. */
+/**
+ * JSON at the facade boundary, through the schema module's shared mapper: typed documents in, typed results out;
+ * a String passes through as raw JSON.
+ */
 final class Documents {
-    // Until the schema module's shared mapper is available this module keeps its own, configured the same way
-    // for reading (unknown fields ignored).
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
     private Documents() {
     }
 
@@ -18,11 +17,7 @@ final class Documents {
         if (document == null || document instanceof String) {
             return (String) document;
         }
-        try {
-            return MAPPER.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot serialize " + document.getClass().getName(), e);
-        }
+        return Json.write(document);
     }
 
     static <T> T read(String json, Class<T> type, String what) throws HcsException {
@@ -33,33 +28,34 @@ final class Documents {
             return null;
         }
         try {
-            return MAPPER.readValue(json, type);
-        } catch (JsonProcessingException e) {
+            return Json.read(json, type);
+        } catch (SchemaException e) {
             throw new HcsException(what, HcsErrorKind.INVALID_JSON, "unreadable " + type.getSimpleName() + ": "
-                    + e.getOriginalMessage());
+                    + e.getMessage());
         }
     }
 
-    /** The result document HCS attached to a failure, or null when absent or unreadable. */
+    /** The result document HCS attached to a failure, or null when absent; unreadable text becomes the message. */
     static ResultDocument result(String json) {
         if (json == null || json.isBlank()) {
             return null;
         }
         try {
-            return MAPPER.readValue(json, ResultDocument.class);
-        } catch (JsonProcessingException e) {
+            return Json.read(json, ResultDocument.class);
+        } catch (SchemaException e) {
             return new ResultDocument(0, json, null);
         }
     }
 
-    static com.fasterxml.jackson.databind.JsonNode tree(String json) {
+    /** A tree for picking single fields out of notification data; missing or unreadable data is a missing node. */
+    static JsonNode tree(String json) {
         if (json == null || json.isBlank()) {
-            return MAPPER.nullNode();
+            return MissingNode.getInstance();
         }
         try {
-            return MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            return MAPPER.nullNode();
+            return Json.tree(json);
+        } catch (SchemaException e) {
+            return MissingNode.getInstance();
         }
     }
 }

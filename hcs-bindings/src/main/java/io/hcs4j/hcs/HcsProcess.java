@@ -1,6 +1,12 @@
 package io.hcs4j.hcs;
 
 import io.hcs4j.hcs.spi.HcsBackend;
+import io.hcs4j.schema.guest.ProcessModifyOperation;
+import io.hcs4j.schema.guest.STDIOHandle;
+import io.hcs4j.schema.v2.CloseHandle;
+import io.hcs4j.schema.v2.ConsoleSize;
+import io.hcs4j.schema.v2.ProcessModifyRequest;
+import io.hcs4j.schema.v2.ProcessStatus;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,7 +97,10 @@ public final class HcsProcess implements AutoCloseable {
         return stderr;
     }
 
-    /** Sends a signal: {@code options} is a schema2 SignalProcessOptions (or JSON); null lets HCS choose. */
+    /**
+     * Sends a signal: {@code options} is a guest SignalProcessOptionsLCOW / SignalProcessOptionsWCOW (or JSON); null
+     * lets HCS choose (the Linux guest and the emulator then kill).
+     */
     public void signal(Object options) throws HcsException {
         processOp(HcsApi.ProcessOp.SIGNAL, options);
     }
@@ -115,7 +124,11 @@ public final class HcsProcess implements AutoCloseable {
 
     /** Tells HCS to close the process's stdin, then closes the host end: the process reads EOF. */
     public void closeStdin() throws HcsException {
-        modify("{\"Operation\":\"CloseHandle\",\"CloseHandle\":{\"Handle\":\"StdIn\"}}");
+        ProcessModifyRequest request = new ProcessModifyRequest();
+        request.operation = ProcessModifyOperation.CLOSE_HANDLE;
+        request.closeHandle = new CloseHandle();
+        request.closeHandle.handle = STDIOHandle.STD_IN;
+        modify(request);
         if (stdin != null) {
             try {
                 stdin.close();
@@ -126,13 +139,23 @@ public final class HcsProcess implements AutoCloseable {
     }
 
     public void resizeConsole(int width, int height) throws HcsException {
-        modify("{\"Operation\":\"ConsoleSize\",\"ConsoleSize\":{\"Height\":" + height + ",\"Width\":" + width + "}}");
+        ProcessModifyRequest request = new ProcessModifyRequest();
+        request.operation = ProcessModifyOperation.CONSOLE_SIZE;
+        request.consoleSize = new ConsoleSize();
+        request.consoleSize.width = width;
+        request.consoleSize.height = height;
+        modify(request);
     }
 
     /** The process status document (ProcessStatus: ProcessId, Exited, ExitCode, LastWaitResult) read as {@code type}. */
     public <T> T properties(Class<T> type) throws HcsException {
         String doc = guard.call("HcsGetProcessProperties", h -> api.processProperties(h, HcsTimeouts.PROCESS.get()));
         return Documents.read(doc, type, "HcsGetProcessProperties");
+    }
+
+    /** The process status: ProcessId, Exited, ExitCode, LastWaitResult. */
+    public ProcessStatus status() throws HcsException {
+        return properties(ProcessStatus.class);
     }
 
     /** Completes with the exit code once the process has exited. */

@@ -1,8 +1,5 @@
 package io.hcs4j.emulator.hcs;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.jna.Pointer;
 import com.sun.jna.WString;
 import com.sun.jna.ptr.PointerByReference;
@@ -377,34 +374,9 @@ final class EmulatedComputeCore implements ComputeCore {
     public int HcsEnumerateComputeSystems(WString query, Pointer operation) {
         return guard(() -> {
             Operation op = begin(operation, 0);
-            ObjectNode q = Json.object(str(query), "enumerate query");
-            return async(op, () -> Outcome.ok(enumerate(q)));
+            String q = str(query);
+            return async(op, () -> Outcome.ok(emu.enumerate(q)));
         });
-    }
-
-    private String enumerate(ObjectNode query) {
-        ArrayNode out = Json.MAPPER.createArrayNode();
-        for (EmulatedSystem s : emu.systems()) {
-            if (matches(query.path("Ids"), s.id) && matches(query.path("Owners"), s.owner)) {
-                ObjectNode props = Json.object(s.properties(null), "properties");
-                out.addObject().put("Id", s.id).put("SystemType", props.path("SystemType").asText())
-                        .put("Owner", s.owner).put("State", props.path("State").asText())
-                        .put("RuntimeOsType", "Linux");
-            }
-        }
-        return out.toString();
-    }
-
-    private static boolean matches(JsonNode filter, String value) {
-        if (!filter.isArray() || filter.isEmpty()) {
-            return true;
-        }
-        for (JsonNode f : filter) {
-            if (f.asText().equals(value)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

@@ -165,7 +165,7 @@ final class EmulatedProcess {
 
     /** ProcessStatus: {ProcessId, Exited, ExitCode, LastWaitResult}. */
     String status() {
-        ObjectNode s = Json.newObject().put("ProcessId", pid).put("Exited", exited());
+        ObjectNode s = JsonDocs.newObject().put("ProcessId", pid).put("Exited", exited());
         if (exited()) {
             s.put("ExitCode", exit.join());
         }

@@ -73,7 +73,7 @@ final class EmulatedSystem {
 
     /** Validates a compute system document (schema2 ComputeSystem or schema1 ContainerConfig) and builds the system. */
     static EmulatedSystem of(Emulator emulator, String id, String document) {
-        ObjectNode config = Json.object(document, "compute system document");
+        ObjectNode config = JsonDocs.object(document, "compute system document");
         Kind kind;
         if (config.has("SchemaVersion")) {
             JsonNode v = config.get("SchemaVersion");
@@ -96,6 +96,8 @@ final class EmulatedSystem {
                         "document has neither SchemaVersion (schema2) nor SystemType (schema1)");
             };
         }
+        JsonDocs.typed(document, config.has("SchemaVersion") ? io.hcs4j.schema.v2.ComputeSystem.class
+                : io.hcs4j.schema.v1.ContainerConfig.class, "compute system document");
         return new EmulatedSystem(emulator, id, kind, document, config);
     }
 
@@ -253,7 +255,7 @@ final class EmulatedSystem {
             }
             state = State.STOPPED;
             g = guest;
-            exitData = Json.newObject().put("Status", status).put("ExitType", exitType).toString();
+            exitData = JsonDocs.newObject().put("Status", status).put("ExitType", exitType).toString();
         }
         for (EmulatedProcess p : processes.values()) {
             Posix.kill(p.pid, Posix.SIGKILL);
@@ -312,7 +314,7 @@ final class EmulatedSystem {
 
     /** Save needs a paused system; with SaveStateFilePath the document and state are written there. */
     void save(String options) {
-        ObjectNode o = Json.object(options, "save options");
+        ObjectNode o = JsonDocs.typed(options, io.hcs4j.schema.v2.SaveOptions.class, "save options");
         synchronized (this) {
             if (state != State.PAUSED) {
                 throw invalidState("save");
@@ -321,7 +323,7 @@ final class EmulatedSystem {
         String file = o.path("SaveStateFilePath").asText("");
         if (!file.isEmpty()) {
             try {
-                Files.writeString(Path.of(file), Json.newObject().put("Id", id).put("Document", document).toString());
+                Files.writeString(Path.of(file), JsonDocs.newObject().put("Id", id).put("Document", document).toString());
             } catch (IOException e) {
                 throw new HcsFault(0x80070003, "cannot write " + file + ": " + e.getMessage());
             }
@@ -329,7 +331,7 @@ final class EmulatedSystem {
     }
 
     void modify(String request) {
-        ObjectNode r = Json.object(request, "modify request");
+        ObjectNode r = JsonDocs.typed(request, io.hcs4j.schema.v2.ModifySettingRequest.class, "modify request");
         String type = r.path("RequestType").asText("Add");
         if (!List.of("Add", "Remove", "Update").contains(type)) {
             throw new HcsFault(HResults.E_INVALIDARG, "unknown RequestType " + type);
@@ -345,7 +347,8 @@ final class EmulatedSystem {
     // ---- processes
 
     EmulatedProcess createProcess(String parameters) {
-        ObjectNode params = Json.object(parameters, "process parameters");
+        ObjectNode params = JsonDocs.typed(parameters, io.hcs4j.schema.v2.ProcessParameters.class,
+                "process parameters");
         synchronized (this) {
             if (state != State.RUNNING) {
                 throw invalidState("create process");
@@ -373,8 +376,8 @@ final class EmulatedSystem {
 
     /** Answers a PropertyQuery ({"PropertyTypes": [...]}) from live state. */
     String properties(String query) {
-        ObjectNode q = Json.object(query, "property query");
-        ObjectNode out = Json.newObject();
+        ObjectNode q = JsonDocs.typed(query, io.hcs4j.schema.v2.PropertyQuery.class, "property query");
+        ObjectNode out = JsonDocs.newObject();
         State s = state();
         out.put("Id", id)
                 .put("SystemType", kind == Kind.CONTAINER ? "Container" : "VirtualMachine")
@@ -409,18 +412,24 @@ final class EmulatedSystem {
     }
 
     private ArrayNode processList() {
-        ArrayNode list = Json.MAPPER.createArrayNode();
+        ArrayNode list = JsonDocs.MAPPER.createArrayNode();
         for (EmulatedProcess p : liveProcesses()) {
             ProcStat st = ProcStat.read(p.pid);
             if (st != null) {
+                // ProcessDetails' figures are int32 in the schema: clamp rather than overflow.
                 list.addObject().put("ProcessId", p.pid).put("ImageName", st.name())
-                        .put("UserTime100ns", st.userTime100ns()).put("KernelTime100ns", st.kernelTime100ns())
-                        .put("MemoryCommitBytes", st.virtualBytes())
-                        .put("MemoryWorkingSetPrivateBytes", st.residentBytes() - st.sharedBytes())
-                        .put("MemoryWorkingSetSharedBytes", st.sharedBytes());
+                        .put("UserTime100ns", int32(st.userTime100ns()))
+                        .put("KernelTime100ns", int32(st.kernelTime100ns()))
+                        .put("MemoryCommitBytes", int32(st.virtualBytes()))
+                        .put("MemoryWorkingSetPrivateBytes", int32(st.residentBytes() - st.sharedBytes()))
+                        .put("MemoryWorkingSetSharedBytes", int32(st.sharedBytes()));
             }
         }
         return list;
+    }
+
+    private static int int32(long v) {
+        return (int) Math.min(v, Integer.MAX_VALUE);
     }
 
     private ObjectNode statistics() {
@@ -442,7 +451,7 @@ final class EmulatedSystem {
         synchronized (this) {
             started = startedAt;
         }
-        ObjectNode stats = Json.newObject().put("Timestamp", now.toString());
+        ObjectNode stats = JsonDocs.newObject().put("Timestamp", now.toString());
         if (started != null) {
             stats.put("ContainerStartTime", started.toString())
                     .put("Uptime100ns", java.time.Duration.between(started, now).toNanos() / 100);
@@ -462,10 +471,10 @@ final class EmulatedSystem {
                 assignedMb += st.residentBytes() >> 20;
             }
         }
-        ObjectNode m = Json.newObject();
+        ObjectNode m = JsonDocs.newObject();
         m.putObject("VirtualMachineMemory").put("AssignedMemory", assignedMb)
-                .put("AvailableMemory", config.path("VirtualMachine").path("ComputeTopology").path("Memory")
-                        .path("SizeInMB").asLong(0));
+                .put("AvailableMemory", int32(config.path("VirtualMachine").path("ComputeTopology").path("Memory")
+                        .path("SizeInMB").asLong(0)));
         return m;
     }
 

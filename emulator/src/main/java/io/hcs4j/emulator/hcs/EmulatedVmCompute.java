@@ -186,19 +186,7 @@ final class EmulatedVmCompute implements VmCompute {
     public int HcsEnumerateComputeSystems(WString query, PointerByReference computeSystems,
                                           PointerByReference result) {
         return call(result, () -> {
-            emu.checkAlive();
-            var q = Json.object(str(query), "enumerate query");
-            var out = Json.MAPPER.createArrayNode();
-            for (EmulatedSystem s : emu.systems()) {
-                if (!q.path("Ids").isArray() || q.path("Ids").isEmpty() || q.path("Ids").toString().contains(
-                        Json.quote(s.id))) {
-                    var props = Json.object(s.properties(null), "properties");
-                    out.addObject().put("Id", s.id).put("SystemType", props.path("SystemType").asText())
-                            .put("Owner", s.owner).put("State", props.path("State").asText())
-                            .put("RuntimeOsType", "Linux");
-                }
-            }
-            setResult(computeSystems, out.toString());
+            setResult(computeSystems, emu.enumerate(str(query)));
             return HResults.S_OK;
         });
     }

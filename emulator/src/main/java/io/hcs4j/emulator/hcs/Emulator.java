@@ -1,5 +1,8 @@
 package io.hcs4j.emulator.hcs;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.hcs.raw.HResults;
 import io.hcs4j.hcs.spi.HcsBackend;
 import org.slf4j.Logger;
@@ -143,9 +146,32 @@ public final class Emulator implements AutoCloseable {
         return s;
     }
 
-    List<EmulatedSystem> systems() {
+    /** HcsEnumerateComputeSystems: a schema1 ComputeSystemQuery (Ids, Owners) to a list of summaries. */
+    String enumerate(String query) {
         checkAlive();
-        return new ArrayList<>(systems.values());
+        ObjectNode q = JsonDocs.typed(query, io.hcs4j.schema.v1.ComputeSystemQuery.class, "enumerate query");
+        ArrayNode out = JsonDocs.MAPPER.createArrayNode();
+        for (EmulatedSystem s : systems.values()) {
+            if (matches(q.path("Ids"), s.id) && matches(q.path("Owners"), s.owner)) {
+                ObjectNode props = JsonDocs.object(s.properties(null), "properties");
+                out.addObject().put("Id", s.id).put("SystemType", props.path("SystemType").asText())
+                        .put("Owner", s.owner).put("State", props.path("State").asText())
+                        .put("RuntimeOsType", "Linux");
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean matches(JsonNode filter, String value) {
+        if (!filter.isArray() || filter.isEmpty()) {
+            return true;
+        }
+        for (JsonNode f : filter) {
+            if (f.asText().equals(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void forget(EmulatedSystem system) {

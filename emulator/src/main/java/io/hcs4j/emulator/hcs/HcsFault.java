@@ -18,8 +18,8 @@ final class HcsFault extends RuntimeException {
 
     /** The result document for the failure reported as {@code reported} (vmcompute's form of the code). */
     String document(int reported) {
-        return "{\"Error\":" + reported + ",\"ErrorMessage\":" + Json.quote(getMessage())
-                + ",\"ErrorEvents\":[{\"Message\":" + Json.quote(getMessage())
+        return "{\"Error\":" + reported + ",\"ErrorMessage\":" + JsonDocs.quote(getMessage())
+                + ",\"ErrorEvents\":[{\"Message\":" + JsonDocs.quote(getMessage())
                 + ",\"Provider\":\"hcs4j-emulator\",\"EventId\":" + (reported & 0xFFFF)
                 + ",\"Source\":\"emulator\"}]}";
     }

@@ -12,8 +12,8 @@ final class ServiceProperties {
 
     /** Answers a ServiceQuery {"PropertyTypes": [...]}; "Basic" lists the supported schema versions. */
     static String query(String query) {
-        ObjectNode q = Json.object(query, "service property query");
-        ObjectNode out = Json.newObject();
+        ObjectNode q = JsonDocs.object(query, "service property query");
+        ObjectNode out = JsonDocs.newObject();
         ArrayNode props = out.putArray("Properties");
         for (JsonNode t : q.path("PropertyTypes")) {
             if (!"Basic".equals(t.asText())) {
@@ -28,7 +28,7 @@ final class ServiceProperties {
 
     /** Accepts a ModificationRequest {"PropertyType", "Settings"}; the emulator has nothing to change. */
     static void modify(String settings) {
-        ObjectNode s = Json.object(settings, "service settings");
+        ObjectNode s = JsonDocs.object(settings, "service settings");
         if (!s.path("PropertyType").isTextual()) {
             throw new HcsFault(HResults.E_INVALIDARG, "service settings need a PropertyType");
         }

@@ -15,7 +15,7 @@ final class Signals {
      * SIGKILL, as the Linux guest does.
      */
     static int of(String options) {
-        ObjectNode o = Json.object(options, "signal options");
+        ObjectNode o = JsonDocs.object(options, "signal options");
         JsonNode sig = o.path("Signal");
         if (sig.isMissingNode() || sig.isNull()) {
             return Posix.SIGKILL;
@@ -41,7 +41,7 @@ final class Signals {
      * stdin pipe, so closing stdin is the caller closing it; the emulator checks the request.
      */
     static void modify(EmulatedProcess p, String settings) {
-        ObjectNode r = Json.object(settings, "process modify request");
+        ObjectNode r = JsonDocs.typed(settings, io.hcs4j.schema.v2.ProcessModifyRequest.class, "process modify request");
         switch (r.path("Operation").asText("")) {
             case "ConsoleSize" -> {
                 JsonNode size = r.path("ConsoleSize");

@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.hcs.raw.HResults;
 
-/** JSON helpers of the emulator: parsing documents as HCS would (invalid JSON is HCS_E_INVALID_JSON). */
-final class Json {
+/**
+ * JSON helpers of the emulator: documents parsed as HCS would (invalid JSON is HCS_E_INVALID_JSON). Trees come from a
+ * plain mapper (small ints stay ints); schema checks go through the schema module's shared one.
+ */
+final class JsonDocs {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
+    private JsonDocs() {
     }
 
     /** Parses a document that must be a JSON object; null or empty is an empty object. */
@@ -28,6 +31,21 @@ final class Json {
             throw new HcsFault(HResults.HCS_E_INVALID_JSON, what + " must be a JSON object");
         }
         return o;
+    }
+
+    /**
+     * Parses a document that must be a JSON object and also checks it against its schema type (field types, enum
+     * shapes) through the shared schema mapper, as HCS validates against its schema.
+     */
+    static ObjectNode typed(String json, Class<?> schemaType, String what) {
+        ObjectNode tree = object(json, what);
+        try {
+            io.hcs4j.schema.Json.read(tree.toString(), schemaType);
+        } catch (io.hcs4j.schema.SchemaException e) {
+            throw new HcsFault(HResults.HCS_E_INVALID_JSON, what + " does not match " + schemaType.getSimpleName()
+                    + ": " + e.getMessage());
+        }
+        return tree;
     }
 
     static ObjectNode newObject() {
