@@ -77,6 +77,11 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
         return taskId + "@vm";
     }
 
+    /** Creates (does not start) a Linux utility VM through HCS (real or emulated, as HcsService selects). */
+    public static UtilityVm createLcow(io.hcs4j.hcs.HcsService service, LcowOptions options) throws IOException {
+        return createLcow(HcsVmSystem.factory(service), options);
+    }
+
     /** Creates (does not start) the compute system of a Linux utility VM. */
     public static UtilityVm createLcow(VmSystem.Factory systems, LcowOptions options) throws IOException {
         return new UtilityVm(systems.create(options.id, LcowDocument.build(options)), options);
@@ -365,5 +370,12 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
         }
         terminateQuietly();
         system.close();
+        if (transport instanceof io.hcs4j.uvm.transport.UnixSocketTransport unix) {
+            try {
+                java.nio.file.Files.deleteIfExists(unix.vmDir());
+            } catch (IOException e) {
+                LOG.debug("socket directory of {} not removed: {}", id, e.toString());
+            }
+        }
     }
 }
