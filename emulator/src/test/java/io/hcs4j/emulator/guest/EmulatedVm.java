@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * the VM's socket directory, the launcher starts the guest agent process, the guest dials in and negotiates.
  */
 final class EmulatedVm implements AutoCloseable {
-    static final List<String> APPLETS = List.of("sh", "echo", "cat", "sleep", "true", "false", "ls", "head", "dd", "yes");
+    static final List<String> APPLETS = List.of("sh", "echo", "cat", "sleep", "true", "false", "ls", "head", "dd", "yes", "stty");
 
     final String id = "test-" + UUID.randomUUID().toString().substring(0, 8) + "@vm";
     final Path work;
