@@ -311,6 +311,21 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
     }
 
     /**
+     * Creates a network namespace in the guest from its HNS v2 HostComputeNamespace document (its "ID" is the
+     * namespace id); adapters of endpoints in that namespace go into it.
+     */
+    public Resource addNetworkNamespace(ObjectNode hostComputeNamespace) throws IOException {
+        String namespaceId = hostComputeNamespace.path("ID").asText("");
+        if (namespaceId.isEmpty()) {
+            throw new IllegalArgumentException("the namespace document has no ID");
+        }
+        return resources.acquire("netns:" + namespaceId, null, () -> {
+            guestModify(RequestType.ADD, ResourceType.NETWORK_NAMESPACE, hostComputeNamespace);
+            return () -> guestModify(RequestType.REMOVE, ResourceType.NETWORK_NAMESPACE, hostComputeNamespace);
+        });
+    }
+
+    /**
      * Adds a network adapter for an HNS endpoint: the VM gets the NIC, the guest configures it in the
      * endpoint's namespace.
      */

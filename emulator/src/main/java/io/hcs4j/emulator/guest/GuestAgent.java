@@ -176,7 +176,8 @@ final class GuestAgent {
             }
             // Devices the host hot-adds to the VM: the emulated VM has no such hardware to find, so the guest
             // acknowledges them and keeps no state; mounts under them are not emulated.
-            case "MappedVirtualDisk", "MappedDirectory", "VPMemDevice", "Network", "MappedVPCIDevice" -> { }
+            case "MappedVirtualDisk", "MappedDirectory", "VPMemDevice", "Network", "NetworkNamespace",
+                 "MappedVPCIDevice" -> { }
             default -> throw new GuestError(GuestError.E_NOTIMPL, "resource type " + type + " is not emulated");
         }
     }
