@@ -24,11 +24,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class HcsUtilityVmTest {
 
     @Test
-    void bootsThroughTheHcsEmulatorAndACrashEndsTheBridge() throws Exception {
+    void bootsThroughTheHcsEmulatorHotAddsAndACrashEndsTheBridge() throws Exception {
         HcsService hcs = HcsService.open();
         LcowOptions options = new LcowOptions(UtilityVm.idFor("hcs-" + UUID.randomUUID().toString().substring(0, 8)));
         try (UtilityVm vm = UtilityVm.createLcow(hcs, options)) {
             vm.start(Duration.ofSeconds(30), Duration.ofSeconds(30));
+            // The emulated VM takes the device (HCS modify), the guest acknowledges its mapping.
+            vm.addScsiDisk("C:\\disks\\a.vhdx", "/run/mounts/a", true).close();
             ProcessParameters sleep = new ProcessParameters();
             sleep.commandArgs = List.of("/bin/sleep", "1000");
             GuestProcess p = vm.createProcess(sleep);
