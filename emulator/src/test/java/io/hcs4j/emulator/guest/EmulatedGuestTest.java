@@ -49,7 +49,9 @@ class EmulatedGuestTest {
 
     @AfterAll
     void shutdown() throws Exception {
-        vm.close();
+        if (vm != null) {
+            vm.close();
+        }
     }
 
     @Test
