@@ -27,7 +27,9 @@ class HcsUtilityVmTest {
     void bootsThroughTheHcsEmulatorHotAddsAndACrashEndsTheBridge() throws Exception {
         HcsService hcs = HcsService.open();
         LcowOptions options = new LcowOptions(UtilityVm.idFor("hcs-" + UUID.randomUUID().toString().substring(0, 8)));
+        UtilityVm crashed;
         try (UtilityVm vm = UtilityVm.createLcow(hcs, options)) {
+            crashed = vm;
             vm.start(Duration.ofSeconds(30), Duration.ofSeconds(30));
             // The emulated VM takes the device (HCS modify), the guest acknowledges its mapping.
             vm.addScsiDisk("C:\\disks\\a.vhdx", "/run/mounts/a", true).close();
@@ -38,7 +40,10 @@ class HcsUtilityVmTest {
             ProcessHandle.of(agentPid(vm)).ifPresent(ProcessHandle::destroyForcibly);
             ExecutionException e = assertThrows(ExecutionException.class, () -> p.exit().get(5, TimeUnit.SECONDS));
             assertInstanceOf(BridgeClosedException.class, e.getCause());
+            // HCS reports the crash as the system's exit.
+            vm.exit().get(10, TimeUnit.SECONDS);
         }
+        crashed.exit().get(10, TimeUnit.SECONDS);
     }
 
     /** The agent process: the host's child whose command runs GuestAgentMain (through unshare when root). */
