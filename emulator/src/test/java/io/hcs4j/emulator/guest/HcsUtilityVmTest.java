@@ -1,5 +1,7 @@
 package io.hcs4j.emulator.guest;
 
+import io.hcs4j.emulator.hcs.Emulator;
+import io.hcs4j.hcs.HcsGeneration;
 import io.hcs4j.hcs.HcsService;
 import io.hcs4j.schema.v2.ProcessParameters;
 import io.hcs4j.uvm.LcowOptions;
@@ -25,7 +27,14 @@ class HcsUtilityVmTest {
 
     @Test
     void bootsThroughTheHcsEmulatorHotAddsAndACrashEndsTheBridge() throws Exception {
-        HcsService hcs = HcsService.open();
+        // Its own emulator (booting guests through the registered GuestLauncher), closed at the end so that
+        // none of its threads outlive the test.
+        try (Emulator emulator = new Emulator()) {
+            run(HcsService.open(emulator.backend(), HcsGeneration.COMPUTECORE));
+        }
+    }
+
+    private static void run(HcsService hcs) throws Exception {
         LcowOptions options = new LcowOptions(UtilityVm.idFor("hcs-" + UUID.randomUUID().toString().substring(0, 8)));
         UtilityVm crashed;
         try (UtilityVm vm = UtilityVm.createLcow(hcs, options)) {
