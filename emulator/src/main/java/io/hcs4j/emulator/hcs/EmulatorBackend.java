@@ -78,9 +78,4 @@ final class EmulatorBackend implements HcsBackend {
             Posix.close(fd);
         }
     }
-
-    @Override
-    public void closeHandle(Pointer handle) {
-        Posix.close((int) Pointer.nativeValue(handle));
-    }
 }

@@ -33,7 +33,4 @@ public interface HcsBackend {
 
     /** A stream writing to a stdio handle HCS returned; the stream owns and closes the handle. */
     OutputStream openWriter(Pointer handle);
-
-    /** Closes a stdio handle that no stream was opened for. */
-    void closeHandle(Pointer handle);
 }

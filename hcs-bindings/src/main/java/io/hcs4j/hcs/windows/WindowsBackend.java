@@ -141,9 +141,4 @@ final class WindowsBackend implements HcsBackend {
             }
         };
     }
-
-    @Override
-    public void closeHandle(Pointer handle) {
-        Kernel32.INSTANCE.CloseHandle(new WinNT.HANDLE(handle));
-    }
 }
