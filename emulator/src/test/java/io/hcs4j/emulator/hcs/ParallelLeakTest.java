@@ -11,6 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,18 +47,32 @@ class ParallelLeakTest {
         emulator.close();
     }
 
-    record Baseline(long heap, int handles, int systems, int fds, int threads, long children) {
+    record Baseline(long heap, int handles, int systems, List<String> fds, int threads, long children) {
         static Baseline now() {
             return new Baseline(emulator.heap().outstanding(), emulator.handleCount(), emulator.systemCount(),
-                    Objects.requireNonNull(new File("/proc/self/fd").list()).length, liveThreads(),
-                    ProcessHandle.current().children().count());
+                    descriptors(), liveThreads(), ProcessHandle.current().children().count());
         }
     }
 
-    /** Live threads, leaving out the JDK's process reaper pool, which keeps idle threads alive for a while. */
+    /** What each open descriptor refers to (pipes and sockets without their inode), sorted. */
+    static List<String> descriptors() {
+        List<String> out = new ArrayList<>();
+        for (String fd : Objects.requireNonNull(new File("/proc/self/fd").list())) {
+            try {
+                out.add(Files.readSymbolicLink(Path.of("/proc/self/fd", fd)).toString().replaceAll(":\\[\\d+]", ""));
+            } catch (IOException e) {
+                // closed while listing: the listing's own descriptor
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** Live threads, leaving out the JDK's own pools (process reaper, common pool), which grow and shrink lazily. */
     static int liveThreads() {
         return (int) Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> !t.getName().startsWith("process reaper")).count();
+                .filter(t -> !t.getName().startsWith("process reaper") && !t.getName().startsWith("ForkJoinPool"))
+                .count();
     }
 
     static void lifecycle(HcsService hcs, int n) throws Exception {
