@@ -207,8 +207,15 @@ final class ComputeCoreApi implements HcsApi {
             }
             throw e;
         }
-        subscribeProcess(proc.getValue(), ctx);
-        return new CreatedProcess(proc.getValue(), info.ProcessId, info.StdInput, info.StdOutput, info.StdError);
+        CreatedProcess created = new CreatedProcess(proc.getValue(), info.ProcessId, info.StdInput, info.StdOutput,
+                info.StdError);
+        try {
+            subscribeProcess(proc.getValue(), ctx);
+        } catch (HcsException e) {
+            created.closeStdio(backend);
+            throw e;
+        }
+        return created;
     }
 
     private void subscribeProcess(Pointer process, long ctx) throws HcsException {

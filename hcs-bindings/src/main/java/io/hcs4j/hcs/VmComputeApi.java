@@ -279,8 +279,15 @@ final class VmComputeApi implements HcsApi {
         HcsProcessInformation info = new HcsProcessInformation();
         int hr = vc.HcsCreateProcess(system, w(parameters), info, proc, result);
         check("HcsCreateProcess", hr, take(result));
-        subscribeProcess(proc.getValue(), ctx);
-        return new CreatedProcess(proc.getValue(), info.ProcessId, info.StdInput, info.StdOutput, info.StdError);
+        CreatedProcess created = new CreatedProcess(proc.getValue(), info.ProcessId, info.StdInput, info.StdOutput,
+                info.StdError);
+        try {
+            subscribeProcess(proc.getValue(), ctx);
+        } catch (HcsException e) {
+            created.closeStdio(backend);
+            throw e;
+        }
+        return created;
     }
 
     private void subscribeProcess(Pointer process, long ctx) throws HcsException {

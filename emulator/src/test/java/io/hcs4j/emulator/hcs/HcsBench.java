@@ -116,8 +116,8 @@ public final class HcsBench {
         cc.HcsCloseOperation(op);
         check(cc.HcsWaitForProcessExit(proc.getValue(), 30_000, result));
         emu.backend().localFree(result.getValue());
-        Posix.close((int) Pointer.nativeValue(info.StdOutput));
-        Posix.close((int) Pointer.nativeValue(info.StdError));
+        emu.backend().closeHandle(info.StdOutput);
+        emu.backend().closeHandle(info.StdError);
         cc.HcsCloseProcess(proc.getValue());
         op = cc.HcsCreateOperation(null, null);
         check(cc.HcsTerminateComputeSystem(sys.getValue(), op, null));

@@ -141,4 +141,9 @@ final class WindowsBackend implements HcsBackend {
             }
         };
     }
+
+    @Override
+    public void closeHandle(Pointer handle) {
+        Kernel32.INSTANCE.CloseHandle(new WinNT.HANDLE(handle));
+    }
 }
