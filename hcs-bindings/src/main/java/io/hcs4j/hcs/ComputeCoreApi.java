@@ -26,7 +26,7 @@ final class ComputeCoreApi implements HcsApi {
     private static final int CANCEL_GRACE_MS = 30_000;
 
     /** One callback object for every handle: static, so it stays reachable as long as native code may call it. */
-    private static final ComputeCore.HcsEventCallback CALLBACK = ComputeCoreApi::onEvent;
+    static final ComputeCore.HcsEventCallback CALLBACK = ComputeCoreApi::onEvent;
 
     private final ComputeCore cc;
     private final HcsBackend backend;

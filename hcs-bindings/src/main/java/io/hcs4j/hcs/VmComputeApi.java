@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class VmComputeApi implements HcsApi {
     /** One callback object for every handle: static, so it stays reachable as long as native code may call it. */
-    private static final VmCompute.HcsNotificationCallback CALLBACK = VmComputeApi::onNotification;
+    static final VmCompute.HcsNotificationCallback CALLBACK = VmComputeApi::onNotification;
     /** Completion waits and native callback registrations by context id. */
     private static final Map<Long, Waits> WAITS = new ConcurrentHashMap<>();
     private static final Map<Long, Pointer> REGISTRATIONS = new ConcurrentHashMap<>();
