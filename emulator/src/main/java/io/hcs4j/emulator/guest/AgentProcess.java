@@ -1,0 +1,186 @@
+package io.hcs4j.emulator.guest;
+
+import io.hcs4j.uvm.transport.HvSocketConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A process the guest runs, with its stdio relayed over the hvsockets the guest dialled. Like the reference
+ * GCS, the exit code is released only once the process has exited and the host has closed its ends of
+ * stdout and stderr.
+ */
+final class AgentProcess {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentProcess.class);
+
+    private final Process process;
+    private final CompletableFuture<Integer> released;
+    private final Pty pty;
+
+    private AgentProcess(Process process, CompletableFuture<Integer> released, Pty pty) {
+        this.process = process;
+        this.released = released;
+        this.pty = pty;
+    }
+
+    static AgentProcess start(List<String> command, Map<String, String> env, Path cwd, HvSocketConnection stdin,
+                              HvSocketConnection stdout, HvSocketConnection stderr) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        pb.redirectInput(stdin == null ? ProcessBuilder.Redirect.from(new File("/dev/null")) : ProcessBuilder.Redirect.PIPE);
+        pb.redirectOutput(stdout == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.PIPE);
+        pb.redirectError(stderr == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.PIPE);
+        Process process = pb.start();
+        String name = "pid-" + process.pid();
+        if (stdin != null) {
+            thread(name + "-stdin", () -> relayIn(stdin, process.getOutputStream()));
+        }
+        CompletableFuture<Void> out = stdout == null ? CompletableFuture.completedFuture(null)
+                : relayOut(name + "-stdout", process.getInputStream(), stdout);
+        CompletableFuture<Void> err = stderr == null ? CompletableFuture.completedFuture(null)
+                : relayOut(name + "-stderr", process.getErrorStream(), stderr);
+        CompletableFuture<Integer> released = CompletableFuture.allOf(process.onExit(), out, err)
+                .thenApply(v -> process.exitValue());
+        return new AgentProcess(process, released, null);
+    }
+
+    /**
+     * Starts a process on a new pseudo-terminal (its controlling terminal, through util-linux setsid -c):
+     * stdin, stdout and stderr are the terminal, relayed over the stdin and stdout sockets.
+     */
+    static AgentProcess startWithTerminal(List<String> command, Map<String, String> env, Path cwd,
+                                          HvSocketConnection stdin, HvSocketConnection stdout,
+                                          int cols, int rows) throws IOException {
+        Pty pty = Pty.open(cols, rows);
+        Process process;
+        try {
+            List<String> wrapped = new java.util.ArrayList<>(List.of("setsid", "-c"));
+            wrapped.addAll(command);
+            ProcessBuilder pb = new ProcessBuilder(wrapped).directory(cwd.toFile());
+            pb.environment().clear();
+            pb.environment().putAll(env);
+            File slave = new File(pty.slavePath());
+            pb.redirectInput(ProcessBuilder.Redirect.from(slave));
+            pb.redirectOutput(ProcessBuilder.Redirect.appendTo(slave));
+            pb.redirectError(ProcessBuilder.Redirect.appendTo(slave));
+            process = pb.start();
+        } catch (IOException e) {
+            pty.close();
+            throw e;
+        }
+        String name = "pid-" + process.pid() + "-tty";
+        if (stdin != null) {
+            thread(name + "-in", () -> relayIn(stdin, pty.output()));
+        }
+        CompletableFuture<Void> out = relayOut(name + "-out", pty.input(), stdout);
+        CompletableFuture<Integer> released = CompletableFuture.allOf(process.onExit(), out)
+                .thenApply(v -> process.exitValue());
+        released.whenComplete((code, e) -> pty.close());
+        return new AgentProcess(process, released, pty);
+    }
+
+    /** Resizes the process's terminal; {@link GuestError} when it has none. */
+    void resize(int cols, int rows) throws GuestError {
+        if (pty == null) {
+            throw new GuestError(GuestError.E_INVALID_STATE, "process " + pid() + " has no terminal");
+        }
+        try {
+            pty.resize(cols, rows);
+        } catch (IOException e) {
+            throw new GuestError(GuestError.E_FAIL, e.getMessage());
+        }
+    }
+
+    private static void thread(String name, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Host to process; the host's half-close (or hang-up) is the process's end of file. */
+    private static void relayIn(HvSocketConnection socket, OutputStream toProcess) {
+        try (socket; toProcess) {
+            socket.input().transferTo(toProcess);
+        } catch (IOException e) {
+            LOG.debug("stdin relay ended: {}", e.toString());
+        }
+    }
+
+    /**
+     * Process to host; at the process's end of file, half-close towards the host, then wait for the host to
+     * close its end (that is what releases the exit code).
+     */
+    private static CompletableFuture<Void> relayOut(String name, InputStream fromProcess, HvSocketConnection socket) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        thread(name, () -> {
+            try (socket) {
+                byte[] buf = new byte[64 * 1024];
+                // Without a socket the output is drained, so the process never blocks on it.
+                boolean hostGone = socket == null;
+                int n;
+                while ((n = fromProcess.read(buf)) >= 0) {
+                    if (!hostGone) {
+                        try {
+                            socket.output().write(buf, 0, n);
+                        } catch (IOException e) {
+                            // The host stopped reading: keep draining so the process never blocks on a full pipe.
+                            hostGone = true;
+                        }
+                    }
+                }
+                if (!hostGone) {
+                    socket.shutdownOutput();
+                    while (socket.input().read(buf) >= 0) {
+                        // The host does not write on an output stream; wait for its close.
+                    }
+                }
+            } catch (IOException e) {
+                LOG.debug("{} relay ended: {}", name, e.toString());
+            } finally {
+                done.complete(null);
+            }
+        });
+        return done;
+    }
+
+    int pid() {
+        return (int) process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    /** The exit code, once the process has exited and the host has closed stdout and stderr. */
+    CompletableFuture<Integer> released() {
+        return released;
+    }
+
+    CompletableFuture<Process> exited() {
+        return process.onExit();
+    }
+
+    /** Sends a signal; {@link GuestError} 0x80070490 when the process has already exited. */
+    void signal(int signal) throws GuestError {
+        if (!process.isAlive() || Libc.INSTANCE.kill(pid(), signal) != 0) {
+            throw GuestError.of(GuestError.E_NOT_FOUND);
+        }
+    }
+
+    void kill() {
+        process.destroyForcibly();
+    }
+}

@@ -1,0 +1,15 @@
+package io.hcs4j.schema.guest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.hcs4j.schema.Unsigned;
+
+/** GCS bridge type {@code prot.ContainerCreateResponse}. */
+public class ContainerCreateResponse extends ResponseBase {
+    /** Sent by the guest (its own response type has it); absent from hcsshim's host type. */
+    @JsonProperty("SelectedProtocolVersion")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonDeserialize(using = Unsigned.U32.class)
+    public Long selectedProtocolVersion;
+}

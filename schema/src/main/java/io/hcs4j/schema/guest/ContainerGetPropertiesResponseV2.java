@@ -1,0 +1,13 @@
+package io.hcs4j.schema.guest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.hcs4j.schema.JsonInString;
+
+/** GCS bridge type {@code prot.ContainerGetPropertiesResponseV2}. */
+public class ContainerGetPropertiesResponseV2 extends ResponseBase {
+    @JsonProperty("Properties")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonInString
+    public ContainerPropertiesV2 properties;
+}

@@ -1,0 +1,18 @@
+package io.hcs4j.schema.guest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.hcs4j.schema.Unsigned;
+
+/** GCS bridge type {@code prot.ContainerSignalProcess}. */
+public class ContainerSignalProcess extends RequestBase {
+    @JsonProperty("ProcessId")
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonDeserialize(using = Unsigned.U32.class)
+    public long processId;
+
+    @JsonProperty("Options")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public Object options;
+}

@@ -1,0 +1,19 @@
+package io.hcs4j.schema.guest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.hcs4j.schema.Unsigned;
+
+/** GCS bridge type {@code prot.NegotiateProtocolRequest}. */
+public class NegotiateProtocolRequest extends RequestBase {
+    @JsonProperty("MinimumVersion")
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonDeserialize(using = Unsigned.U32.class)
+    public long minimumVersion;
+
+    @JsonProperty("MaximumVersion")
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonDeserialize(using = Unsigned.U32.class)
+    public long maximumVersion;
+}

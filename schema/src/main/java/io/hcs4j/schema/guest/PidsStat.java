@@ -1,0 +1,22 @@
+package io.hcs4j.schema.guest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.hcs4j.schema.Unsigned;
+
+/** GCS bridge type {@code stats.PidsStat}. */
+public class PidsStat {
+    @JsonProperty("current")
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    @JsonDeserialize(using = Unsigned.U64.class)
+    @JsonSerialize(using = Unsigned.U64Serializer.class)
+    public long current;
+
+    @JsonProperty("limit")
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    @JsonDeserialize(using = Unsigned.U64.class)
+    @JsonSerialize(using = Unsigned.U64Serializer.class)
+    public long limit;
+}

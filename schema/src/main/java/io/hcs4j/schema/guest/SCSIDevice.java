@@ -1,0 +1,19 @@
+package io.hcs4j.schema.guest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.hcs4j.schema.Unsigned;
+
+/** GCS bridge type {@code guestresource.SCSIDevice}. */
+public class SCSIDevice {
+    @JsonProperty("Controller")
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    @JsonDeserialize(using = Unsigned.U8.class)
+    public int controller;
+
+    @JsonProperty("Lun")
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    @JsonDeserialize(using = Unsigned.U8.class)
+    public int lun;
+}

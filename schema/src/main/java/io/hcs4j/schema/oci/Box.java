@@ -1,0 +1,19 @@
+package io.hcs4j.schema.oci;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.hcs4j.schema.Unsigned;
+
+/** OCI runtime spec type {@code specs.Box}. */
+public class Box extends OciObject {
+    @JsonProperty("height")
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonDeserialize(using = Unsigned.U32.class)
+    public long height;
+
+    @JsonProperty("width")
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonDeserialize(using = Unsigned.U32.class)
+    public long width;
+}

@@ -1,0 +1,21 @@
+package io.hcs4j.schema.oci;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.hcs4j.schema.GoZero;
+import io.hcs4j.schema.Unsigned;
+
+/** OCI runtime spec type {@code specs.FreeBSDDevice}. */
+public class FreeBSDDevice extends OciObject {
+    @JsonProperty("path")
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonSerialize(nullsUsing = GoZero.EmptyString.class)
+    public String path;
+
+    @JsonProperty("mode")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonDeserialize(using = Unsigned.U32.class)
+    public Long mode;
+}

@@ -1,0 +1,5 @@
+package io.hcs4j.schema.v2;
+
+/** HCS schema2 type {@code hcsschema.Battery}. */
+public class Battery {
+}

@@ -1,0 +1,11 @@
+package io.hcs4j.schema.v2;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** HCS schema2 type {@code hcsschema.ContainerCredentialGuardRemoveInstanceRequest}. */
+public class ContainerCredentialGuardRemoveInstanceRequest {
+    @JsonProperty("Id")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public String id;
+}

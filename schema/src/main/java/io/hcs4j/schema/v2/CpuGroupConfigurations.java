@@ -1,0 +1,12 @@
+package io.hcs4j.schema.v2;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/** HCS schema2 type {@code hcsschema.CpuGroupConfigurations}. */
+public class CpuGroupConfigurations {
+    @JsonProperty("CpuGroups")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public List<CpuGroupConfig> cpuGroups;
+}

@@ -1,0 +1,15 @@
+package io.hcs4j.schema.v2;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** HCS schema2 type {@code hcsschema.MigrationFinalizedOptions}. */
+public class MigrationFinalizedOptions {
+    @JsonProperty("Origin")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public MigrationOrigin origin;
+
+    @JsonProperty("FinalizedOperation")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public MigrationFinalOperation finalizedOperation;
+}

@@ -1,0 +1,11 @@
+package io.hcs4j.schema.v2;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** HCS schema2 type {@code hcsschema.MigrationTransferOptions}. */
+public class MigrationTransferOptions {
+    @JsonProperty("Origin")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public MigrationOrigin origin;
+}

@@ -1,0 +1,14 @@
+package io.hcs4j.schema.v2;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.hcs4j.schema.Unsigned;
+
+/** HCS schema2 type {@code hcsschema.Range}. */
+public class Range {
+    @JsonProperty("max")
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    @JsonDeserialize(using = Unsigned.U32.class)
+    public long max;
+}

@@ -1,0 +1,19 @@
+package io.hcs4j.schema.v2;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** HCS schema2 type {@code hcsschema.VirtualPMemDevice}. */
+public class VirtualPMemDevice {
+    @JsonProperty("HostPath")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public String hostPath;
+
+    @JsonProperty("ReadOnly")
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    public boolean readOnly;
+
+    @JsonProperty("ImageFormat")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public String imageFormat;
+}
