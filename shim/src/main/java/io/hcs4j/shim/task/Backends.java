@@ -19,12 +19,20 @@ public final class Backends {
         this.linuxMissingReason = linuxMissingReason;
     }
 
-    /** The backend the current host offers: on Linux, the host process path; on Windows, none merged yet. */
+    /**
+     * The Linux path for this host: LCOW through HCS (real on Windows, the emulator elsewhere), or with
+     * HCS4J_SHIM_LINUX_PATH=host the host process path (Linux only: no utility VM, processes chrooted
+     * into the rootfs).
+     */
     public static Backends forThisHost() {
-        if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows")) {
-            return new Backends(null, "LCOW needs a utility VM (io.hcs4j.uvm), which this build does not include yet");
+        String path = System.getenv().getOrDefault("HCS4J_SHIM_LINUX_PATH", "lcow");
+        if (path.equals("host")) {
+            return new Backends(new io.hcs4j.shim.runtime.host.HostBackend(), null);
         }
-        return new Backends(new io.hcs4j.shim.runtime.host.HostBackend(), null);
+        if (!path.equals("lcow")) {
+            throw new IllegalArgumentException("HCS4J_SHIM_LINUX_PATH must be lcow or host, not " + path);
+        }
+        return new Backends(new io.hcs4j.shim.runtime.lcow.LcowBackend(), null);
     }
 
     ContainerBackend select(OciSpec spec, Options options) {
@@ -36,7 +44,7 @@ public final class Backends {
             boolean hypervisor = options.getSandboxIsolation() == Options.SandboxIsolation.HYPERVISOR
                     || spec.annotations().containsKey(ISOLATION_ANNOTATION);
             throw Status.UNIMPLEMENTED.withDescription("Windows containers with " + (hypervisor ? "hypervisor" : "process")
-                    + " isolation need HCS through io.hcs4j.cow, which this build does not include yet").asRuntimeException();
+                    + " isolation: the HCS-backed cow container is not wired into the shim yet").asRuntimeException();
         }
         if (linux == null) {
             throw Status.UNIMPLEMENTED.withDescription("Linux containers: " + linuxMissingReason).asRuntimeException();

@@ -364,6 +364,8 @@ public final class Tasks {
             }
             try {
                 t.container.pause();
+            } catch (UnsupportedOperationException e) {
+                throw unimplemented("pausing " + id + ": " + e.getMessage());
             } catch (IOException e) {
                 throw io.grpc.Status.INTERNAL.withDescription("pausing " + id + ": " + e.getMessage()).asRuntimeException();
             }
@@ -380,6 +382,8 @@ public final class Tasks {
             }
             try {
                 t.container.resume();
+            } catch (UnsupportedOperationException e) {
+                throw unimplemented("resuming " + id + ": " + e.getMessage());
             } catch (IOException e) {
                 throw io.grpc.Status.INTERNAL.withDescription("resuming " + id + ": " + e.getMessage()).asRuntimeException();
             }
