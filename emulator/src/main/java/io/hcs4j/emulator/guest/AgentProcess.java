@@ -1,0 +1,136 @@
+package io.hcs4j.emulator.guest;
+
+import io.hcs4j.uvm.transport.HvSocketConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A process the guest runs, with its stdio relayed over the hvsockets the guest dialled. Like the reference
+ * GCS, the exit code is released only once the process has exited and the host has closed its ends of
+ * stdout and stderr.
+ */
+final class AgentProcess {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentProcess.class);
+
+    private final Process process;
+    private final CompletableFuture<Integer> released;
+
+    private AgentProcess(Process process, CompletableFuture<Integer> released) {
+        this.process = process;
+        this.released = released;
+    }
+
+    static AgentProcess start(List<String> command, Map<String, String> env, Path cwd, HvSocketConnection stdin,
+                              HvSocketConnection stdout, HvSocketConnection stderr) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        pb.redirectInput(stdin == null ? ProcessBuilder.Redirect.from(new File("/dev/null")) : ProcessBuilder.Redirect.PIPE);
+        pb.redirectOutput(stdout == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.PIPE);
+        pb.redirectError(stderr == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.PIPE);
+        Process process = pb.start();
+        String name = "pid-" + process.pid();
+        if (stdin != null) {
+            thread(name + "-stdin", () -> relayIn(stdin, process.getOutputStream()));
+        }
+        CompletableFuture<Void> out = stdout == null ? CompletableFuture.completedFuture(null)
+                : relayOut(name + "-stdout", process.getInputStream(), stdout);
+        CompletableFuture<Void> err = stderr == null ? CompletableFuture.completedFuture(null)
+                : relayOut(name + "-stderr", process.getErrorStream(), stderr);
+        CompletableFuture<Integer> released = CompletableFuture.allOf(process.onExit(), out, err)
+                .thenApply(v -> process.exitValue());
+        return new AgentProcess(process, released);
+    }
+
+    private static void thread(String name, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Host to process; the host's half-close (or hang-up) is the process's end of file. */
+    private static void relayIn(HvSocketConnection socket, OutputStream toProcess) {
+        try (socket; toProcess) {
+            socket.input().transferTo(toProcess);
+        } catch (IOException e) {
+            LOG.debug("stdin relay ended: {}", e.toString());
+        }
+    }
+
+    /**
+     * Process to host; at the process's end of file, half-close towards the host, then wait for the host to
+     * close its end (that is what releases the exit code).
+     */
+    private static CompletableFuture<Void> relayOut(String name, InputStream fromProcess, HvSocketConnection socket) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        thread(name, () -> {
+            try (socket) {
+                byte[] buf = new byte[64 * 1024];
+                boolean hostGone = false;
+                int n;
+                while ((n = fromProcess.read(buf)) >= 0) {
+                    if (!hostGone) {
+                        try {
+                            socket.output().write(buf, 0, n);
+                        } catch (IOException e) {
+                            // The host stopped reading: keep draining so the process never blocks on a full pipe.
+                            hostGone = true;
+                        }
+                    }
+                }
+                if (!hostGone) {
+                    socket.shutdownOutput();
+                    while (socket.input().read(buf) >= 0) {
+                        // The host does not write on an output stream; wait for its close.
+                    }
+                }
+            } catch (IOException e) {
+                LOG.debug("{} relay ended: {}", name, e.toString());
+            } finally {
+                done.complete(null);
+            }
+        });
+        return done;
+    }
+
+    int pid() {
+        return (int) process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    /** The exit code, once the process has exited and the host has closed stdout and stderr. */
+    CompletableFuture<Integer> released() {
+        return released;
+    }
+
+    CompletableFuture<Process> exited() {
+        return process.onExit();
+    }
+
+    /** Sends a signal; {@link GuestError} 0x80070490 when the process has already exited. */
+    void signal(int signal) throws GuestError {
+        if (!process.isAlive() || Libc.INSTANCE.kill(pid(), signal) != 0) {
+            throw GuestError.of(GuestError.E_NOT_FOUND);
+        }
+    }
+
+    void kill() {
+        process.destroyForcibly();
+    }
+}

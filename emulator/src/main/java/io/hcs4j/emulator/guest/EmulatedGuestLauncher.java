@@ -1,0 +1,68 @@
+package io.hcs4j.emulator.guest;
+
+import io.hcs4j.emulator.hcs.GuestInstance;
+import io.hcs4j.emulator.hcs.GuestLauncher;
+import io.hcs4j.uvm.transport.HvSocketDirs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Boots an emulated VM's guest: starts the guest agent as its own OS process with HCS4J_HVSOCK_DIR set to
+ * the VM's socket directory. The command is HCS4J_GUEST_AGENT (split on spaces) or, by default, this JVM
+ * running {@link GuestAgentMain} with the current class path. As root the default agent gets its own PID and
+ * mount namespaces (util-linux unshare), so that killing it ends everything it ran and its mounts, as a VM
+ * crash would.
+ */
+public final class EmulatedGuestLauncher implements GuestLauncher {
+    public static final String AGENT_ENV = "HCS4J_GUEST_AGENT";
+    private static final Logger LOG = LoggerFactory.getLogger(EmulatedGuestLauncher.class);
+
+    @Override
+    public GuestInstance launch(String systemId, String documentJson) throws IOException {
+        Path vmDir = HvSocketDirs.forVm(systemId);
+        ProcessBuilder pb = new ProcessBuilder(command());
+        pb.environment().put(HvSocketDirs.DIR_ENV, vmDir.toString());
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        Process process = pb.start();
+        LOG.info("guest of {} started: pid {}, sockets in {}", systemId, process.pid(), vmDir);
+        return new GuestInstance() {
+            @Override
+            public CompletableFuture<Integer> exit() {
+                return process.onExit().thenApply(Process::exitValue);
+            }
+
+            @Override
+            public void kill() {
+                process.destroyForcibly();
+            }
+        };
+    }
+
+    static List<String> command() {
+        String configured = System.getenv(AGENT_ENV);
+        if (configured != null && !configured.isBlank()) {
+            return Arrays.asList(configured.trim().split("\\s+"));
+        }
+        List<String> command = new ArrayList<>();
+        if (Libc.INSTANCE.geteuid() == 0 && Files.isExecutable(Path.of("/usr/bin/unshare"))) {
+            // Java is PID 1 of its namespace: when it dies the kernel kills every process it started.
+            command.addAll(List.of("/usr/bin/unshare", "--pid", "--fork", "--kill-child", "--mount-proc"));
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(GuestAgentMain.class.getName());
+        return command;
+    }
+}

@@ -1,0 +1,44 @@
+package io.hcs4j.emulator.guest;
+
+import io.hcs4j.uvm.transport.HvSocketConnection;
+import io.hcs4j.uvm.transport.HvSocketDirs;
+import io.hcs4j.uvm.transport.UnixSocketTransport;
+import io.hcs4j.uvm.transport.VsockPorts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The emulated guest agent, run as its own OS process: dials the host's GCS port in the socket directory
+ * named by HCS4J_HVSOCK_DIR and serves the bridge until the host goes away. Exit status 0 when the bridge
+ * ended, 2 when it could not connect.
+ */
+public final class GuestAgentMain {
+    private static final Logger LOG = LoggerFactory.getLogger(GuestAgentMain.class);
+
+    private GuestAgentMain() {
+    }
+
+    public static void main(String[] args) {
+        String dir = System.getenv(HvSocketDirs.DIR_ENV);
+        if (dir == null || dir.isEmpty()) {
+            System.err.println("hcs4j guest agent: " + HvSocketDirs.DIR_ENV + " is not set");
+            System.exit(2);
+        }
+        Path vmDir = Path.of(dir);
+        HvSocketConnection bridge;
+        try {
+            bridge = UnixSocketTransport.dial(vmDir, VsockPorts.serviceId(VsockPorts.GCS_PORT));
+        } catch (IOException e) {
+            System.err.println("hcs4j guest agent: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        boolean root = Libc.INSTANCE.geteuid() == 0;
+        LOG.info("guest agent connected to {} (root: {})", vmDir, root);
+        new GuestAgent(bridge, vmDir, root).serve();
+        System.exit(0);
+    }
+}

@@ -1,0 +1,349 @@
+package io.hcs4j.emulator.guest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.uvm.bridge.codec.BridgeJson;
+import io.hcs4j.uvm.transport.HvSocketConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+
+/**
+ * What the emulated guest runs: combined-layer root filesystems, containers (an OCI spec and its processes)
+ * and processes of the VM itself. Processes are real host processes: chrooted into the container's rootfs
+ * (unshare --root) when the guest runs as root (its launcher also gives it its own PID and mount
+ * namespaces), otherwise run
+ * from the rootfs directory with its binaries first on PATH.
+ */
+final class GuestRuntime {
+    static final String VM_ID = "00000000-0000-0000-0000-000000000000";
+    private static final Logger LOG = LoggerFactory.getLogger(GuestRuntime.class);
+
+    private final boolean root;
+    private final BiConsumer<String, String> exitNotifier;
+    private final Map<String, Layers> layers = new ConcurrentHashMap<>();
+    private final Map<String, Container> containers = new ConcurrentHashMap<>();
+    private final Map<Integer, AgentProcess> vmProcesses = new ConcurrentHashMap<>();
+
+    private record Layers(Path root, boolean mounted) {
+    }
+
+    private final class Container {
+        final String id;
+        final ObjectNode spec;
+        final Path rootfs;
+        final Map<Integer, AgentProcess> processes = new ConcurrentHashMap<>();
+        volatile AgentProcess init;
+        volatile boolean shutdownRequested;
+        volatile boolean exited;
+
+        Container(String id, ObjectNode spec, Path rootfs) {
+            this.id = id;
+            this.spec = spec;
+            this.rootfs = rootfs;
+        }
+    }
+
+    /** @param exitNotifier told (container id, notification type) when a container's init process is done */
+    GuestRuntime(boolean root, BiConsumer<String, String> exitNotifier) {
+        this.root = root;
+        this.exitNotifier = exitNotifier;
+    }
+
+    // ---- combined layers
+
+    void addLayers(JsonNode settings) throws GuestError {
+        String rootPath = settings.path("ContainerRootPath").asText("");
+        JsonNode list = settings.path("Layers");
+        if (rootPath.isEmpty() || !list.isArray() || list.isEmpty()) {
+            throw new GuestError(GuestError.E_INVALID_JSON, "CombinedLayers needs ContainerRootPath and Layers");
+        }
+        List<String> paths = new ArrayList<>();
+        list.forEach(l -> paths.add(l.path("Path").asText()));
+        Path target = Path.of(rootPath);
+        try {
+            if (root) {
+                Path scratch = Path.of(settings.path("ScratchPath").asText(target.getParent().resolve("scratch").toString()));
+                Files.createDirectories(target);
+                Files.createDirectories(scratch.resolve("upper"));
+                Files.createDirectories(scratch.resolve("work"));
+                run(List.of("mount", "-t", "overlay", "overlay", "-o", "lowerdir=" + String.join(":", paths)
+                        + ",upperdir=" + scratch.resolve("upper") + ",workdir=" + scratch.resolve("work"), rootPath));
+                layers.put(rootPath, new Layers(target, true));
+            } else {
+                // Without the right to mount, the rootfs is the (first) layer directory itself.
+                Files.createDirectories(target.getParent());
+                Files.deleteIfExists(target);
+                Files.createSymbolicLink(target, Path.of(paths.get(0)));
+                layers.put(rootPath, new Layers(target, false));
+            }
+        } catch (IOException e) {
+            throw new GuestError(GuestError.E_FAIL, "cannot combine layers at " + rootPath + ": " + e.getMessage());
+        }
+    }
+
+    void removeLayers(JsonNode settings) throws GuestError {
+        String rootPath = settings.path("ContainerRootPath").asText("");
+        Layers l = layers.remove(rootPath);
+        if (l == null) {
+            throw GuestError.of(GuestError.E_NOT_FOUND);
+        }
+        try {
+            if (l.mounted) {
+                run(List.of("umount", rootPath));
+                Files.deleteIfExists(l.root);
+            } else {
+                Files.deleteIfExists(l.root);
+            }
+        } catch (IOException e) {
+            throw new GuestError(GuestError.E_FAIL, "cannot remove layers at " + rootPath + ": " + e.getMessage());
+        }
+    }
+
+    private static void run(List<String> command) throws IOException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes()).strip();
+        try {
+            if (p.waitFor() != 0) {
+                throw new IOException(String.join(" ", command) + ": " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted: " + command);
+        }
+    }
+
+    // ---- containers
+
+    void create(String id, ObjectNode config) throws GuestError {
+        JsonNode spec = config.path("OciSpecification");
+        if (!spec.isObject()) {
+            throw new GuestError(GuestError.E_INVALID_JSON, "ContainerConfig has no OciSpecification");
+        }
+        Path rootfs = Path.of(spec.path("root").path("path").asText("/"));
+        if (!rootfs.isAbsolute()) {
+            rootfs = Path.of(config.path("OciBundlePath").asText("/")).resolve(rootfs);
+        }
+        Container c = new Container(id, (ObjectNode) spec, rootfs);
+        if (containers.putIfAbsent(id, c) != null) {
+            throw new GuestError(GuestError.E_INVALID_STATE, "container " + id + " already exists");
+        }
+    }
+
+    private Container container(String id) throws GuestError {
+        Container c = containers.get(id);
+        if (c == null) {
+            throw GuestError.of(GuestError.E_SYSTEM_NOT_FOUND);
+        }
+        return c;
+    }
+
+    /** Starts a process: the init process (no OCI process), an exec, or a process of the VM itself. */
+    int execute(String containerId, ObjectNode params, HvSocketConnection in, HvSocketConnection out,
+                HvSocketConnection err) throws GuestError {
+        try {
+            if (VM_ID.equals(containerId)) {
+                return startVmProcess(params, in, out, err);
+            }
+            Container c = container(containerId);
+            JsonNode oci = params.path("OciProcess");
+            boolean init = !oci.isObject();
+            if (init && c.init != null) {
+                throw new GuestError(GuestError.E_INVALID_STATE, "container " + containerId + " already started its init process");
+            }
+            if (!init && (c.init == null || c.exited)) {
+                throw new GuestError(GuestError.E_INVALID_STATE, "container " + containerId + " is not running");
+            }
+            JsonNode process = init ? c.spec.path("process") : oci;
+            AgentProcess p = startInContainer(c, process, in, out, err);
+            c.processes.put(p.pid(), p);
+            if (init) {
+                c.init = p;
+                p.released().whenComplete((code, e) -> initDone(c));
+            }
+            return p.pid();
+        } catch (IOException e) {
+            throw new GuestError(GuestError.E_FAIL, "cannot start the process: " + e.getMessage());
+        }
+    }
+
+    private AgentProcess startInContainer(Container c, JsonNode process, HvSocketConnection in,
+                                          HvSocketConnection out, HvSocketConnection err) throws IOException, GuestError {
+        List<String> args = new ArrayList<>();
+        process.path("args").forEach(a -> args.add(a.asText()));
+        if (args.isEmpty()) {
+            throw new GuestError(GuestError.E_INVALID_JSON, "the OCI process has no args");
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        process.path("env").forEach(e -> {
+            String kv = e.asText();
+            int eq = kv.indexOf('=');
+            if (eq > 0) {
+                env.put(kv.substring(0, eq), kv.substring(eq + 1));
+            }
+        });
+        String cwd = process.path("cwd").asText("/");
+        List<String> command = new ArrayList<>();
+        Path dir;
+        if (root) {
+            // util-linux unshare without namespace flags: chroot into the rootfs and chdir to cwd there.
+            command.addAll(List.of("unshare", "--root=" + c.rootfs, "--wd=" + cwd));
+            command.addAll(args);
+            dir = Path.of("/");
+        } else {
+            String path = env.getOrDefault("PATH", "/usr/bin:/bin");
+            String inRootfs = java.util.Arrays.stream(path.split(":"))
+                    .map(p -> c.rootfs.resolve(p.startsWith("/") ? p.substring(1) : p).toString())
+                    .collect(Collectors.joining(":"));
+            env.put("PATH", inRootfs + ":" + path);
+            command.add(resolve(args.get(0), env.get("PATH")));
+            command.addAll(args.subList(1, args.size()));
+            dir = c.rootfs.resolve(cwd.startsWith("/") ? cwd.substring(1) : cwd);
+        }
+        if (process.path("terminal").asBoolean()) {
+            throw new GuestError(GuestError.E_NOTIMPL, "the emulated guest cannot allocate a terminal (pty)");
+        }
+        return AgentProcess.start(command, env, dir, in, out, err);
+    }
+
+    /** Java looks programs up on its own PATH, not the child's: look them up here. */
+    private static String resolve(String program, String path) {
+        if (program.contains("/")) {
+            return program;
+        }
+        for (String dir : path.split(":")) {
+            Path candidate = Path.of(dir, program);
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        return program;
+    }
+
+    private int startVmProcess(ObjectNode params, HvSocketConnection in, HvSocketConnection out,
+                               HvSocketConnection err) throws IOException, GuestError {
+        List<String> command = new ArrayList<>();
+        params.path("CommandArgs").forEach(a -> command.add(a.asText()));
+        if (command.isEmpty()) {
+            String line = params.path("CommandLine").asText("");
+            if (line.isEmpty()) {
+                throw new GuestError(GuestError.E_INVALID_JSON, "a VM process needs CommandArgs or CommandLine");
+            }
+            command.addAll(List.of("/bin/sh", "-c", line));
+        }
+        Map<String, String> env = new LinkedHashMap<>(System.getenv());
+        params.path("Environment").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        Path dir = Path.of(params.path("WorkingDirectory").asText("/"));
+        AgentProcess p = AgentProcess.start(command, env, dir, in, out, err);
+        vmProcesses.put(p.pid(), p);
+        return p.pid();
+    }
+
+    private void initDone(Container c) {
+        c.exited = true;
+        // As when a PID namespace's init dies: every other process of the container is killed.
+        c.processes.values().forEach(AgentProcess::kill);
+        exitNotifier.accept(c.id, c.shutdownRequested ? "GracefulExit" : "UnexpectedExit");
+    }
+
+    private AgentProcess process(String containerId, int pid) throws GuestError {
+        AgentProcess p = VM_ID.equals(containerId) ? vmProcesses.get(pid) : container(containerId).processes.get(pid);
+        if (p == null) {
+            throw GuestError.of(GuestError.E_NOT_FOUND);
+        }
+        return p;
+    }
+
+    AgentProcess waitable(String containerId, int pid) throws GuestError {
+        return process(containerId, pid);
+    }
+
+    void signal(String containerId, int pid, int signal) throws GuestError {
+        process(containerId, pid).signal(signal);
+    }
+
+    void shutdown(String containerId, boolean graceful) throws GuestError {
+        Container c = container(containerId);
+        c.shutdownRequested = true;
+        AgentProcess init = c.init;
+        if (init != null && init.isAlive()) {
+            try {
+                init.signal(graceful ? 15 : 9);
+            } catch (GuestError exitedMeanwhile) {
+                // Nothing left to stop.
+            }
+        }
+    }
+
+    void deleteState(String containerId) throws GuestError {
+        Container c = container(containerId);
+        if (c.init != null && !c.exited) {
+            throw new GuestError(GuestError.E_INVALID_STATE, "container " + containerId + " is still running");
+        }
+        containers.remove(containerId);
+    }
+
+    /** Live processes of the container: the ones it started and their descendants. */
+    private List<ProcessHandle> live(Container c) {
+        Set<ProcessHandle> all = new LinkedHashSet<>();
+        for (AgentProcess p : c.processes.values()) {
+            ProcessHandle h = p.handle();
+            if (h.isAlive()) {
+                all.add(h);
+                h.descendants().filter(ProcessHandle::isAlive).forEach(all::add);
+            }
+        }
+        return new ArrayList<>(all);
+    }
+
+    ObjectNode properties(String containerId, JsonNode query) throws GuestError {
+        Container c = container(containerId);
+        ObjectNode properties = BridgeJson.object();
+        for (JsonNode type : query.path("PropertyTypes")) {
+            switch (type.asText()) {
+                case "ProcessList" -> {
+                    ArrayNode list = properties.putArray("ProcessList");
+                    live(c).forEach(h -> list.addObject().put("ProcessId", h.pid()));
+                }
+                case "Statistics" -> properties.set("LCOWMetrics", ProcStats.metrics(live(c)));
+                default -> throw new GuestError(GuestError.E_NOTIMPL, "property type " + type.asText()
+                        + " is not supported by the emulated guest");
+            }
+        }
+        return properties;
+    }
+
+    /** The VM goes down: every process dies, every rootfs is unmounted. */
+    void shutdownAll() {
+        List<AgentProcess> all = new ArrayList<>(vmProcesses.values());
+        containers.values().forEach(c -> all.addAll(c.processes.values()));
+        all.forEach(AgentProcess::kill);
+        // A busy rootfs cannot be unmounted: let the killed processes go first (SIGKILL is quick).
+        try {
+            java.util.concurrent.CompletableFuture.allOf(all.stream().map(AgentProcess::exited)
+                    .toArray(java.util.concurrent.CompletableFuture[]::new)).get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("processes still running after SIGKILL: {}", e.toString());
+        }
+        for (String rootPath : List.copyOf(layers.keySet())) {
+            try {
+                removeLayers(BridgeJson.object().put("ContainerRootPath", rootPath));
+            } catch (GuestError e) {
+                LOG.warn("cleaning up {}: {}", rootPath, e.getMessage());
+            }
+        }
+    }
+}

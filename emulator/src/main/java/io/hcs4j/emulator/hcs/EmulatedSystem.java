@@ -1,0 +1,504 @@
+package io.hcs4j.emulator.hcs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.hcs.raw.HResults;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One emulated compute system and the HCS state machine: Created -> Running <-> Paused, any -> Stopped.
+ * Containers run their processes on the host; a VirtualMachine boots a guest through the {@link GuestLauncher}.
+ */
+final class EmulatedSystem {
+    private static final Logger LOG = LoggerFactory.getLogger(EmulatedSystem.class);
+    private static final long GRACE_MS = 5_000;
+
+    enum Kind { CONTAINER, VIRTUAL_MACHINE }
+
+    enum State { CREATED, RUNNING, PAUSED, STOPPED }
+
+    /** Receives this system's SystemExited and ServiceDisconnect notifications. */
+    interface Watcher {
+        void systemExited(String data);
+
+        void serviceDisconnected();
+    }
+
+    final Emulator emulator;
+    final String id;
+    final Kind kind;
+    final String document;
+    final ObjectNode config;
+    final String owner;
+    final boolean terminateOnLastHandleClose;
+    final Path root;
+    final Map<Integer, EmulatedProcess> processes = new ConcurrentHashMap<>();
+    final List<Watcher> watchers = new CopyOnWriteArrayList<>();
+    final List<JsonNode> modifications = new CopyOnWriteArrayList<>();
+    /** Completes with the SystemExited data when the system stops (null when the service went away). */
+    final CompletableFuture<String> exited = new CompletableFuture<>();
+
+    private State state = State.CREATED;
+    private boolean starting;
+    private int handles;
+    private GuestInstance guest;
+    private String exitData;
+    private Instant startedAt;
+
+    private EmulatedSystem(Emulator emulator, String id, Kind kind, String document, ObjectNode config) {
+        this.emulator = emulator;
+        this.id = id;
+        this.kind = kind;
+        this.document = document;
+        this.config = config;
+        this.owner = config.path("Owner").asText("");
+        this.terminateOnLastHandleClose = config.path("ShouldTerminateOnLastHandleClosed").asBoolean(false)
+                || config.path("TerminateOnLastHandleClosed").asBoolean(false);
+        this.root = rootOf(config);
+    }
+
+    /** Validates a compute system document (schema2 ComputeSystem or schema1 ContainerConfig) and builds the system. */
+    static EmulatedSystem of(Emulator emulator, String id, String document) {
+        ObjectNode config = JsonDocs.object(document, "compute system document");
+        Kind kind;
+        if (config.has("SchemaVersion")) {
+            JsonNode v = config.get("SchemaVersion");
+            if (!v.isObject() || !v.path("Major").isInt() || !v.path("Minor").isInt()) {
+                throw new HcsFault(HResults.HCS_E_INVALID_JSON, "SchemaVersion must be {\"Major\":int,\"Minor\":int}");
+            }
+            if (config.path("VirtualMachine").isObject()) {
+                kind = Kind.VIRTUAL_MACHINE;
+            } else if (config.path("Container").isObject() || config.path("HostedSystem").isObject()) {
+                kind = Kind.CONTAINER;
+            } else {
+                throw new HcsFault(HResults.HCS_E_INVALID_JSON,
+                        "schema2 document needs a Container, HostedSystem or VirtualMachine object");
+            }
+        } else {
+            kind = switch (config.path("SystemType").asText("")) {
+                case "Container" -> Kind.CONTAINER;
+                case "VirtualMachine" -> Kind.VIRTUAL_MACHINE;
+                default -> throw new HcsFault(HResults.HCS_E_INVALID_JSON,
+                        "document has neither SchemaVersion (schema2) nor SystemType (schema1)");
+            };
+        }
+        JsonDocs.typed(document, config.has("SchemaVersion") ? io.hcs4j.schema.v2.ComputeSystem.class
+                : io.hcs4j.schema.v1.ContainerConfig.class, "compute system document");
+        return new EmulatedSystem(emulator, id, kind, document, config);
+    }
+
+    private static Path rootOf(ObjectNode config) {
+        String path = config.path("Container").path("Storage").path("Path").asText(config.path("VolumePath").asText(""));
+        if (path.isEmpty()) {
+            return null;
+        }
+        Path p = Path.of(path);
+        return Files.isDirectory(p) ? p : null;
+    }
+
+    synchronized State state() {
+        return state;
+    }
+
+    private HcsFault invalidState(String what) {
+        return new HcsFault(HResults.HCS_E_INVALID_STATE, what + " is not valid in state " + state);
+    }
+
+    // ---- handles
+
+    synchronized void handleOpened() {
+        handles++;
+    }
+
+    /** A handle was closed: terminate when the document asks for it, forget the system once stopped and unused. */
+    void handleClosed() {
+        boolean terminate;
+        synchronized (this) {
+            handles--;
+            terminate = handles == 0 && terminateOnLastHandleClose && state != State.STOPPED;
+        }
+        if (terminate) {
+            emulator.workers().execute(() -> {
+                try {
+                    terminate();
+                } catch (HcsFault e) {
+                    LOG.debug("{}: terminate on last handle close: {}", id, e.toString());
+                }
+            });
+        }
+        forgetIfUnused();
+    }
+
+    private void forgetIfUnused() {
+        synchronized (this) {
+            if (handles > 0 || state != State.STOPPED) {
+                return;
+            }
+        }
+        emulator.forget(this);
+    }
+
+    // ---- lifecycle
+
+    void start() {
+        synchronized (this) {
+            if (state != State.CREATED || starting) {
+                throw invalidState("start");
+            }
+            starting = true;
+        }
+        GuestInstance g = null;
+        try {
+            if (kind == Kind.VIRTUAL_MACHINE && emulator.launcher() != null) {
+                try {
+                    g = emulator.launcher().launch(id, document);
+                } catch (IOException e) {
+                    stop("UnexpectedExit", HResults.HCS_E_UNEXPECTED_EXIT);
+                    throw new HcsFault(HResults.HCS_E_UNEXPECTED_EXIT, "the guest did not start: " + e.getMessage());
+                }
+                if (g.exit().isDone()) {
+                    stop("UnexpectedExit", HResults.HCS_E_UNEXPECTED_EXIT);
+                    throw new HcsFault(HResults.HCS_E_UNEXPECTED_EXIT, "the guest exited during start");
+                }
+            }
+            synchronized (this) {
+                if (state != State.CREATED) {
+                    if (g != null) {
+                        g.kill();
+                    }
+                    throw invalidState("start");
+                }
+                guest = g;
+                state = State.RUNNING;
+                startedAt = Instant.now();
+            }
+            if (g != null) {
+                g.exit().whenComplete((code, e) -> guestExited());
+            }
+        } finally {
+            synchronized (this) {
+                starting = false;
+            }
+        }
+    }
+
+    private void guestExited() {
+        // A guest that exits while the system is still running has crashed; stop() is a no-op otherwise.
+        stop("UnexpectedExit", HResults.HCS_E_UNEXPECTED_EXIT);
+    }
+
+    void shutdown() {
+        synchronized (this) {
+            if (state == State.STOPPED) {
+                throw new HcsFault(HResults.HCS_E_SYSTEM_ALREADY_STOPPED, "system " + id + " already stopped");
+            }
+            if (state == State.PAUSED || starting) {
+                throw invalidState("shutdown");
+            }
+        }
+        // Graceful: SIGTERM first, SIGKILL what is left after the grace period.
+        processes.values().forEach(p -> Posix.kill(p.pid, Posix.SIGTERM));
+        awaitProcesses(GRACE_MS);
+        stop("GracefulExit", 0);
+    }
+
+    void terminate() {
+        synchronized (this) {
+            if (state == State.STOPPED) {
+                throw new HcsFault(HResults.HCS_E_SYSTEM_ALREADY_STOPPED, "system " + id + " already stopped");
+            }
+        }
+        stop("ForcedExit", 0);
+    }
+
+    /** HcsCrashComputeSystem: a VM's guest is killed and the system exits unexpectedly. */
+    void crash() {
+        GuestInstance g;
+        synchronized (this) {
+            if (kind != Kind.VIRTUAL_MACHINE) {
+                throw new HcsFault(HResults.E_NOT_SUPPORTED, "only virtual machines can be crashed");
+            }
+            if (state != State.RUNNING) {
+                throw invalidState("crash");
+            }
+            g = guest;
+        }
+        if (g != null) {
+            g.kill();
+        }
+        stop("UnexpectedExit", HResults.HCS_E_UNEXPECTED_EXIT);
+    }
+
+    /**
+     * Moves to Stopped once: kills what still runs, then notifies SystemExited. Concurrent callers return after the
+     * first has done so.
+     */
+    private void stop(String exitType, int status) {
+        GuestInstance g;
+        synchronized (this) {
+            if (state == State.STOPPED) {
+                return;
+            }
+            state = State.STOPPED;
+            g = guest;
+            exitData = JsonDocs.newObject().put("Status", status).put("ExitType", exitType).toString();
+        }
+        for (EmulatedProcess p : processes.values()) {
+            Posix.kill(p.pid, Posix.SIGKILL);
+        }
+        if (g != null) {
+            g.kill();
+        }
+        awaitProcesses(GRACE_MS);
+        if (g != null) {
+            try {
+                g.exit().get(GRACE_MS, TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                LOG.warn("{}: guest did not exit within {} ms of kill", id, GRACE_MS);
+            }
+        }
+        String data = exitData;
+        exited.complete(data);
+        emulator.post(() -> watchers.forEach(w -> w.systemExited(data)));
+        forgetIfUnused();
+    }
+
+    private void awaitProcesses(long ms) {
+        CompletableFuture<?> all = CompletableFuture.allOf(processes.values().stream()
+                .map(p -> p.exit).toArray(CompletableFuture[]::new));
+        try {
+            all.get(ms, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            processes.values().forEach(p -> Posix.kill(p.pid, Posix.SIGKILL));
+        }
+    }
+
+    /** The SystemExited data, or null while the system has not stopped. */
+    synchronized String exitData() {
+        return exitData;
+    }
+
+    void pause() {
+        synchronized (this) {
+            if (state != State.RUNNING) {
+                throw invalidState("pause");
+            }
+            state = State.PAUSED;
+        }
+        processes.values().forEach(p -> Posix.kill(p.pid, Posix.SIGSTOP));
+    }
+
+    void resume() {
+        synchronized (this) {
+            if (state != State.PAUSED) {
+                throw invalidState("resume");
+            }
+            state = State.RUNNING;
+        }
+        processes.values().forEach(p -> Posix.kill(p.pid, Posix.SIGCONT));
+    }
+
+    /** Save needs a paused system; with SaveStateFilePath the document and state are written there. */
+    void save(String options) {
+        ObjectNode o = JsonDocs.typed(options, io.hcs4j.schema.v2.SaveOptions.class, "save options");
+        synchronized (this) {
+            if (state != State.PAUSED) {
+                throw invalidState("save");
+            }
+        }
+        String file = o.path("SaveStateFilePath").asText("");
+        if (!file.isEmpty()) {
+            try {
+                Files.writeString(Path.of(file), JsonDocs.newObject().put("Id", id).put("Document", document).toString());
+            } catch (IOException e) {
+                throw new HcsFault(0x80070003, "cannot write " + file + ": " + e.getMessage());
+            }
+        }
+    }
+
+    void modify(String request) {
+        ObjectNode r = JsonDocs.typed(request, io.hcs4j.schema.v2.ModifySettingRequest.class, "modify request");
+        String type = r.path("RequestType").asText("Add");
+        if (!List.of("Add", "Remove", "Update").contains(type)) {
+            throw new HcsFault(HResults.E_INVALIDARG, "unknown RequestType " + type);
+        }
+        synchronized (this) {
+            if (state == State.STOPPED || state == State.CREATED) {
+                throw invalidState("modify");
+            }
+        }
+        modifications.add(r);
+    }
+
+    // ---- processes
+
+    EmulatedProcess createProcess(String parameters) {
+        ObjectNode params = JsonDocs.typed(parameters, io.hcs4j.schema.v2.ProcessParameters.class,
+                "process parameters");
+        synchronized (this) {
+            if (state != State.RUNNING) {
+                throw invalidState("create process");
+            }
+        }
+        EmulatedProcess p = EmulatedProcess.spawn(this, params, root);
+        processes.put(p.pid, p);
+        p.process.onExit().whenComplete((proc, e) -> {
+            p.exit.complete(proc.exitValue());
+            String status = p.status();
+            emulator.post(() -> p.watchers.forEach(w -> w.processExited(status)));
+        });
+        return p;
+    }
+
+    EmulatedProcess process(int pid) {
+        EmulatedProcess p = processes.get(pid);
+        if (p == null) {
+            throw new HcsFault(HResults.E_ELEMENT_NOT_FOUND, "no process " + pid + " in " + id);
+        }
+        return p;
+    }
+
+    // ---- properties
+
+    /** Answers a PropertyQuery ({"PropertyTypes": [...]}) from live state. */
+    String properties(String query) {
+        ObjectNode q = JsonDocs.typed(query, io.hcs4j.schema.v2.PropertyQuery.class, "property query");
+        ObjectNode out = JsonDocs.newObject();
+        State s = state();
+        out.put("Id", id)
+                .put("SystemType", kind == Kind.CONTAINER ? "Container" : "VirtualMachine")
+                .put("Owner", owner)
+                .put("RuntimeOsType", "Linux")
+                .put("State", switch (s) {
+                    case CREATED -> "Created";
+                    case RUNNING -> "Running";
+                    case PAUSED -> "Paused";
+                    case STOPPED -> "Stopped";
+                })
+                .put("Stopped", s == State.STOPPED);
+        for (JsonNode t : q.path("PropertyTypes")) {
+            switch (t.asText()) {
+                case "ProcessList" -> out.set("ProcessList", processList());
+                case "Statistics" -> out.set("Statistics", statistics());
+                case "Memory" -> out.set("Memory", memory());
+                default -> throw new HcsFault(HResults.E_NOT_SUPPORTED, "property type " + t.asText());
+            }
+        }
+        return out.toString();
+    }
+
+    private List<EmulatedProcess> liveProcesses() {
+        List<EmulatedProcess> live = new ArrayList<>();
+        for (EmulatedProcess p : processes.values()) {
+            if (!p.exited()) {
+                live.add(p);
+            }
+        }
+        return live;
+    }
+
+    private ArrayNode processList() {
+        ArrayNode list = JsonDocs.MAPPER.createArrayNode();
+        for (EmulatedProcess p : liveProcesses()) {
+            ProcStat st = ProcStat.read(p.pid);
+            if (st != null) {
+                // ProcessDetails' figures are int32 in the schema: clamp rather than overflow.
+                list.addObject().put("ProcessId", p.pid).put("ImageName", st.name())
+                        .put("UserTime100ns", int32(st.userTime100ns()))
+                        .put("KernelTime100ns", int32(st.kernelTime100ns()))
+                        .put("MemoryCommitBytes", int32(st.virtualBytes()))
+                        .put("MemoryWorkingSetPrivateBytes", int32(st.residentBytes() - st.sharedBytes()))
+                        .put("MemoryWorkingSetSharedBytes", int32(st.sharedBytes()));
+            }
+        }
+        return list;
+    }
+
+    private static int int32(long v) {
+        return (int) Math.min(v, Integer.MAX_VALUE);
+    }
+
+    private ObjectNode statistics() {
+        long user = 0;
+        long kernel = 0;
+        long commit = 0;
+        long privateWs = 0;
+        for (EmulatedProcess p : liveProcesses()) {
+            ProcStat st = ProcStat.read(p.pid);
+            if (st != null) {
+                user += st.userTime100ns();
+                kernel += st.kernelTime100ns();
+                commit += st.virtualBytes();
+                privateWs += st.residentBytes() - st.sharedBytes();
+            }
+        }
+        Instant now = Instant.now();
+        Instant started;
+        synchronized (this) {
+            started = startedAt;
+        }
+        ObjectNode stats = JsonDocs.newObject().put("Timestamp", now.toString());
+        if (started != null) {
+            stats.put("ContainerStartTime", started.toString())
+                    .put("Uptime100ns", java.time.Duration.between(started, now).toNanos() / 100);
+        }
+        stats.putObject("Processor").put("TotalRuntime100ns", user + kernel).put("RuntimeUser100ns", user)
+                .put("RuntimeKernel100ns", kernel);
+        stats.putObject("Memory").put("MemoryUsageCommitBytes", commit).put("MemoryUsageCommitPeakBytes", commit)
+                .put("MemoryUsagePrivateWorkingSetBytes", privateWs);
+        return stats;
+    }
+
+    private ObjectNode memory() {
+        long assignedMb = 0;
+        for (EmulatedProcess p : liveProcesses()) {
+            ProcStat st = ProcStat.read(p.pid);
+            if (st != null) {
+                assignedMb += st.residentBytes() >> 20;
+            }
+        }
+        ObjectNode m = JsonDocs.newObject();
+        m.putObject("VirtualMachineMemory").put("AssignedMemory", assignedMb)
+                .put("AvailableMemory", int32(config.path("VirtualMachine").path("ComputeTopology").path("Memory")
+                        .path("SizeInMB").asLong(0)));
+        return m;
+    }
+
+    /**
+     * The service goes away: every handle hears ServiceDisconnect first (and nothing after), then everything still
+     * running is killed.
+     */
+    void disconnect() {
+        GuestInstance g;
+        synchronized (this) {
+            g = guest;
+            state = State.STOPPED;
+        }
+        exited.complete(null);
+        watchers.forEach(Watcher::serviceDisconnected);
+        watchers.clear();
+        for (EmulatedProcess p : processes.values()) {
+            p.watchers.forEach(EmulatedProcess.Watcher::serviceDisconnected);
+            p.watchers.clear();
+        }
+        processes.values().forEach(p -> Posix.kill(p.pid, Posix.SIGKILL));
+        if (g != null) {
+            g.kill();
+        }
+        awaitProcesses(GRACE_MS);
+    }
+}

@@ -1,0 +1,15 @@
+package io.hcs4j.emulator.hcs;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A running guest of an emulated VM. When it exits without the emulator asking (the VM "crashed"), the VM reports
+ * SystemExited; shutting down or terminating the VM calls {@link #kill()}.
+ */
+public interface GuestInstance {
+    /** Completes with the guest's exit status when it has exited. */
+    CompletableFuture<Integer> exit();
+
+    /** Ends the guest; returns without waiting (watch {@link #exit()}). */
+    void kill();
+}

@@ -1,0 +1,174 @@
+package io.hcs4j.emulator.guest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.cow.SignalOptions;
+import io.hcs4j.schema.v1.ContainerProperties;
+import io.hcs4j.schema.v2.PropertyType;
+import io.hcs4j.uvm.bridge.BridgeClosedException;
+import io.hcs4j.uvm.bridge.GcsBridge;
+import io.hcs4j.uvm.bridge.GcsException;
+import io.hcs4j.uvm.bridge.codec.Rpc;
+import io.hcs4j.uvm.guest.GuestContainer;
+import io.hcs4j.uvm.guest.GuestProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The host side of uvm against the emulated guest agent, one VM for the whole class. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(60)
+class EmulatedGuestTest {
+    static final String LOOP = "trap 'exit 0' TERM; while :; do sleep 1; done";
+
+    EmulatedVm vm;
+
+    @BeforeAll
+    void boot(@TempDir Path work) throws Exception {
+        vm = new EmulatedVm(work);
+    }
+
+    @AfterAll
+    void shutdown() throws Exception {
+        vm.close();
+    }
+
+    @Test
+    void negotiatesLikeTheReferenceGuest() {
+        ObjectNode caps = vm.connection.capabilities();
+        assertEquals("linux", vm.connection.os());
+        assertEquals(2, caps.path("SupportedSchemaVersions").get(0).path("Major").asInt());
+        assertTrue(caps.path("GuestDefinedCapabilities").path("SignalProcessSupported").asBoolean());
+        assertFalse(caps.path("SendHostCreateMessage").asBoolean());
+    }
+
+    @Test
+    void initProcessOutputExitCodeAndContainerLifecycle() throws Exception {
+        GuestContainer c = vm.createContainer("c-init-exit", "sh", "-c", "echo hello; echo err >&2; exit 3");
+        EmulatedVm.Result r = EmulatedVm.run(c.createProcess(EmulatedVm.init()));
+        assertEquals(new EmulatedVm.Result("hello\n", "err\n", 3), r);
+        c.exit().get(10, TimeUnit.SECONDS);
+        assertEquals("UnexpectedExit", c.exitType());
+        c.shutdown();
+        vm.removeLayers("c-init-exit");
+        c.deleteState();
+        c.close();
+        GcsException gone = assertThrows(GcsException.class, () -> c.properties(
+                io.hcs4j.schema.v1.PropertyType.PROCESS_LIST));
+        assertEquals(GcsException.E_SYSTEM_NOT_FOUND, gone.result());
+    }
+
+    @Test
+    void hundredConcurrentExecsEachGetTheirOwnOutputAndExitCode() throws Exception {
+        GuestContainer c = vm.createContainer("c-many", "sh", "-c", LOOP);
+        GuestProcess init = c.createProcess(EmulatedVm.init());
+        ExecutorService pool = Executors.newFixedThreadPool(100);
+        try {
+            List<CompletableFuture<EmulatedVm.Result>> runs = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                String script = "echo out-" + i + "; echo err-" + i + " >&2; exit " + (i % 7);
+                runs.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return EmulatedVm.run(c.createProcess(EmulatedVm.exec(false, true, true, "sh", "-c", script)));
+                    } catch (Exception e) {
+                        throw new RuntimeException(e);
+                    }
+                }, pool));
+            }
+            for (int i = 0; i < 100; i++) {
+                assertEquals(new EmulatedVm.Result("out-" + i + "\n", "err-" + i + "\n", i % 7),
+                        runs.get(i).get(60, TimeUnit.SECONDS), "exec " + i);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        c.shutdown();
+        assertEquals(0, EmulatedVm.run(init).exitCode());
+        c.exit().get(10, TimeUnit.SECONDS);
+        vm.removeLayers("c-many");
+        c.deleteState();
+    }
+
+    @Test
+    void signalsStdinPropertiesAndErrorsLikeTheReference() throws Exception {
+        GuestContainer c = vm.createContainer("c-exec", "sh", "-c", LOOP);
+        GuestProcess init = c.createProcess(EmulatedVm.init());
+
+        GuestProcess cat = c.createProcess(EmulatedVm.exec(true, true, false, "cat"));
+        cat.stdin().write("ping from host\n".getBytes(StandardCharsets.UTF_8));
+        cat.closeStdin();
+        assertEquals(new EmulatedVm.Result("ping from host\n", null, 0), EmulatedVm.run(cat));
+
+        GuestProcess term = c.createProcess(EmulatedVm.exec(false, true, true, "sleep", "1000"));
+        var list = c.properties(io.hcs4j.schema.v1.PropertyType.PROCESS_LIST).processList;
+        assertTrue(list.stream().anyMatch(p -> p.processId == term.pid()), "process list has " + term.pid());
+        assertTrue(list.stream().anyMatch(p -> p.processId == init.pid()), "process list has init " + init.pid());
+        var stats = c.propertiesV2(PropertyType.STATISTICS);
+        assertTrue(stats.metrics != null, "LCOWMetrics");
+        assertTrue(term.signal(SignalOptions.linux(15)));
+        assertEquals(143, EmulatedVm.run(term).exitCode());
+
+        GuestProcess killed = c.createProcess(EmulatedVm.exec(false, true, true, "sleep", "1000"));
+        assertTrue(killed.kill());
+        assertEquals(137, EmulatedVm.run(killed).exitCode());
+        // Signalling an exited process: the guest answers 0x80070490, which means "not delivered".
+        assertFalse(killed.signal(SignalOptions.linux(15)));
+
+        // A bounded wait on a running process times out with 0xC0370109.
+        GuestProcess sleeper = c.createProcess(EmulatedVm.exec(false, false, false, "sleep", "1000"));
+        ObjectNode wait = GcsBridge.request("c-exec").put("ProcessId", sleeper.pid()).put("TimeoutInMs", 200);
+        var timedOut = vm.connection.bridge().call(Rpc.WAIT_FOR_PROCESS, wait, Duration.ofSeconds(10));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> timedOut.get(10, TimeUnit.SECONDS));
+        assertEquals(GcsException.E_TIMEOUT, assertInstanceOf(GcsException.class, e.getCause()).result());
+        assertTrue(sleeper.kill());
+        assertEquals(137, sleeper.exit().get(10, TimeUnit.SECONDS));
+
+        assertTrue(vm.connection.dumpStacks().contains("guest-request"));
+
+        c.shutdown();
+        assertEquals(0, EmulatedVm.run(init).exitCode());
+        c.exit().get(10, TimeUnit.SECONDS);
+        vm.removeLayers("c-exec");
+        c.deleteState();
+    }
+
+    @Test
+    void unknownContainersAreRefusedWithTheReferenceCode() throws Exception {
+        ObjectNode query = GcsBridge.request("no-such-container").put("Query", "{\"PropertyTypes\":[\"ProcessList\"]}");
+        var call = vm.connection.bridge().call(Rpc.GET_PROPERTIES, query, Duration.ofSeconds(10));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> call.get(10, TimeUnit.SECONDS));
+        assertEquals(GcsException.E_SYSTEM_NOT_FOUND, assertInstanceOf(GcsException.class, e.getCause()).result());
+    }
+
+    @Test
+    void processesRunInTheContainerRootfs() throws Exception {
+        GuestContainer c = vm.createContainer("c-rootfs", "sh", "-c", LOOP);
+        GuestProcess init = c.createProcess(EmulatedVm.init());
+        EmulatedVm.Result ls = EmulatedVm.run(c.createProcess(EmulatedVm.exec(false, true, true, "ls", "/bin")));
+        assertTrue(ls.stdout().contains("busybox"), ls.stdout());
+        c.terminate();
+        assertEquals(137, EmulatedVm.run(init).exitCode());
+        c.exit().get(10, TimeUnit.SECONDS);
+        vm.removeLayers("c-rootfs");
+        c.deleteState();
+    }
+}

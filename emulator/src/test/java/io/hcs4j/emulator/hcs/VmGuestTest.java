@@ -1,0 +1,103 @@
+package io.hcs4j.emulator.hcs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hcs4j.hcs.ComputeSystem;
+import io.hcs4j.hcs.HcsGeneration;
+import io.hcs4j.hcs.HcsService;
+import io.hcs4j.hcs.SystemExit;
+import io.hcs4j.hcs.raw.HResults;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Emulated VMs boot their guest through the GuestLauncher; a guest that dies is a crashed VM. */
+@Timeout(60)
+class VmGuestTest {
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static final TestGuests.Switchable GUESTS = new TestGuests.Switchable();
+    static Emulator emulator;
+
+    @BeforeAll
+    static void start() {
+        emulator = new Emulator(GUESTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    @AfterEach
+    void reset() {
+        GUESTS.reset();
+        assertEquals(0, emulator.heap().outstanding());
+    }
+
+    static HcsService service(HcsGeneration g) {
+        return HcsService.open(emulator.backend(), g);
+    }
+
+    @ParameterizedTest
+    @EnumSource(HcsGeneration.class)
+    void aGuestThatDiesCrashesTheVm(HcsGeneration g) throws Exception {
+        try (ComputeSystem vm = service(g).createComputeSystem(Docs.id(), Docs.vm())) {
+            vm.start();
+            TestGuests.ProcessGuest guest = GUESTS.last;
+            assertNotNull(guest, "start launched a guest");
+            assertTrue(guest.process.isAlive());
+            JsonNode props = vm.properties(Docs.query("Memory"), JsonNode.class);
+            assertEquals("VirtualMachine", props.get("SystemType").asText());
+            assertEquals(512, props.get("Memory").get("VirtualMachineMemory").get("AvailableMemory").asInt());
+
+            guest.process.destroyForcibly();
+            SystemExit exit = vm.waitExit(WAIT);
+            assertEquals("UnexpectedExit", exit.exitType());
+            assertEquals(HResults.HCS_E_UNEXPECTED_EXIT, exit.status());
+            assertEquals("Stopped", vm.properties(Docs.query(), JsonNode.class).get("State").asText());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(HcsGeneration.class)
+    void terminateAndShutdownKillTheGuest(HcsGeneration g) throws Exception {
+        try (ComputeSystem vm = service(g).createComputeSystem(Docs.id(), Docs.vm())) {
+            vm.start();
+            TestGuests.ProcessGuest guest = GUESTS.last;
+            vm.terminate();
+            assertEquals("ForcedExit", vm.waitExit(WAIT).exitType());
+            guest.process.onExit().get(10, TimeUnit.SECONDS);
+        }
+        try (ComputeSystem vm = service(g).createComputeSystem(Docs.id(), Docs.vm())) {
+            vm.start();
+            TestGuests.ProcessGuest guest = GUESTS.last;
+            vm.shutdown();
+            assertEquals("GracefulExit", vm.waitExit(WAIT).exitType());
+            guest.process.onExit().get(10, TimeUnit.SECONDS);
+            assertFalse(guest.process.isAlive());
+        }
+    }
+
+    @Test
+    void withoutALauncherAVmRunsWithNoGuest() throws Exception {
+        try (Emulator bare = new Emulator(null);
+             ComputeSystem vm = HcsService.open(bare.backend(), HcsGeneration.COMPUTECORE)
+                     .createComputeSystem(Docs.id(), Docs.vm())) {
+            vm.start();
+            assertEquals("Running", vm.properties(Docs.query(), JsonNode.class).get("State").asText());
+            vm.terminate();
+            vm.waitExit(WAIT);
+        }
+    }
+}

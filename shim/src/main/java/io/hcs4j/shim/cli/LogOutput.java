@@ -1,0 +1,106 @@
+package io.hcs4j.shim.cli;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import io.hcs4j.shim.ttrpc.transport.Connection;
+import io.hcs4j.shim.ttrpc.transport.Listener;
+import io.hcs4j.shim.ttrpc.transport.Transports;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * Where the daemon's log lines go: containerd's log FIFO in the bundle (Linux) or the log pipe the shim
+ * serves (Windows). Writing never blocks the shim: the FIFO is opened O_RDWR|O_NONBLOCK, so a containerd that
+ * is down or slow costs dropped lines, never a stalled task.
+ */
+final class LogOutput {
+    private static final int O_RDWR = 2;
+    private static final int O_NONBLOCK = 0x800;
+
+    private interface C extends Library {
+        C INSTANCE = Native.load("c", C.class);
+
+        int open(String path, int flags);
+
+        long write(int fd, byte[] buf, long count);
+    }
+
+    private LogOutput() {
+    }
+
+    static PrintStream open(Path bundle, String namespace, String id) {
+        OutputStream out = ShimAddress.windows() ? pipe(ShimAddress.logPipe(namespace, id)) : fifo(bundle.resolve("log"));
+        return new PrintStream(out, true, StandardCharsets.UTF_8);
+    }
+
+    private static OutputStream fifo(Path path) {
+        int fd = C.INSTANCE.open(path.toString(), O_RDWR | O_NONBLOCK);
+        if (fd < 0) {
+            return OutputStream.nullOutputStream();
+        }
+        return new OutputStream() {
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                byte[] chunk = off == 0 && len == b.length ? b : java.util.Arrays.copyOfRange(b, off, off + len);
+                C.INSTANCE.write(fd, chunk, chunk.length); // EAGAIN (reader behind): the line is dropped
+            }
+        };
+    }
+
+    /** The shim is the log pipe's server; containerd connects when it wants the log. */
+    private static OutputStream pipe(String name) {
+        Listener listener;
+        try {
+            listener = Transports.listen(name);
+        } catch (IOException e) {
+            return OutputStream.nullOutputStream();
+        }
+        Connection[] current = new Connection[1];
+        Thread acceptor = new Thread(() -> {
+            while (true) {
+                try {
+                    Connection c = listener.accept();
+                    synchronized (current) {
+                        if (current[0] != null) {
+                            current[0].close();
+                        }
+                        current[0] = c;
+                    }
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }, "log-pipe-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return new OutputStream() {
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                synchronized (current) {
+                    if (current[0] == null) {
+                        return;
+                    }
+                    try {
+                        current[0].output().write(b, off, len);
+                    } catch (IOException e) {
+                        current[0].close();
+                        current[0] = null;
+                    }
+                }
+            }
+        };
+    }
+}

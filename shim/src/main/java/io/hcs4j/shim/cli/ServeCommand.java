@@ -1,0 +1,62 @@
+package io.hcs4j.shim.cli;
+
+import io.hcs4j.shim.api.runhcs.Options;
+import io.hcs4j.shim.events.TtrpcEventPublisher;
+import io.hcs4j.shim.task.Backends;
+import io.hcs4j.shim.task.TaskService;
+import io.hcs4j.shim.task.Tasks;
+import io.hcs4j.shim.ttrpc.TtrpcServer;
+import io.hcs4j.shim.ttrpc.transport.Listener;
+import io.hcs4j.shim.ttrpc.transport.Transports;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code serve}: the shim daemon. Listens on the task's address, serves the Task service over ttrpc,
+ * publishes events to containerd, and exits on Shutdown (or SIGTERM, killing what it still runs).
+ */
+final class ServeCommand {
+    private ServeCommand() {
+    }
+
+    static int run(ShimFlags f) throws IOException, InterruptedException {
+        Path bundle = StartCommand.bundle(f);
+        System.setErr(LogOutput.open(bundle, f.namespace(), f.id()));
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", f.debug() ? "debug" : "info");
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+        Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+        String address = f.socket().isEmpty() ? ShimAddress.of(f.address(), f.namespace(), f.id()) : f.socket();
+        if (address.startsWith("unix://") && !StartCommand.reachable(address)) {
+            Files.deleteIfExists(Path.of(address.substring("unix://".length()))); // a dead shim's socket
+        }
+        String ttrpcAddress = System.getenv().getOrDefault("TTRPC_ADDRESS", f.address() + ".ttrpc");
+        TtrpcEventPublisher events = new TtrpcEventPublisher(ttrpcAddress, f.namespace());
+        Tasks tasks = new Tasks(Backends.forThisHost(), events, f.namespace(), Options.getDefaultInstance());
+        CountDownLatch shutdown = new CountDownLatch(1);
+        TtrpcServer server = new TtrpcServer(List.of(new TaskService(tasks, shutdown::countDown).bindService()));
+        Listener listener = Transports.listen(address);
+        server.start(listener);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            shutdown.countDown();
+            tasks.closeAll();
+        }, "shim-sigterm"));
+        log.info("containerd-shim-runhcs-v1 {} serving {} (namespace {}, events to {})", TaskService.VERSION,
+                address, f.namespace(), ttrpcAddress);
+        // Readiness for start: the address on stdout, then stdout closed so start's read ends.
+        System.out.println(listener.address());
+        System.out.close();
+        shutdown.await();
+        log.info("shutting down");
+        server.close();
+        tasks.closeAll();
+        events.close();
+        return 0;
+    }
+}

@@ -1,0 +1,125 @@
+package io.hcs4j.shim.cli;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code start}: make sure a shim daemon serves this task and print its address, nothing else. A pod's
+ * containers are served by the sandbox's shim, so for them the sandbox shim's address is returned. The
+ * daemon is a fresh JVM running {@code serve}, detached from our stdout/stderr (containerd reads them to
+ * EOF) and in its own session; it reports readiness by printing its address on a private pipe.
+ */
+final class StartCommand {
+    static final String CONTAINER_TYPE = "io.kubernetes.cri.container-type";
+    static final String SANDBOX_ID = "io.kubernetes.cri.sandbox-id";
+    private static final long READY_TIMEOUT_SECONDS = 30;
+    private static final String DEFAULT_SERVE_OPTS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 "
+            + "-Xss512k -Xms4m -Xmx128m -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=16m -XX:-UsePerfData "
+            + "-XX:MaxRAM=1g -Xshare:auto";
+
+    private StartCommand() {
+    }
+
+    static int run(ShimFlags f) throws IOException, InterruptedException {
+        if (f.id().isEmpty()) {
+            throw new IllegalArgumentException("-id is required");
+        }
+        Path bundle = bundle(f);
+        String owner = f.id();
+        Path config = bundle.resolve("config.json");
+        if (Files.exists(config)) {
+            String json = Files.readString(config, StandardCharsets.UTF_8);
+            String sandbox = Annotations.find(json, SANDBOX_ID);
+            if ("container".equals(Annotations.find(json, CONTAINER_TYPE)) && sandbox != null && !sandbox.isEmpty()) {
+                owner = sandbox;
+            }
+        }
+        String address = ShimAddress.of(f.address(), f.namespace(), owner);
+        if (!reachable(address)) {
+            if (!owner.equals(f.id())) {
+                throw new IOException("the shim of sandbox " + owner + " is not running at " + address);
+            }
+            spawn(f, bundle, address);
+        }
+        Files.writeString(bundle.resolve("address"), address, StandardCharsets.UTF_8);
+        System.out.print(address);
+        System.out.flush();
+        return 0;
+    }
+
+    static Path bundle(ShimFlags f) {
+        return (f.bundle().isEmpty() ? Path.of("") : Path.of(f.bundle())).toAbsolutePath();
+    }
+
+    static boolean reachable(String address) {
+        if (ShimAddress.windows()) {
+            return new File(address).exists();
+        }
+        Path socket = Path.of(address.substring("unix://".length()));
+        if (!Files.exists(socket)) {
+            return false;
+        }
+        try (SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            c.connect(UnixDomainSocketAddress.of(socket));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void spawn(ShimFlags f, Path bundle, String address) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        if (!ShimAddress.windows() && Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            cmd.add("/usr/bin/setsid"); // its own session: signals to containerd's process group must not reach it
+        }
+        cmd.add(ProcessHandle.current().info().command().orElse(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        String opts = System.getenv().getOrDefault("HCS4J_SERVE_JAVA_OPTS", DEFAULT_SERVE_OPTS);
+        cmd.addAll(Arrays.asList(opts.trim().split("\\s+")).stream().filter(s -> !s.isEmpty()).toList());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ShimMain.class.getName(),
+                "-namespace", f.namespace(), "-address", f.address(), "-publish-binary", f.publishBinary(),
+                "-id", f.id(), "-bundle", bundle.toString(), "-socket", address));
+        if (f.debug()) {
+            cmd.add("-debug");
+        }
+        cmd.add("serve");
+        Process daemon = new ProcessBuilder(cmd)
+                .directory(bundle.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File(ShimAddress.windows() ? "NUL" : "/dev/null")))
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        Thread watchdog = new Thread(() -> {
+            try {
+                if (!daemon.waitFor(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    daemon.getInputStream().close(); // unblocks the reader below
+                }
+            } catch (IOException | InterruptedException ignored) {
+                // start is exiting anyway
+            }
+        }, "start-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        String line;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(daemon.getInputStream(), StandardCharsets.UTF_8))) {
+            line = r.readLine();
+        } catch (IOException e) {
+            line = null;
+        }
+        if (line == null || !line.trim().equals(address)) {
+            daemon.destroyForcibly();
+            throw new IOException("shim daemon did not become ready (see the bundle's log)");
+        }
+    }
+}

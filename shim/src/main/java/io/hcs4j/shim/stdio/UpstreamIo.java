@@ -1,0 +1,237 @@
+package io.hcs4j.shim.stdio;
+
+import io.hcs4j.shim.runtime.RuntimeProcess;
+import io.hcs4j.shim.ttrpc.transport.Connection;
+import io.hcs4j.shim.ttrpc.transport.Transports;
+import java.io.Closeable;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connects a process's stdio to what containerd asked for: FIFOs (Linux) or named pipes (Windows) that the
+ * client created, {@code file://} logs, or a {@code binary://} logging driver. One copier thread per stream;
+ * {@link #drained()} completes when stdout and stderr have been copied to the end.
+ */
+public final class UpstreamIo implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(UpstreamIo.class);
+    private static final String PIPE_PREFIX = "\\\\.\\pipe\\";
+
+    private final String id;
+    private final List<Closeable> resources = new ArrayList<>();
+    private final CompletableFuture<Void> drained;
+    private final CountDownLatch stdinDone = new CountDownLatch(1);
+    private volatile RuntimeProcess process;
+    private volatile Thread stdinCopier;
+    private final String stdinPath;
+
+    private UpstreamIo(String id, String stdinPath, CompletableFuture<Void> drained) {
+        this.id = id;
+        this.stdinPath = stdinPath;
+        this.drained = drained;
+    }
+
+    /**
+     * Wires a started process. stdout/stderr sinks open first (they never block), stdin is copied from a
+     * thread that opens the client's FIFO (which blocks until the client has it open for writing).
+     */
+    public static UpstreamIo connect(String id, RuntimeProcess process, String stdin, String stdout, String stderr,
+            LoggerLaunch logger) throws IOException {
+        List<CompletableFuture<Void>> copies = new ArrayList<>();
+        UpstreamIo io = new UpstreamIo(id, stdin, new CompletableFuture<>());
+        io.process = process;
+        try {
+            OutputStream outSink = null;
+            OutputStream errSink = null;
+            if (isBinary(stdout)) {
+                BinaryLogger bl = BinaryLogger.start(URI.create(stdout), logger);
+                io.resources.add(bl);
+                outSink = bl.stdout();
+                errSink = bl.stderr();
+            } else {
+                outSink = io.sink(stdout);
+                errSink = stdout.equals(stderr) ? outSink : io.sink(stderr);
+            }
+            copies.add(io.copy(process.stdout(), outSink, id + "-stdout"));
+            copies.add(io.copy(process.stderr(), errSink, id + "-stderr"));
+        } catch (IOException | RuntimeException e) {
+            io.close();
+            throw e;
+        }
+        CompletableFuture.allOf(copies.toArray(CompletableFuture[]::new))
+                .whenComplete((v, e) -> io.drained.complete(null));
+        if (process.stdin() != null && !stdin.isEmpty()) {
+            Thread t = new Thread(io::copyStdin, id + "-stdin");
+            t.setDaemon(true);
+            io.stdinCopier = t;
+            t.start();
+        } else {
+            io.stdinDone.countDown();
+        }
+        return io;
+    }
+
+    private static boolean isBinary(String uri) {
+        return uri.startsWith("binary://");
+    }
+
+    private OutputStream sink(String target) throws IOException {
+        if (target == null || target.isEmpty()) {
+            return null;
+        }
+        OutputStream out;
+        if (target.startsWith(PIPE_PREFIX)) {
+            Connection c = Transports.dial(target);
+            resources.add(c);
+            out = c.output();
+        } else if (target.startsWith("file://")) {
+            Path path = Path.of(URI.create(target));
+            Files.createDirectories(path.toAbsolutePath().getParent());
+            out = Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            resources.add(out);
+        } else {
+            // O_RDWR: opening never blocks on a FIFO whose reader went away, and writes never raise EPIPE.
+            RandomAccessFile raf = new RandomAccessFile(target, "rw");
+            resources.add(raf);
+            out = new FileOutputStream(raf.getFD());
+        }
+        return out;
+    }
+
+    private CompletableFuture<Void> copy(InputStream from, OutputStream to, String name) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (from == null) {
+            done.complete(null);
+            return done;
+        }
+        Thread t = new Thread(() -> {
+            byte[] buf = new byte[32 * 1024];
+            boolean sinkOk = to != null;
+            try {
+                int n;
+                while ((n = from.read(buf)) >= 0) {
+                    if (sinkOk) {
+                        try {
+                            to.write(buf, 0, n);
+                            to.flush();
+                        } catch (IOException e) {
+                            // Keep draining so the process never blocks on a full pipe.
+                            log.warn("{}: output sink failed: {}", name, e.getMessage());
+                            sinkOk = false;
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                log.debug("{}: source ended: {}", name, e.getMessage());
+            } finally {
+                done.complete(null);
+            }
+        }, name);
+        t.setDaemon(true);
+        t.start();
+        return done;
+    }
+
+    private void copyStdin() {
+        OutputStream to = process.stdin();
+        try (InputStream in = openStdin()) {
+            byte[] buf = new byte[32 * 1024];
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                to.write(buf, 0, n);
+                to.flush();
+            }
+        } catch (IOException e) {
+            log.debug("{}: stdin copy ended: {}", id, e.getMessage());
+        } finally {
+            stdinDone.countDown();
+            closeProcessStdin();
+        }
+    }
+
+    private InputStream openStdin() throws IOException {
+        if (stdinPath.startsWith(PIPE_PREFIX)) {
+            Connection c = Transports.dial(stdinPath);
+            synchronized (resources) {
+                resources.add(c);
+            }
+            return c.input();
+        }
+        // Read-only, so the client closing its end is an EOF; this open waits for the client's writer.
+        return Files.newInputStream(Path.of(stdinPath));
+    }
+
+    private void closeProcessStdin() {
+        try {
+            process.closeStdin();
+        } catch (IOException e) {
+            log.debug("{}: closing stdin: {}", id, e.getMessage());
+        }
+    }
+
+    /**
+     * containerd's CloseIO(stdin): let the copier forward what the client already wrote (it reaches EOF
+     * once the client closes its end), then close the process's stdin regardless.
+     */
+    public void closeStdin() {
+        try {
+            if (!stdinDone.await(2, TimeUnit.SECONDS)) {
+                log.debug("{}: stdin still open after CloseIO; closing it", id);
+                unblockStdinOpen();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeProcessStdin();
+    }
+
+    public CompletableFuture<Void> drained() {
+        return drained;
+    }
+
+    /** A copier blocked opening the client's FIFO is released by briefly becoming its writer. */
+    private void unblockStdinOpen() {
+        Thread t = stdinCopier;
+        if (t == null || !t.isAlive() || stdinPath.isEmpty() || stdinPath.startsWith(PIPE_PREFIX)) {
+            return;
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(stdinPath, "rw")) {
+            raf.getFD().sync();
+        } catch (IOException e) {
+            log.debug("{}: cannot release stdin FIFO: {}", id, e.getMessage());
+        }
+        t.interrupt();
+    }
+
+    @Override
+    public void close() {
+        unblockStdinOpen();
+        synchronized (resources) {
+            for (Closeable c : resources) {
+                try {
+                    c.close();
+                } catch (IOException e) {
+                    log.debug("{}: closing stdio: {}", id, e.getMessage());
+                }
+            }
+            resources.clear();
+        }
+    }
+
+    /** Context a binary:// logging driver needs. */
+    public record LoggerLaunch(String containerId, String namespace) {
+    }
+}

@@ -1,0 +1,123 @@
+package io.hcs4j.shim.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hcs4j.shim.runtime.ProcessSpec;
+import io.grpc.Status;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parts of an OCI runtime spec (config.json) and OCI process (exec spec) the task service acts on.
+ * Bad documents fail with INVALID_ARGUMENT naming the field.
+ */
+public record OciSpec(String platform, ProcessSpec process, String rootPath, boolean readonlyRoot,
+        Map<String, String> annotations) {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    public static final String CONTAINER_TYPE = "io.kubernetes.cri.container-type";
+    public static final String SANDBOX_ID = "io.kubernetes.cri.sandbox-id";
+
+    public static OciSpec readBundle(Path bundle) {
+        byte[] json;
+        try {
+            json = Files.readAllBytes(bundle.resolve("config.json"));
+        } catch (NoSuchFileException e) {
+            throw invalid("bundle " + bundle + " has no config.json");
+        } catch (IOException e) {
+            throw invalid("cannot read " + bundle.resolve("config.json") + ": " + e.getMessage());
+        }
+        return parse(json);
+    }
+
+    public static OciSpec parse(byte[] json) {
+        JsonNode root = tree(json, "config.json");
+        if (!root.isObject()) {
+            throw invalid("config.json: not a JSON object");
+        }
+        // A Windows section means a Windows container; otherwise the spec describes Linux.
+        String platform = root.has("windows") && !root.get("windows").isNull() ? "windows" : "linux";
+        JsonNode processNode = root.get("process");
+        if (processNode == null || !processNode.isObject()) {
+            throw invalid("config.json: process is missing");
+        }
+        ProcessSpec process = process(processNode, true, true, true, "process");
+        JsonNode rootNode = root.path("root");
+        String rootPath = rootNode.path("path").asText("rootfs");
+        Map<String, String> annotations = new LinkedHashMap<>();
+        root.path("annotations").fields().forEachRemaining(e -> annotations.put(e.getKey(), e.getValue().asText()));
+        return new OciSpec(platform, process, rootPath, rootNode.path("readonly").asBoolean(false), annotations);
+    }
+
+    /** An exec's OCI process (the JSON inside ExecProcessRequest.spec). */
+    public static ProcessSpec parseProcess(byte[] json, boolean stdin, boolean stdout, boolean stderr) {
+        JsonNode node = tree(json, "exec spec");
+        if (!node.isObject()) {
+            throw invalid("exec spec: not a JSON object");
+        }
+        return process(node, stdin, stdout, stderr, "exec spec");
+    }
+
+    private static ProcessSpec process(JsonNode p, boolean stdin, boolean stdout, boolean stderr, String where) {
+        List<String> args = strings(p.get("args"), where + ".args");
+        if (args.isEmpty()) {
+            if (p.hasNonNull("commandLine")) {
+                args = List.of(p.get("commandLine").asText());
+            } else {
+                throw invalid(where + ".args must name a program");
+            }
+        }
+        List<String> env = strings(p.get("env"), where + ".env");
+        JsonNode user = p.path("user");
+        JsonNode size = p.path("consoleSize");
+        return new ProcessSpec(args, env, p.path("cwd").asText("/"), user.path("uid").asInt(0),
+                user.path("gid").asInt(0), p.path("terminal").asBoolean(false), stdin, stdout, stderr,
+                size.path("width").asInt(0), size.path("height").asInt(0));
+    }
+
+    private static List<String> strings(JsonNode node, String where) {
+        List<String> out = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (!node.isArray()) {
+            throw invalid(where + " must be an array of strings");
+        }
+        for (JsonNode n : node) {
+            if (!n.isTextual()) {
+                throw invalid(where + " must be an array of strings");
+            }
+            out.add(n.asText());
+        }
+        return out;
+    }
+
+    private static JsonNode tree(byte[] json, String what) {
+        try {
+            JsonNode node = MAPPER.readTree(json);
+            if (node == null) {
+                throw invalid(what + ": empty document");
+            }
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw invalid(what + " is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw invalid(what + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static RuntimeException invalid(String message) {
+        return Status.INVALID_ARGUMENT.withDescription(message).asRuntimeException();
+    }
+
+    public boolean isSandbox() {
+        return "sandbox".equals(annotations.get(CONTAINER_TYPE));
+    }
+}

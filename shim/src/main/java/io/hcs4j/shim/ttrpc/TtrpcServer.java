@@ -1,0 +1,135 @@
+package io.hcs4j.shim.ttrpc;
+
+import io.hcs4j.shim.ttrpc.transport.Connection;
+import io.hcs4j.shim.ttrpc.transport.Listener;
+import io.grpc.ServerMethodDefinition;
+import io.grpc.ServerServiceDefinition;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A ttrpc server: accepts connections on a {@link Listener} and dispatches each request frame to the
+ * grpc-java {@link ServerServiceDefinition} that owns the method, so one service implementation serves
+ * both ttrpc and gRPC. Requests on one connection run concurrently (containerd keeps Wait outstanding
+ * while it sends Start, State, Kill...).
+ */
+public final class TtrpcServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TtrpcServer.class);
+
+    private final Map<String, ServerMethodDefinition<?, ?>> methods = new ConcurrentHashMap<>();
+    private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timers;
+    private final AtomicInteger threadIds = new AtomicInteger();
+    private volatile Listener listener;
+    private volatile Thread acceptor;
+    private volatile Runnable onConnectionClosed = () -> { };
+
+    public TtrpcServer(List<ServerServiceDefinition> services) {
+        for (ServerServiceDefinition service : services) {
+            for (ServerMethodDefinition<?, ?> method : service.getMethods()) {
+                methods.put(method.getMethodDescriptor().getFullMethodName(), method);
+            }
+        }
+        workers = Executors.newCachedThreadPool(r -> daemon(r, "ttrpc-worker-" + threadIds.incrementAndGet()));
+        timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "ttrpc-deadlines"));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Called (on the connection's reader thread) whenever a client connection ends. */
+    public void onConnectionClosed(Runnable callback) {
+        this.onConnectionClosed = callback;
+    }
+
+    /** Starts accepting on the listener; returns at once. */
+    public synchronized void start(Listener l) {
+        if (listener != null) {
+            throw new IllegalStateException("server already started");
+        }
+        listener = l;
+        acceptor = daemon(this::acceptLoop, "ttrpc-accept");
+        acceptor.start();
+    }
+
+    private void acceptLoop() {
+        Listener l = listener;
+        while (true) {
+            Connection c;
+            try {
+                c = l.accept();
+            } catch (IOException e) {
+                log.debug("ttrpc listener stopped: {}", e.toString());
+                return;
+            }
+            serve(c);
+        }
+    }
+
+    /** Serves one already-established connection (also used by tests with in-memory pipes). */
+    public void serve(Connection c) {
+        ServerConnection sc = new ServerConnection(c, this);
+        connections.add(sc);
+        daemon(sc::readLoop, "ttrpc-conn-reader").start();
+    }
+
+    ServerMethodDefinition<?, ?> method(String fullName) {
+        return methods.get(fullName);
+    }
+
+    ExecutorService workers() {
+        return workers;
+    }
+
+    ScheduledExecutorService timers() {
+        return timers;
+    }
+
+    void closed(ServerConnection sc) {
+        if (connections.remove(sc)) {
+            onConnectionClosed.run();
+        }
+    }
+
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    /** Stops accepting, closes every connection (cancelling requests in flight) and stops the threads. */
+    @Override
+    public void close() {
+        Listener l = listener;
+        if (l != null) {
+            l.close();
+        }
+        for (ServerConnection sc : connections) {
+            sc.close();
+        }
+        workers.shutdownNow();
+        timers.shutdownNow();
+        try {
+            Thread a = acceptor;
+            if (a != null) {
+                a.join(TimeUnit.SECONDS.toMillis(5));
+            }
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+            timers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

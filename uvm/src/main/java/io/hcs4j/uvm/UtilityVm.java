@@ -1,0 +1,369 @@
+package io.hcs4j.uvm;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.cow.ProcessHost;
+import io.hcs4j.schema.Json;
+import io.hcs4j.schema.guest.LCOWCombinedLayers;
+import io.hcs4j.schema.guest.LCOWMappedDirectory;
+import io.hcs4j.schema.guest.LCOWMappedVPMemDevice;
+import io.hcs4j.schema.guest.LCOWMappedVirtualDisk;
+import io.hcs4j.schema.guest.LCOWNetworkAdapter;
+import io.hcs4j.schema.guest.ModificationRequest;
+import io.hcs4j.schema.guest.RequestType;
+import io.hcs4j.schema.guest.ResourceType;
+import io.hcs4j.schema.v2.Attachment;
+import io.hcs4j.schema.v2.Layer;
+import io.hcs4j.schema.v2.ModifySettingRequest;
+import io.hcs4j.schema.v2.NetworkAdapter;
+import io.hcs4j.schema.v2.Plan9Share;
+import io.hcs4j.schema.v2.ProcessParameters;
+import io.hcs4j.schema.v2.VirtualPMemDevice;
+import io.hcs4j.schema.v2.VirtualSmbShare;
+import io.hcs4j.schema.v2.VirtualSmbShareOptions;
+import io.hcs4j.uvm.guest.GuestConnection;
+import io.hcs4j.uvm.guest.GuestContainer;
+import io.hcs4j.uvm.guest.GuestProcess;
+import io.hcs4j.uvm.network.Endpoint;
+import io.hcs4j.uvm.network.EndpointLookup;
+import io.hcs4j.uvm.transport.HvSocketListener;
+import io.hcs4j.uvm.transport.HvSocketTransport;
+import io.hcs4j.uvm.transport.VsockPorts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * A Linux utility VM: an HCS compute system built from {@link LcowOptions}, the GCS bridge to its guest, and
+ * the devices and shares hot-added for its containers (reference counted, removed on the last close).
+ */
+public final class UtilityVm implements ProcessHost, AutoCloseable {
+    /** hcsshim's wait for the guest to connect after start. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofMinutes(2);
+    private static final Logger LOG = LoggerFactory.getLogger(UtilityVm.class);
+    private static final int LUNS_PER_CONTROLLER = 64;
+    private static final int PLAN9_PORT = 564;
+    private static final ResourceType VPMEM_DEVICE = new ResourceType("VPMemDevice");
+
+    private final String id;
+    private final VmSystem system;
+    private final LcowOptions options;
+    private final ResourceTable resources = new ResourceTable();
+    private final BitSet scsiSlots = new BitSet();
+    private final BitSet vpmemSlots = new BitSet();
+    private HvSocketTransport transport;
+    private volatile GuestConnection connection;
+    private int plan9Shares;
+
+    private UtilityVm(VmSystem system, LcowOptions options) {
+        this.id = system.id();
+        this.system = system;
+        this.options = options;
+        if (options.rootFsType == LcowOptions.RootFsType.VHD) {
+            if (options.vpmemDeviceCount > 0) {
+                vpmemSlots.set(0);
+            } else {
+                scsiSlots.set(0);
+            }
+        }
+    }
+
+    /** The id hcsshim gives the utility VM of a task (pod). */
+    public static String idFor(String taskId) {
+        return taskId + "@vm";
+    }
+
+    /** Creates (does not start) the compute system of a Linux utility VM. */
+    public static UtilityVm createLcow(VmSystem.Factory systems, LcowOptions options) throws IOException {
+        return new UtilityVm(systems.create(options.id, LcowDocument.build(options)), options);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /**
+     * Starts the VM and waits for its guest to connect and negotiate. On failure (including a guest that does
+     * not connect within the timeout) the VM is terminated and the error says why.
+     */
+    public void start(Duration connectTimeout, Duration rpcTimeout) throws IOException {
+        transport = HvSocketTransport.forVm(id, system.runtimeId());
+        try (HvSocketListener gcs = transport.listen(VsockPorts.serviceId(VsockPorts.GCS_PORT))) {
+            system.start();
+            connection = GuestConnection.accept(id, gcs, transport, connectTimeout, rpcTimeout);
+        } catch (IOException e) {
+            terminateQuietly();
+            throw new IOException("utility VM " + id + " failed to start: " + e.getMessage(), e);
+        }
+        // The VM stopping ends the bridge (and so every container and process in it).
+        GuestConnection c = connection;
+        system.exit().whenComplete((v, e) -> c.close());
+    }
+
+    public void start() throws IOException {
+        start(DEFAULT_CONNECT_TIMEOUT, GuestConnection.DEFAULT_RPC_TIMEOUT);
+    }
+
+    /** The negotiated guest connection; {@link IllegalStateException} before {@link #start}. */
+    public GuestConnection guest() {
+        GuestConnection c = connection;
+        if (c == null) {
+            throw new IllegalStateException("utility VM " + id + " is not started");
+        }
+        return c;
+    }
+
+    @Override
+    public String os() {
+        return "linux";
+    }
+
+    @Override
+    public boolean isOci() {
+        return false;
+    }
+
+    /** A process in the VM itself (not in a container). */
+    @Override
+    public GuestProcess createProcess(ProcessParameters parameters) throws IOException {
+        return guest().createVmProcess(parameters);
+    }
+
+    /** Creates a container in the guest; its rootfs must already be combined ({@link #addCombinedLayers}). */
+    public GuestContainer createContainer(String containerId, ObjectNode ociSpec, String bundlePath,
+                                          String scratchDirPath) throws IOException {
+        return guest().createContainer(containerId, ociSpec, bundlePath, scratchDirPath);
+    }
+
+    // ---- hot-added resources
+
+    private void guestModify(RequestType op, ResourceType type, Object settings) throws IOException {
+        ModificationRequest request = new ModificationRequest();
+        request.requestType = op;
+        request.resourceType = type;
+        request.settings = settings;
+        guest().modify(Json.mapper().valueToTree(request));
+    }
+
+    private void hostModify(RequestType op, String resourcePath, Object settings) throws IOException {
+        ModifySettingRequest request = new ModifySettingRequest();
+        request.requestType = op;
+        request.resourcePath = resourcePath;
+        request.settings = settings;
+        system.modify(request);
+    }
+
+    /** Combines read-only layers and a scratch directory into a container's rootfs in the guest. */
+    public Resource addCombinedLayers(String containerId, String rootPath, List<String> layerPaths, String scratchPath)
+            throws IOException {
+        return resources.acquire("layers:" + rootPath, rootPath, () -> {
+            LCOWCombinedLayers add = new LCOWCombinedLayers();
+            add.containerId = containerId;
+            add.containerRootPath = rootPath;
+            add.layers = new ArrayList<>();
+            for (String path : layerPaths) {
+                Layer layer = new Layer();
+                layer.path = path;
+                add.layers.add(layer);
+            }
+            add.scratchPath = scratchPath;
+            guestModify(RequestType.ADD, ResourceType.COMBINED_LAYERS, add);
+            return () -> {
+                LCOWCombinedLayers remove = new LCOWCombinedLayers();
+                remove.containerRootPath = rootPath;
+                guestModify(RequestType.REMOVE, ResourceType.COMBINED_LAYERS, remove);
+            };
+        });
+    }
+
+    /** Attaches a virtual disk to a free SCSI slot and mounts it in the guest at {@code guestPath}. */
+    public Resource addScsiDisk(String hostPath, String guestPath, boolean readOnly) throws IOException {
+        return resources.acquire("scsi:" + hostPath, guestPath, () -> {
+            int slot = allocate(scsiSlots, options.scsiControllerCount * LUNS_PER_CONTROLLER, "SCSI");
+            int controller = slot / LUNS_PER_CONTROLLER;
+            int lun = slot % LUNS_PER_CONTROLLER;
+            String path = "VirtualMachine/Devices/Scsi/" + LcowDocument.SCSI_CONTROLLER_IDS.get(controller)
+                    + "/Attachments/" + lun;
+            Attachment attachment = new Attachment();
+            attachment.type = "VirtualDisk";
+            attachment.path = hostPath;
+            attachment.readOnly = readOnly;
+            LCOWMappedVirtualDisk disk = new LCOWMappedVirtualDisk();
+            disk.mountPath = guestPath;
+            disk.controller = controller;
+            disk.lun = lun;
+            disk.readOnly = readOnly;
+            try {
+                hostModify(RequestType.ADD, path, attachment);
+                try {
+                    guestModify(RequestType.ADD, ResourceType.MAPPED_VIRTUAL_DISK, disk);
+                } catch (IOException e) {
+                    hostModify(RequestType.REMOVE, path, null);
+                    throw e;
+                }
+            } catch (IOException e) {
+                free(scsiSlots, slot);
+                throw e;
+            }
+            return () -> {
+                try {
+                    guestModify(RequestType.REMOVE, ResourceType.MAPPED_VIRTUAL_DISK, disk);
+                    hostModify(RequestType.REMOVE, path, null);
+                } finally {
+                    free(scsiSlots, slot);
+                }
+            };
+        });
+    }
+
+    /** Maps a read-only VHD as a vPMem device, mounted in the guest at {@code guestPath}. */
+    public Resource addVpmem(String hostPath, String guestPath) throws IOException {
+        return resources.acquire("vpmem:" + hostPath, guestPath, () -> {
+            int slot = allocate(vpmemSlots, options.vpmemDeviceCount, "vPMem");
+            String path = "VirtualMachine/Devices/VirtualPMem/Devices/" + slot;
+            VirtualPMemDevice device = new VirtualPMemDevice();
+            device.hostPath = hostPath;
+            device.readOnly = true;
+            device.imageFormat = hostPath.toLowerCase(java.util.Locale.ROOT).endsWith(".vhdx") ? "Vhdx" : "Vhd1";
+            LCOWMappedVPMemDevice mapped = new LCOWMappedVPMemDevice();
+            mapped.deviceNumber = slot;
+            mapped.mountPath = guestPath;
+            try {
+                hostModify(RequestType.ADD, path, device);
+                try {
+                    guestModify(RequestType.ADD, VPMEM_DEVICE, mapped);
+                } catch (IOException e) {
+                    hostModify(RequestType.REMOVE, path, null);
+                    throw e;
+                }
+            } catch (IOException e) {
+                free(vpmemSlots, slot);
+                throw e;
+            }
+            return () -> {
+                try {
+                    guestModify(RequestType.REMOVE, VPMEM_DEVICE, mapped);
+                    hostModify(RequestType.REMOVE, path, null);
+                } finally {
+                    free(vpmemSlots, slot);
+                }
+            };
+        });
+    }
+
+    /** Shares a host directory with the guest over Plan9, mounted at {@code guestPath}. */
+    public Resource addPlan9(String hostPath, String guestPath, boolean readOnly) throws IOException {
+        return resources.acquire("plan9:" + hostPath + ":" + guestPath, guestPath, () -> {
+            String name;
+            synchronized (this) {
+                name = Integer.toString(plan9Shares++);
+            }
+            Plan9Share share = new Plan9Share();
+            share.name = name;
+            share.accessName = name;
+            share.path = hostPath;
+            share.port = PLAN9_PORT;
+            share.flags = readOnly ? 0x00000001 : 0;
+            LCOWMappedDirectory mapped = new LCOWMappedDirectory();
+            mapped.mountPath = guestPath;
+            mapped.port = PLAN9_PORT;
+            mapped.shareName = name;
+            mapped.readOnly = readOnly;
+            hostModify(RequestType.ADD, "VirtualMachine/Devices/Plan9/Shares", share);
+            try {
+                guestModify(RequestType.ADD, ResourceType.MAPPED_DIRECTORY, mapped);
+            } catch (IOException e) {
+                hostModify(RequestType.REMOVE, "VirtualMachine/Devices/Plan9/Shares", share);
+                throw e;
+            }
+            return () -> {
+                guestModify(RequestType.REMOVE, ResourceType.MAPPED_DIRECTORY, mapped);
+                hostModify(RequestType.REMOVE, "VirtualMachine/Devices/Plan9/Shares", share);
+            };
+        });
+    }
+
+    /** Shares a host directory with a Windows guest over virtual SMB (HCS only; the guest needs no request). */
+    public Resource addVsmb(String hostPath, String shareName, boolean readOnly) throws IOException {
+        return resources.acquire("vsmb:" + hostPath, "\\\\?\\VMSMB\\VSMB-{dcc079ae-60ba-4d07-847c-3493609c0870}\\"
+                + shareName, () -> {
+            VirtualSmbShare share = new VirtualSmbShare();
+            share.name = shareName;
+            share.path = hostPath;
+            share.options = new VirtualSmbShareOptions();
+            share.options.readOnly = readOnly;
+            share.options.shareRead = readOnly;
+            share.options.cacheIo = readOnly;
+            share.options.noOplocks = !readOnly;
+            share.options.takeBackupPrivilege = true;
+            hostModify(RequestType.ADD, "VirtualMachine/Devices/VirtualSmb/Shares", share);
+            return () -> hostModify(RequestType.REMOVE, "VirtualMachine/Devices/VirtualSmb/Shares/" + shareName, null);
+        });
+    }
+
+    /**
+     * Adds a network adapter for an HNS endpoint: the VM gets the NIC, the guest configures it in the
+     * endpoint's namespace.
+     */
+    public Resource addNetworkAdapter(EndpointLookup endpoints, String endpointId) throws IOException {
+        Endpoint endpoint = endpoints.lookup(endpointId);
+        return resources.acquire("nic:" + endpoint.id(), null, () -> {
+            String path = "VirtualMachine/Devices/NetworkAdapters/" + endpoint.id();
+            NetworkAdapter nic = new NetworkAdapter();
+            nic.endpointId = endpoint.id();
+            nic.macAddress = endpoint.macAddress();
+            LCOWNetworkAdapter guestNic = endpoint.guestAdapter();
+            hostModify(RequestType.ADD, path, nic);
+            try {
+                guestModify(RequestType.ADD, ResourceType.NETWORK, guestNic);
+            } catch (IOException e) {
+                hostModify(RequestType.REMOVE, path, null);
+                throw e;
+            }
+            return () -> {
+                guestModify(RequestType.REMOVE, ResourceType.NETWORK, guestNic);
+                hostModify(RequestType.REMOVE, path, null);
+            };
+        });
+    }
+
+    private static int allocate(BitSet slots, int capacity, String kind) throws IOException {
+        synchronized (slots) {
+            int slot = slots.nextClearBit(0);
+            if (slot >= capacity) {
+                throw new IOException("no free " + kind + " slot (" + capacity + " in use)");
+            }
+            slots.set(slot);
+            return slot;
+        }
+    }
+
+    private static void free(BitSet slots, int slot) {
+        synchronized (slots) {
+            slots.clear(slot);
+        }
+    }
+
+    private void terminateQuietly() {
+        try {
+            system.terminate();
+        } catch (IOException e) {
+            LOG.debug("terminating {}: {}", id, e.getMessage());
+        }
+    }
+
+    /** Closes the bridge, terminates the VM and releases its handle. */
+    @Override
+    public void close() {
+        GuestConnection c = connection;
+        if (c != null) {
+            c.close();
+        }
+        terminateQuietly();
+        system.close();
+    }
+}

@@ -1,0 +1,231 @@
+package io.hcs4j.uvm.guest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.cow.Process;
+import io.hcs4j.cow.SignalOptions;
+import io.hcs4j.schema.Json;
+import io.hcs4j.schema.v2.ProcessParameters;
+import io.hcs4j.uvm.bridge.GcsBridge;
+import io.hcs4j.uvm.bridge.GcsException;
+import io.hcs4j.uvm.bridge.codec.BridgeJson;
+import io.hcs4j.uvm.bridge.codec.Rpc;
+import io.hcs4j.uvm.transport.HvSocketConnection;
+import io.hcs4j.uvm.transport.HvSocketListener;
+import io.hcs4j.uvm.transport.VsockPorts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A process in a guest container (or in the VM itself) started through ExecuteProcess, with one hvsocket per
+ * requested stdio stream. The guest holds the exit code back until the host has closed its ends of stdout and
+ * stderr, so read them to the end and close them (or {@link #close()}).
+ */
+public final class GuestProcess implements Process {
+    private static final Logger LOG = LoggerFactory.getLogger(GuestProcess.class);
+    /** WaitForProcess without a deadline. */
+    private static final long INFINITE = 0xFFFFFFFFL;
+
+    private final GuestConnection connection;
+    private final String containerId;
+    private final int pid;
+    private final HvSocketConnection stdin;
+    private final HvSocketConnection stdout;
+    private final HvSocketConnection stderr;
+    private final CompletableFuture<Integer> exit;
+
+    private GuestProcess(GuestConnection connection, String containerId, int pid, HvSocketConnection stdin,
+                         HvSocketConnection stdout, HvSocketConnection stderr) {
+        this.connection = connection;
+        this.containerId = containerId;
+        this.pid = pid;
+        this.stdin = stdin;
+        this.stdout = stdout;
+        this.stderr = stderr;
+        ObjectNode wait = request().put("TimeoutInMs", INFINITE);
+        this.exit = connection.bridge().call(Rpc.WAIT_FOR_PROCESS, wait, null)
+                .thenApply(response -> response.path("ExitCode").asInt());
+    }
+
+    static GuestProcess start(GuestConnection connection, String containerId, ProcessParameters parameters)
+            throws IOException {
+        // Listen first: the guest dials every stdio port before it answers ExecuteProcess.
+        List<HvSocketListener> listeners = new ArrayList<>();
+        HvSocketListener in = null;
+        HvSocketListener out = null;
+        HvSocketListener err = null;
+        ObjectNode relay = BridgeJson.object();
+        try {
+            if (parameters.createStdInPipe) {
+                in = listen(connection, relay, "StdIn", listeners);
+            }
+            if (parameters.createStdOutPipe) {
+                out = listen(connection, relay, "StdOut", listeners);
+            }
+            if (parameters.createStdErrPipe) {
+                err = listen(connection, relay, "StdErr", listeners);
+            }
+            ObjectNode request = GcsBridge.request(containerId);
+            ObjectNode settings = request.putObject("Settings");
+            settings.put("ProcessParameters", Json.write(parameters));
+            settings.set("VsockStdioRelaySettings", relay);
+            ObjectNode response = connection.call(Rpc.EXECUTE_PROCESS, request);
+            int pid = response.path("ProcessId").asInt();
+            List<HvSocketConnection> accepted = new ArrayList<>();
+            try {
+                HvSocketConnection stdin = accept(in, connection, accepted);
+                HvSocketConnection stdout = accept(out, connection, accepted);
+                HvSocketConnection stderr = accept(err, connection, accepted);
+                return new GuestProcess(connection, containerId, pid, stdin, stdout, stderr);
+            } catch (IOException e) {
+                for (HvSocketConnection c : accepted) {
+                    c.close();
+                }
+                throw new IOException("process " + pid + " in " + containerId + ": the guest did not connect its stdio: "
+                        + e.getMessage(), e);
+            }
+        } finally {
+            for (HvSocketListener l : listeners) {
+                l.close();
+            }
+        }
+    }
+
+    private static HvSocketListener listen(GuestConnection connection, ObjectNode relay, String field,
+                                           List<HvSocketListener> listeners) throws IOException {
+        long port = connection.allocatePort();
+        HvSocketListener listener = connection.transport().listen(VsockPorts.serviceId(port));
+        listeners.add(listener);
+        relay.put(field, port);
+        return listener;
+    }
+
+    private static HvSocketConnection accept(HvSocketListener listener, GuestConnection connection,
+                                             List<HvSocketConnection> accepted) throws IOException {
+        if (listener == null) {
+            return null;
+        }
+        // The guest dialled before it answered, so the connection is already queued; the timeout only guards
+        // against a guest that broke the protocol.
+        HvSocketConnection c = listener.accept(connection.rpcTimeout());
+        accepted.add(c);
+        return c;
+    }
+
+    private ObjectNode request() {
+        return GcsBridge.request(containerId).put("ProcessId", pid);
+    }
+
+    @Override
+    public int pid() {
+        return pid;
+    }
+
+    public String containerId() {
+        return containerId;
+    }
+
+    @Override
+    public OutputStream stdin() {
+        return stdin == null ? null : stdin.output();
+    }
+
+    @Override
+    public InputStream stdout() {
+        return stdout == null ? null : stdout.input();
+    }
+
+    @Override
+    public InputStream stderr() {
+        return stderr == null ? null : stderr.input();
+    }
+
+    @Override
+    public void closeStdin() throws IOException {
+        if (stdin != null) {
+            stdin.shutdownOutput();
+        }
+    }
+
+    /** The guest releases the exit code once the host has closed stdout and stderr. */
+    @Override
+    public void closeStdout() throws IOException {
+        if (stdout != null) {
+            stdout.close();
+        }
+    }
+
+    @Override
+    public void closeStderr() throws IOException {
+        if (stderr != null) {
+            stderr.close();
+        }
+    }
+
+    /**
+     * Completes with the exit code (128 + n for a process killed by signal n); fails with a
+     * {@link io.hcs4j.uvm.bridge.BridgeClosedException} when the VM goes away first.
+     */
+    @Override
+    public CompletableFuture<Integer> exit() {
+        return exit;
+    }
+
+    /**
+     * Sends a signal: a Linux signal number, or a console control event for a Windows guest. Returns false
+     * when the process has already exited (the guest answers 0x80070490).
+     */
+    @Override
+    public boolean signal(SignalOptions options) throws IOException {
+        ObjectNode request = request();
+        if (options instanceof SignalOptions.Linux linux) {
+            request.putObject("Options").put("Signal", linux.signal());
+        } else if (options instanceof SignalOptions.Windows windows) {
+            request.putObject("Options").put("Signal", windows.signal().value());
+        }
+        return deliver(request);
+    }
+
+    /** SIGKILL: the guest's default when a SignalProcess carries no options. */
+    @Override
+    public boolean kill() throws IOException {
+        return deliver(request());
+    }
+
+    private boolean deliver(ObjectNode request) throws IOException {
+        try {
+            connection.call(Rpc.SIGNAL_PROCESS, request);
+            return true;
+        } catch (GcsException e) {
+            if (e.result() == GcsException.E_NOT_FOUND) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void resizeConsole(int width, int height) throws IOException {
+        connection.call(Rpc.RESIZE_CONSOLE, request().put("Height", height).put("Width", width));
+    }
+
+    /** Closes the stdio connections; the process keeps running. */
+    @Override
+    public void close() {
+        for (HvSocketConnection c : new HvSocketConnection[] {stdin, stdout, stderr}) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (IOException e) {
+                    LOG.debug("closing stdio of {} failed", pid, e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.hcs4j.uvm.transport;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * A connected hvsocket. One thread may read while another writes; {@link #close()} from any thread makes a
+ * blocked read or write fail at once.
+ */
+public interface HvSocketConnection extends Closeable {
+
+    InputStream input();
+
+    OutputStream output();
+
+    /** Half-close: the peer reads end of stream, this side can still read. */
+    void shutdownOutput() throws IOException;
+}

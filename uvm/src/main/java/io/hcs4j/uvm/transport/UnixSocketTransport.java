@@ -1,0 +1,123 @@
+package io.hcs4j.uvm.transport;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * The hvsocket stand-in: the host listens on {@code <vm dir>/<service id>.sock} and the guest dials it. Any
+ * guest that follows this convention can connect, including the reference GCS.
+ */
+public final class UnixSocketTransport implements HvSocketTransport {
+    private final Path vmDir;
+
+    public UnixSocketTransport(Path vmDir) {
+        this.vmDir = vmDir;
+    }
+
+    public Path vmDir() {
+        return vmDir;
+    }
+
+    @Override
+    public HvSocketListener listen(UUID serviceId) throws IOException {
+        Files.createDirectories(vmDir);
+        try {
+            Files.setPosixFilePermissions(vmDir, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows' AF_UNIX: the directory keeps its inherited ACL.
+        }
+        Path path = HvSocketDirs.socket(vmDir, serviceId);
+        Files.deleteIfExists(path);
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            server.bind(UnixDomainSocketAddress.of(path));
+            server.configureBlocking(false);
+        } catch (IOException e) {
+            server.close();
+            throw new IOException("cannot listen on " + path + ": " + e.getMessage(), e);
+        }
+        return new Listener(serviceId, path, server);
+    }
+
+    /** The guest's side: dial a service the host listens on. */
+    public static HvSocketConnection dial(Path vmDir, UUID serviceId) throws IOException {
+        Path path = HvSocketDirs.socket(vmDir, serviceId);
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            channel.connect(UnixDomainSocketAddress.of(path));
+        } catch (IOException e) {
+            channel.close();
+            throw new IOException("cannot dial " + path + ": " + e.getMessage(), e);
+        }
+        return new ChannelConnection(channel);
+    }
+
+    private static final class Listener implements HvSocketListener {
+        private final UUID serviceId;
+        private final Path path;
+        private final ServerSocketChannel server;
+        private final Selector selector;
+
+        Listener(UUID serviceId, Path path, ServerSocketChannel server) throws IOException {
+            this.serviceId = serviceId;
+            this.path = path;
+            this.server = server;
+            this.selector = Selector.open();
+            server.register(selector, SelectionKey.OP_ACCEPT);
+        }
+
+        @Override
+        public UUID serviceId() {
+            return serviceId;
+        }
+
+        @Override
+        public HvSocketConnection accept(Duration timeout) throws IOException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                if (!server.isOpen()) {
+                    throw new ClosedChannelException();
+                }
+                SocketChannel channel = server.accept();
+                if (channel != null) {
+                    channel.configureBlocking(true);
+                    return new ChannelConnection(channel);
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new SocketTimeoutException("nobody dialled " + path + " within " + timeout.toMillis() + " ms");
+                }
+                try {
+                    selector.select(Math.max(1, left / 1_000_000));
+                    selector.selectedKeys().clear();
+                } catch (ClosedSelectorException closedMeanwhile) {
+                    throw new ClosedChannelException();
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                server.close();
+                selector.wakeup();
+                selector.close();
+            } finally {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package io.hcs4j.uvm.bridge;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.uvm.bridge.codec.BridgeJson;
+import io.hcs4j.uvm.bridge.codec.FrameCodec;
+import io.hcs4j.uvm.bridge.codec.Rpc;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Timeout(30)
+class GcsBridgeTest {
+    @TempDir
+    Path tmp;
+    ScriptedGuest guest;
+    GcsBridge bridge;
+
+    @BeforeEach
+    void connect() throws Exception {
+        guest = new ScriptedGuest(tmp);
+        bridge = new GcsBridge("test-vm", guest.hostSide);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        bridge.close();
+        guest.close();
+    }
+
+    private static Throwable failure(CompletableFuture<?> f) {
+        ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(2, TimeUnit.SECONDS));
+        return e.getCause();
+    }
+
+    @Test
+    void requestsCarryBaseFieldsNewlineAndIncreasingIds() throws Exception {
+        bridge.call(Rpc.START, GcsBridge.request("c1"), Duration.ofSeconds(5));
+        bridge.call(Rpc.START, GcsBridge.request("c2"), Duration.ofSeconds(5));
+        var first = guest.read();
+        var second = guest.read();
+        assertEquals(0, first.id());
+        assertEquals(1, second.id());
+        assertEquals(Rpc.START.requestType(), first.type());
+        String text = new String(first.body(), StandardCharsets.UTF_8);
+        assertTrue(text.endsWith("}\n"), text);
+        ObjectNode body = BridgeJson.decode(first.body());
+        assertEquals("c1", body.get("ContainerId").asText());
+        assertEquals(36, body.get("ActivityId").asText().length());
+    }
+
+    @Test
+    void manyRpcsInFlightCompleteInAnyOrder() throws Exception {
+        List<CompletableFuture<ObjectNode>> calls = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            calls.add(bridge.call(Rpc.EXECUTE_PROCESS, GcsBridge.request("c").put("N", i), Duration.ofSeconds(10)));
+        }
+        List<ObjectNode> requests = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            requests.add(guest.readRequest(Rpc.EXECUTE_PROCESS));
+        }
+        for (int i = 49; i >= 0; i--) {
+            ObjectNode req = requests.get(i);
+            guest.respond(Rpc.EXECUTE_PROCESS, req, BridgeJson.object().put("ProcessId", 1000 + req.get("N").asInt()));
+        }
+        for (int i = 0; i < 50; i++) {
+            assertEquals(1000 + i, calls.get(i).get(5, TimeUnit.SECONDS).get("ProcessId").asInt());
+        }
+    }
+
+    @Test
+    void guestErrorsBecomeGcsExceptionsAndTheBridgeLives() throws Exception {
+        var call = bridge.call(Rpc.SIGNAL_PROCESS, GcsBridge.request("c-exec"), Duration.ofSeconds(5));
+        ObjectNode req = guest.readRequest(Rpc.SIGNAL_PROCESS);
+        guest.respond(Rpc.SIGNAL_PROCESS, req, BridgeJson.object().put("Result", 0x80070490)
+                .put("ErrorMessage", "HRESULT: 0x80070490"));
+        GcsException e = assertInstanceOf(GcsException.class, failure(call));
+        assertEquals(GcsException.E_NOT_FOUND, e.result());
+        assertEquals("guest SIGNAL_PROCESS for c-exec failed: HRESULT 0x80070490: HRESULT: 0x80070490", e.getMessage());
+        assertTrue(!bridge.isClosed());
+    }
+
+    @Test
+    void notificationsReachTheirContainerOnly() throws Exception {
+        LinkedBlockingQueue<String> a = new LinkedBlockingQueue<>();
+        LinkedBlockingQueue<String> b = new LinkedBlockingQueue<>();
+        bridge.register("a", listener(a));
+        bridge.register("b", listener(b));
+        guest.notifyExit("b", "UnexpectedExit");
+        guest.notifyExit("unknown", "GracefulExit");
+        guest.notifyExit("a", "GracefulExit");
+        assertEquals("GracefulExit", a.poll(5, TimeUnit.SECONDS));
+        assertEquals("UnexpectedExit", b.poll(5, TimeUnit.SECONDS));
+        assertTrue(a.isEmpty() && b.isEmpty());
+    }
+
+    private static ContainerListener listener(LinkedBlockingQueue<String> events) {
+        return new ContainerListener() {
+            @Override
+            public void notification(ObjectNode n) {
+                events.add(n.get("Type").asText());
+            }
+
+            @Override
+            public void bridgeClosed(BridgeClosedException cause) {
+                events.add("closed: " + cause.getMessage());
+            }
+        };
+    }
+
+    @Test
+    void oversizedFrameClosesTheBridgeFailsEveryPendingCallAndEveryContainer() throws Exception {
+        LinkedBlockingQueue<String> events = new LinkedBlockingQueue<>();
+        bridge.register("c", listener(events));
+        List<CompletableFuture<ObjectNode>> calls = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            calls.add(bridge.call(Rpc.WAIT_FOR_PROCESS, GcsBridge.request("c"), null));
+        }
+        guest.writeRaw(FrameCodec.header(Rpc.WAIT_FOR_PROCESS.responseType(), 0x10001, 0));
+        String expected = "GCS bridge test-vm closed: bridge frame size 65537 exceeds the limit of 65536 bytes";
+        for (var call : calls) {
+            assertEquals(expected, assertInstanceOf(BridgeClosedException.class, failure(call)).getMessage());
+        }
+        assertEquals("closed: " + expected, events.poll(5, TimeUnit.SECONDS));
+        assertEquals(expected, bridge.closedFuture().get(5, TimeUnit.SECONDS).getMessage());
+        // The host closed its end: after the ten requests the guest sees end of stream.
+        for (int i = 0; i < 10; i++) {
+            guest.readRequest(Rpc.WAIT_FOR_PROCESS);
+        }
+        assertEquals(null, FrameCodec.read(guest.socket.input()));
+        // Later calls fail at once, later listeners are told at once.
+        assertEquals(expected, failure(bridge.call(Rpc.START, GcsBridge.request("c"), null)).getMessage());
+        bridge.register("late", listener(events));
+        assertEquals("closed: " + expected, events.poll(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void garbageClosesTheBridge() throws Exception {
+        var call = bridge.call(Rpc.START, GcsBridge.request("c"), null);
+        guest.writeRaw("this is not a bridge frame at all".getBytes(StandardCharsets.UTF_8));
+        Throwable e = failure(call);
+        assertInstanceOf(BridgeClosedException.class, e);
+        assertTrue(e.getMessage().startsWith("GCS bridge test-vm closed: bridge"), e.getMessage());
+    }
+
+    @Test
+    void bodyThatIsNotJsonClosesTheBridge() throws Exception {
+        var call = bridge.call(Rpc.START, GcsBridge.request("c"), null);
+        ObjectNode req = guest.readRequest(Rpc.START);
+        guest.writeRaw(FrameCodec.encode(new io.hcs4j.uvm.bridge.codec.Frame(Rpc.START.responseType(),
+                req.get("__id").asLong(), "{oops".getBytes(StandardCharsets.UTF_8))));
+        assertTrue(failure(call).getMessage().startsWith("GCS bridge test-vm closed: bridge frame body is not JSON"));
+    }
+
+    @Test
+    void responseToNoRequestAndGuestRequestsAreProtocolErrors() throws Exception {
+        var call = bridge.call(Rpc.START, GcsBridge.request("c"), null);
+        guest.writeRaw(FrameCodec.encode(new io.hcs4j.uvm.bridge.codec.Frame(Rpc.START.responseType(), 99,
+                "{\"Result\":0}".getBytes(StandardCharsets.UTF_8))));
+        assertEquals("GCS bridge test-vm closed: response Response(START) with id 99 matches no pending request",
+                failure(call).getMessage());
+    }
+
+    @Test
+    void guestHangingUpFailsEverythingAtOnce() throws Exception {
+        var call = bridge.call(Rpc.WAIT_FOR_PROCESS, GcsBridge.request("c"), null);
+        guest.readRequest(Rpc.WAIT_FOR_PROCESS);
+        guest.close();
+        assertEquals("GCS bridge test-vm: the guest closed the connection", failure(call).getMessage());
+    }
+
+    @Test
+    void anRpcPastItsDeadlineKillsTheBridge() throws Exception {
+        var wait = bridge.call(Rpc.WAIT_FOR_PROCESS, GcsBridge.request("c"), null);
+        var slow = bridge.call(Rpc.GET_PROPERTIES, GcsBridge.request("c"), Duration.ofMillis(200));
+        assertEquals("GCS bridge test-vm: GET_PROPERTIES for c got no response within 200 ms",
+                failure(slow).getMessage());
+        assertEquals(failure(slow).getMessage(), failure(wait).getMessage());
+    }
+
+    @Test
+    void closeByTheHostFailsPendingCalls() throws Exception {
+        var call = bridge.call(Rpc.WAIT_FOR_PROCESS, GcsBridge.request("c"), null);
+        bridge.close();
+        assertEquals("GCS bridge test-vm closed by the host", failure(call).getMessage());
+        bridge.close();
+    }
+}

@@ -1,0 +1,128 @@
+package io.hcs4j.uvm.guest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.uvm.bridge.GcsBridge;
+import io.hcs4j.uvm.bridge.ScriptedGuest;
+import io.hcs4j.uvm.bridge.codec.BridgeJson;
+import io.hcs4j.uvm.bridge.codec.Rpc;
+import io.hcs4j.uvm.transport.HvSocketListener;
+import io.hcs4j.uvm.transport.UnixSocketTransport;
+import io.hcs4j.uvm.transport.VsockPorts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Timeout(30)
+class GuestConnectionTest {
+    @TempDir
+    Path tmp;
+
+    private interface Script {
+        void run(ScriptedGuest guest) throws Exception;
+    }
+
+    private CompletableFuture<Void> guest(Script script) {
+        return CompletableFuture.runAsync(() -> {
+            try (ScriptedGuest guest = ScriptedGuest.dial(tmp)) {
+                script.run(guest);
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+    }
+
+    private GuestConnection connect(Duration timeout) throws Exception {
+        UnixSocketTransport transport = new UnixSocketTransport(tmp);
+        try (HvSocketListener listener = transport.listen(VsockPorts.serviceId(VsockPorts.GCS_PORT))) {
+            return GuestConnection.accept("vm-1", listener, transport, timeout, Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void negotiatesVersion4AndSendsHostCreateAndStartWhenTheGuestAsks() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        UnixSocketTransport transport = new UnixSocketTransport(tmp);
+        try (HvSocketListener listener = transport.listen(VsockPorts.serviceId(VsockPorts.GCS_PORT))) {
+            CompletableFuture<Void> guest = guest(g -> {
+                ObjectNode negotiate = g.readRequest(Rpc.NEGOTIATE_PROTOCOL);
+                seen.add(negotiate.get("ContainerId").asText() + " " + negotiate.get("MinimumVersion") + "-"
+                        + negotiate.get("MaximumVersion"));
+                ObjectNode caps = BridgeJson.object().put("SendHostCreateMessage", true)
+                        .put("SendHostStartMessage", true);
+                g.respond(Rpc.NEGOTIATE_PROTOCOL, negotiate, BridgeJson.object().put("Version", 4)
+                        .set("Capabilities", caps));
+                ObjectNode create = g.readRequest(Rpc.CREATE);
+                seen.add(create.get("ContainerId").asText() + " " + create.get("ContainerConfig").asText());
+                g.respond(Rpc.CREATE, create, BridgeJson.object());
+                ObjectNode start = g.readRequest(Rpc.START);
+                seen.add(start.get("ContainerId").asText());
+                g.respond(Rpc.START, start, BridgeJson.object());
+                assertThrows(IOException.class, g::read); // host closes
+            });
+            try (GuestConnection c = GuestConnection.accept("vm-1", listener, transport, Duration.ofSeconds(5),
+                    Duration.ofSeconds(5))) {
+                assertEquals("windows", c.os());
+            }
+            guest.get(5, TimeUnit.SECONDS);
+        }
+        String zero = GcsBridge.VM_CONTAINER_ID;
+        assertEquals(List.of(zero + " 4-4", zero + " {\"SystemType\":\"Container\"}", zero), seen);
+    }
+
+    @Test
+    void aLinuxGuestGetsNoHostCreate() throws Exception {
+        UnixSocketTransport transport = new UnixSocketTransport(tmp);
+        try (HvSocketListener listener = transport.listen(VsockPorts.serviceId(VsockPorts.GCS_PORT))) {
+            CompletableFuture<Void> guest = guest(g -> {
+                ObjectNode negotiate = g.readRequest(Rpc.NEGOTIATE_PROTOCOL);
+                g.respond(Rpc.NEGOTIATE_PROTOCOL, negotiate, BridgeJson.object().put("Version", 4)
+                        .set("Capabilities", BridgeJson.object().put("RuntimeOsType", "Linux")));
+                ObjectNode next = g.readRequest(Rpc.DUMP_STACKS);
+                g.respond(Rpc.DUMP_STACKS, next, BridgeJson.object().put("GuestStacks", "stacks"));
+            });
+            try (GuestConnection c = GuestConnection.accept("vm-1", listener, transport, Duration.ofSeconds(5),
+                    Duration.ofSeconds(5))) {
+                assertEquals("linux", c.os());
+                assertEquals("stacks", c.dumpStacks());
+            }
+            guest.get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aWrongVersionFailsTheConnection() throws Exception {
+        UnixSocketTransport transport = new UnixSocketTransport(tmp);
+        try (HvSocketListener listener = transport.listen(VsockPorts.serviceId(VsockPorts.GCS_PORT))) {
+            CompletableFuture<Void> guest = guest(g -> {
+                ObjectNode negotiate = g.readRequest(Rpc.NEGOTIATE_PROTOCOL);
+                g.respond(Rpc.NEGOTIATE_PROTOCOL, negotiate, BridgeJson.object().put("Version", 3));
+                assertThrows(IOException.class, g::read);
+            });
+            IOException e = assertThrows(IOException.class, () -> GuestConnection.accept("vm-1", listener, transport,
+                    Duration.ofSeconds(5), Duration.ofSeconds(5)));
+            assertEquals("the guest negotiated GCS protocol version 3, expected 4", e.getMessage());
+            guest.get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aGuestThatNeverConnectsTimesOut() {
+        long start = System.nanoTime();
+        SocketTimeoutException e = assertThrows(SocketTimeoutException.class, () -> connect(Duration.ofMillis(300)));
+        assertEquals("the guest of vm-1 did not connect to the GCS bridge within 300 ms", e.getMessage());
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
+    }
+}
