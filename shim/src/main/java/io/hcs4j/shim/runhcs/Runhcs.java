@@ -1,5 +1,7 @@
 package io.hcs4j.shim.runhcs;
 
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.schema.Json;
@@ -635,7 +637,10 @@ public final class Runhcs {
             List<ContainerState> states = new ArrayList<>();
             for (String id : store().ids()) {
                 try {
-                    states.add(state(store(), id));
+                    ContainerState s = state(store(), id);
+                    if (store().exists(id)) {       // not deleted while we looked
+                        states.add(s);
+                    }
                 } catch (RunhcsException e) {
                     // deleted while we looked
                 }
@@ -669,7 +674,10 @@ public final class Runhcs {
             if (!store().exists(id)) {
                 throw new RunhcsException("container \"" + id + "\" does not exist");
             }
-            stdout().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(state(store(), id)));
+            // Indented like runc's (Go's MarshalIndent): "key": value.
+            DefaultPrettyPrinter pretty = new DefaultPrettyPrinter().withSeparators(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+            stdout().println(Json.mapper().writer(pretty).writeValueAsString(state(store(), id)));
             return 0;
         }
     }
