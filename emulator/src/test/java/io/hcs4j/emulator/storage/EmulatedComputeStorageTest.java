@@ -60,6 +60,7 @@ class EmulatedComputeStorageTest {
     @Test
     void whatTheContainerWroteStaysInTheWritableLayer() throws IOException {
         try (MountedLayers m = storage.mount(List.of(base.toString(), scratch.toString()))) {
+            assertEquals(scratch.toString(), m.scratch());
             Files.writeString(scratch.resolve("new.txt"), "written\n");
             Files.writeString(scratch.resolve("motd"), "changed in the container\n");
             Files.delete(scratch.resolve("etc/os-release"));
@@ -89,6 +90,7 @@ class EmulatedComputeStorageTest {
     @Test
     void attachingTwiceAndDetachingUnattachedAreRefused() throws IOException {
         try (MountedLayers m = storage.mount(List.of(base.toString(), scratch.toString()))) {
+            assertEquals(1, m.parents().size());
             LayerStorageException twice = assertThrows(LayerStorageException.class,
                     () -> storage.mount(List.of(base.toString(), scratch.toString())));
             assertEquals(EmulatedComputeStorage.ERROR_ALREADY_EXISTS, twice.hresult());

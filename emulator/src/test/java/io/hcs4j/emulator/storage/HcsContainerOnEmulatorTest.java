@@ -107,6 +107,7 @@ class HcsContainerOnEmulatorTest {
         assertThrows(IllegalArgumentException.class,
                 () -> HcsContainer.create(hcs, storage, "cow-bad", linux, "test", HcsContainer.Schema.V2));
         try (HcsContainer c = HcsContainer.create(hcs, storage, "cow-dup", spec, "test", HcsContainer.Schema.V2)) {
+            assertEquals("cow-dup", c.id());
             Files.createDirectories(dir.resolve("scratch2"));
             Spec other = Json.read(Json.write(spec), Spec.class);
             other.windows.layerFolders = java.util.List.of(dir.resolve("base").toString(),

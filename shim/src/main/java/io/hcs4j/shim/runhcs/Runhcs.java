@@ -227,7 +227,8 @@ public final class Runhcs {
         store.reserve(id);
         Path ready = store.dir(id).resolve("ready.sock");
         java.lang.Process holder = null;
-        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
             server.bind(UnixDomainSocketAddress.of(ready));
             List<String> cmd = new ArrayList<>();
             cmd.add(ProcessHandle.current().info().command().orElse(
@@ -291,6 +292,7 @@ public final class Runhcs {
             store.remove(id);
             throw e;
         } finally {
+            server.close();
             Files.deleteIfExists(ready);
         }
     }
