@@ -26,7 +26,7 @@ final class ComputeCoreApi implements HcsApi {
     private static final int CANCEL_GRACE_MS = 30_000;
 
     /** One callback object for every handle: static, so it stays reachable as long as native code may call it. */
-    private static final ComputeCore.HcsEventCallback CALLBACK = ComputeCoreApi::onEvent;
+    static final ComputeCore.HcsEventCallback CALLBACK = ComputeCoreApi::onEvent;
 
     private final ComputeCore cc;
     private final HcsBackend backend;
@@ -207,8 +207,15 @@ final class ComputeCoreApi implements HcsApi {
             }
             throw e;
         }
-        subscribeProcess(proc.getValue(), ctx);
-        return new CreatedProcess(proc.getValue(), info.ProcessId, info.StdInput, info.StdOutput, info.StdError);
+        CreatedProcess created = new CreatedProcess(proc.getValue(), info.ProcessId, info.StdInput, info.StdOutput,
+                info.StdError);
+        try {
+            subscribeProcess(proc.getValue(), ctx);
+        } catch (HcsException e) {
+            created.closeStdio(backend);
+            throw e;
+        }
+        return created;
     }
 
     private void subscribeProcess(Pointer process, long ctx) throws HcsException {

@@ -35,11 +35,18 @@ public final class ComputeSystem implements AutoCloseable {
         return (kind, data) -> self.thenAccept(s -> s.onEvent(kind, data));
     }
 
+    /**
+     * Completes {@link #exit()} off the HCS callback thread (the common pool runs dependent actions), so user code
+     * that blocks or closes handles in a dependent action cannot stall or deadlock HCS's callback delivery.
+     */
     private void onEvent(EventRouter.Kind kind, String data) {
         switch (kind) {
-            case SYSTEM_EXITED -> exit.complete(SystemExit.parse(data));
-            case SERVICE_DISCONNECT -> exit.completeExceptionally(
-                    new HcsException("SystemExited", HcsErrorKind.SERVICE_DISCONNECT, "lost the compute service"));
+            case SYSTEM_EXITED -> {
+                SystemExit e = SystemExit.parse(data);
+                exit.completeAsync(() -> e);
+            }
+            case SERVICE_DISCONNECT -> CompletableFuture.runAsync(() -> exit.completeExceptionally(
+                    new HcsException("SystemExited", HcsErrorKind.SERVICE_DISCONNECT, "lost the compute service")));
             default -> { }
         }
     }

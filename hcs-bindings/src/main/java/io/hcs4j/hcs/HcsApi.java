@@ -16,6 +16,14 @@ interface HcsApi {
 
     /** A created process: its handle and the HCS_PROCESS_INFORMATION fields. */
     record CreatedProcess(Pointer process, int pid, Pointer stdIn, Pointer stdOut, Pointer stdErr) {
+        /** Closes the stdio handles when no HcsProcess will own them. */
+        void closeStdio(io.hcs4j.hcs.spi.HcsBackend backend) {
+            for (Pointer h : new Pointer[] {stdIn, stdOut, stdErr}) {
+                if (h != null) {
+                    backend.closeHandle(h);
+                }
+            }
+        }
     }
 
     String name();

@@ -2,11 +2,13 @@ package io.hcs4j.hcs;
 
 import io.hcs4j.hcs.raw.HResults;
 
+import java.io.IOException;
+
 /**
  * An HCS call failed: carries the operation, the HRESULT, its {@link HcsErrorKind} and the parsed result document
- * (null when HCS gave none).
+ * (null when HCS gave none). An {@link IOException}, so layers above that speak I/O can pass it on unwrapped.
  */
-public class HcsException extends Exception {
+public class HcsException extends IOException {
     private final String operation;
     private final int hresult;
     private final HcsErrorKind kind;

@@ -49,11 +49,15 @@ public final class HcsProcess implements AutoCloseable {
         return (kind, data) -> self.thenAccept(p -> p.onEvent(kind, data));
     }
 
+    /** Completes {@link #exitCode()} off the HCS callback thread, as {@link ComputeSystem} does. */
     private void onEvent(EventRouter.Kind kind, String data) {
         switch (kind) {
-            case PROCESS_EXITED -> exitCode.complete(exitCodeOf(data));
-            case SERVICE_DISCONNECT -> exitCode.completeExceptionally(
-                    new HcsException("ProcessExited", HcsErrorKind.SERVICE_DISCONNECT, "lost the compute service"));
+            case PROCESS_EXITED -> {
+                int code = exitCodeOf(data);
+                exitCode.completeAsync(() -> code);
+            }
+            case SERVICE_DISCONNECT -> CompletableFuture.runAsync(() -> exitCode.completeExceptionally(
+                    new HcsException("ProcessExited", HcsErrorKind.SERVICE_DISCONNECT, "lost the compute service")));
             default -> { }
         }
     }

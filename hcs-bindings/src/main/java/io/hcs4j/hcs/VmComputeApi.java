@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class VmComputeApi implements HcsApi {
     /** One callback object for every handle: static, so it stays reachable as long as native code may call it. */
-    private static final VmCompute.HcsNotificationCallback CALLBACK = VmComputeApi::onNotification;
+    static final VmCompute.HcsNotificationCallback CALLBACK = VmComputeApi::onNotification;
     /** Completion waits and native callback registrations by context id. */
     private static final Map<Long, Waits> WAITS = new ConcurrentHashMap<>();
     private static final Map<Long, Pointer> REGISTRATIONS = new ConcurrentHashMap<>();
@@ -279,8 +279,15 @@ final class VmComputeApi implements HcsApi {
         HcsProcessInformation info = new HcsProcessInformation();
         int hr = vc.HcsCreateProcess(system, w(parameters), info, proc, result);
         check("HcsCreateProcess", hr, take(result));
-        subscribeProcess(proc.getValue(), ctx);
-        return new CreatedProcess(proc.getValue(), info.ProcessId, info.StdInput, info.StdOutput, info.StdError);
+        CreatedProcess created = new CreatedProcess(proc.getValue(), info.ProcessId, info.StdInput, info.StdOutput,
+                info.StdError);
+        try {
+            subscribeProcess(proc.getValue(), ctx);
+        } catch (HcsException e) {
+            created.closeStdio(backend);
+            throw e;
+        }
+        return created;
     }
 
     private void subscribeProcess(Pointer process, long ctx) throws HcsException {

@@ -36,10 +36,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.UUID;
 
 /**
- * A Linux utility VM: an HCS compute system built from {@link LcowOptions}, the GCS bridge to its guest, and
- * the devices and shares hot-added for its containers (reference counted, removed on the last close).
+ * A utility VM: an HCS compute system built from {@link LcowOptions} (Linux) or {@link WcowOptions} (Windows),
+ * the GCS bridge to its guest, and the devices and shares hot-added for its containers (reference counted,
+ * removed on the last close).
  */
 public final class UtilityVm implements ProcessHost, AutoCloseable {
     /** hcsshim's wait for the guest to connect after start. */
@@ -51,7 +53,10 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
 
     private final String id;
     private final VmSystem system;
-    private final LcowOptions options;
+    private final String os;
+    private final UUID gcsService;
+    private final int scsiControllerCount;
+    private final int vpmemDeviceCount;
     private final ResourceTable resources = new ResourceTable();
     private final BitSet scsiSlots = new BitSet();
     private final BitSet vpmemSlots = new BitSet();
@@ -59,17 +64,13 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
     private volatile GuestConnection connection;
     private int plan9Shares;
 
-    private UtilityVm(VmSystem system, LcowOptions options) {
+    private UtilityVm(VmSystem system, String os, UUID gcsService, int scsiControllerCount, int vpmemDeviceCount) {
         this.id = system.id();
         this.system = system;
-        this.options = options;
-        if (options.rootFsType == LcowOptions.RootFsType.VHD) {
-            if (options.vpmemDeviceCount > 0) {
-                vpmemSlots.set(0);
-            } else {
-                scsiSlots.set(0);
-            }
-        }
+        this.os = os;
+        this.gcsService = gcsService;
+        this.scsiControllerCount = scsiControllerCount;
+        this.vpmemDeviceCount = vpmemDeviceCount;
     }
 
     /** The id hcsshim gives the utility VM of a task (pod). */
@@ -77,9 +78,28 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
         return taskId + "@vm";
     }
 
+    /** Creates (does not start) a Linux utility VM through HCS (real or emulated, as HcsService selects). */
+    public static UtilityVm createLcow(io.hcs4j.hcs.HcsService service, LcowOptions options) throws IOException {
+        return createLcow(HcsVmSystem.factory(service), options);
+    }
+
     /** Creates (does not start) the compute system of a Linux utility VM. */
     public static UtilityVm createLcow(VmSystem.Factory systems, LcowOptions options) throws IOException {
-        return new UtilityVm(systems.create(options.id, LcowDocument.build(options)), options);
+        UtilityVm vm = new UtilityVm(systems.create(options.id, LcowDocument.build(options)), "linux",
+                VsockPorts.serviceId(VsockPorts.GCS_PORT), options.scsiControllerCount, options.vpmemDeviceCount);
+        if (options.rootFsType == LcowOptions.RootFsType.VHD) {
+            // The rootfs took the first vPMem device, or SCSI 0:0.
+            (options.vpmemDeviceCount > 0 ? vm.vpmemSlots : vm.scsiSlots).set(0);
+        }
+        return vm;
+    }
+
+    /** Creates (does not start) the compute system of a Windows utility VM; its scratch disk is SCSI 0:0. */
+    public static UtilityVm createWcow(VmSystem.Factory systems, WcowOptions options) throws IOException {
+        UtilityVm vm = new UtilityVm(systems.create(options.id, WcowDocument.build(options)), "windows",
+                VsockPorts.WINDOWS_GCS_SERVICE, options.scsiControllerCount, 0);
+        vm.scsiSlots.set(0);
+        return vm;
     }
 
     public String id() {
@@ -92,7 +112,7 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
      */
     public void start(Duration connectTimeout, Duration rpcTimeout) throws IOException {
         transport = HvSocketTransport.forVm(id, system.runtimeId());
-        try (HvSocketListener gcs = transport.listen(VsockPorts.serviceId(VsockPorts.GCS_PORT))) {
+        try (HvSocketListener gcs = transport.listen(gcsService)) {
             system.start();
             connection = GuestConnection.accept(id, gcs, transport, connectTimeout, rpcTimeout);
         } catch (IOException e) {
@@ -108,6 +128,11 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
         start(DEFAULT_CONNECT_TIMEOUT, GuestConnection.DEFAULT_RPC_TIMEOUT);
     }
 
+    /** Completes when the VM's compute system has stopped (shut down, terminated or crashed). */
+    public java.util.concurrent.CompletableFuture<?> exit() {
+        return system.exit();
+    }
+
     /** The negotiated guest connection; {@link IllegalStateException} before {@link #start}. */
     public GuestConnection guest() {
         GuestConnection c = connection;
@@ -119,7 +144,7 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
 
     @Override
     public String os() {
-        return "linux";
+        return os;
     }
 
     @Override
@@ -183,7 +208,7 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
     /** Attaches a virtual disk to a free SCSI slot and mounts it in the guest at {@code guestPath}. */
     public Resource addScsiDisk(String hostPath, String guestPath, boolean readOnly) throws IOException {
         return resources.acquire("scsi:" + hostPath, guestPath, () -> {
-            int slot = allocate(scsiSlots, options.scsiControllerCount * LUNS_PER_CONTROLLER, "SCSI");
+            int slot = allocate(scsiSlots, scsiControllerCount * LUNS_PER_CONTROLLER, "SCSI");
             int controller = slot / LUNS_PER_CONTROLLER;
             int lun = slot % LUNS_PER_CONTROLLER;
             String path = "VirtualMachine/Devices/Scsi/" + LcowDocument.SCSI_CONTROLLER_IDS.get(controller)
@@ -223,7 +248,7 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
     /** Maps a read-only VHD as a vPMem device, mounted in the guest at {@code guestPath}. */
     public Resource addVpmem(String hostPath, String guestPath) throws IOException {
         return resources.acquire("vpmem:" + hostPath, guestPath, () -> {
-            int slot = allocate(vpmemSlots, options.vpmemDeviceCount, "vPMem");
+            int slot = allocate(vpmemSlots, vpmemDeviceCount, "vPMem");
             String path = "VirtualMachine/Devices/VirtualPMem/Devices/" + slot;
             VirtualPMemDevice device = new VirtualPMemDevice();
             device.hostPath = hostPath;
@@ -306,6 +331,21 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
     }
 
     /**
+     * Creates a network namespace in the guest from its HNS v2 HostComputeNamespace document (its "ID" is the
+     * namespace id); adapters of endpoints in that namespace go into it.
+     */
+    public Resource addNetworkNamespace(ObjectNode hostComputeNamespace) throws IOException {
+        String namespaceId = hostComputeNamespace.path("ID").asText("");
+        if (namespaceId.isEmpty()) {
+            throw new IllegalArgumentException("the namespace document has no ID");
+        }
+        return resources.acquire("netns:" + namespaceId, null, () -> {
+            guestModify(RequestType.ADD, ResourceType.NETWORK_NAMESPACE, hostComputeNamespace);
+            return () -> guestModify(RequestType.REMOVE, ResourceType.NETWORK_NAMESPACE, hostComputeNamespace);
+        });
+    }
+
+    /**
      * Adds a network adapter for an HNS endpoint: the VM gets the NIC, the guest configures it in the
      * endpoint's namespace.
      */
@@ -365,5 +405,12 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
         }
         terminateQuietly();
         system.close();
+        if (transport instanceof io.hcs4j.uvm.transport.UnixSocketTransport unix) {
+            try {
+                java.nio.file.Files.deleteIfExists(unix.vmDir());
+            } catch (IOException e) {
+                LOG.debug("socket directory of {} not removed: {}", id, e.toString());
+            }
+        }
     }
 }

@@ -23,10 +23,12 @@ final class AgentProcess {
 
     private final Process process;
     private final CompletableFuture<Integer> released;
+    private final Pty pty;
 
-    private AgentProcess(Process process, CompletableFuture<Integer> released) {
+    private AgentProcess(Process process, CompletableFuture<Integer> released, Pty pty) {
         this.process = process;
         this.released = released;
+        this.pty = pty;
     }
 
     static AgentProcess start(List<String> command, Map<String, String> env, Path cwd, HvSocketConnection stdin,
@@ -48,7 +50,54 @@ final class AgentProcess {
                 : relayOut(name + "-stderr", process.getErrorStream(), stderr);
         CompletableFuture<Integer> released = CompletableFuture.allOf(process.onExit(), out, err)
                 .thenApply(v -> process.exitValue());
-        return new AgentProcess(process, released);
+        return new AgentProcess(process, released, null);
+    }
+
+    /**
+     * Starts a process on a new pseudo-terminal (its controlling terminal, through util-linux setsid -c):
+     * stdin, stdout and stderr are the terminal, relayed over the stdin and stdout sockets.
+     */
+    static AgentProcess startWithTerminal(List<String> command, Map<String, String> env, Path cwd,
+                                          HvSocketConnection stdin, HvSocketConnection stdout,
+                                          int cols, int rows) throws IOException {
+        Pty pty = Pty.open(cols, rows);
+        Process process;
+        try {
+            List<String> wrapped = new java.util.ArrayList<>(List.of("setsid", "-c"));
+            wrapped.addAll(command);
+            ProcessBuilder pb = new ProcessBuilder(wrapped).directory(cwd.toFile());
+            pb.environment().clear();
+            pb.environment().putAll(env);
+            File slave = new File(pty.slavePath());
+            pb.redirectInput(ProcessBuilder.Redirect.from(slave));
+            pb.redirectOutput(ProcessBuilder.Redirect.appendTo(slave));
+            pb.redirectError(ProcessBuilder.Redirect.appendTo(slave));
+            process = pb.start();
+        } catch (IOException e) {
+            pty.close();
+            throw e;
+        }
+        String name = "pid-" + process.pid() + "-tty";
+        if (stdin != null) {
+            thread(name + "-in", () -> relayIn(stdin, pty.output()));
+        }
+        CompletableFuture<Void> out = relayOut(name + "-out", pty.input(), stdout);
+        CompletableFuture<Integer> released = CompletableFuture.allOf(process.onExit(), out)
+                .thenApply(v -> process.exitValue());
+        released.whenComplete((code, e) -> pty.close());
+        return new AgentProcess(process, released, pty);
+    }
+
+    /** Resizes the process's terminal; {@link GuestError} when it has none. */
+    void resize(int cols, int rows) throws GuestError {
+        if (pty == null) {
+            throw new GuestError(GuestError.E_INVALID_STATE, "process " + pid() + " has no terminal");
+        }
+        try {
+            pty.resize(cols, rows);
+        } catch (IOException e) {
+            throw new GuestError(GuestError.E_FAIL, e.getMessage());
+        }
     }
 
     private static void thread(String name, Runnable body) {
@@ -75,7 +124,8 @@ final class AgentProcess {
         thread(name, () -> {
             try (socket) {
                 byte[] buf = new byte[64 * 1024];
-                boolean hostGone = false;
+                // Without a socket the output is drained, so the process never blocks on it.
+                boolean hostGone = socket == null;
                 int n;
                 while ((n = fromProcess.read(buf)) >= 0) {
                     if (!hostGone) {

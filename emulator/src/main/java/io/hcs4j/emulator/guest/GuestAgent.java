@@ -130,8 +130,8 @@ final class GuestAgent {
                     BridgeJson.nested(runtime.properties(containerId, unnest(request.get("Query")))));
             case DUMP_STACKS -> response.put("GuestStacks", stacks());
             case DELETE_CONTAINER_STATE -> runtime.deleteState(containerId);
-            case RESIZE_CONSOLE -> throw new GuestError(GuestError.E_NOTIMPL,
-                    "the emulated guest runs no terminals, so it has no console to resize");
+            case RESIZE_CONSOLE -> runtime.resize(containerId, request.path("ProcessId").asInt(),
+                    request.path("Width").asInt(), request.path("Height").asInt());
             case UPDATE_CONTAINER -> throw new GuestError(GuestError.E_NOTIMPL,
                     "the emulated guest does not enforce container resource limits");
             default -> throw GuestError.of(GuestError.E_UNKNOWN_MESSAGE);
@@ -176,7 +176,8 @@ final class GuestAgent {
             }
             // Devices the host hot-adds to the VM: the emulated VM has no such hardware to find, so the guest
             // acknowledges them and keeps no state; mounts under them are not emulated.
-            case "MappedVirtualDisk", "MappedDirectory", "VPMemDevice", "Network", "MappedVPCIDevice" -> { }
+            case "MappedVirtualDisk", "MappedDirectory", "VPMemDevice", "Network", "NetworkNamespace",
+                 "MappedVPCIDevice" -> { }
             default -> throw new GuestError(GuestError.E_NOTIMPL, "resource type " + type + " is not emulated");
         }
     }

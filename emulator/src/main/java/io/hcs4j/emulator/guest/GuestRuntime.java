@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 /**
  * What the emulated guest runs: combined-layer root filesystems, containers (an OCI spec and its processes)
  * and processes of the VM itself. Processes are real host processes: chrooted into the container's rootfs
- * (unshare --root) when the guest runs as root (its launcher also gives it its own PID and mount
+ * (unshare --root) when the guest runs as root, on a pseudo-terminal when one is asked for (its launcher also gives it its own PID and mount
  * namespaces), otherwise run
  * from the rootfs directory with its binaries first on PATH.
  */
@@ -168,7 +168,12 @@ final class GuestRuntime {
                 throw new GuestError(GuestError.E_INVALID_STATE, "container " + containerId + " is not running");
             }
             JsonNode process = init ? c.spec.path("process") : oci;
-            AgentProcess p = startInContainer(c, process, in, out, err);
+            // The console size comes as ConsoleSize [height, width] or as the OCI process's consoleSize.
+            JsonNode size = params.path("ConsoleSize");
+            int rows = size.isArray() ? size.path(0).asInt() : process.path("consoleSize").path("height").asInt();
+            int cols = size.isArray() ? size.path(1).asInt() : process.path("consoleSize").path("width").asInt();
+            AgentProcess p = startInContainer(c, process, params.path("EmulateConsole").asBoolean(), cols, rows,
+                    in, out, err);
             c.processes.put(p.pid(), p);
             if (init) {
                 c.init = p;
@@ -180,8 +185,9 @@ final class GuestRuntime {
         }
     }
 
-    private AgentProcess startInContainer(Container c, JsonNode process, HvSocketConnection in,
-                                          HvSocketConnection out, HvSocketConnection err) throws IOException, GuestError {
+    private AgentProcess startInContainer(Container c, JsonNode process, boolean terminal, int cols, int rows,
+                                          HvSocketConnection in, HvSocketConnection out, HvSocketConnection err)
+            throws IOException, GuestError {
         List<String> args = new ArrayList<>();
         process.path("args").forEach(a -> args.add(a.asText()));
         if (args.isEmpty()) {
@@ -213,8 +219,9 @@ final class GuestRuntime {
             command.addAll(args.subList(1, args.size()));
             dir = c.rootfs.resolve(cwd.startsWith("/") ? cwd.substring(1) : cwd);
         }
-        if (process.path("terminal").asBoolean()) {
-            throw new GuestError(GuestError.E_NOTIMPL, "the emulated guest cannot allocate a terminal (pty)");
+        if (process.path("terminal").asBoolean() || terminal) {
+            env.putIfAbsent("TERM", "xterm");
+            return AgentProcess.startWithTerminal(command, env, dir, in, out, cols, rows);
         }
         return AgentProcess.start(command, env, dir, in, out, err);
     }
@@ -269,6 +276,10 @@ final class GuestRuntime {
 
     AgentProcess waitable(String containerId, int pid) throws GuestError {
         return process(containerId, pid);
+    }
+
+    void resize(String containerId, int pid, int cols, int rows) throws GuestError {
+        process(containerId, pid).resize(cols, rows);
     }
 
     void signal(String containerId, int pid, int signal) throws GuestError {

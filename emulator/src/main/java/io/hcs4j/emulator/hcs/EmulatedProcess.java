@@ -52,7 +52,7 @@ final class EmulatedProcess {
         String hostPath = env.get("PATH");
         env.clear();
         env.put("PATH", hostPath == null ? "/usr/local/bin:/usr/bin:/bin" : hostPath);
-        params.path("Environment").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        params.path("Environment").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
 
         int[] in = params.path("CreateStdInPipe").asBoolean() ? Posix.pipe() : null;
         int[] out = params.path("CreateStdOutPipe").asBoolean() ? Posix.pipe() : null;

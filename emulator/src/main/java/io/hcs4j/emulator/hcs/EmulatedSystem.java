@@ -44,6 +44,8 @@ final class EmulatedSystem {
     final String document;
     final ObjectNode config;
     final String owner;
+    /** The VM id HCS reports as RuntimeId (the VM id of its hvsockets). */
+    final java.util.UUID runtimeId = java.util.UUID.randomUUID();
     final boolean terminateOnLastHandleClose;
     final Path root;
     final Map<Integer, EmulatedProcess> processes = new ConcurrentHashMap<>();
@@ -382,6 +384,7 @@ final class EmulatedSystem {
         out.put("Id", id)
                 .put("SystemType", kind == Kind.CONTAINER ? "Container" : "VirtualMachine")
                 .put("Owner", owner)
+                .put("RuntimeId", runtimeId.toString())
                 .put("RuntimeOsType", "Linux")
                 .put("State", switch (s) {
                     case CREATED -> "Created";

@@ -64,6 +64,11 @@ final class EmulatorBackend implements HcsBackend {
         return Channels.newOutputStream(reopen(handle, StandardOpenOption.WRITE));
     }
 
+    @Override
+    public void closeHandle(Pointer handle) {
+        Posix.close((int) Pointer.nativeValue(handle));
+    }
+
     /**
      * Re-opens the pipe behind a descriptor as a FileChannel and closes the descriptor: unlike a raw descriptor, a
      * FileChannel can be closed safely while another thread is blocked reading it.
@@ -77,10 +82,5 @@ final class EmulatorBackend implements HcsBackend {
         } finally {
             Posix.close(fd);
         }
-    }
-
-    @Override
-    public void closeHandle(Pointer handle) {
-        Posix.close((int) Pointer.nativeValue(handle));
     }
 }

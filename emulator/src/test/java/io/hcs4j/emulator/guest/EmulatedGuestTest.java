@@ -49,7 +49,9 @@ class EmulatedGuestTest {
 
     @AfterAll
     void shutdown() throws Exception {
-        vm.close();
+        if (vm != null) {
+            vm.close();
+        }
     }
 
     @Test
@@ -157,6 +159,39 @@ class EmulatedGuestTest {
         var call = vm.connection.bridge().call(Rpc.GET_PROPERTIES, query, Duration.ofSeconds(10));
         ExecutionException e = assertThrows(ExecutionException.class, () -> call.get(10, TimeUnit.SECONDS));
         assertEquals(GcsException.E_SYSTEM_NOT_FOUND, assertInstanceOf(GcsException.class, e.getCause()).result());
+    }
+
+    @Test
+    void aTerminalIsAPtyThatCanBeResized() throws Exception {
+        GuestContainer c = vm.createContainer("c-tty", "sh", "-c", LOOP);
+        GuestProcess init = c.createProcess(EmulatedVm.init());
+        var params = EmulatedVm.exec(true, true, false, "sh", "-c",
+                "[ -t 0 ] && [ -t 1 ] && echo on-a-tty; stty size; read line; stty size");
+        params.ociProcess.terminal = true;
+        params.consoleSize = List.of(30, 100);
+        GuestProcess tty = c.createProcess(params);
+        // Read up to the first size (the shell then waits for a line), resize, then let it print the new size.
+        StringBuilder out = new StringBuilder();
+        int b;
+        while (!out.toString().replace("\r", "").contains("30 100\n") && (b = tty.stdout().read()) >= 0) {
+            out.append((char) b);
+        }
+        tty.resizeConsole(120, 50);
+        tty.stdin().write("go\n".getBytes(StandardCharsets.UTF_8));
+        out.append(EmulatedVm.readAll(tty.stdout()));
+        tty.closeStdout();
+        assertEquals(0, tty.exit().get(30, TimeUnit.SECONDS));
+        String text = out.toString().replace("\r", "");
+        assertTrue(text.startsWith("on-a-tty\n30 100\n"), text);
+        assertTrue(text.endsWith("go\n50 120\n"), text);
+
+        GcsException noTty = assertThrows(GcsException.class, () -> init.resizeConsole(80, 24));
+        assertEquals(GcsException.E_INVALID_STATE, noTty.result());
+        c.terminate();
+        EmulatedVm.run(init);
+        c.exit().get(10, TimeUnit.SECONDS);
+        vm.removeLayers("c-tty");
+        c.deleteState();
     }
 
     @Test

@@ -143,15 +143,26 @@ class UtilityVmTest {
             Resource other = vm.addScsiDisk("C:\\disks\\b.vhdx", "/run/mounts/b", false);
             Resource pmem = vm.addVpmem("C:\\layers\\l1.vhd", "/run/layers/p0");
             Resource share = vm.addPlan9("C:\\share", "/run/share", true);
+            var namespace = io.hcs4j.uvm.bridge.codec.BridgeJson.object().put("ID", "5f0e1b2a-0000-4000-8000-00000000000b");
+            Resource netns = vm.addNetworkNamespace(namespace);
+            var endpoint = new io.hcs4j.schema.guest.LCOWNetworkAdapter();
+            endpoint.id = "b3f7c0e1-0000-4000-8000-000000000001";
+            endpoint.namespaceId = "5f0e1b2a-0000-4000-8000-00000000000b";
+            endpoint.macAddress = "00-15-5D-12-34-56";
+            Resource nic = vm.addNetworkAdapter(id -> new io.hcs4j.uvm.network.Endpoint(id, endpoint.macAddress, endpoint),
+                    endpoint.id);
+            nic.close();
+            netns.close();
             disk.close();
             sameDisk.close();
             other.close();
             pmem.close();
             share.close();
             String scsi = "VirtualMachine/Devices/Scsi/df6d0690-79e5-55b6-a5ec-c1e2f77f580a/Attachments/";
+            String nicPath = "VirtualMachine/Devices/NetworkAdapters/b3f7c0e1-0000-4000-8000-000000000001";
             assertEquals(List.of("Add " + scsi + "0", "Add " + scsi + "1",
                     "Add VirtualMachine/Devices/VirtualPMem/Devices/0", "Add VirtualMachine/Devices/Plan9/Shares",
-                    "Remove " + scsi + "0", "Remove " + scsi + "1", "Remove VirtualMachine/Devices/VirtualPMem/Devices/0",
+                    "Add " + nicPath, "Remove " + nicPath, "Remove " + scsi + "0", "Remove " + scsi + "1", "Remove VirtualMachine/Devices/VirtualPMem/Devices/0",
                     "Remove VirtualMachine/Devices/Plan9/Shares"), system[0].modifies);
         }
         system[0].guest.exit().get(10, TimeUnit.SECONDS);

@@ -231,6 +231,25 @@ class FacadeLifecycleTest {
 
     @ParameterizedTest
     @EnumSource(HcsGeneration.class)
+    void theContainerStoragePathIsTheWorkingRoot(HcsGeneration g, @TempDir Path root) throws Exception {
+        var doc = Docs.container();
+        doc.withObject("/Container").putObject("Storage").put("Path", root.toString());
+        try (ComputeSystem s = service(g).createComputeSystem(Docs.id(), doc)) {
+            s.start();
+            assertEquals(root.toRealPath() + "\n", run(s, "pwd").stdout);
+            Files.createDirectory(root.resolve("sub"));
+            var params = Docs.process("pwd").put("WorkingDirectory", "sub");
+            try (HcsProcess p = s.createProcess(params)) {
+                assertEquals(root.toRealPath().resolve("sub") + "\n",
+                        new String(p.stdout().readAllBytes(), StandardCharsets.UTF_8));
+            }
+            java.util.UUID.fromString(s.properties(Docs.query(), JsonNode.class).get("RuntimeId").asText());
+            s.terminate();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(HcsGeneration.class)
     void commandLineIsSplitLikeWindows(HcsGeneration g) throws Exception {
         try (ComputeSystem s = service(g).createComputeSystem(Docs.id(), Docs.container())) {
             s.start();

@@ -16,7 +16,12 @@ final class TestGuests {
         private final CompletableFuture<Integer> exit;
 
         ProcessGuest() throws IOException {
-            process = new ProcessBuilder("sleep", "60").start();
+            // No stdio pipes: the JDK would close them on its own schedule after exit, upsetting descriptor counts.
+            process = new ProcessBuilder("sleep", "60")
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             exit = process.onExit().thenApply(Process::exitValue);
         }
 

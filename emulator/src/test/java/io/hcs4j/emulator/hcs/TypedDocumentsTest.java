@@ -76,6 +76,12 @@ class TypedDocumentsTest {
                 assertNotNull(props.statistics.timestamp);
                 assertTrue(props.statistics.memory != null);
 
+                var listed = HcsService.open(emulator.backend(), g).enumerateComputeSystems(
+                        "{\"Ids\":[\"" + s.id() + "\"]}", io.hcs4j.schema.v1.ContainerProperties.class);
+                assertEquals(1, listed.size());
+                assertEquals(s.id(), listed.get(0).id);
+                assertEquals("Running", listed.get(0).state);
+
                 ProcessStatus status = p.status();
                 assertEquals(p.pid(), status.processId);
                 p.resizeConsole(120, 40);

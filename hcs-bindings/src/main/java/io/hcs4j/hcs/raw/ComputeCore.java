@@ -3,7 +3,8 @@ package io.hcs4j.hcs.raw;
 import com.sun.jna.Pointer;
 import com.sun.jna.WString;
 import com.sun.jna.ptr.PointerByReference;
-import com.sun.jna.win32.StdCallLibrary;
+import com.sun.jna.Callback;
+import com.sun.jna.Library;
 
 /**
  * computecore.dll, the documented HCS v2 API, one method per function of the Windows SDK's
@@ -12,17 +13,19 @@ import com.sun.jna.win32.StdCallLibrary;
  * is {@link WString}, {@code PWSTR*} is {@link PointerByReference} (the string is allocated by HCS and must be
  * freed with LocalFree). {@code ComputeCoreSignatureTest} checks this interface against the header.
  *
- * <p>Implemented by a JNA proxy on Windows and by the emulator elsewhere.
+ * <p>Implemented by a JNA proxy on Windows and by the emulator elsewhere. HCS exists only on 64-bit Windows, where
+ * WINAPI (stdcall) and the C convention are one and the same, so plain {@link Library} / {@link Callback} are used:
+ * that also lets the callbacks be called natively on other hosts in tests.
  */
-public interface ComputeCore extends StdCallLibrary {
+public interface ComputeCore extends Library {
 
     /** HCS_OPERATION_COMPLETION. */
-    interface HcsOperationCompletion extends StdCallCallback {
+    interface HcsOperationCompletion extends Callback {
         void callback(Pointer operation, Pointer context);
     }
 
     /** HCS_EVENT_CALLBACK. */
-    interface HcsEventCallback extends StdCallCallback {
+    interface HcsEventCallback extends Callback {
         void callback(HcsEvent event, Pointer context);
     }
 

@@ -3,7 +3,8 @@ package io.hcs4j.hcs.raw;
 import com.sun.jna.Pointer;
 import com.sun.jna.WString;
 import com.sun.jna.ptr.PointerByReference;
-import com.sun.jna.win32.StdCallLibrary;
+import com.sun.jna.Callback;
+import com.sun.jna.Library;
 
 /**
  * vmcompute.dll, HCS v1: the 26 exports hcsshim uses. A call that answers {@code 0xC0370103} (pending) completes
@@ -17,10 +18,10 @@ import com.sun.jna.win32.StdCallLibrary;
  * hcsshim also reads as an HRESULT. Unverified: exact C parameter names and constness, and whether the Close
  * functions are declared void (returning int here is harmless on x64, where the return register is simply read).
  */
-public interface VmCompute extends StdCallLibrary {
+public interface VmCompute extends Library {
 
     /** The HCS v1 notification callback: (notificationType, context, notificationStatus, notificationData). */
-    interface HcsNotificationCallback extends StdCallCallback {
+    interface HcsNotificationCallback extends Callback {
         void callback(int notificationType, Pointer context, int notificationStatus, Pointer notificationData);
     }
 

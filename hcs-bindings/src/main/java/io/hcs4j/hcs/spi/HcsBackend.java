@@ -34,6 +34,6 @@ public interface HcsBackend {
     /** A stream writing to a stdio handle HCS returned; the stream owns and closes the handle. */
     OutputStream openWriter(Pointer handle);
 
-    /** Closes a stdio handle that no stream was opened for. */
+    /** Closes a stdio handle HCS returned that no stream will own (the process could not be set up). */
     void closeHandle(Pointer handle);
 }

@@ -230,10 +230,16 @@ public final class GcsBridge implements Closeable {
     }
 
     private void kill(BridgeClosedException cause) {
+        kill(cause, false);
+    }
+
+    private void kill(BridgeClosedException cause, boolean byHost) {
         if (!closedBy.compareAndSet(null, cause)) {
             return;
         }
-        if (cause.getCause() != null || !cause.getMessage().contains("closed by the host")) {
+        if (byHost) {
+            LOG.debug("{}", cause.getMessage());
+        } else {
             LOG.warn("{}", cause.getMessage());
         }
         try {
@@ -265,7 +271,7 @@ public final class GcsBridge implements Closeable {
     /** Closes the connection; pending RPCs fail and containers are told. Idempotent. */
     @Override
     public void close() {
-        kill(new BridgeClosedException("GCS bridge " + name + " closed by the host", null));
+        kill(new BridgeClosedException("GCS bridge " + name + " closed by the host", null), true);
         if (Thread.currentThread() != reader) {
             try {
                 reader.join(5000);

@@ -23,7 +23,7 @@ public final class AfHyperVTransport implements HvSocketTransport {
     private final UUID vmRuntimeId;
 
     public AfHyperVTransport(UUID vmRuntimeId) {
-        this.vmRuntimeId = vmRuntimeId;
+        this.vmRuntimeId = java.util.Objects.requireNonNull(vmRuntimeId, "AF_HYPERV sockets need the VM's runtime id");
     }
 
     private static Winsock winsock() throws IOException {

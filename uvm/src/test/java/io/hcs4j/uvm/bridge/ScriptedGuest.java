@@ -36,7 +36,12 @@ public final class ScriptedGuest implements Closeable {
 
     /** Dials the GCS port the host listens on in {@code dir}, like a real guest. */
     public static ScriptedGuest dial(Path dir) throws IOException {
-        return new ScriptedGuest(UnixSocketTransport.dial(dir, VsockPorts.serviceId(VsockPorts.GCS_PORT)));
+        return dial(dir, VsockPorts.serviceId(VsockPorts.GCS_PORT));
+    }
+
+    /** Dials a service the host listens on in {@code dir} (e.g. the Windows GCS service). */
+    public static ScriptedGuest dial(Path dir, java.util.UUID service) throws IOException {
+        return new ScriptedGuest(UnixSocketTransport.dial(dir, service));
     }
 
     public Frame read() throws IOException {

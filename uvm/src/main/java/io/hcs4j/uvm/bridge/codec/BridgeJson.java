@@ -66,10 +66,13 @@ public final class BridgeJson {
         return (ObjectNode) node;
     }
 
-    /** A JSON document nested as a string (container config, process parameters, property query/result). */
+    /**
+     * A JSON document nested as a string (container config, process parameters, property query/result),
+     * written like Go's json.Marshal (HTML characters escaped).
+     */
     public static String nested(JsonNode document) {
         try {
-            return MAPPER.writeValueAsString(document);
+            return HOST_WRITER.writeValueAsString(document);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot encode a nested document", e);
         }
