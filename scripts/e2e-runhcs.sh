@@ -135,6 +135,9 @@ out="$(rh exec e2e-long sh -c 'echo exec-out; echo exec-err >&2; exit 5' 2>"$wor
 pass "exec: output and exit code 5"
 [ "$(printf 'line1\nline2\n' | rh exec e2e-long cat)" = "$(printf 'line1\nline2')" ] || fail "exec stdin"
 pass "exec passes stdin"
+[ "$(rh exec -e EXTRA=more e2e-long sh -c 'echo "$GREETING/$EXTRA"')" = "Hello from a runhcs container!/more" ] \
+  || fail "exec environment (the container's, extended by -e)"
+pass "exec inherits the container's environment, -e extends it"
 rh exec -d --pid-file "$work/exec.pid" e2e-long sh -c "exec sleep 120" "$marker"
 exec_pid="$(cat "$work/exec.pid")"
 ps_json="$(rh ps --format json e2e-long)"

@@ -399,6 +399,9 @@ final class Holder {
         } catch (SchemaException | IllegalArgumentException e) {
             throw new RunhcsException("invalid process: " + Bundle.oneLine(e.getMessage()));
         }
+        if (request.path("inherit").asBoolean(false)) {
+            spec = inherit(bundle.spec().process, spec);
+        }
         boolean detach = request.path("detach").asBoolean(false);
         Process p;
         synchronized (this) {
@@ -418,6 +421,18 @@ final class Holder {
         }
         stream(p, c);
         return true;
+    }
+
+    /** The exec'd process with the container process's environment (extended), directory and user as defaults. */
+    static io.hcs4j.schema.oci.Process inherit(io.hcs4j.schema.oci.Process base, io.hcs4j.schema.oci.Process p) {
+        List<String> env = new ArrayList<>(base.env == null ? List.of() : base.env);
+        if (p.env != null) {
+            env.addAll(p.env);
+        }
+        p.env = env.isEmpty() ? null : env;
+        p.cwd = p.cwd != null ? p.cwd : base.cwd;
+        p.user = p.user != null ? p.user : base.user;
+        return p;
     }
 
     /** Copies the exec'd process's stdio over the connection and ends it with its exit code. */

@@ -450,11 +450,14 @@ public final class Runhcs {
         @Parameters(index = "1..*", paramLabel = "<command>")
         List<String> command = new ArrayList<>();
 
+        /** A command given on the command line starts from the container's own process, like runc's exec. */
+        private boolean inherit;
+
         @Override
         public Integer call() throws Exception {
             ContainerIds.validate(id);
             Process p = processSpec();
-            ObjectNode request = Control.request("exec").put("detach", detach);
+            ObjectNode request = Control.request("exec").put("detach", detach).put("inherit", inherit);
             request.set("process", Json.mapper().valueToTree(p));
             if (!store().exists(id)) {
                 throw new RunhcsException("container \"" + id + "\" does not exist");
@@ -486,16 +489,9 @@ public final class Runhcs {
                 if (command.isEmpty()) {
                     throw new RunhcsException("exec needs a command (or --process)");
                 }
-                // Like runc: start from the container's own process (environment, directory, user).
-                StateStore.Record record = store().read(id);
-                Process base = record == null ? null : Bundle.load(record.state().bundle()).spec().process;
                 p = new Process();
-                if (base != null) {
-                    p.env = base.env;
-                    p.cwd = base.cwd;
-                    p.user = base.user;
-                }
                 p.args = command;
+                inherit = true;
             }
             if (cwd != null) {
                 p.cwd = cwd;
