@@ -16,7 +16,7 @@ cleanup() {
   for d in "$HCS4J_ROOT"/*/; do
     [ -d "$d" ] && "$runhcs" delete --force "$(basename "$d")" >/dev/null 2>&1 || true
   done
-  pkill -f -- "$marker" 2>/dev/null || true
+  for pid in $(pgrep -f -- "$marker"); do kill "$pid" 2>/dev/null || true; done   # only this run's, by marker
   rm -rf "$work"
 }
 trap cleanup EXIT
