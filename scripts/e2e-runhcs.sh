@@ -6,6 +6,10 @@
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runhcs="$repo/scripts/runhcs"
+# The checks read JSON with python3 and look for leftover processes with pgrep.
+if ! command -v python3 >/dev/null || ! command -v pgrep >/dev/null; then
+  DEBIAN_FRONTEND=noninteractive apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3 procps
+fi
 work="$(mktemp -d /tmp/hcs4j-e2e.XXXXXX)"
 export HCS4J_ROOT="$work/root"
 export HCS4J_BACKEND=emulator
