@@ -29,11 +29,7 @@ public final class ComputeSystemHost implements ProcessHost {
         if (parameters == null) {
             throw new IllegalArgumentException("an HCS compute system needs process parameters");
         }
-        try {
-            return new HcsCowProcess(system.createProcess(parameters));
-        } catch (HcsException e) {
-            throw HcsErrors.io(e);
-        }
+        return new HcsCowProcess(system.createProcess(parameters));
     }
 
     @Override

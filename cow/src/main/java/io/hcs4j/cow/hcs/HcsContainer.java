@@ -66,7 +66,7 @@ public final class HcsContainer implements Container {
             return new HcsContainer(id, hcs.createComputeSystem(id, document), mounted);
         } catch (HcsException e) {
             unmountAfterFailure(mounted, e);
-            throw HcsErrors.io(e);
+            throw e;
         } catch (RuntimeException e) {
             unmountAfterFailure(mounted, e);
             throw e;
@@ -103,11 +103,7 @@ public final class HcsContainer implements Container {
 
     @Override
     public void start() throws IOException {
-        try {
-            system.start();
-        } catch (HcsException e) {
-            throw HcsErrors.io(e);
-        }
+        system.start();
     }
 
     @Override
@@ -116,7 +112,7 @@ public final class HcsContainer implements Container {
             system.shutdown();
         } catch (HcsException e) {
             if (!e.isAlreadyStopped()) {
-                throw HcsErrors.io(e);
+                throw e;
             }
         }
     }
@@ -127,27 +123,19 @@ public final class HcsContainer implements Container {
             system.terminate();
         } catch (HcsException e) {
             if (!e.isAlreadyStopped()) {
-                throw HcsErrors.io(e);
+                throw e;
             }
         }
     }
 
     @Override
     public void pause() throws IOException {
-        try {
-            system.pause();
-        } catch (HcsException e) {
-            throw HcsErrors.io(e);
-        }
+        system.pause();
     }
 
     @Override
     public void resume() throws IOException {
-        try {
-            system.resume();
-        } catch (HcsException e) {
-            throw HcsErrors.io(e);
-        }
+        system.resume();
     }
 
     @Override
@@ -159,31 +147,19 @@ public final class HcsContainer implements Container {
     public ContainerProperties properties(io.hcs4j.schema.v1.PropertyType... types) throws IOException {
         io.hcs4j.schema.v1.PropertyQuery q = new io.hcs4j.schema.v1.PropertyQuery();
         q.propertyTypes = List.of(types);
-        try {
-            return system.properties(q, ContainerProperties.class);
-        } catch (HcsException e) {
-            throw HcsErrors.io(e);
-        }
+        return system.properties(q, ContainerProperties.class);
     }
 
     @Override
     public Properties propertiesV2(PropertyType... types) throws IOException {
         PropertyQuery q = new PropertyQuery();
         q.propertyTypes = List.of(types);
-        try {
-            return system.properties(q, Properties.class);
-        } catch (HcsException e) {
-            throw HcsErrors.io(e);
-        }
+        return system.properties(q, Properties.class);
     }
 
     @Override
     public void modify(Object request) throws IOException {
-        try {
-            system.modify(request);
-        } catch (HcsException e) {
-            throw HcsErrors.io(e);
-        }
+        system.modify(request);
     }
 
     /** Terminates the container if it runs, waits (bounded) for it to stop, closes the handle, unmounts the layers. */

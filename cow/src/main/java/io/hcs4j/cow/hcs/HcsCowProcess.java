@@ -44,7 +44,7 @@ public final class HcsCowProcess implements Process {
             process.closeStdin();
         } catch (HcsException e) {
             if (!e.isAlreadyStopped() && !e.isNotFound()) {
-                throw HcsErrors.io(e);
+                throw e;
             }
         }
     }
@@ -65,11 +65,7 @@ public final class HcsCowProcess implements Process {
 
     @Override
     public void resizeConsole(int width, int height) throws IOException {
-        try {
-            process.resizeConsole(width, height);
-        } catch (HcsException e) {
-            throw HcsErrors.io(e);
-        }
+        process.resizeConsole(width, height);
     }
 
     /** Terminates the process (Windows has no SIGKILL: HcsTerminateProcess is its equivalent). */
@@ -82,7 +78,7 @@ public final class HcsCowProcess implements Process {
             if (e.isAlreadyStopped() || e.isNotFound()) {
                 return false;
             }
-            throw HcsErrors.io(e);
+            throw e;
         }
     }
 
@@ -101,7 +97,7 @@ public final class HcsCowProcess implements Process {
             if (e.isAlreadyStopped() || e.isNotFound()) {
                 return false;
             }
-            throw HcsErrors.io(e);
+            throw e;
         }
     }
 
