@@ -12,11 +12,18 @@ public final class Backends {
     public static final String ISOLATION_ANNOTATION = "io.microsoft.virtualmachine.computetopology.isolation";
     private final ContainerBackend linux;
     private final String linuxMissingReason;
+    private final ContainerBackend windowsProcess;
 
     /** @param linux the Linux-container path, or null with the reason it is unavailable */
     public Backends(ContainerBackend linux, String linuxMissingReason) {
+        this(linux, linuxMissingReason, null);
+    }
+
+    /** @param windowsProcess process-isolated Windows containers, or null where unavailable */
+    public Backends(ContainerBackend linux, String linuxMissingReason, ContainerBackend windowsProcess) {
         this.linux = linux;
         this.linuxMissingReason = linuxMissingReason;
+        this.windowsProcess = windowsProcess;
     }
 
     /**
@@ -26,13 +33,14 @@ public final class Backends {
      */
     public static Backends forThisHost() {
         String path = System.getenv().getOrDefault("HCS4J_SHIM_LINUX_PATH", "lcow");
+        ContainerBackend windows = new io.hcs4j.shim.runtime.wcow.WcowProcessBackend();
         if (path.equals("host")) {
-            return new Backends(new io.hcs4j.shim.runtime.host.HostBackend(), null);
+            return new Backends(new io.hcs4j.shim.runtime.host.HostBackend(), null, windows);
         }
         if (!path.equals("lcow")) {
             throw new IllegalArgumentException("HCS4J_SHIM_LINUX_PATH must be lcow or host, not " + path);
         }
-        return new Backends(new io.hcs4j.shim.runtime.lcow.LcowBackend(), null);
+        return new Backends(new io.hcs4j.shim.runtime.lcow.LcowBackend(), null, windows);
     }
 
     ContainerBackend select(OciSpec spec, Options options) {
@@ -42,9 +50,16 @@ public final class Backends {
         }
         if (platform.equals("windows")) {
             boolean hypervisor = options.getSandboxIsolation() == Options.SandboxIsolation.HYPERVISOR
-                    || spec.annotations().containsKey(ISOLATION_ANNOTATION);
-            throw Status.UNIMPLEMENTED.withDescription("Windows containers with " + (hypervisor ? "hypervisor" : "process")
-                    + " isolation: the HCS-backed cow container is not wired into the shim yet").asRuntimeException();
+                    || spec.hypervisorIsolated()
+                    || "hypervisor".equalsIgnoreCase(spec.annotations().get(ISOLATION_ANNOTATION));
+            if (hypervisor) {
+                throw Status.UNIMPLEMENTED.withDescription("Windows containers with hypervisor isolation need a Windows "
+                        + "utility VM, which the shim does not drive yet (process isolation works)").asRuntimeException();
+            }
+            if (windowsProcess == null) {
+                throw Status.UNIMPLEMENTED.withDescription("Windows containers: no HCS path on this shim").asRuntimeException();
+            }
+            return windowsProcess;
         }
         if (linux == null) {
             throw Status.UNIMPLEMENTED.withDescription("Linux containers: " + linuxMissingReason).asRuntimeException();

@@ -304,6 +304,8 @@ public final class Tasks {
     private static boolean signalOrFail(TaskProcess p, int signal) {
         try {
             return p.process.signal(signal);
+        } catch (UnsupportedOperationException e) {
+            throw invalid(p.describe() + ": " + e.getMessage());
         } catch (IOException e) {
             throw io.grpc.Status.INTERNAL.withDescription("signal " + signal + " to " + p.describe() + ": " + e.getMessage()).asRuntimeException();
         }

@@ -11,6 +11,7 @@ import io.hcs4j.shim.runtime.ProcessSample;
 import io.hcs4j.shim.runtime.ProcessSpec;
 import io.hcs4j.shim.runtime.RuntimeContainer;
 import io.hcs4j.shim.runtime.RuntimeProcess;
+import io.hcs4j.shim.runtime.cow.CowProcess;
 import io.hcs4j.uvm.Resource;
 import io.hcs4j.uvm.bridge.GcsException;
 import io.hcs4j.uvm.guest.GuestContainer;
@@ -73,7 +74,7 @@ final class LcowContainer implements RuntimeContainer {
             }
             p.ociProcess = oci;
         }
-        LcowProcess process = new LcowProcess(container.createProcess(p));
+        CowProcess process = new CowProcess(container.createProcess(p), false);
         initCreated = true;
         return process;
     }

@@ -1,7 +1,8 @@
-package io.hcs4j.shim.runtime.lcow;
+package io.hcs4j.shim.runtime.cow;
 
 import io.hcs4j.cow.Process;
 import io.hcs4j.cow.SignalOptions;
+import io.hcs4j.schema.guest.SignalValueWCOW;
 import io.hcs4j.shim.runtime.RuntimeProcess;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -10,16 +11,20 @@ import java.io.OutputStream;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A guest process adapted to the task state machine. The guest holds back the exit code until the host has
- * closed its ends of stdout and stderr, so each stream closes its connection as soon as it reads to the end.
+ * A cow process (in a utility VM's guest, or an HCS container) adapted to the task state machine. A Linux
+ * guest holds back the exit code until the host has closed its ends of stdout and stderr, so each stream
+ * closes its connection as soon as it reads to the end. Signals are Linux numbers; for a Windows process
+ * SIGKILL terminates it and SIGINT, SIGTERM, SIGHUP become console control events, as runhcs maps them.
  */
-final class LcowProcess implements RuntimeProcess {
+public final class CowProcess implements RuntimeProcess {
     private final Process process;
+    private final boolean windows;
     private final InputStream stdout;
     private final InputStream stderr;
 
-    LcowProcess(Process process) {
+    public CowProcess(Process process, boolean windows) {
         this.process = process;
+        this.windows = windows;
         this.stdout = closingAtEnd(process.stdout(), process::closeStdout);
         this.stderr = closingAtEnd(process.stderr(), process::closeStderr);
     }
@@ -91,7 +96,17 @@ final class LcowProcess implements RuntimeProcess {
 
     @Override
     public boolean signal(int signal) throws IOException {
-        return process.signal(SignalOptions.linux(signal));
+        if (!windows) {
+            return process.signal(SignalOptions.linux(signal));
+        }
+        return switch (signal) {
+            case 9 -> process.kill();
+            case 2 -> process.signal(SignalOptions.windows(SignalValueWCOW.CTRL_C));
+            case 15 -> process.signal(SignalOptions.windows(SignalValueWCOW.CTRL_SHUTDOWN));
+            case 1 -> process.signal(SignalOptions.windows(SignalValueWCOW.CTRL_CLOSE));
+            default -> throw new UnsupportedOperationException("signal " + signal
+                    + " has no Windows equivalent (use KILL, TERM, INT or HUP)");
+        };
     }
 
     @Override
