@@ -32,10 +32,24 @@ public final class LcowBackend implements ContainerBackend {
     private static final String SANDBOX_ID = "io.kubernetes.cri.sandbox-id";
 
     private final Map<String, SharedVm> vms = new HashMap<>();
+    private HcsService hcs;
 
     @Override
     public String name() {
         return "lcow";
+    }
+
+    /** One HCS service for the shim's lifetime; opening it (backend selection, the emulator) is slow the first time. */
+    private synchronized HcsService hcs() {
+        if (hcs == null) {
+            hcs = HcsService.open();
+        }
+        return hcs;
+    }
+
+    @Override
+    public void warmUp() {
+        hcs();
     }
 
     @Override
@@ -99,7 +113,7 @@ public final class LcowBackend implements ContainerBackend {
     private synchronized SharedVm acquire(String pod) throws IOException {
         SharedVm shared = vms.get(pod);
         if (shared == null) {
-            UtilityVm vm = UtilityVm.createLcow(HcsService.open(), new LcowOptions(UtilityVm.idFor(pod)));
+            UtilityVm vm = UtilityVm.createLcow(hcs(), new LcowOptions(UtilityVm.idFor(pod)));
             try {
                 vm.start();
             } catch (IOException e) {
