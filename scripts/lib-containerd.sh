@@ -10,6 +10,8 @@ ensure_packages() {
   command -v containerd >/dev/null 2>&1 || missing+=(containerd)
   command -v runc >/dev/null 2>&1 || missing+=(runc)
   [ -x /bin/busybox ] || missing+=(busybox-static)
+  command -v pgrep >/dev/null 2>&1 || missing+=(procps)
+  command -v script >/dev/null 2>&1 || missing+=(bsdutils)
   if [ ${#missing[@]} -gt 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -q

@@ -98,7 +98,11 @@ final class BinaryLogger implements Closeable {
     private void awaitReady(Path ready) throws IOException {
         CompletableFuture<Void> done = CompletableFuture.runAsync(() -> {
             try (InputStream in = new FileInputStream(ready.toFile())) {
-                in.readAllBytes();
+                // A plain read loop: FileInputStream.readAllBytes seeks, which a FIFO refuses.
+                byte[] buf = new byte[64];
+                while (in.read(buf) >= 0) {
+                    // the driver writes nothing; EOF is its signal
+                }
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
