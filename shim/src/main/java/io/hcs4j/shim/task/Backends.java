@@ -19,12 +19,13 @@ public final class Backends {
         this.linuxMissingReason = linuxMissingReason;
     }
 
-    /** The backend the current host offers: on Linux, the host process path; on Windows, none merged yet. */
+    /** The backend the current host offers: Linux specs go to LCOW utility VMs (HCS, or its emulator on Linux). */
     public static Backends forThisHost() {
-        if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows")) {
-            return new Backends(null, "LCOW needs a utility VM (io.hcs4j.uvm), which this build does not include yet");
+        try {
+            return new Backends(io.hcs4j.shim.runtime.lcow.LcowBackend.forThisHost(), null);
+        } catch (RuntimeException e) {
+            return new Backends(null, "no HCS backend for LCOW utility VMs: " + e.getMessage());
         }
-        return new Backends(new io.hcs4j.shim.runtime.host.HostBackend(), null);
     }
 
     ContainerBackend select(OciSpec spec, Options options) {
