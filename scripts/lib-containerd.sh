@@ -26,7 +26,8 @@ ensure_shim_jar() {
   export HCS4J_SHIM_JAR=$SHIM_JAR
 }
 
-ctr_() { ctr --address "$CTRD_SOCK" --namespace hcs4j "$@"; }
+# Every ctr call is bounded: a wedged daemon must fail the script, not hang CI.
+ctr_() { timeout 60 ctr --address "$CTRD_SOCK" --namespace hcs4j "$@"; }
 
 start_containerd() {
   CTRD_DIR=$(mktemp -d /tmp/hcs4j-ctrd.XXXXXX)
@@ -80,12 +81,12 @@ cleanup_containerd() {
   set +e
   [ -n "${CTRD_DIR:-}" ] || return 0
   if [ -n "${CTRD_PID:-}" ] && kill -0 "$CTRD_PID" 2>/dev/null; then
-    for c in $(ctr_ containers ls -q 2>/dev/null); do
-      ctr_ tasks kill -s SIGKILL "$c" >/dev/null 2>&1
+    for c in $(timeout 10 ctr --address "$CTRD_SOCK" -n hcs4j containers ls -q 2>/dev/null); do
+      timeout 10 ctr --address "$CTRD_SOCK" -n hcs4j tasks kill -s SIGKILL "$c" >/dev/null 2>&1
     done
-    for c in $(ctr_ containers ls -q 2>/dev/null); do
-      ctr_ tasks delete -f "$c" >/dev/null 2>&1
-      ctr_ containers delete "$c" >/dev/null 2>&1
+    for c in $(timeout 10 ctr --address "$CTRD_SOCK" -n hcs4j containers ls -q 2>/dev/null); do
+      timeout 10 ctr --address "$CTRD_SOCK" -n hcs4j tasks delete -f "$c" >/dev/null 2>&1
+      timeout 10 ctr --address "$CTRD_SOCK" -n hcs4j containers delete "$c" >/dev/null 2>&1
     done
   fi
   stop_containerd

@@ -128,6 +128,11 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
         start(DEFAULT_CONNECT_TIMEOUT, GuestConnection.DEFAULT_RPC_TIMEOUT);
     }
 
+    /** Completes when the VM's compute system has stopped (shut down, terminated or crashed). */
+    public java.util.concurrent.CompletableFuture<?> exit() {
+        return system.exit();
+    }
+
     /** The negotiated guest connection; {@link IllegalStateException} before {@link #start}. */
     public GuestConnection guest() {
         GuestConnection c = connection;

@@ -1,5 +1,7 @@
 package io.hcs4j.emulator.guest;
 
+import io.hcs4j.emulator.hcs.Emulator;
+import io.hcs4j.hcs.HcsGeneration;
 import io.hcs4j.hcs.HcsService;
 import io.hcs4j.schema.v2.ProcessParameters;
 import io.hcs4j.uvm.LcowOptions;
@@ -25,9 +27,18 @@ class HcsUtilityVmTest {
 
     @Test
     void bootsThroughTheHcsEmulatorHotAddsAndACrashEndsTheBridge() throws Exception {
-        HcsService hcs = HcsService.open();
+        // Its own emulator (booting guests through the registered GuestLauncher), closed at the end so that
+        // none of its threads outlive the test.
+        try (Emulator emulator = new Emulator()) {
+            run(HcsService.open(emulator.backend(), HcsGeneration.COMPUTECORE));
+        }
+    }
+
+    private static void run(HcsService hcs) throws Exception {
         LcowOptions options = new LcowOptions(UtilityVm.idFor("hcs-" + UUID.randomUUID().toString().substring(0, 8)));
+        UtilityVm crashed;
         try (UtilityVm vm = UtilityVm.createLcow(hcs, options)) {
+            crashed = vm;
             vm.start(Duration.ofSeconds(30), Duration.ofSeconds(30));
             // The emulated VM takes the device (HCS modify), the guest acknowledges its mapping.
             vm.addScsiDisk("C:\\disks\\a.vhdx", "/run/mounts/a", true).close();
@@ -38,7 +49,10 @@ class HcsUtilityVmTest {
             ProcessHandle.of(agentPid(vm)).ifPresent(ProcessHandle::destroyForcibly);
             ExecutionException e = assertThrows(ExecutionException.class, () -> p.exit().get(5, TimeUnit.SECONDS));
             assertInstanceOf(BridgeClosedException.class, e.getCause());
+            // HCS reports the crash as the system's exit.
+            vm.exit().get(10, TimeUnit.SECONDS);
         }
+        crashed.exit().get(10, TimeUnit.SECONDS);
     }
 
     /** The agent process: the host's child whose command runs GuestAgentMain (through unshare when root). */

@@ -1,5 +1,6 @@
 package io.hcs4j.shim.stdio;
 
+import io.hcs4j.shim.os.Libc;
 import java.io.Closeable;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -61,7 +62,7 @@ final class BinaryLogger implements Closeable {
         Path err = dir.resolve("err");
         Path ready = dir.resolve("ready");
         for (Path p : List.of(out, err, ready)) {
-            if (Fifo.make(p) != 0) {
+            if (Libc.INSTANCE.mkfifo(p.toString(), 0600) != 0) {
                 deleteQuietly(dir);
                 throw new IOException("mkfifo " + p + " failed");
             }

@@ -415,8 +415,11 @@ public final class Tasks {
             if (!p.terminal) {
                 throw precondition(p.describe() + " has no terminal");
             }
-            if (p.state != Status.RUNNING) {
-                throw precondition(p.describe() + " is " + p.state.name().toLowerCase());
+            if (p.state == Status.CREATED) {
+                throw precondition(p.describe() + " is not started");
+            }
+            if (p.state == Status.STOPPED) {
+                return; // clients resize as the process exits: nothing left to resize
             }
             rp = p.process;
         }
