@@ -20,11 +20,15 @@ import org.slf4j.LoggerFactory;
  * real HCS it is the VM's compute system. Uses the JDK only on Linux, so {@code delete} stays fast.
  */
 public final class LcowCleanup {
-    private static final Logger log = LoggerFactory.getLogger(LcowCleanup.class);
     /** delete has 5 s in all: the kill gets at most this long to take effect. */
     private static final long KILL_WAIT_MS = 2000;
 
     private LcowCleanup() {
+    }
+
+    /** Looked up only when there is something to report: a normal teardown's delete loads no logging. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(LcowCleanup.class);
     }
 
     /**
@@ -36,7 +40,7 @@ public final class LcowCleanup {
         try {
             record = VmRecord.read(bundle);
         } catch (IOException e) {
-            log.warn("LCOW cleanup of {}: {}", bundle, e.getMessage());
+            log().warn("LCOW cleanup of {}: {}", bundle, e.getMessage());
             return false;
         }
         if (record.isEmpty()) {
@@ -53,9 +57,9 @@ public final class LcowCleanup {
         try {
             VmRecord.remove(bundle);
         } catch (IOException e) {
-            log.warn("LCOW cleanup: {} not removed: {}", bundle.resolve(VmRecord.FILE), e.getMessage());
+            log().warn("LCOW cleanup: {} not removed: {}", bundle.resolve(VmRecord.FILE), e.getMessage());
         }
-        log.info("LCOW cleanup of {} ({}): {}", r.vmId(), bundle, killed ? "the VM was still running" : "nothing running");
+        log().info("LCOW cleanup of {} ({}): {}", r.vmId(), bundle, killed ? "the VM was still running" : "nothing running");
         return killed;
     }
 
@@ -77,7 +81,7 @@ public final class LcowCleanup {
         try {
             CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new)).get(KILL_WAIT_MS, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            log.warn("LCOW cleanup: processes of {} still running {} ms after SIGKILL", r.vmId(), KILL_WAIT_MS);
+            log().warn("LCOW cleanup: processes of {} still running {} ms after SIGKILL", r.vmId(), KILL_WAIT_MS);
         }
         return true;
     }
@@ -88,7 +92,7 @@ public final class LcowCleanup {
             system.terminate();
             return true;
         } catch (io.hcs4j.hcs.HcsException e) {
-            log.info("LCOW cleanup: {} not terminated: {}", r.vmId(), e.getMessage());
+            log().info("LCOW cleanup: {} not terminated: {}", r.vmId(), e.getMessage());
             return false;
         }
     }
@@ -110,12 +114,12 @@ public final class LcowCleanup {
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (!p.waitFor(KILL_WAIT_MS, TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                log.warn("LCOW cleanup: umount {} timed out", target);
+                log().warn("LCOW cleanup: umount {} timed out", target);
             } else if (p.exitValue() != 0) {
-                log.warn("LCOW cleanup: umount {} failed with {}", target, p.exitValue());
+                log().warn("LCOW cleanup: umount {} failed with {}", target, p.exitValue());
             }
         } catch (IOException e) {
-            log.warn("LCOW cleanup: umount {}: {}", target, e.getMessage());
+            log().warn("LCOW cleanup: umount {}: {}", target, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -130,7 +134,7 @@ public final class LcowCleanup {
                 Files.deleteIfExists(p);
             }
         } catch (IOException e) {
-            log.warn("LCOW cleanup: {} not removed: {}", dir, e.getMessage());
+            log().warn("LCOW cleanup: {} not removed: {}", dir, e.getMessage());
         }
     }
 }
