@@ -25,6 +25,7 @@ import java.util.Map;
  * container's combined layers in the guest.
  */
 public final class LcowBackend implements ContainerBackend {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LcowBackend.class);
     /** CRI's annotations: "sandbox" or "container", and the sandbox a container belongs to. */
     static final String CONTAINER_TYPE = "io.kubernetes.cri.container-type";
     static final String SANDBOX_ID = "io.kubernetes.cri.sandbox-id";
@@ -42,9 +43,27 @@ public final class LcowBackend implements ContainerBackend {
         this.rpcTimeout = rpcTimeout;
     }
 
-    /** Over the HCS this host selects (HCS4J_BACKEND), with hcsshim's timeouts. */
+    /**
+     * Over the HCS this host selects (HCS4J_BACKEND), with hcsshim's timeouts. The shim serves one task (or
+     * pod) and its Create follows at once: the code that path needs is warmed up meanwhile.
+     */
     public static LcowBackend forThisHost() {
-        return new LcowBackend(HcsService.open(), UtilityVm.DEFAULT_CONNECT_TIMEOUT, GuestConnection.DEFAULT_RPC_TIMEOUT);
+        LcowBackend backend = new LcowBackend(HcsService.open(), UtilityVm.DEFAULT_CONNECT_TIMEOUT,
+                GuestConnection.DEFAULT_RPC_TIMEOUT);
+        Thread warmUp = new Thread(backend::warmUp, "lcow-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+        return backend;
+    }
+
+    /** Loads and links what creating a VM uses (JSON documents, the HCS calls), without creating anything. */
+    private void warmUp() {
+        try {
+            Json.write(io.hcs4j.uvm.LcowDocument.build(new io.hcs4j.uvm.LcowOptions(UtilityVm.idFor("warm-up"))));
+            hcs.enumerateComputeSystems(Json.mapper().createObjectNode(), io.hcs4j.schema.v1.ContainerProperties.class);
+        } catch (IOException | RuntimeException e) {
+            log.debug("warm-up: {}", e.toString());
+        }
     }
 
     @Override
