@@ -2,8 +2,9 @@
 # End-to-end acceptance of containerd-shim-runhcs-v1 against the real containerd (Debian's 1.6).
 # Starts a private containerd (own config, root, state and sockets in a temp dir, removed on exit), imports
 # an offline busybox image, puts the shim on containerd's PATH, and drives everything with ctr.
-# On Linux the shim's task path is the host process path (HostBackend: processes chrooted into the rootfs
-# containerd mounts); the emulated LCOW utility VM takes over once the uvm/emulator modules are merged.
+# Linux containers take the LCOW path: each task (or pod) gets a utility VM from the HCS emulator, whose
+# guest agent runs the container from containerd's overlay layers. A last section restarts containerd with
+# the shim on the host process path (HCS4J_SHIM_LINUX_PATH=host) for its pause and dead-shim cleanup.
 set -euo pipefail
 source "$(dirname "$0")/lib-containerd.sh"
 
@@ -59,8 +60,9 @@ check "exec exit code 3" [ "$rc" = 3 ]
 ps_out=$(ctr_ tasks ps det1)
 check "ctr task ps lists the init pid" grep -q "^$(ctr_ tasks ls | awk '$1=="det1"{print $2}')[[:space:]]" <<<"$ps_out"
 check "ctr task metrics reports memory and pids" bash -c "ctr --address '$CTRD_SOCK' -n hcs4j tasks metrics det1 | grep -q 'pids.current *1'"
+# A standalone task has its utility VM to itself: pausing the task pauses the VM.
 ctr_ tasks pause det1
-check "pause makes the task PAUSED" wait_status det1 PAUSED
+check "pause (of the task's utility VM) makes the task PAUSED" wait_status det1 PAUSED
 ctr_ tasks resume det1
 check "resume makes it RUNNING again" wait_status det1 RUNNING
 # bad input on a healthy task
@@ -106,6 +108,8 @@ check "pod sandbox and container both RUNNING" bash -c "$(declare -f task_status
 check "the pod's container is served by the sandbox's shim" bash -c "[ -n \"$(shim_pids pod1)\" ] && [ -z \"$(shim_pids pod1-app)\" ]"
 out=$(ctr_ tasks exec --exec-id pe pod1-app echo in-pod </dev/null)
 check "exec in a pod container" [ "$out" = in-pod ]
+err=$(ctr_ tasks pause pod1-app 2>&1) && rc=0 || rc=$?
+check "pausing one container of a shared utility VM is a clear not-implemented error" bash -c "[ $rc -ne 0 ] && grep -q 'not implemented' <<<'$err' && grep -q 'also hosts' <<<'$err'"
 rm_task pod1-app
 rm_task pod1
 
@@ -132,18 +136,17 @@ out=$(ctr_ tasks exec --exec-id after survivor echo reconnected </dev/null)
 check "exec works after the restart" [ "$out" = reconnected ]
 rm_task survivor
 
-# --- the shim killed with -9: containerd's delete path cleans up
+# --- the shim killed with -9: containerd's delete path cleans up (no VM, process, mount or socket left)
+# containerd runs the shim's delete after it notices the shim is gone: poll (bounded) for its effects.
+eventually() { local i; for i in $(seq 1 300); do "$@" && return 0; sleep 0.1; done; return 1; }
+vm_processes() { grep -l "HCS4J_HVSOCK_DIR=$CTRD_DIR/hv/$1@vm" /proc/[0-9]*/environ 2>/dev/null || true; }
 ctr_ run -d $RT "$IMAGE" victim sh -c 'exec sleep 600' >/dev/null
 wait_status victim RUNNING
-victim_pid=$(ctr_ tasks ls | awk '$1=="victim"{print $2}')
-shim=$(shim_pids victim)
-victim_root="$CTRD_DIR/state/io.containerd.runtime.v2.task/hcs4j/victim/rootfs"
-kill -9 $shim
-check "after the shim dies the task is gone or stopped" bash -c "for i in \$(seq 1 100); do s=\$(ctr --address '$CTRD_SOCK' -n hcs4j tasks ls | awk '\$1==\"victim\"{print \$3}'); [ -z \"\$s\" ] || [ \"\$s\" = STOPPED ] && exit 0; sleep 0.1; done; exit 1"
-# containerd runs the shim's delete after it notices the shim is gone: poll (bounded) for its effects.
-eventually() { local i; for i in $(seq 1 100); do "$@" && return 0; sleep 0.1; done; return 1; }
-check "no process of the dead shim's task is left" eventually bash -c "! kill -0 $victim_pid 2>/dev/null"
-check "no rootfs mount is left" eventually bash -c "! grep -q ' $victim_root ' /proc/self/mountinfo"
+check "the victim's utility VM runs" [ -n "$(vm_processes victim)" ]
+kill -9 $(shim_pids victim)
+check "after the shim dies the task is gone or stopped" eventually bash -c "s=\$(ctr --address '$CTRD_SOCK' -n hcs4j tasks ls | awk '\$1==\"victim\"{print \$3}'); [ -z \"\$s\" ] || [ \"\$s\" = STOPPED ]"
+check "no utility VM process is left" eventually bash -c "[ -z \"\$(grep -l 'HCS4J_HVSOCK_DIR=$CTRD_DIR/hv/victim@vm' /proc/[0-9]*/environ 2>/dev/null)\" ]"
+check "no utility VM socket directory is left" eventually bash -c "[ ! -e '$CTRD_DIR/hv/victim@vm' ]"
 check "no shim socket is left" eventually bash -c "[ -z \"\$(ls -A '$CTRD_DIR/s')\" ]"
 ctr_ tasks delete victim >/dev/null 2>&1 || true
 ctr_ containers delete victim >/dev/null 2>&1 || true
@@ -157,6 +160,31 @@ det=$(topics det1)
 check "exec events: exec-added exec-started exit" grep -q "/tasks/exec-added /tasks/exec-started /tasks/exit" <<<"$det"
 check "pause/resume events" grep -q "/tasks/paused /tasks/resumed" <<<"$det"
 check "detached task's events start with create, start and end with exit, delete" bash -c "[[ '$det' == '/tasks/create /tasks/start '* ]] && [[ '$det' == *'/tasks/exit /tasks/delete ' ]]"
+
+# --- the host process path: pause/resume for real, and a killed shim's rootfs and processes cleaned
+stop_containerd
+SHIM_LINUX_PATH=host run_containerd
+ctr_ run -d $RT "$IMAGE" hp1 sh -c 'exec sleep 600' >/dev/null
+check "host path: task RUNNING" wait_status hp1 RUNNING
+ctr --address "$CTRD_SOCK" -n hcs4j events > "$CTRD_DIR/events-host.txt" 2>&1 &
+HOST_EVENTS_PID=$!
+sleep 0.3
+ctr_ tasks pause hp1
+check "host path: pause makes the task PAUSED" wait_status hp1 PAUSED
+ctr_ tasks resume hp1
+check "host path: resume makes it RUNNING again" wait_status hp1 RUNNING
+hp_pid=$(ctr_ tasks ls | awk '$1=="hp1"{print $2}')
+hp_root="$CTRD_DIR/state/io.containerd.runtime.v2.task/hcs4j/hp1/rootfs"
+kill -9 $(shim_pids hp1)
+check "host path: no process of the dead shim's task is left" eventually bash -c "! kill -0 $hp_pid 2>/dev/null"
+check "host path: no rootfs mount is left" eventually bash -c "! grep -q ' $hp_root ' /proc/self/mountinfo"
+check "host path: no shim socket is left" eventually bash -c "[ -z \"\$(ls -A '$CTRD_DIR/s')\" ]"
+ctr_ tasks delete hp1 >/dev/null 2>&1 || true
+ctr_ containers delete hp1 >/dev/null 2>&1 || true
+kill "$HOST_EVENTS_PID" 2>/dev/null || true
+wait "$HOST_EVENTS_PID" 2>/dev/null || true
+check "host path: paused and resumed events" grep -q "/tasks/paused.*hp1" "$CTRD_DIR/events-host.txt"
+check "host path: resumed event" grep -q "/tasks/resumed.*hp1" "$CTRD_DIR/events-host.txt"
 
 echo "e2e-containerd: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -27,7 +27,7 @@ ensure_shim_jar() {
 }
 
 # Every ctr call is bounded: a wedged daemon must fail the script, not hang CI.
-ctr_() { timeout 60 ctr --address "$CTRD_SOCK" --namespace hcs4j "$@"; }
+ctr_() { timeout 180 ctr --address "$CTRD_SOCK" --namespace hcs4j "$@"; }
 
 start_containerd() {
   CTRD_DIR=$(mktemp -d /tmp/hcs4j-ctrd.XXXXXX)
@@ -52,7 +52,11 @@ TOML
 }
 
 run_containerd() {
-  PATH="$CTRD_DIR/bin:$PATH" HCS4J_SOCKET_DIR="$CTRD_DIR/s" \
+  # The shim inherits containerd's environment: its socket and utility-VM socket directories stay under
+  # CTRD_DIR, and SHIM_LINUX_PATH picks the Linux task path (lcow: emulated utility VM; host: chroot).
+  mkdir -p "$CTRD_DIR/hv"
+  PATH="$CTRD_DIR/bin:$PATH" HCS4J_SOCKET_DIR="$CTRD_DIR/s" HCS4J_HVSOCK_ROOT="$CTRD_DIR/hv" \
+    HCS4J_SHIM_LINUX_PATH="${SHIM_LINUX_PATH:-lcow}" \
     containerd --config "$CTRD_DIR/config.toml" >>"$CTRD_DIR/containerd.log" 2>&1 &
   CTRD_PID=$!
   local i

@@ -304,6 +304,8 @@ public final class Tasks {
     private static boolean signalOrFail(TaskProcess p, int signal) {
         try {
             return p.process.signal(signal);
+        } catch (UnsupportedOperationException e) {
+            throw invalid(p.describe() + ": " + e.getMessage());
         } catch (IOException e) {
             throw io.grpc.Status.INTERNAL.withDescription("signal " + signal + " to " + p.describe() + ": " + e.getMessage()).asRuntimeException();
         }
@@ -364,6 +366,8 @@ public final class Tasks {
             }
             try {
                 t.container.pause();
+            } catch (UnsupportedOperationException e) {
+                throw unimplemented("pausing " + id + ": " + e.getMessage());
             } catch (IOException e) {
                 throw io.grpc.Status.INTERNAL.withDescription("pausing " + id + ": " + e.getMessage()).asRuntimeException();
             }
@@ -380,6 +384,8 @@ public final class Tasks {
             }
             try {
                 t.container.resume();
+            } catch (UnsupportedOperationException e) {
+                throw unimplemented("resuming " + id + ": " + e.getMessage());
             } catch (IOException e) {
                 throw io.grpc.Status.INTERNAL.withDescription("resuming " + id + ": " + e.getMessage()).asRuntimeException();
             }

@@ -182,9 +182,13 @@ class TasksTest {
         assertEquals(Code.INVALID_ARGUMENT, code(() -> tasks.create(create("b4", dir.resolve("missing")).build())));
         assertEquals(Code.INVALID_ARGUMENT, code(() -> tasks.create(CreateTaskRequest.newBuilder().setBundle(dir.toString()).build())));
         Path windows = bundleJson("w1", "{\"process\":{\"args\":[\"cmd\"]},\"windows\":{}}");
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> tasks.create(create("w1", windows).build()));
+        assertEquals(Code.UNIMPLEMENTED, code(() -> tasks.create(create("w1", windows).build())), "no Windows path here");
+        Path hyperV = bundleJson("w2", "{\"process\":{\"args\":[\"cmd\"]},\"windows\":{\"hyperV\":{}}}");
+        Tasks withWindows = new Tasks(new Backends(backend, null, backend), events, "test", Options.getDefaultInstance(),
+                WireTypes.LINUX);
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> withWindows.create(create("w2", hyperV).build()));
         assertEquals(Code.UNIMPLEMENTED, e.getStatus().getCode());
-        assertTrue(e.getStatus().getDescription().contains("process isolation"), e.getStatus().getDescription());
+        assertTrue(e.getStatus().getDescription().contains("hypervisor isolation"), e.getStatus().getDescription());
         assertEquals(Code.UNIMPLEMENTED, code(() -> tasks.create(create("c1", dir).setCheckpoint("/cp").build())));
         assertTrue(events.topics().isEmpty(), "no event for a failed create");
         assertTrue(tasks.isEmpty());

@@ -14,6 +14,7 @@ import io.hcs4j.shim.runtime.ProcessSample;
 import io.hcs4j.shim.runtime.ProcessSpec;
 import io.hcs4j.shim.runtime.RuntimeContainer;
 import io.hcs4j.shim.runtime.RuntimeProcess;
+import io.hcs4j.shim.runtime.cow.CowProcess;
 import io.hcs4j.uvm.Resource;
 import io.hcs4j.uvm.bridge.GcsException;
 import io.hcs4j.uvm.guest.GuestContainer;
@@ -82,7 +83,7 @@ final class LcowContainer implements RuntimeContainer {
         if (spec.consoleWidth() > 0 && spec.consoleHeight() > 0) {
             p.consoleSize = List.of(spec.consoleHeight(), spec.consoleWidth());
         }
-        return new LcowProcess(container.createProcess(p));
+        return new CowProcess(container.createProcess(p), false);
     }
 
     static io.hcs4j.schema.oci.Process ociProcess(ProcessSpec spec) {

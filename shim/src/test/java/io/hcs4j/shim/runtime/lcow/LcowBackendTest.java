@@ -263,7 +263,8 @@ class LcowBackendTest {
         assertTrue(kill.signal(9));
         assertEquals(137, exit(kill));
         assertFalse(kill.signal(9), "an exited process is not signalled");
-        assertThrows(IOException.class, () -> term.signal(99), "not a signal");
+        assertEquals("not a Linux signal number: 99",
+                assertThrows(IllegalArgumentException.class, () -> term.signal(99)).getMessage());
         assertTrue(init.signal(15));
         assertEquals(143, exit(init));
     }
