@@ -161,6 +161,27 @@ check "exec events: exec-added exec-started exit" grep -q "/tasks/exec-added /ta
 check "pause/resume events" grep -q "/tasks/paused /tasks/resumed" <<<"$det"
 check "detached task's events start with create, start and end with exit, delete" bash -c "[[ '$det' == '/tasks/create /tasks/start '* ]] && [[ '$det' == *'/tasks/exit /tasks/delete ' ]]"
 
+# --- a Windows spec: process isolation through HCS (the HCS emulator here), which can pause and resume
+mkdir -p "$CTRD_DIR/win"
+cp -r "$REPO_ROOT/examples/hello/layers" "$CTRD_DIR/win/"
+winspec() { # winspec FILE ARGS-JSON
+  cat > "$1" <<JSON
+{"ociVersion":"1.1.0","process":{"args":$2,"env":["GREETING=Hello through containerd"]},"root":{"path":""},
+ "windows":{"layerFolders":["$CTRD_DIR/win/layers/app","$CTRD_DIR/win/layers/base","$CTRD_DIR/win/layers/scratch"]}}
+JSON
+}
+winspec "$CTRD_DIR/win-run.json" '["sh","hello.sh"]'
+out=$(ctr_ run --rm $RT --config "$CTRD_DIR/win-run.json" win1 </dev/null | head -2)
+check "a Windows spec runs process-isolated through HCS" [ "$out" = "$(printf 'Hello through containerd\nbase layer: hcs4j example base layer')" ]
+winspec "$CTRD_DIR/win-long.json" '["sh","-c","exec sleep 600"]'
+ctr_ run -d $RT --config "$CTRD_DIR/win-long.json" win2 </dev/null >/dev/null
+check "Windows container RUNNING" wait_status win2 RUNNING
+ctr_ tasks pause win2
+check "HCS pauses a Windows container" wait_status win2 PAUSED
+ctr_ tasks resume win2
+check "and resumes it" wait_status win2 RUNNING
+rm_task win2
+
 # --- the host process path: pause/resume for real, and a killed shim's rootfs and processes cleaned
 stop_containerd
 SHIM_LINUX_PATH=host run_containerd
