@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.hcs.ComputeSystem;
 import io.hcs4j.hcs.HcsService;
 import io.hcs4j.schema.Json;
-import io.hcs4j.schema.v2.Properties;
 import io.hcs4j.schema.v2.PropertyQuery;
 import io.hcs4j.shim.runtime.ContainerSpec;
 import io.hcs4j.shim.runtime.ContainerStats;
