@@ -43,6 +43,13 @@ public final class Backends {
         return new Backends(io.hcs4j.shim.runtime.lcow.LcowBackend.forThisHost(), null, windows);
     }
 
+    /** Warms the Linux path (the common case) ahead of the first Create. */
+    void warmUp() {
+        if (linux != null) {
+            linux.warmUp();
+        }
+    }
+
     ContainerBackend select(OciSpec spec, Options options) {
         String platform = spec.platform();
         if (options.getSandboxPlatform().startsWith("linux/") && spec.isSandbox()) {

@@ -80,6 +80,21 @@ public final class Tasks {
         this.wire = wire;
     }
 
+    /**
+     * Loads what the first Create and its events need (JSON, protobuf descriptors, the platform path) while
+     * containerd is still connecting. Runs on its own thread; a failure here only costs the head start.
+     */
+    public void warmUp() {
+        try {
+            OciSpec.parse("{\"process\":{\"args\":[\"true\"]},\"root\":{\"path\":\"rootfs\"}}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            TaskCreate.newBuilder().setContainerId("warm-up").setIo(TaskIO.getDefaultInstance()).build().toByteArray();
+            io.hcs4j.shim.events.TtrpcEventPublisher.pack(TaskExit.getDefaultInstance());
+            backends.warmUp();
+        } catch (RuntimeException e) {
+            log.debug("warm-up failed: {}", e.toString());
+        }
+    }
+
     public boolean isEmpty() {
         return tasks.isEmpty();
     }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The LCOW path: Linux containers in utility VMs booted through HCS (the emulator on Linux, whose guest
@@ -30,37 +31,41 @@ public final class LcowBackend implements ContainerBackend {
     static final String CONTAINER_TYPE = "io.kubernetes.cri.container-type";
     static final String SANDBOX_ID = "io.kubernetes.cri.sandbox-id";
 
-    private final HcsService hcs;
-    private final boolean emulated;
+    private final Supplier<HcsService> opener;
     private final Duration connectTimeout;
     private final Duration rpcTimeout;
     private final Map<String, LcowVm> sandboxes = new HashMap<>();
+    private HcsService hcs;
 
     public LcowBackend(HcsService hcs, Duration connectTimeout, Duration rpcTimeout) {
-        this.hcs = hcs;
-        this.emulated = hcs.describe().startsWith("emulator");
+        this(() -> hcs, connectTimeout, rpcTimeout);
+    }
+
+    private LcowBackend(Supplier<HcsService> opener, Duration connectTimeout, Duration rpcTimeout) {
+        this.opener = opener;
         this.connectTimeout = connectTimeout;
         this.rpcTimeout = rpcTimeout;
     }
 
-    /**
-     * Over the HCS this host selects (HCS4J_BACKEND), with hcsshim's timeouts. The shim serves one task (or
-     * pod) and its Create follows at once: the code that path needs is warmed up meanwhile.
-     */
+    /** Over the HCS this host selects (HCS4J_BACKEND), opened on first use, with hcsshim's timeouts. */
     public static LcowBackend forThisHost() {
-        LcowBackend backend = new LcowBackend(HcsService.open(), UtilityVm.DEFAULT_CONNECT_TIMEOUT,
-                GuestConnection.DEFAULT_RPC_TIMEOUT);
-        Thread warmUp = new Thread(backend::warmUp, "lcow-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
-        return backend;
+        return new LcowBackend(HcsService::open, UtilityVm.DEFAULT_CONNECT_TIMEOUT, GuestConnection.DEFAULT_RPC_TIMEOUT);
     }
 
-    /** Loads and links what creating a VM uses (JSON documents, the HCS calls), without creating anything. */
-    private void warmUp() {
+    /** One HCS service for the shim's lifetime; opening it (backend selection, the emulator) is slow the first time. */
+    private synchronized HcsService hcs() {
+        if (hcs == null) {
+            hcs = opener.get();
+        }
+        return hcs;
+    }
+
+    /** Opens HCS and loads what creating a VM uses (JSON documents, the HCS calls), without creating anything. */
+    @Override
+    public void warmUp() {
         try {
             Json.write(io.hcs4j.uvm.LcowDocument.build(new io.hcs4j.uvm.LcowOptions(UtilityVm.idFor("warm-up"))));
-            hcs.enumerateComputeSystems(Json.mapper().createObjectNode(), io.hcs4j.schema.v1.ContainerProperties.class);
+            hcs().enumerateComputeSystems(Json.mapper().createObjectNode(), io.hcs4j.schema.v1.ContainerProperties.class);
         } catch (IOException | RuntimeException e) {
             log.debug("warm-up: {}", e.toString());
         }
@@ -68,17 +73,18 @@ public final class LcowBackend implements ContainerBackend {
 
     @Override
     public String name() {
-        return "lcow (" + hcs.describe() + ")";
+        return "lcow";
     }
 
     @Override
     public RuntimeContainer create(ContainerSpec spec) throws IOException {
-        if (!emulated) {
+        HcsService hcs = hcs();
+        if (!hcs.describe().startsWith("emulator")) {
             // Windows hands LCOW rootfs over as lcow-layer VHDs to attach over SCSI/vPMem; not mapped yet.
             throw new UnsupportedOperationException("LCOW on real HCS needs the container's layers as VHDs "
                     + "attached to the utility VM, which this backend does not map yet");
         }
-        LcowVm vm = vmFor(spec);
+        LcowVm vm = vmFor(hcs, spec);
         try {
             return createIn(vm, spec);
         } catch (IOException | RuntimeException e) {
@@ -88,7 +94,7 @@ public final class LcowBackend implements ContainerBackend {
     }
 
     /** The sandbox's VM for a pod container; a new VM for a sandbox or a standalone task. */
-    private LcowVm vmFor(ContainerSpec spec) throws IOException {
+    private LcowVm vmFor(HcsService hcs, ContainerSpec spec) throws IOException {
         String type = spec.annotations().getOrDefault(CONTAINER_TYPE, "");
         if (type.equals("container")) {
             String sandbox = spec.annotations().getOrDefault(SANDBOX_ID, "");
@@ -103,7 +109,7 @@ public final class LcowBackend implements ContainerBackend {
             }
         }
         boolean sandbox = type.equals("sandbox");
-        LcowVm vm = LcowVm.boot(hcs, emulated, spec.id(), spec.bundle(), connectTimeout, rpcTimeout, () -> {
+        LcowVm vm = LcowVm.boot(hcs, spec.id(), spec.bundle(), connectTimeout, rpcTimeout, () -> {
             if (sandbox) {
                 synchronized (sandboxes) {
                     sandboxes.remove(spec.id());

@@ -46,14 +46,14 @@ final class LcowVm {
      * Creates and boots the utility VM {@code <ownerId>@vm} and records it in {@code recordDir} (the owner's
      * bundle) for a later {@code delete}. {@code onClose} runs once the last container has left.
      */
-    static LcowVm boot(HcsService hcs, boolean emulated, String ownerId, Path recordDir, Duration connectTimeout,
+    static LcowVm boot(HcsService hcs, String ownerId, Path recordDir, Duration connectTimeout,
                        Duration rpcTimeout, Runnable onClose) throws IOException {
         String id = UtilityVm.idFor(ownerId);
         UtilityVm vm = UtilityVm.createLcow(hcs, new LcowOptions(id));
         try {
             vm.start(connectTimeout, rpcTimeout);
             VmRecord record;
-            if (emulated) {
+            if (hcs.describe().startsWith("emulator")) {
                 Path dir = HvSocketDirs.forVm(id);
                 Optional<ProcessHandle> agent = agentOf(dir);
                 record = new VmRecord(id, agent.map(ProcessHandle::pid).orElse(0L),
