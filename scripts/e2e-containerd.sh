@@ -4,7 +4,7 @@
 # an offline busybox image, puts the shim on containerd's PATH, and drives everything with ctr.
 # Linux containers take the LCOW path: each task (or pod) gets a utility VM from the HCS emulator, whose
 # guest agent runs the container from containerd's overlay layers. A last section restarts containerd with
-# the shim on the host process path (HCS4J_SHIM_LINUX_PATH=host) for what the GCS cannot do (pause).
+# the shim on the host process path (HCS4J_SHIM_LINUX_PATH=host) for its pause and dead-shim cleanup.
 set -euo pipefail
 source "$(dirname "$0")/lib-containerd.sh"
 
@@ -60,9 +60,11 @@ check "exec exit code 3" [ "$rc" = 3 ]
 ps_out=$(ctr_ tasks ps det1)
 check "ctr task ps lists the init pid" grep -q "^$(ctr_ tasks ls | awk '$1=="det1"{print $2}')[[:space:]]" <<<"$ps_out"
 check "ctr task metrics reports memory and pids" bash -c "ctr --address '$CTRD_SOCK' -n hcs4j tasks metrics det1 | grep -q 'pids.current *1'"
-err=$(ctr_ tasks pause det1 2>&1) && rc=0 || rc=$?
-check "pause in a utility VM is a clear not-implemented error" bash -c "[ $rc -ne 0 ] && grep -q 'not implemented' <<<'$err' && grep -q 'no pause' <<<'$err'"
-check "the task keeps running after the refused pause" wait_status det1 RUNNING
+# A standalone task has its utility VM to itself: pausing the task pauses the VM.
+ctr_ tasks pause det1
+check "pause (of the task's utility VM) makes the task PAUSED" wait_status det1 PAUSED
+ctr_ tasks resume det1
+check "resume makes it RUNNING again" wait_status det1 RUNNING
 # bad input on a healthy task
 err=$(ctr_ tasks kill --exec-id no-such-exec det1 2>&1) && rc=0 || rc=$?
 check "unknown exec id is a clear not-found error" bash -c "[ $rc -ne 0 ] && grep -q 'not found' <<<'$err'"
@@ -106,6 +108,8 @@ check "pod sandbox and container both RUNNING" bash -c "$(declare -f task_status
 check "the pod's container is served by the sandbox's shim" bash -c "[ -n \"$(shim_pids pod1)\" ] && [ -z \"$(shim_pids pod1-app)\" ]"
 out=$(ctr_ tasks exec --exec-id pe pod1-app echo in-pod </dev/null)
 check "exec in a pod container" [ "$out" = in-pod ]
+err=$(ctr_ tasks pause pod1-app 2>&1) && rc=0 || rc=$?
+check "pausing one container of a shared utility VM is a clear not-implemented error" bash -c "[ $rc -ne 0 ] && grep -q 'not implemented' <<<'$err' && grep -q 'also hosts' <<<'$err'"
 rm_task pod1-app
 rm_task pod1
 
@@ -154,6 +158,7 @@ topics() { awk -v id="\"$1\"" 'index($0, id) {print $6}' "$CTRD_DIR/events.txt" 
 check "run --rm events: create start exit delete" [ "$(topics rm1)" = "/tasks/create /tasks/start /tasks/exit /tasks/delete " ]
 det=$(topics det1)
 check "exec events: exec-added exec-started exit" grep -q "/tasks/exec-added /tasks/exec-started /tasks/exit" <<<"$det"
+check "pause/resume events" grep -q "/tasks/paused /tasks/resumed" <<<"$det"
 check "detached task's events start with create, start and end with exit, delete" bash -c "[[ '$det' == '/tasks/create /tasks/start '* ]] && [[ '$det' == *'/tasks/exit /tasks/delete ' ]]"
 
 # --- a Windows spec: process isolation through HCS (the HCS emulator here), which can pause and resume

@@ -1,7 +1,7 @@
 package io.hcs4j.shim.cli;
 
 import io.hcs4j.shim.runtime.host.HostBackend;
-import io.hcs4j.shim.runtime.lcow.LcowBackend;
+import io.hcs4j.shim.runtime.lcow.LcowCleanup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ final class DeleteCommand {
         if (!ShimAddress.windows() && !StartCommand.reachable(address)) {
             // The shim serving this id is gone: what it ran must go too (a pod container's VM belongs to its
             // sandbox's shim and is cleaned with the sandbox).
-            killed = LcowBackend.cleanupAfterDeadShim(f.id());
+            killed = LcowCleanup.cleanupAfterDeadShim(bundle);
             Files.deleteIfExists(Path.of(address.substring("unix://".length())));
         }
         killed |= !ShimAddress.windows() && HostBackend.cleanupAfterDeadShim(bundle.resolve("rootfs"));

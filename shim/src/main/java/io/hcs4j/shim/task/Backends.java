@@ -40,7 +40,7 @@ public final class Backends {
         if (!path.equals("lcow")) {
             throw new IllegalArgumentException("HCS4J_SHIM_LINUX_PATH must be lcow or host, not " + path);
         }
-        return new Backends(new io.hcs4j.shim.runtime.lcow.LcowBackend(), null, windows);
+        return new Backends(io.hcs4j.shim.runtime.lcow.LcowBackend.forThisHost(), null, windows);
     }
 
     /** Warms the Linux path (the common case) ahead of the first Create. */
