@@ -294,6 +294,10 @@ final class EmulatedSystem {
         return exitData;
     }
 
+    private synchronized GuestInstance guestOrNull() {
+        return guest;
+    }
+
     void pause() {
         synchronized (this) {
             if (state != State.RUNNING) {
@@ -302,6 +306,10 @@ final class EmulatedSystem {
             state = State.PAUSED;
         }
         processes.values().forEach(p -> Posix.kill(p.pid, Posix.SIGSTOP));
+        GuestInstance g = guestOrNull();
+        if (g != null) {
+            g.pause();
+        }
     }
 
     void resume() {
@@ -310,6 +318,10 @@ final class EmulatedSystem {
                 throw invalidState("resume");
             }
             state = State.RUNNING;
+        }
+        GuestInstance g = guestOrNull();
+        if (g != null) {
+            g.resume();
         }
         processes.values().forEach(p -> Posix.kill(p.pid, Posix.SIGCONT));
     }
