@@ -3,6 +3,9 @@ package io.hcs4j.emulator.guest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.schema.Json;
+import io.hcs4j.schema.SchemaException;
+import io.hcs4j.schema.oci.LinuxResources;
 import io.hcs4j.uvm.bridge.codec.BridgeJson;
 import io.hcs4j.uvm.transport.HvSocketConnection;
 import org.slf4j.Logger;
@@ -32,7 +35,13 @@ final class GuestRuntime {
     static final String VM_ID = "00000000-0000-0000-0000-000000000000";
     private static final Logger LOG = LoggerFactory.getLogger(GuestRuntime.class);
 
+    /** Joins the cgroups named by its first arguments, then becomes the container's process (same pid). */
+    private static final String ENTER_CGROUP = "n=$1; shift; while [ \"$n\" -gt 0 ]; do echo $$ > \"$1\" || exit 126; "
+            + "shift; n=$((n-1)); done; exec \"$@\"";
+
     private final boolean root;
+    private final Cgroups cgroups;
+    private final String vm;
     private final BiConsumer<String, String> exitNotifier;
     private final Map<String, Layers> layers = new ConcurrentHashMap<>();
     private final Map<String, Container> containers = new ConcurrentHashMap<>();
@@ -45,21 +54,30 @@ final class GuestRuntime {
         final String id;
         final ObjectNode spec;
         final Path rootfs;
+        /** Null when the guest runs without cgroups. */
+        final ContainerCgroup cgroup;
         final Map<Integer, AgentProcess> processes = new ConcurrentHashMap<>();
         volatile AgentProcess init;
         volatile boolean shutdownRequested;
         volatile boolean exited;
 
-        Container(String id, ObjectNode spec, Path rootfs) {
+        Container(String id, ObjectNode spec, Path rootfs, ContainerCgroup cgroup) {
             this.id = id;
             this.spec = spec;
             this.rootfs = rootfs;
+            this.cgroup = cgroup;
         }
     }
 
-    /** @param exitNotifier told (container id, notification type) when a container's init process is done */
-    GuestRuntime(boolean root, BiConsumer<String, String> exitNotifier) {
+    /**
+     * @param cgroups      where containers get their cgroups; null to run them without (statistics from /proc)
+     * @param vm           the VM's cgroup name (see {@link Cgroups#vmName})
+     * @param exitNotifier told (container id, notification type) when a container's init process is done
+     */
+    GuestRuntime(boolean root, Cgroups cgroups, String vm, BiConsumer<String, String> exitNotifier) {
         this.root = root;
+        this.cgroups = cgroups;
+        this.vm = vm;
         this.exitNotifier = exitNotifier;
     }
 
@@ -137,9 +155,64 @@ final class GuestRuntime {
         if (!rootfs.isAbsolute()) {
             rootfs = Path.of(config.path("OciBundlePath").asText("/")).resolve(rootfs);
         }
-        Container c = new Container(id, (ObjectNode) spec, rootfs);
-        if (containers.putIfAbsent(id, c) != null) {
+        if (containers.containsKey(id)) {
             throw new GuestError(GuestError.E_INVALID_STATE, "container " + id + " already exists");
+        }
+        ContainerCgroup cgroup = null;
+        if (cgroups != null) {
+            LinuxResources resources = resources(spec.path("linux").path("resources"));
+            try {
+                cgroup = cgroups.create(vm, id, resources);
+            } catch (IllegalArgumentException e) {
+                throw new GuestError(GuestError.E_INVALIDARG, e.getMessage());
+            } catch (IOException e) {
+                throw new GuestError(GuestError.E_FAIL, "cannot create the cgroup of " + id + ": " + e.getMessage());
+            }
+        }
+        Container c = new Container(id, (ObjectNode) spec, rootfs, cgroup);
+        if (containers.putIfAbsent(id, c) != null) {
+            removeCgroup(c);
+            throw new GuestError(GuestError.E_INVALID_STATE, "container " + id + " already exists");
+        }
+    }
+
+    private static LinuxResources resources(JsonNode node) throws GuestError {
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        try {
+            return Json.convert(node, LinuxResources.class);
+        } catch (SchemaException | IllegalArgumentException e) {
+            throw new GuestError(GuestError.E_INVALIDARG, "invalid linux.resources: " + e.getMessage());
+        }
+    }
+
+    /** UpdateContainer: the container's cgroup takes the new resources. */
+    void update(String containerId, JsonNode resources) throws GuestError {
+        Container c = container(containerId);
+        if (c.cgroup == null) {
+            throw new GuestError(GuestError.E_NOTIMPL, "the emulated guest enforces resource limits only as root with "
+                    + "writable cgroups; it runs without them");
+        }
+        if (resources == null || !resources.isObject()) {
+            throw new GuestError(GuestError.E_INVALIDARG, "UpdateContainer needs Resources (OCI LinuxResources)");
+        }
+        try {
+            c.cgroup.apply(resources(resources));
+        } catch (IllegalArgumentException e) {
+            throw new GuestError(GuestError.E_INVALIDARG, e.getMessage());
+        } catch (IOException e) {
+            throw new GuestError(GuestError.E_FAIL, "cannot update " + containerId + ": " + e.getMessage());
+        }
+    }
+
+    private static void removeCgroup(Container c) {
+        if (c.cgroup != null) {
+            try {
+                c.cgroup.remove();
+            } catch (IOException e) {
+                LOG.warn("cgroup of {} not removed: {}", c.id, e.getMessage());
+            }
         }
     }
 
@@ -203,6 +276,12 @@ final class GuestRuntime {
         });
         String cwd = process.path("cwd").asText("/");
         List<String> command = new ArrayList<>();
+        if (c.cgroup != null) {
+            // The process joins the container's cgroups before it execs, so nothing it forks escapes them.
+            List<Path> procs = c.cgroup.procsFiles();
+            command.addAll(List.of("/bin/sh", "-c", ENTER_CGROUP, "hcs4j-cgroup", Integer.toString(procs.size())));
+            procs.forEach(p -> command.add(p.toString()));
+        }
         Path dir;
         if (root) {
             // util-linux unshare without namespace flags: chroot into the rootfs and chdir to cwd there.
@@ -263,6 +342,9 @@ final class GuestRuntime {
         c.exited = true;
         // As when a PID namespace's init dies: every other process of the container is killed.
         c.processes.values().forEach(AgentProcess::kill);
+        if (c.cgroup != null) {
+            c.cgroup.killAll();
+        }
         exitNotifier.accept(c.id, c.shutdownRequested ? "GracefulExit" : "UnexpectedExit");
     }
 
@@ -304,11 +386,24 @@ final class GuestRuntime {
         if (c.init != null && !c.exited) {
             throw new GuestError(GuestError.E_INVALID_STATE, "container " + containerId + " is still running");
         }
-        containers.remove(containerId);
+        if (containers.remove(containerId) != null && c.cgroup != null) {
+            try {
+                c.cgroup.remove();
+            } catch (IOException e) {
+                throw new GuestError(GuestError.E_FAIL, "cannot remove the cgroup of " + containerId + ": " + e.getMessage());
+            }
+        }
     }
 
-    /** Live processes of the container: the ones it started and their descendants. */
+    /** Live processes of the container: its cgroup's, or the ones it started and their descendants. */
     private List<ProcessHandle> live(Container c) {
+        if (c.cgroup != null) {
+            try {
+                return c.cgroup.processes().stream().map(ProcessHandle::of).flatMap(java.util.Optional::stream).toList();
+            } catch (IOException e) {
+                LOG.warn("cannot list the cgroup of {}: {}", c.id, e.getMessage());
+            }
+        }
         Set<ProcessHandle> all = new LinkedHashSet<>();
         for (AgentProcess p : c.processes.values()) {
             ProcessHandle h = p.handle();
@@ -329,7 +424,7 @@ final class GuestRuntime {
                     ArrayNode list = properties.putArray("ProcessList");
                     live(c).forEach(h -> list.addObject().put("ProcessId", h.pid()));
                 }
-                case "Statistics" -> properties.set("LCOWMetrics", ProcStats.metrics(live(c)));
+                case "Statistics" -> properties.set("LCOWMetrics", statistics(c));
                 default -> throw new GuestError(GuestError.E_NOTIMPL, "property type " + type.asText()
                         + " is not supported by the emulated guest");
             }
@@ -337,7 +432,18 @@ final class GuestRuntime {
         return properties;
     }
 
-    /** The VM goes down: every process dies, every rootfs is unmounted. */
+    private ObjectNode statistics(Container c) throws GuestError {
+        if (c.cgroup == null) {
+            return ProcStats.metrics(live(c));
+        }
+        try {
+            return Json.mapper().valueToTree(CgroupStats.read(c.cgroup));
+        } catch (IOException e) {
+            throw new GuestError(GuestError.E_FAIL, "cannot read the cgroup of " + c.id + ": " + e.getMessage());
+        }
+    }
+
+    /** The VM goes down: every process dies, every rootfs is unmounted, the VM's cgroups are removed. */
     void shutdownAll() {
         List<AgentProcess> all = new ArrayList<>(vmProcesses.values());
         containers.values().forEach(c -> all.addAll(c.processes.values()));
@@ -348,6 +454,9 @@ final class GuestRuntime {
                     .toArray(java.util.concurrent.CompletableFuture[]::new)).get(5, java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("processes still running after SIGKILL: {}", e.toString());
+        }
+        if (cgroups != null) {
+            cgroups.removeVm(vm);
         }
         for (String rootPath : List.copyOf(layers.keySet())) {
             try {

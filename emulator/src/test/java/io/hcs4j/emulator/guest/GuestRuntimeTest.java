@@ -23,7 +23,7 @@ class GuestRuntimeTest {
     @Test
     void withoutRootTheRootfsIsTheLayerAndProcessesRunFromIt(@TempDir Path work) throws Exception {
         CompletableFuture<String> exited = new CompletableFuture<>();
-        GuestRuntime runtime = new GuestRuntime(false, (id, type) -> exited.complete(id + " " + type));
+        GuestRuntime runtime = new GuestRuntime(false, null, "vm", (id, type) -> exited.complete(id + " " + type));
         Path layer = EmulatedVm.busyboxLayer(work.resolve("layer"));
         Path root = work.resolve("c/rootfs");
         ObjectNode layers = BridgeJson.object().put("ContainerRootPath", root.toString());
