@@ -123,7 +123,7 @@ final class Cgroups {
         ContainerCgroup cgroup = new ContainerCgroup(v2, dirs);
         try {
             cgroup.apply(resources);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             cgroup.remove();
             throw e;
         }

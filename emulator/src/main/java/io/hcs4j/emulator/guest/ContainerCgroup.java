@@ -46,6 +46,22 @@ final class ContainerCgroup {
         return dirs.stream().map(d -> d.resolve("cgroup.procs")).toList();
     }
 
+    /**
+     * Puts a started process in the cgroup (a no-op when it already joined itself before exec), so that it is
+     * a member by the time the host hears of it. A process that has already exited is not an error.
+     */
+    void join(long pid) throws IOException {
+        for (Path procs : procsFiles()) {
+            try {
+                Files.writeString(procs, Long.toString(pid));
+            } catch (java.nio.file.FileSystemException e) {
+                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** Every process in the container's cgroup, the ones it started and anything they forked. */
     List<Long> processes() throws IOException {
         Set<Long> pids = new LinkedHashSet<>();

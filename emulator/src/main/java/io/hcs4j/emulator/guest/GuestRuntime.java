@@ -247,6 +247,14 @@ final class GuestRuntime {
             int cols = size.isArray() ? size.path(1).asInt() : process.path("consoleSize").path("width").asInt();
             AgentProcess p = startInContainer(c, process, params.path("EmulateConsole").asBoolean(), cols, rows,
                     in, out, err);
+            if (c.cgroup != null) {
+                try {
+                    c.cgroup.join(p.pid());
+                } catch (IOException e) {
+                    p.kill();
+                    throw e;
+                }
+            }
             c.processes.put(p.pid(), p);
             if (init) {
                 c.init = p;

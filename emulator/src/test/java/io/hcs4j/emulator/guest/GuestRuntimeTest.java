@@ -50,4 +50,19 @@ class GuestRuntimeTest {
         assertEquals(GuestError.E_NOT_FOUND, assertThrows(GuestError.class,
                 () -> runtime.removeLayers(BridgeJson.object().put("ContainerRootPath", root.toString()))).hresult);
     }
+
+    @Test
+    void withoutCgroupsUpdateContainerIsNotImplementedWithTheReason(@TempDir Path dir) throws Exception {
+        GuestRuntime runtime = new GuestRuntime(false, null, "vm", (id, type) -> { });
+        ObjectNode spec = BridgeJson.object();
+        spec.set("process", EmulatedVm.process("true"));
+        spec.putObject("root").put("path", dir.toString());
+        runtime.create("c", BridgeJson.object().set("OciSpecification", spec));
+        GuestError e = assertThrows(GuestError.class, () -> runtime.update("c", BridgeJson.object()));
+        assertEquals(GuestError.E_NOTIMPL, e.hresult);
+        assertTrue(e.getMessage().contains("cgroups"), e.getMessage());
+        assertEquals(GuestError.E_SYSTEM_NOT_FOUND,
+                assertThrows(GuestError.class, () -> runtime.update("nope", BridgeJson.object())).hresult);
+        runtime.deleteState("c");
+    }
 }
