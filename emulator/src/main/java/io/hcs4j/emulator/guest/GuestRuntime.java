@@ -42,6 +42,7 @@ final class GuestRuntime {
     private final boolean root;
     private final Cgroups cgroups;
     private final String vm;
+    private final GuestMounts mounts;
     private final BiConsumer<String, String> exitNotifier;
     private final Map<String, Layers> layers = new ConcurrentHashMap<>();
     private final Map<String, Container> containers = new ConcurrentHashMap<>();
@@ -71,14 +72,19 @@ final class GuestRuntime {
 
     /**
      * @param cgroups      where containers get their cgroups; null to run them without (statistics from /proc)
-     * @param vm           the VM's cgroup name (see {@link Cgroups#vmName})
+     * @param vmDir        the VM's socket directory: names its cgroup, holds its device directory
      * @param exitNotifier told (container id, notification type) when a container's init process is done
      */
-    GuestRuntime(boolean root, Cgroups cgroups, String vm, BiConsumer<String, String> exitNotifier) {
+    GuestRuntime(boolean root, Cgroups cgroups, Path vmDir, BiConsumer<String, String> exitNotifier) {
         this.root = root;
         this.cgroups = cgroups;
-        this.vm = vm;
+        this.vm = Cgroups.vmName(vmDir);
+        this.mounts = new GuestMounts(root, vmDir.resolve("devices"));
         this.exitNotifier = exitNotifier;
+    }
+
+    GuestMounts mounts() {
+        return mounts;
     }
 
     // ---- combined layers
@@ -131,7 +137,7 @@ final class GuestRuntime {
         }
     }
 
-    private static void run(List<String> command) throws IOException {
+    static void run(List<String> command) throws IOException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes()).strip();
         try {
@@ -451,7 +457,7 @@ final class GuestRuntime {
         }
     }
 
-    /** The VM goes down: every process dies, every rootfs is unmounted, the VM's cgroups are removed. */
+    /** The VM goes down: every process dies; the VM's cgroups, device mappings and rootfs mounts are removed. */
     void shutdownAll() {
         List<AgentProcess> all = new ArrayList<>(vmProcesses.values());
         containers.values().forEach(c -> all.addAll(c.processes.values()));
@@ -466,6 +472,8 @@ final class GuestRuntime {
         if (cgroups != null) {
             cgroups.removeVm(vm);
         }
+        // Devices first: one may be mapped inside a container's rootfs.
+        mounts.removeAll();
         for (String rootPath : List.copyOf(layers.keySet())) {
             try {
                 removeLayers(BridgeJson.object().put("ContainerRootPath", rootPath));

@@ -23,7 +23,7 @@ class GuestRuntimeTest {
     @Test
     void withoutRootTheRootfsIsTheLayerAndProcessesRunFromIt(@TempDir Path work) throws Exception {
         CompletableFuture<String> exited = new CompletableFuture<>();
-        GuestRuntime runtime = new GuestRuntime(false, null, "vm", (id, type) -> exited.complete(id + " " + type));
+        GuestRuntime runtime = new GuestRuntime(false, null, work.resolve("vm"), (id, type) -> exited.complete(id + " " + type));
         Path layer = EmulatedVm.busyboxLayer(work.resolve("layer"));
         Path root = work.resolve("c/rootfs");
         ObjectNode layers = BridgeJson.object().put("ContainerRootPath", root.toString());
@@ -53,7 +53,7 @@ class GuestRuntimeTest {
 
     @Test
     void withoutCgroupsUpdateContainerIsNotImplementedWithTheReason(@TempDir Path dir) throws Exception {
-        GuestRuntime runtime = new GuestRuntime(false, null, "vm", (id, type) -> { });
+        GuestRuntime runtime = new GuestRuntime(false, null, dir.resolve("vm"), (id, type) -> { });
         ObjectNode spec = BridgeJson.object();
         spec.set("process", EmulatedVm.process("true"));
         spec.putObject("root").put("path", dir.toString());
