@@ -54,8 +54,9 @@ final class ContainerCgroup {
         for (Path procs : procsFiles()) {
             try {
                 Files.writeString(procs, Long.toString(pid));
-            } catch (java.nio.file.FileSystemException e) {
-                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            } catch (IOException e) {
+                // ESRCH from write(2): the process has already exited (a zombie cannot move); it joined before exec.
+                if (e.getMessage() == null || !e.getMessage().contains("No such process")) {
                     throw e;
                 }
             }
@@ -178,10 +179,9 @@ final class ContainerCgroup {
         Path f = required(file, field);
         try {
             Files.writeString(f, value);
-        } catch (java.nio.file.FileSystemException e) {
-            // The kernel refused the value (EINVAL, EBUSY when below the current usage, ...).
-            throw new IllegalArgumentException("invalid linux.resources: " + field + " = " + value + ": "
-                    + (e.getReason() == null ? e.getMessage() : e.getReason()));
+        } catch (IOException e) {
+            // The kernel refused the value (EINVAL; EBUSY for a memory limit below the current usage, ...).
+            throw new IllegalArgumentException("invalid linux.resources: " + field + " = " + value + ": " + e.getMessage());
         }
     }
 }

@@ -194,6 +194,13 @@ class GuestCgroupTest {
             GcsException negative = assertThrows(GcsException.class, () -> c.modify(update));
             assertEquals(GuestError.E_INVALIDARG, negative.result());
             assertTrue(negative.getMessage().contains("memory.limit = -5"), negative.getMessage());
+            // A value the kernel refuses (cpus this machine does not have) is refused the same way.
+            ObjectNode noSuchCpu = GcsBridge.request("c-update");
+            noSuchCpu.putObject("Resources").putObject("cpu").put("cpus", "4095");
+            GcsException refused = assertThrows(GcsException.class,
+                    () -> vm.connection.call(Rpc.UPDATE_CONTAINER, noSuchCpu));
+            assertEquals(GuestError.E_INVALIDARG, refused.result());
+            assertTrue(refused.getMessage().contains("cpu.cpus = 4095"), refused.getMessage());
             ObjectNode badType = GcsBridge.request("c-update");
             badType.putObject("Resources").putObject("memory").put("limit", "lots");
             GcsException notANumber = assertThrows(GcsException.class,
