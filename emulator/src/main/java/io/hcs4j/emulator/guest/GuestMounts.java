@@ -160,6 +160,63 @@ final class GuestMounts {
         }
     }
 
+    /**
+     * The bind mounts of a container's OCI spec ({@code mounts} of type "bind" or with a bind option), made in
+     * its rootfs as root: this is how a container sees a share or disk the VM has mapped. Other mount types
+     * are not emulated. Returns the targets, in mount order; without root nothing is mounted, and the log says so.
+     */
+    List<Path> bindSpecMounts(String containerId, Path rootfs, JsonNode specMounts) throws GuestError {
+        List<Path> done = new ArrayList<>();
+        for (JsonNode m : specMounts) {
+            List<String> options = new ArrayList<>();
+            m.path("options").forEach(o -> options.add(o.asText()));
+            if (!m.path("type").asText("").equals("bind") && !options.contains("bind") && !options.contains("rbind")) {
+                continue;
+            }
+            String source = m.path("source").asText("");
+            String destination = m.path("destination").asText("");
+            if (!root) {
+                LOG.warn("container {}: bind mount {} -> {} not made: the guest does not run as root", containerId,
+                        source, destination);
+                continue;
+            }
+            Path target = rootfs.resolve(destination.replaceFirst("^/+", "")).normalize();
+            try {
+                if (source.isEmpty() || destination.isEmpty() || !target.startsWith(rootfs)) {
+                    throw new IOException("a bind mount needs a source and a destination inside the rootfs");
+                }
+                if (Files.isDirectory(Path.of(source))) {
+                    Files.createDirectories(target);
+                } else if (!Files.exists(target)) {
+                    Files.createDirectories(target.getParent());
+                    Files.createFile(target);
+                }
+                GuestRuntime.run(List.of("mount", options.contains("rbind") ? "--rbind" : "--bind", source,
+                        target.toString()));
+                done.add(target);
+                if (options.contains("ro")) {
+                    GuestRuntime.run(List.of("mount", "-o", "remount,bind,ro", target.toString()));
+                }
+            } catch (IOException e) {
+                unbind(done);
+                throw new GuestError(GuestError.E_FAIL, "container " + containerId + ": cannot bind " + source + " at "
+                        + destination + ": " + e.getMessage());
+            }
+        }
+        return done;
+    }
+
+    /** Undoes {@link #bindSpecMounts}, the last first. */
+    static void unbind(List<Path> targets) {
+        for (int i = targets.size() - 1; i >= 0; i--) {
+            try {
+                GuestRuntime.run(List.of("umount", "--recursive", targets.get(i).toString()));
+            } catch (IOException e) {
+                LOG.warn("cannot unmount {}: {}", targets.get(i), e.getMessage());
+            }
+        }
+    }
+
     /** The VM goes down: every mapping goes, the most recent first (one may be inside another). */
     void removeAll() {
         List<Mapping> all = new ArrayList<>(mapped.values());

@@ -57,16 +57,19 @@ final class GuestRuntime {
         final Path rootfs;
         /** Null when the guest runs without cgroups. */
         final ContainerCgroup cgroup;
+        /** The spec's bind mounts made in the rootfs. */
+        final List<Path> bindMounts;
         final Map<Integer, AgentProcess> processes = new ConcurrentHashMap<>();
         volatile AgentProcess init;
         volatile boolean shutdownRequested;
         volatile boolean exited;
 
-        Container(String id, ObjectNode spec, Path rootfs, ContainerCgroup cgroup) {
+        Container(String id, ObjectNode spec, Path rootfs, ContainerCgroup cgroup, List<Path> bindMounts) {
             this.id = id;
             this.spec = spec;
             this.rootfs = rootfs;
             this.cgroup = cgroup;
+            this.bindMounts = bindMounts;
         }
     }
 
@@ -175,8 +178,16 @@ final class GuestRuntime {
                 throw new GuestError(GuestError.E_FAIL, "cannot create the cgroup of " + id + ": " + e.getMessage());
             }
         }
-        Container c = new Container(id, (ObjectNode) spec, rootfs, cgroup);
+        List<Path> bindMounts;
+        try {
+            bindMounts = mounts.bindSpecMounts(id, rootfs, spec.path("mounts"));
+        } catch (GuestError e) {
+            removeCgroup(new Container(id, (ObjectNode) spec, rootfs, cgroup, List.of()));
+            throw e;
+        }
+        Container c = new Container(id, (ObjectNode) spec, rootfs, cgroup, bindMounts);
         if (containers.putIfAbsent(id, c) != null) {
+            GuestMounts.unbind(bindMounts);
             removeCgroup(c);
             throw new GuestError(GuestError.E_INVALID_STATE, "container " + id + " already exists");
         }
@@ -400,12 +411,17 @@ final class GuestRuntime {
         if (c.init != null && !c.exited) {
             throw new GuestError(GuestError.E_INVALID_STATE, "container " + containerId + " is still running");
         }
-        if (containers.remove(containerId) != null && c.cgroup != null) {
-            try {
+        if (containers.remove(containerId) == null) {
+            return;
+        }
+        try {
+            if (c.cgroup != null) {
                 c.cgroup.remove();
-            } catch (IOException e) {
-                throw new GuestError(GuestError.E_FAIL, "cannot remove the cgroup of " + containerId + ": " + e.getMessage());
             }
+        } catch (IOException e) {
+            throw new GuestError(GuestError.E_FAIL, "cannot remove the cgroup of " + containerId + ": " + e.getMessage());
+        } finally {
+            GuestMounts.unbind(c.bindMounts);
         }
     }
 
@@ -472,7 +488,8 @@ final class GuestRuntime {
         if (cgroups != null) {
             cgroups.removeVm(vm);
         }
-        // Devices first: one may be mapped inside a container's rootfs.
+        // Containers' bind mounts and devices first: they may be inside a container's rootfs.
+        containers.values().forEach(c -> GuestMounts.unbind(c.bindMounts));
         mounts.removeAll();
         for (String rootPath : List.copyOf(layers.keySet())) {
             try {

@@ -115,6 +115,48 @@ class GuestDevicesTest {
     }
 
     @Test
+    void aContainerSeesAPlan9ShareOfTheVmThroughItsSpecBindMount() throws Exception {
+        assumeTrue(Libc.INSTANCE.geteuid() == 0, "bind mounts need root");
+        try (EmulatedVm vm = new EmulatedVm(work)) {
+            Path share = Files.createDirectories(work.resolve("host-share"));
+            Files.writeString(share.resolve("hello.txt"), "shared\n");
+            publish(HvSocketDirs.forVm(vm.id), "plan9/3", share);
+            // As the host does: the share is mounted in the VM, and the container's spec binds it in.
+            Path inVm = work.resolve("uvm/run/mounts/m3");
+            ObjectNode plan9 = BridgeJson.object().put("MountPath", inVm.toString()).put("Port", 564)
+                    .put("ShareName", "3");
+            vm.connection.modify(request("Add", "MappedDirectory", plan9));
+
+            vm.addLayers("c-spec");
+            ObjectNode spec = BridgeJson.object().put("ociVersion", "1.1.0");
+            spec.set("process", EmulatedVm.process("sh", "-c", EmulatedGuestTest.LOOP));
+            spec.putObject("root").put("path", vm.rootPath("c-spec").toString());
+            ObjectNode mount = spec.putArray("mounts").addObject().put("destination", "/data").put("type", "bind")
+                    .put("source", inVm.toString());
+            mount.putArray("options").add("rbind").add("rw");
+            spec.withArray("mounts").addObject().put("destination", "/proc").put("type", "proc").put("source", "proc");
+            GuestContainer c = vm.connection.createContainer("c-spec", spec,
+                    work.resolve("c/c-spec").toString(), work.resolve("scratch/c-spec").toString());
+            c.start();
+            GuestProcess init = c.createProcess(EmulatedVm.init());
+            assertEquals(new EmulatedVm.Result("shared\n", "", 0),
+                    EmulatedVm.run(c.createProcess(EmulatedVm.exec(false, true, true, "cat", "/data/hello.txt"))));
+            assertEquals(0, EmulatedVm.run(c.createProcess(EmulatedVm.exec(false, true, true, "sh", "-c",
+                    "echo back > /data/from-container"))).exitCode());
+            assertEquals("back\n", Files.readString(share.resolve("from-container")));
+
+            c.shutdown();
+            EmulatedVm.run(init);
+            c.exit().get(10, TimeUnit.SECONDS);
+            c.deleteState();
+            assertFalse(vmShell(vm, "cat /proc/self/mountinfo").contains(vm.rootPath("c-spec").resolve("data").toString()));
+            vm.connection.modify(request("Remove", "MappedDirectory", plan9));
+            assertFalse(vmShell(vm, "cat /proc/self/mountinfo").contains(inVm.toString()));
+            vm.removeLayers("c-spec");
+        }
+    }
+
+    @Test
     void withoutRootADirectoryShareIsLinkedAtTheMountPath(@TempDir Path vmDir) throws Exception {
         Path share = Files.createDirectories(work.resolve("host-share"));
         publish(vmDir, "vpmem/2", share);
