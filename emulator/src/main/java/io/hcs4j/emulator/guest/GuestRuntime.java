@@ -27,9 +27,9 @@ import java.util.stream.Collectors;
 /**
  * What the emulated guest runs: combined-layer root filesystems, containers (an OCI spec and its processes)
  * and processes of the VM itself. Processes are real host processes: chrooted into the container's rootfs
- * (unshare --root) when the guest runs as root, on a pseudo-terminal when one is asked for (its launcher also gives it its own PID and mount
- * namespaces), otherwise run
- * from the rootfs directory with its binaries first on PATH.
+ * (unshare --root) when the guest runs as root (its launcher also gives it its own PID and mount namespaces),
+ * otherwise run from the rootfs directory with its binaries first on PATH; on a pseudo-terminal when one is
+ * asked for. With cgroups ({@link Cgroups}) each container has its own, holding every process it runs.
  */
 final class GuestRuntime {
     static final String VM_ID = "00000000-0000-0000-0000-000000000000";
@@ -182,13 +182,13 @@ final class GuestRuntime {
         try {
             bindMounts = mounts.bindSpecMounts(id, rootfs, spec.path("mounts"));
         } catch (GuestError e) {
-            removeCgroup(new Container(id, (ObjectNode) spec, rootfs, cgroup, List.of()));
+            removeCgroup(id, cgroup);
             throw e;
         }
         Container c = new Container(id, (ObjectNode) spec, rootfs, cgroup, bindMounts);
         if (containers.putIfAbsent(id, c) != null) {
             GuestMounts.unbind(bindMounts);
-            removeCgroup(c);
+            removeCgroup(id, cgroup);
             throw new GuestError(GuestError.E_INVALID_STATE, "container " + id + " already exists");
         }
     }
@@ -223,12 +223,12 @@ final class GuestRuntime {
         }
     }
 
-    private static void removeCgroup(Container c) {
-        if (c.cgroup != null) {
+    private static void removeCgroup(String id, ContainerCgroup cgroup) {
+        if (cgroup != null) {
             try {
-                c.cgroup.remove();
+                cgroup.remove();
             } catch (IOException e) {
-                LOG.warn("cgroup of {} not removed: {}", c.id, e.getMessage());
+                LOG.warn("cgroup of {} not removed: {}", id, e.getMessage());
             }
         }
     }
