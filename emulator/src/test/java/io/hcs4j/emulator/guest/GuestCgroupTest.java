@@ -266,13 +266,17 @@ class GuestCgroupTest {
             GuestContainer c = vm.createContainer("c-crash", limits(), "sh", "-c", EmulatedGuestTest.LOOP);
             c.createProcess(EmulatedVm.init());
             c.createProcess(EmulatedVm.exec(false, false, false, "sleep", "4343"));
-            assertFalse(Cgroups.procs(dir(vm, "pids", "c-crash")).isEmpty());
+            List<ProcessHandle> left = ProcessHandle.allProcesses()
+                    .filter(h -> h.info().arguments().map(a -> List.of(a).contains("4343")).orElse(false)).toList();
+            assertEquals(1, left.size());
+            assertTrue(Cgroups.procs(dir(vm, "pids", "c-crash")).contains(left.get(0).pid()));
             vm.guest.kill();
             // The launcher reports the guest's exit once it has removed what the guest left.
             vm.guest.exit().get(10, TimeUnit.SECONDS);
             for (Path d : vmDirs) {
                 assertFalse(Files.exists(d), d + " after the crash");
             }
+            assertFalse(left.get(0).isAlive(), "the container's process is gone with its cgroup");
         } finally {
             vm.close();
         }
