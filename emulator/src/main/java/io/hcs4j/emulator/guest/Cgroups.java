@@ -46,8 +46,33 @@ final class Cgroups {
     record Detection(Cgroups cgroups, String reason) {
     }
 
-    /** Finds a writable v2 or v1 hierarchy under {@code root}; needs root privileges. */
+    /**
+     * Finds a writable v2 or v1 hierarchy under {@code root} (needs root privileges) and makes the shared parent
+     * there, so that a hierarchy the guest cannot use (read-only, or a v2 cgroup namespace whose root holds
+     * processes and so cannot hand controllers down) means running without cgroups, not failing every Create.
+     */
     static Detection detect(Path root) {
+        Detection found = find(root);
+        if (found.cgroups == null) {
+            return found;
+        }
+        try {
+            for (Path hierarchy : found.cgroups.hierarchies) {
+                if (found.cgroups.v2) {
+                    enable(hierarchy);
+                }
+                mkdir(hierarchy.resolve(PARENT));
+                if (found.cgroups.v2) {
+                    enable(hierarchy.resolve(PARENT));
+                }
+            }
+        } catch (IOException e) {
+            return new Detection(null, "cannot set up " + PARENT + " cgroups under " + root + ": " + e.getMessage());
+        }
+        return found;
+    }
+
+    private static Detection find(Path root) {
         if (Libc.INSTANCE.geteuid() != 0) {
             return new Detection(null, "the guest agent does not run as root");
         }

@@ -51,7 +51,7 @@ final class GuestMounts {
         };
     }
 
-    void add(String resourceType, JsonNode settings) throws GuestError {
+    synchronized void add(String resourceType, JsonNode settings) throws GuestError {
         String key = deviceKey(resourceType, settings);
         String mountPath = settings.path("MountPath").asText("");
         if (mountPath.isEmpty()) {
@@ -122,7 +122,7 @@ final class GuestMounts {
         }
     }
 
-    void remove(String resourceType, JsonNode settings) throws GuestError {
+    synchronized void remove(String resourceType, JsonNode settings) throws GuestError {
         String mountPath = settings.path("MountPath").asText("");
         if (mountPath.isEmpty()) {
             return;
@@ -218,7 +218,7 @@ final class GuestMounts {
     }
 
     /** The VM goes down: every mapping goes, the most recent first (one may be inside another). */
-    void removeAll() {
+    synchronized void removeAll() {
         List<Mapping> all = new ArrayList<>(mapped.values());
         all.sort((a, b) -> b.mountPath.getNameCount() - a.mountPath.getNameCount());
         for (Mapping m : all) {
