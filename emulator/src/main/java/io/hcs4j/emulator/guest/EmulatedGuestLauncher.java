@@ -56,9 +56,14 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
 
     /** Removes the VM's cgroup tree (after killing anything left in it), as the VM's end would. */
     static void removeCgroups(Path vmDir) {
-        Cgroups cgroups = Cgroups.detect(Cgroups.DEFAULT_ROOT).cgroups();
-        if (cgroups != null) {
-            cgroups.removeVm(Cgroups.vmName(vmDir));
+        try {
+            Cgroups cgroups = Cgroups.detect(Cgroups.DEFAULT_ROOT).cgroups();
+            if (cgroups != null) {
+                cgroups.removeVm(Cgroups.vmName(vmDir));
+            }
+        } catch (RuntimeException e) {
+            // The guest's exit is reported all the same.
+            LOG.warn("cannot remove the cgroups of the guest in {}: {}", vmDir, e.toString());
         }
     }
 
