@@ -44,6 +44,7 @@ class HcsVmDevicesTest {
     private static final int ERROR_ALREADY_EXISTS = 0x800700B7;
     private static final int E_INVALIDARG = 0x80070057;
     private static final int E_ELEMENT_NOT_FOUND = 0x80070490;
+    private static final int E_NOT_SUPPORTED = 0x80070032;
 
     @TempDir
     Path work;
@@ -75,6 +76,15 @@ class HcsVmDevicesTest {
             assertTrue(Files.isSymbolicLink(devices.resolve("scsi/0-0")));
             assertEquals(0, run(vm, "echo written > " + inDisk.resolve("out")).exitCode());
             assertEquals("written\n", Files.readString(disk.resolve("out")));
+
+            // A vPMem device is read-only by nature.
+            Path inPmem = work.resolve("uvm/run/layers/p0");
+            Resource pmem = vm.addVpmem(share.toString(), inPmem.toString());
+            assertTrue(Files.isSymbolicLink(devices.resolve("vpmem/0")));
+            assertEquals("hello from the host\n", run(vm, "cat " + inPmem.resolve("hello.txt")).stdout());
+            assertNotEquals(0, run(vm, "echo x > " + inPmem.resolve("new")).exitCode());
+            pmem.close();
+            assertFalse(Files.exists(devices.resolve("vpmem/0"), LinkOption.NOFOLLOW_LINKS));
 
             plan9.close();
             scsi.close();
@@ -129,6 +139,9 @@ class HcsVmDevicesTest {
                     s.port = 564;
                     system.modify(request(RequestType.ADD, "VirtualMachine/Devices/Plan9/Shares", s));
                     assertEquals(ERROR_ALREADY_EXISTS, hresult(() -> system.modify(request(RequestType.ADD,
+                            "VirtualMachine/Devices/Plan9/Shares", s))));
+                    // Update of a device is not supported.
+                    assertEquals(E_NOT_SUPPORTED, hresult(() -> system.modify(request(RequestType.UPDATE,
                             "VirtualMachine/Devices/Plan9/Shares", s))));
                     // vPMem: a slot past the VM's MaximumCount.
                     assertEquals(E_INVALIDARG, hresult(() -> system.modify(request(RequestType.ADD,
