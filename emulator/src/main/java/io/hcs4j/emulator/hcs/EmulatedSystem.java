@@ -53,6 +53,8 @@ final class EmulatedSystem {
     final List<JsonNode> modifications = new CopyOnWriteArrayList<>();
     /** Completes with the SystemExited data when the system stops (null when the service went away). */
     final CompletableFuture<String> exited = new CompletableFuture<>();
+    /** A VM's hot-added devices (null for containers). */
+    private final VmDevices devices;
 
     private State state = State.CREATED;
     private boolean starting;
@@ -71,6 +73,7 @@ final class EmulatedSystem {
         this.terminateOnLastHandleClose = config.path("ShouldTerminateOnLastHandleClosed").asBoolean(false)
                 || config.path("TerminateOnLastHandleClosed").asBoolean(false);
         this.root = rootOf(config);
+        this.devices = kind == Kind.VIRTUAL_MACHINE ? new VmDevices(id, config.path("VirtualMachine")) : null;
     }
 
     /** Validates a compute system document (schema2 ComputeSystem or schema1 ContainerConfig) and builds the system. */
@@ -273,6 +276,9 @@ final class EmulatedSystem {
                 LOG.warn("{}: guest did not exit within {} ms of kill", id, GRACE_MS);
             }
         }
+        if (devices != null) {
+            devices.removeAll();
+        }
         String data = exitData;
         exited.complete(data);
         emulator.post(() -> watchers.forEach(w -> w.systemExited(data)));
@@ -354,6 +360,10 @@ final class EmulatedSystem {
             if (state == State.STOPPED || state == State.CREATED) {
                 throw invalidState("modify");
             }
+        }
+        String path = r.path("ResourcePath").asText("");
+        if (devices != null && VmDevices.handles(path)) {
+            devices.modify(type, path, r.get("Settings"));
         }
         modifications.add(r);
     }
@@ -515,5 +525,8 @@ final class EmulatedSystem {
             g.kill();
         }
         awaitProcesses(GRACE_MS);
+        if (devices != null) {
+            devices.removeAll();
+        }
     }
 }

@@ -10,7 +10,10 @@ import io.hcs4j.uvm.bridge.BridgeClosedException;
 import io.hcs4j.uvm.guest.GuestProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -26,22 +29,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class HcsUtilityVmTest {
 
     @Test
-    void bootsThroughTheHcsEmulatorHotAddsAndACrashEndsTheBridge() throws Exception {
+    void bootsThroughTheHcsEmulatorHotAddsAndACrashEndsTheBridge(@TempDir Path work) throws Exception {
+        // The emulated VM plugs in only a disk whose host path exists.
+        Path disk = Files.writeString(work.resolve("a.vhdx"), "");
         // Its own emulator (booting guests through the registered GuestLauncher), closed at the end so that
         // none of its threads outlive the test.
         try (Emulator emulator = new Emulator()) {
-            run(HcsService.open(emulator.backend(), HcsGeneration.COMPUTECORE));
+            run(HcsService.open(emulator.backend(), HcsGeneration.COMPUTECORE), disk);
         }
     }
 
-    private static void run(HcsService hcs) throws Exception {
+    private static void run(HcsService hcs, Path disk) throws Exception {
         LcowOptions options = new LcowOptions(UtilityVm.idFor("hcs-" + UUID.randomUUID().toString().substring(0, 8)));
         UtilityVm crashed;
         try (UtilityVm vm = UtilityVm.createLcow(hcs, options)) {
             crashed = vm;
             vm.start(Duration.ofSeconds(30), Duration.ofSeconds(30));
             // The emulated VM takes the device (HCS modify), the guest acknowledges its mapping.
-            vm.addScsiDisk("C:\\disks\\a.vhdx", "/run/mounts/a", true).close();
+            vm.addScsiDisk(disk.toString(), "/run/mounts/a", true).close();
             ProcessParameters sleep = new ProcessParameters();
             sleep.commandArgs = List.of("/bin/sleep", "1000");
             GuestProcess p = vm.createProcess(sleep);
