@@ -41,6 +41,8 @@ class HcsErrorKindTest {
         assertTrue(new HcsException("x", 0x80070490, null).isNotFound());
         assertTrue(new HcsException("x", 0xC0370110, null).isAlreadyStopped());
         assertTrue(new HcsException("x", 0x8037011F, null).isAlreadyStopped());
+        assertTrue(new HcsException("x", 0x8037010F, null).isAlreadyExists());
+        assertTrue(new HcsException("x", 0x800700B7, null).isAlreadyExists(), "ERROR_ALREADY_EXISTS (a taken slot)");
         assertTrue(new HcsException("x", HcsErrorKind.HANDLE_CLOSED, "closed").isHandleClosed());
     }
 

@@ -23,16 +23,13 @@ import java.util.stream.Stream;
  * by HCS modify requests. The guest sees them in the VM's device directory ({@code <vm socket dir>/devices}), where
  * each device is a symbolic link to its host path: {@code plan9/<AccessName>}, {@code scsi/<controller index>-<lun>}
  * (the controller's position in {@link LcowDocument#SCSI_CONTROLLER_IDS}) and {@code vpmem/<device number>}.
- * HCS checks a device before it plugs it in, and so does this: a missing host path is ERROR_FILE_NOT_FOUND (as HCS
- * reports a missing VHD), a taken slot or share name ERROR_ALREADY_EXISTS, removing what is not there
+ * HCS checks a device before it plugs it in, and so does this: a missing host path is HResults.E_FILE_NOT_FOUND (as HCS
+ * reports a missing VHD), a taken slot or share name HResults.E_ALREADY_EXISTS, removing what is not there
  * E_ELEMENT_NOT_FOUND.
  */
 final class VmDevices {
     private static final Logger LOG = LoggerFactory.getLogger(VmDevices.class);
 
-    static final int E_FAIL = 0x80004005;
-    static final int ERROR_FILE_NOT_FOUND = 0x80070002;
-    static final int ERROR_ALREADY_EXISTS = 0x800700B7;
     /** A Hyper-V synthetic SCSI controller has 64 LUNs. */
     private static final int LUNS_PER_CONTROLLER = 64;
 
@@ -137,21 +134,21 @@ final class VmDevices {
         }
         Path target = Path.of(hostPath).toAbsolutePath();
         if (!Files.exists(target)) {
-            throw new HcsFault(ERROR_FILE_NOT_FOUND, "The system cannot find the file specified: " + hostPath);
+            throw new HcsFault(HResults.E_FILE_NOT_FOUND, "The system cannot find the file specified: " + hostPath);
         }
         if (directory && !Files.isDirectory(target)) {
             throw new HcsFault(HResults.E_INVALIDARG, "a Plan9 share must be a directory: " + hostPath);
         }
         Path entry = dir.resolve(key);
         if (Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
-            throw new HcsFault(ERROR_ALREADY_EXISTS, key + " of " + vmId + " is already in use");
+            throw new HcsFault(HResults.E_ALREADY_EXISTS, key + " of " + vmId + " is already in use");
         }
         try {
             madeVmDir |= !Files.exists(dir.getParent());
             Files.createDirectories(entry.getParent());
             Files.createSymbolicLink(entry, target);
         } catch (IOException e) {
-            throw new HcsFault(E_FAIL, "cannot add " + key + " to " + vmId + ": " + e);
+            throw new HcsFault(HResults.E_FAIL, "cannot add " + key + " to " + vmId + ": " + e);
         }
         LOG.debug("{}: {} -> {}", vmId, key, target);
     }
@@ -163,7 +160,7 @@ final class VmDevices {
                 throw new HcsFault(HResults.E_ELEMENT_NOT_FOUND, key + " is not present in " + vmId);
             }
         } catch (IOException e) {
-            throw new HcsFault(E_FAIL, "cannot remove " + key + " from " + vmId + ": " + e);
+            throw new HcsFault(HResults.E_FAIL, "cannot remove " + key + " from " + vmId + ": " + e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.hcs4j.emulator.storage;
 
+import io.hcs4j.hcs.raw.HResults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.jna.Pointer;
 import com.sun.jna.WString;
@@ -33,17 +34,11 @@ import org.slf4j.LoggerFactory;
  * changed stay in the writable layer, as they would in a real scratch layer. Copies, not links: a container writing
  * to a file must never change a shared parent layer.
  *
- * <p>HRESULTs as Windows reports them: bad arguments E_INVALIDARG, missing folders ERROR_PATH_NOT_FOUND, attaching
- * twice ERROR_ALREADY_EXISTS, detaching a folder without a filter ERROR_NOT_FOUND. The VHD and import/export calls
- * need Windows' virtual disks and backup streams and answer E_NOTIMPL.
+ * <p>HRESULTs as Windows reports them: bad arguments HResults.E_INVALIDARG, missing folders HResults.E_PATH_NOT_FOUND, attaching
+ * twice HResults.E_ALREADY_EXISTS, detaching a folder without a filter HResults.E_ELEMENT_NOT_FOUND. The VHD and import/export calls
+ * need Windows' virtual disks and backup streams and answer HResults.E_NOTIMPL.
  */
 public final class EmulatedComputeStorage implements ComputeStorage {
-    static final int E_NOTIMPL = 0x80004001;
-    static final int E_INVALIDARG = 0x80070057;
-    static final int E_FAIL = 0x80004005;
-    static final int ERROR_PATH_NOT_FOUND = 0x80070003;
-    static final int ERROR_ALREADY_EXISTS = 0x800700B7;
-    static final int ERROR_NOT_FOUND = 0x80070490;
 
     private static final Logger LOG = LoggerFactory.getLogger(EmulatedComputeStorage.class);
 
@@ -80,7 +75,7 @@ public final class EmulatedComputeStorage implements ComputeStorage {
             return f.hresult;
         } catch (IOException | UncheckedIOException e) {
             LOG.debug("{}: {}", name, e.toString());
-            return E_FAIL;
+            return HResults.E_FAIL;
         }
     }
 
@@ -91,7 +86,7 @@ public final class EmulatedComputeStorage implements ComputeStorage {
             List<Path> parents = parentsOf(layerData);
             synchronized (this) {
                 if (attached.containsKey(root)) {
-                    throw new Fault(ERROR_ALREADY_EXISTS, "a layer storage filter is already attached to " + root);
+                    throw new Fault(HResults.E_ALREADY_EXISTS, "a layer storage filter is already attached to " + root);
                 }
                 Attachment a = new Attachment(new ArrayList<>(), new ArrayList<>());
                 try {
@@ -116,7 +111,7 @@ public final class EmulatedComputeStorage implements ComputeStorage {
                 a = attached.remove(root);
             }
             if (a == null) {
-                throw new Fault(ERROR_NOT_FOUND, "no layer storage filter is attached to " + root);
+                throw new Fault(HResults.E_ELEMENT_NOT_FOUND, "no layer storage filter is attached to " + root);
             }
             undo(a);
         });
@@ -187,7 +182,7 @@ public final class EmulatedComputeStorage implements ComputeStorage {
 
     private static int unimplemented(String name) {
         LOG.debug("{}: Unimplemented: needs Windows virtual disks / backup streams", name);
-        return E_NOTIMPL;
+        return HResults.E_NOTIMPL;
     }
 
     /** Whether a filter is attached to the folder (for tests and diagnostics). */
@@ -197,7 +192,7 @@ public final class EmulatedComputeStorage implements ComputeStorage {
 
     private static String str(WString s) {
         if (s == null || s.length() == 0) {
-            throw new Fault(E_INVALIDARG, "missing path");
+            throw new Fault(HResults.E_INVALIDARG, "missing path");
         }
         return s.toString();
     }
@@ -205,7 +200,7 @@ public final class EmulatedComputeStorage implements ComputeStorage {
     private static Path existingDirectory(WString path) {
         Path p = Path.of(str(path)).toAbsolutePath().normalize();
         if (!Files.isDirectory(p)) {
-            throw new Fault(ERROR_PATH_NOT_FOUND, "no such layer folder: " + p);
+            throw new Fault(HResults.E_PATH_NOT_FOUND, "no such layer folder: " + p);
         }
         return p;
     }
@@ -216,17 +211,17 @@ public final class EmulatedComputeStorage implements ComputeStorage {
         try {
             doc = Json.tree(str(layerData));
         } catch (SchemaException e) {
-            throw new Fault(E_INVALIDARG, "layerData is not JSON: " + e.getMessage());
+            throw new Fault(HResults.E_INVALIDARG, "layerData is not JSON: " + e.getMessage());
         }
         JsonNode layers = doc.path("Layers");
         if (!layers.isArray()) {
-            throw new Fault(E_INVALIDARG, "layerData has no Layers array");
+            throw new Fault(HResults.E_INVALIDARG, "layerData has no Layers array");
         }
         List<Path> out = new ArrayList<>();
         for (JsonNode l : layers) {
             String path = l.path("Path").asText("");
             if (path.isEmpty()) {
-                throw new Fault(E_INVALIDARG, "layer without a Path in layerData");
+                throw new Fault(HResults.E_INVALIDARG, "layer without a Path in layerData");
             }
             out.add(existingDirectory(new WString(path)));
         }

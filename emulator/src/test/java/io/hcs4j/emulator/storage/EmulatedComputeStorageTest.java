@@ -1,5 +1,6 @@
 package io.hcs4j.emulator.storage;
 
+import io.hcs4j.hcs.raw.HResults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -73,7 +74,7 @@ class EmulatedComputeStorageTest {
     void missingParentLayerFailsWithPathNotFoundAndLeavesNothing() {
         LayerStorageException e = assertThrows(LayerStorageException.class, () ->
                 storage.mount(List.of(base.toString(), dir.resolve("nope").toString(), scratch.toString())));
-        assertEquals(EmulatedComputeStorage.ERROR_PATH_NOT_FOUND, e.hresult());
+        assertEquals(HResults.E_PATH_NOT_FOUND, e.hresult());
         assertTrue(e.getMessage().startsWith("HcsAttachLayerStorageFilter failed: HRESULT 0x80070003"), e.getMessage());
         assertFalse(((EmulatedComputeStorage) new EmulatorStorageProvider().computeStorage()).isAttached(scratch));
         assertEquals(List.of(), assertDoesNotThrowTree(scratch));
@@ -93,23 +94,23 @@ class EmulatedComputeStorageTest {
             assertEquals(1, m.parents().size());
             LayerStorageException twice = assertThrows(LayerStorageException.class,
                     () -> storage.mount(List.of(base.toString(), scratch.toString())));
-            assertEquals(EmulatedComputeStorage.ERROR_ALREADY_EXISTS, twice.hresult());
+            assertEquals(HResults.E_ALREADY_EXISTS, twice.hresult());
         }
         EmulatedComputeStorage raw = new EmulatedComputeStorage();
-        assertEquals(EmulatedComputeStorage.ERROR_NOT_FOUND, raw.HcsDetachLayerStorageFilter(new WString(scratch.toString())));
+        assertEquals(HResults.E_ELEMENT_NOT_FOUND, raw.HcsDetachLayerStorageFilter(new WString(scratch.toString())));
     }
 
     @Test
     void badLayerDataAndTooFewLayersAreInvalidArguments() {
         EmulatedComputeStorage raw = new EmulatedComputeStorage();
-        assertEquals(EmulatedComputeStorage.E_INVALIDARG,
+        assertEquals(HResults.E_INVALIDARG,
                 raw.HcsAttachLayerStorageFilter(new WString(scratch.toString()), new WString("{not json")));
-        assertEquals(EmulatedComputeStorage.E_INVALIDARG,
+        assertEquals(HResults.E_INVALIDARG,
                 raw.HcsAttachLayerStorageFilter(new WString(scratch.toString()), new WString("{\"Layers\":{}}")));
-        assertEquals(EmulatedComputeStorage.ERROR_PATH_NOT_FOUND,
+        assertEquals(HResults.E_PATH_NOT_FOUND,
                 raw.HcsAttachLayerStorageFilter(new WString(dir.resolve("none").toString()), new WString("{\"Layers\":[]}")));
         assertThrows(IllegalArgumentException.class, () -> storage.mount(List.of(scratch.toString())));
-        assertEquals(EmulatedComputeStorage.E_NOTIMPL, raw.HcsFormatWritableLayerVhd(null));
+        assertEquals(HResults.E_NOTIMPL, raw.HcsFormatWritableLayerVhd(null));
     }
 
     @Test

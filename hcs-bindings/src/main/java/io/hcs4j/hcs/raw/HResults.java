@@ -9,6 +9,11 @@ public final class HResults {
     }
 
     public static final int S_OK = 0;
+    public static final int E_NOTIMPL = 0x80004001;
+    public static final int E_FAIL = 0x80004005;
+    public static final int E_FILE_NOT_FOUND = 0x80070002;
+    public static final int E_PATH_NOT_FOUND = 0x80070003;
+    public static final int E_ALREADY_EXISTS = 0x800700B7;
     public static final int E_ACCESSDENIED = 0x80070005;
     public static final int E_HANDLE = 0x80070006;
     public static final int E_INVALID_DATA = 0x8007000D;
