@@ -11,12 +11,15 @@ import com.sun.jna.Platform;
 public interface Libc extends Library {
     Libc INSTANCE = Native.load(Platform.C_LIBRARY_NAME, Libc.class);
 
+    int O_RDONLY = 0;
     int O_RDWR = 2;
     int O_NONBLOCK = 0x800;
 
     int open(String path, int flags);
 
     long write(int fd, byte[] buffer, long count);
+
+    int close(int fd);
 
     int mkfifo(String path, int mode);
 }
