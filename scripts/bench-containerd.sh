@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: containerd-shim-runhcs-v1 side by side with io.containerd.runc.v2 on one private containerd.
 # Prints the median of `ctr run --rm IMG id true`, the median of `ctr task exec ... true`, the idle shim RSS
-# (after the exec runs), and runhcs/runc ratios. runhcs is measured on both Linux paths: lcow (an emulated
-# utility VM per task: the VM's guest agent is a separate process, reported apart) and host (chroot).
+# (after the exec runs), and runhcs/runc ratios. runhcs runs Linux tasks on the LCOW path (an emulated
+# utility VM per task: the VM's guest agent is a separate process, reported apart).
 #   BENCH_RUNS (default 15) runs per figure.
 set -euo pipefail
 source "$(dirname "$0")/lib-containerd.sh"
@@ -61,10 +61,6 @@ bench runc io.containerd.runc.v2
 R_RUN=$RUN_MS R_EXEC=$EXEC_MS R_RSS=$RSS_MB
 bench lcow io.containerd.runhcs.v1
 L_RUN=$RUN_MS L_EXEC=$EXEC_MS L_RSS=$RSS_MB L_VM=$VM_MB
-stop_containerd
-SHIM_LINUX_PATH=host run_containerd
-bench host io.containerd.runhcs.v1
-H_RUN=$RUN_MS H_EXEC=$EXEC_MS H_RSS=$RSS_MB
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 echo
@@ -72,7 +68,5 @@ echo "containerd $(containerd --version | awk '{print $3}'), $RUNS runs per figu
 printf '%-28s %12s %12s %14s %14s\n' "" "run --rm ms" "exec ms" "shim RSS MB" "VM RSS MB"
 printf '%-28s %12s %12s %14s %14s\n' "io.containerd.runc.v2" "$R_RUN" "$R_EXEC" "$R_RSS" "-"
 printf '%-28s %12s %12s %14s %14s\n' "runhcs.v1 lcow (emulated VM)" "$L_RUN" "$L_EXEC" "$L_RSS" "$L_VM"
-printf '%-28s %12s %12s %14s %14s\n' "runhcs.v1 host path" "$H_RUN" "$H_EXEC" "$H_RSS" "-"
 printf '%-28s %12s %12s %14s\n' "ratio lcow / runc" "$(ratio "$L_RUN" "$R_RUN")" "$(ratio "$L_EXEC" "$R_EXEC")" "$(ratio "$L_RSS" "$R_RSS")"
-printf '%-28s %12s %12s %14s\n' "ratio host / runc" "$(ratio "$H_RUN" "$R_RUN")" "$(ratio "$H_EXEC" "$R_EXEC")" "$(ratio "$H_RSS" "$R_RSS")"
 echo "targets: exec <= 2x runc, run <= 3x runc, shim RSS <= 64 MB"

@@ -55,10 +55,9 @@ TOML
 
 run_containerd() {
   # The shim inherits containerd's environment: its socket and utility-VM socket directories stay under
-  # CTRD_DIR, and SHIM_LINUX_PATH picks the Linux task path (lcow: emulated utility VM; host: chroot).
+  # CTRD_DIR.
   mkdir -p "$CTRD_DIR/hv"
   PATH="$CTRD_DIR/bin:$PATH" HCS4J_SOCKET_DIR="$CTRD_DIR/s" HCS4J_HVSOCK_ROOT="$CTRD_DIR/hv" \
-    HCS4J_SHIM_LINUX_PATH="${SHIM_LINUX_PATH:-lcow}" \
     containerd --config "$CTRD_DIR/config.toml" >>"$CTRD_DIR/containerd.log" 2>&1 &
   CTRD_PID=$!
   local i

@@ -1,6 +1,5 @@
 package io.hcs4j.shim.cli;
 
-import io.hcs4j.shim.runtime.host.HostBackend;
 import io.hcs4j.shim.runtime.lcow.LcowCleanup;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,8 +8,7 @@ import java.time.Instant;
 
 /**
  * {@code delete}: containerd's cleanup after a shim connection ends (normal teardown or a dead shim). Ends a
- * dead shim's utility VM, kills what still runs in the bundle's rootfs (host path), unmounts it, removes the
- * dead shim's socket, and prints a
+ * dead shim's utility VM (guest agent, mounts, sockets), removes the dead shim's socket, and prints a
  * DeleteResponse: exit status 137 when it had to kill the task, 255 when the status is unknown.
  */
 final class DeleteCommand {
@@ -30,7 +28,6 @@ final class DeleteCommand {
             killed = LcowCleanup.cleanupAfterDeadShim(bundle);
             Files.deleteIfExists(Path.of(address.substring("unix://".length())));
         }
-        killed |= !ShimAddress.windows() && HostBackend.cleanupAfterDeadShim(bundle.resolve("rootfs"));
         Instant now = Instant.now();
         System.out.write(DeleteResponseEncoder.encode(0, killed ? 137 : 255, now.getEpochSecond(), now.getNano()));
         System.out.flush();

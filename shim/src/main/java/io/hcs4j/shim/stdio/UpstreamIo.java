@@ -4,7 +4,6 @@ import io.hcs4j.shim.runtime.RuntimeProcess;
 import io.hcs4j.shim.ttrpc.transport.Connection;
 import io.hcs4j.shim.ttrpc.transport.Transports;
 import java.io.Closeable;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +12,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class UpstreamIo implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(UpstreamIo.class);
     private static final String PIPE_PREFIX = "\\\\.\\pipe\\";
+    /** containerd opens its readers before it sends Create/Exec: this only bounds a client that never does. */
+    private static final Duration FIFO_READER_TIMEOUT = Duration.ofSeconds(10);
 
     private final String id;
     private final List<Closeable> resources = new ArrayList<>();
@@ -45,25 +47,33 @@ public final class UpstreamIo implements AutoCloseable {
     }
 
     /**
-     * Wires a started process. stdout/stderr sinks open first (they never block), stdin is copied from a
-     * thread that opens the client's FIFO (which blocks until the client has it open for writing).
+     * Wires a started process. Each stdout/stderr copier first waits (bounded) for its sink: a client's FIFO
+     * has its reader before anything is written to it. stdin is copied from a thread that opens the client's
+     * FIFO (which blocks until the client has it open for writing).
      */
     public static UpstreamIo connect(String id, RuntimeProcess process, String stdin, String stdout, String stderr,
             LoggerLaunch logger) throws IOException {
+        return connect(id, process, stdin, stdout, stderr, logger, FIFO_READER_TIMEOUT);
+    }
+
+    /** @param fifoReaderTimeout how long a stdout/stderr FIFO may wait for the client's reader */
+    static UpstreamIo connect(String id, RuntimeProcess process, String stdin, String stdout, String stderr,
+            LoggerLaunch logger, Duration fifoReaderTimeout) throws IOException {
         List<CompletableFuture<Void>> copies = new ArrayList<>();
         UpstreamIo io = new UpstreamIo(id, stdin, new CompletableFuture<>());
         io.process = process;
+        List<FifoSink> fifos = new ArrayList<>();
         try {
-            OutputStream outSink = null;
-            OutputStream errSink = null;
+            Sink outSink;
+            Sink errSink;
             if (isBinary(stdout)) {
                 BinaryLogger bl = BinaryLogger.start(URI.create(stdout), logger);
                 io.resources.add(bl);
-                outSink = bl.stdout();
-                errSink = bl.stderr();
+                outSink = bl::stdout;
+                errSink = bl::stderr;
             } else {
-                outSink = io.sink(stdout);
-                errSink = stdout.equals(stderr) ? outSink : io.sink(stderr);
+                outSink = io.sink(stdout, fifoReaderTimeout, id + "-stdout", fifos);
+                errSink = stdout.equals(stderr) ? outSink : io.sink(stderr, fifoReaderTimeout, id + "-stderr", fifos);
             }
             copies.add(io.copy(process.stdout(), outSink, id + "-stdout"));
             copies.add(io.copy(process.stderr(), errSink, id + "-stderr"));
@@ -71,8 +81,12 @@ public final class UpstreamIo implements AutoCloseable {
             io.close();
             throw e;
         }
+        // The FIFOs close once copied to the end, so the client's reader sees EOF after the last byte.
         CompletableFuture.allOf(copies.toArray(CompletableFuture[]::new))
-                .whenComplete((v, e) -> io.drained.complete(null));
+                .whenComplete((v, e) -> {
+                    fifos.forEach(FifoSink::close);
+                    io.drained.complete(null);
+                });
         if (process.stdin() != null && !stdin.isEmpty()) {
             Thread t = new Thread(io::copyStdin, id + "-stdin");
             t.setDaemon(true);
@@ -88,9 +102,14 @@ public final class UpstreamIo implements AutoCloseable {
         return uri.startsWith("binary://");
     }
 
-    private OutputStream sink(String target) throws IOException {
+    /** Where a copier writes, once it is there; null to discard. */
+    private interface Sink {
+        OutputStream await() throws InterruptedException;
+    }
+
+    private Sink sink(String target, Duration fifoReaderTimeout, String name, List<FifoSink> fifos) throws IOException {
         if (target == null || target.isEmpty()) {
-            return null;
+            return () -> null;
         }
         OutputStream out;
         if (target.startsWith(PIPE_PREFIX)) {
@@ -103,15 +122,15 @@ public final class UpstreamIo implements AutoCloseable {
             out = Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             resources.add(out);
         } else {
-            // O_RDWR: opening never blocks on a FIFO whose reader went away, and writes never raise EPIPE.
-            RandomAccessFile raf = new RandomAccessFile(target, "rw");
-            resources.add(raf);
-            out = new FileOutputStream(raf.getFD());
+            FifoSink fifo = FifoSink.open(Path.of(target), fifoReaderTimeout, name);
+            resources.add(fifo);
+            fifos.add(fifo);
+            return fifo::await;
         }
-        return out;
+        return () -> out;
     }
 
-    private CompletableFuture<Void> copy(InputStream from, OutputStream to, String name) {
+    private CompletableFuture<Void> copy(InputStream from, Sink sink, String name) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (from == null) {
             done.complete(null);
@@ -119,8 +138,9 @@ public final class UpstreamIo implements AutoCloseable {
         }
         Thread t = new Thread(() -> {
             byte[] buf = new byte[32 * 1024];
-            boolean sinkOk = to != null;
             try {
+                OutputStream to = sink.await();
+                boolean sinkOk = to != null;
                 int n;
                 while ((n = from.read(buf)) >= 0) {
                     if (sinkOk) {
@@ -136,6 +156,8 @@ public final class UpstreamIo implements AutoCloseable {
                 }
             } catch (IOException e) {
                 log.debug("{}: source ended: {}", name, e.getMessage());
+            } catch (InterruptedException e) {
+                log.debug("{}: interrupted waiting for its sink", name);
             } finally {
                 done.complete(null);
             }

@@ -26,21 +26,10 @@ public final class Backends {
         this.windowsProcess = windowsProcess;
     }
 
-    /**
-     * The Linux path for this host: LCOW through HCS (real on Windows, the emulator elsewhere), or with
-     * HCS4J_SHIM_LINUX_PATH=host the host process path (Linux only: no utility VM, processes chrooted
-     * into the rootfs).
-     */
+    /** The paths for this host: LCOW and process-isolated Windows containers through HCS (real on Windows, the emulator elsewhere). */
     public static Backends forThisHost() {
-        String path = System.getenv().getOrDefault("HCS4J_SHIM_LINUX_PATH", "lcow");
-        ContainerBackend windows = new io.hcs4j.shim.runtime.wcow.WcowProcessBackend();
-        if (path.equals("host")) {
-            return new Backends(new io.hcs4j.shim.runtime.host.HostBackend(), null, windows);
-        }
-        if (!path.equals("lcow")) {
-            throw new IllegalArgumentException("HCS4J_SHIM_LINUX_PATH must be lcow or host, not " + path);
-        }
-        return new Backends(io.hcs4j.shim.runtime.lcow.LcowBackend.forThisHost(), null, windows);
+        return new Backends(io.hcs4j.shim.runtime.lcow.LcowBackend.forThisHost(), null,
+                new io.hcs4j.shim.runtime.wcow.WcowProcessBackend());
     }
 
     /** Warms the Linux path (the common case) ahead of the first Create. */

@@ -126,6 +126,8 @@ public final class Tasks {
         try {
             container = backend.create(new ContainerSpec(r.getId(), bundle, layers, bundle.resolve(spec.rootPath()),
                     spec.readonlyRoot(), spec.annotations()));
+        } catch (UnsupportedOperationException e) {
+            throw unimplemented("creating " + r.getId() + " on the " + backend.name() + " path: " + e.getMessage());
         } catch (IOException e) {
             throw io.grpc.Status.INTERNAL.withDescription("creating " + r.getId() + " on the " + backend.name()
                     + " path failed: " + e.getMessage()).asRuntimeException();

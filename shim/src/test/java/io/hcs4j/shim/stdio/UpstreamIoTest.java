@@ -1,22 +1,26 @@
 package io.hcs4j.shim.stdio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hcs4j.shim.runtime.RuntimeProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Upstream IO with real processes: file:// logs, stdin close, and a binary:// logging driver. */
+/** Upstream IO with real processes: file:// logs, stdout/stderr and stdin FIFOs, stdin close, a binary:// logging driver. */
 @Timeout(60)
 class UpstreamIoTest {
     @TempDir
@@ -113,5 +117,78 @@ class UpstreamIoTest {
         // Closing the IO waits (bounded) for the driver to exit, and it writes its sink before it exits.
         assertTrue(Files.exists(sink), "logging driver wrote its sink");
         assertEquals("out-line\nerr-line\nc1/ns1 flag=on\n", Files.readString(sink));
+    }
+
+    private Path mkfifo(String name) throws Exception {
+        Path fifo = dir.resolve(name);
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        return fifo;
+    }
+
+    private static Thread thread(String name) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).findFirst().orElse(null);
+    }
+
+    @Test
+    void fifoOutputWrittenBeforeTheReaderOpensIsDelivered() throws Exception {
+        Path fifo = mkfifo("stdout");
+        RuntimeProcess p = process("sh", "-c", "echo early-out; echo early-err >&2");
+        try (UpstreamIo io = UpstreamIo.connect("t", p, "", fifo.toString(), fifo.toString(),
+                new UpstreamIo.LoggerLaunch("t", "ns"))) {
+            assertEquals(0, p.exit().get(20, TimeUnit.SECONDS));
+            assertFalse(io.drained().isDone(), "nothing is drained into a FIFO that has no reader yet");
+            byte[] got;
+            try (InputStream r = Files.newInputStream(fifo)) { // the client's reader, late
+                got = r.readAllBytes(); // to EOF: the shim closes its ends once everything is copied
+            }
+            String text = new String(got, StandardCharsets.UTF_8);
+            assertTrue(text.contains("early-out\n") && text.contains("early-err\n") && text.length() == 20, text);
+            io.drained().get(20, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aFifoReaderThatNeverComesIsGivenUpBoundedAndTheProcessIsStillDrained() throws Exception {
+        Path fifo = mkfifo("stdout");
+        RuntimeProcess p = process("sh", "-c", "head -c 200000 /dev/zero; echo done >&2");
+        Path err = dir.resolve("err.log");
+        try (UpstreamIo io = UpstreamIo.connect("t", p, "", fifo.toString(), err.toUri().toString(),
+                new UpstreamIo.LoggerLaunch("t", "ns"), Duration.ofMillis(300))) {
+            io.drained().get(20, TimeUnit.SECONDS);
+        }
+        // 200 000 bytes are more than a pipe holds: the process could only finish because they were drained.
+        assertEquals(0, p.exit().get(20, TimeUnit.SECONDS));
+        assertEquals("done\n", Files.readString(err));
+        Thread opener = thread("t-stdout-open");
+        if (opener != null) {
+            opener.join(10_000);
+            assertFalse(opener.isAlive(), "the open waiting for a reader was released");
+        }
+    }
+
+    @Test
+    void closingBeforeAnyReaderReleasesTheWaitingOpen() throws Exception {
+        Path fifo = mkfifo("stdout");
+        RuntimeProcess p = process("sleep", "30");
+        UpstreamIo io = UpstreamIo.connect("c", p, "", fifo.toString(), "", new UpstreamIo.LoggerLaunch("c", "ns"));
+        io.close();
+        p.signal(9);
+        io.drained().get(20, TimeUnit.SECONDS);
+        Thread opener = thread("c-stdout-open");
+        if (opener != null) {
+            opener.join(10_000);
+            assertFalse(opener.isAlive(), "the open waiting for a reader was released");
+        }
+    }
+
+    @Test
+    void aMissingStdoutFifoIsAClearError() throws Exception {
+        RuntimeProcess p = process("true");
+        Path missing = dir.resolve("no-such-fifo");
+        IOException e = assertThrows(IOException.class, () -> UpstreamIo.connect("t", p, "", missing.toString(), "",
+                new UpstreamIo.LoggerLaunch("t", "ns")));
+        assertEquals("stdio FIFO " + missing + " does not exist", e.getMessage());
+        assertFalse(Files.exists(missing), "no regular file is created in its place");
+        p.exit().get(20, TimeUnit.SECONDS);
     }
 }

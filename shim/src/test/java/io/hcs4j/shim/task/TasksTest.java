@@ -14,6 +14,9 @@ import io.hcs4j.shim.api.task.KillRequest;
 import io.hcs4j.shim.api.task.UpdateTaskRequest;
 import io.hcs4j.shim.api.task.WaitResponse;
 import io.hcs4j.shim.api.types.Status;
+import io.hcs4j.shim.runtime.ContainerBackend;
+import io.hcs4j.shim.runtime.ContainerSpec;
+import io.hcs4j.shim.runtime.RuntimeContainer;
 import io.grpc.Status.Code;
 import io.grpc.StatusRuntimeException;
 import java.io.IOException;
@@ -245,5 +248,28 @@ class TasksTest {
                 () -> none.create(create("x", bundle("x", "true")).build()));
         assertEquals(Code.UNIMPLEMENTED, e.getStatus().getCode());
         assertTrue(e.getStatus().getDescription().contains("no utility VM here"));
+    }
+
+    @Test
+    void createThatTheBackendCannotServeIsUnimplementedWithItsReason() throws Exception {
+        ContainerBackend refusing = new ContainerBackend() {
+            @Override
+            public String name() {
+                return "refusing";
+            }
+
+            @Override
+            public RuntimeContainer create(ContainerSpec spec) {
+                throw new UnsupportedOperationException("read-only root filesystems are not supported");
+            }
+        };
+        Tasks t = new Tasks(new Backends(refusing, null), events, "test", Options.getDefaultInstance(), WireTypes.LINUX);
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+                () -> t.create(create("r1", bundle("r1", "true")).build()));
+        assertEquals(Code.UNIMPLEMENTED, e.getStatus().getCode());
+        assertEquals("creating r1 on the refusing path: read-only root filesystems are not supported",
+                e.getStatus().getDescription());
+        assertTrue(t.isEmpty(), "no task is left behind");
+        assertTrue(events.topics().isEmpty(), "no event for a refused create");
     }
 }
