@@ -8,6 +8,7 @@ import io.hcs4j.hcs.raw.HResults;
 import io.hcs4j.hcs.raw.HcsEvent;
 import io.hcs4j.hcs.raw.HcsEvents;
 import io.hcs4j.hcs.raw.HcsProcessInformation;
+import io.hcs4j.emulator.os.Posix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.hcs.raw.HResults;
+import io.hcs4j.emulator.os.Posix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

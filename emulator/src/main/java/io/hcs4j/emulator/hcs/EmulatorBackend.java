@@ -4,6 +4,7 @@ import com.sun.jna.Pointer;
 import io.hcs4j.hcs.raw.ComputeCore;
 import io.hcs4j.hcs.raw.VmCompute;
 import io.hcs4j.hcs.spi.HcsBackend;
+import io.hcs4j.emulator.os.Posix;
 
 import java.io.IOException;
 import java.io.InputStream;
