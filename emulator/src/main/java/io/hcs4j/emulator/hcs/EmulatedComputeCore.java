@@ -8,7 +8,6 @@ import io.hcs4j.hcs.raw.HResults;
 import io.hcs4j.hcs.raw.HcsEvent;
 import io.hcs4j.hcs.raw.HcsEvents;
 import io.hcs4j.hcs.raw.HcsProcessInformation;
-import io.hcs4j.emulator.os.Posix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -614,7 +613,7 @@ final class EmulatedComputeCore implements ComputeCore {
     @Override
     public int HcsTerminateProcess(Pointer process, Pointer operation, WString options) {
         return processOp(process, operation, 11, p -> {
-            p.signal(Posix.SIGKILL);
+            p.terminate();
             return null;
         });
     }
@@ -623,7 +622,7 @@ final class EmulatedComputeCore implements ComputeCore {
     public int HcsSignalProcess(Pointer process, Pointer operation, WString options) {
         String o = str(options);
         return processOp(process, operation, 11, p -> {
-            p.signal(Signals.of(o));
+            Signals.deliver(p, o);
             return null;
         });
     }

@@ -6,9 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -61,10 +59,7 @@ public final class Pty implements AutoCloseable {
      * redirects.
      */
     public Process start(ProcessBuilder pb) throws IOException {
-        List<String> wrapped = new ArrayList<>(List.of("/bin/sh", "-c",
-                "exec " + Sessions.SETSID + " -c \"$@\" <>\"$0\" >&0 2>&0", slave));
-        wrapped.addAll(pb.command());
-        pb.command(wrapped);
+        pb.command(Sessions.onTerminal(pb.command(), slave));
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -72,7 +67,7 @@ public final class Pty implements AutoCloseable {
     }
 
     /** Sets the window size; the kernel tells the foreground process group (SIGWINCH). */
-    public void resize(int cols, int rows) throws IOException {
+    public synchronized void resize(int cols, int rows) throws IOException {
         if (closed.get() || Posix.C.ioctl(master, new NativeLong(Posix.TIOCSWINSZ), new Posix.Winsize(rows, cols)) != 0) {
             throw new IOException("TIOCSWINSZ failed");
         }
@@ -126,7 +121,7 @@ public final class Pty implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed.compareAndSet(false, true)) {
             Posix.C.close(master);
         }
