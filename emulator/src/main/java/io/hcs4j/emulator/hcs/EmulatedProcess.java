@@ -88,7 +88,12 @@ final class EmulatedProcess {
                     throw e;
                 }
                 // The console relays the process-side pipe ends from now on.
-                console = EmulatedConsole.relay(pty, "pid-" + p.pid(), takeEnd(in, 0), takeEnd(out, 1));
+                try {
+                    console = EmulatedConsole.relay(pty, "pid-" + p.pid(), takeEnd(in, 0), takeEnd(out, 1));
+                } catch (IOException e) {
+                    Sessions.kill(p.pid(), true);
+                    throw e;
+                }
             } else {
                 pb.command(Sessions.inNewSession(command));
                 pb.redirectInput(in == null ? ProcessBuilder.Redirect.from(new File("/dev/null"))
