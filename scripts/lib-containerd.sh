@@ -10,6 +10,8 @@ ensure_packages() {
   command -v containerd >/dev/null 2>&1 || missing+=(containerd)
   command -v runc >/dev/null 2>&1 || missing+=(runc)
   [ -x /bin/busybox ] || missing+=(busybox-static)
+  command -v pgrep >/dev/null 2>&1 || missing+=(procps)
+  command -v script >/dev/null 2>&1 || missing+=(bsdutils)
   if [ ${#missing[@]} -gt 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -q
@@ -26,7 +28,8 @@ ensure_shim_jar() {
   export HCS4J_SHIM_JAR=$SHIM_JAR
 }
 
-ctr_() { ctr --address "$CTRD_SOCK" --namespace hcs4j "$@"; }
+# Every ctr call is bounded: a wedged daemon must fail the script, not hang CI.
+ctr_() { timeout 180 ctr --address "$CTRD_SOCK" --namespace hcs4j "$@"; }
 
 start_containerd() {
   CTRD_DIR=$(mktemp -d /tmp/hcs4j-ctrd.XXXXXX)
@@ -51,7 +54,11 @@ TOML
 }
 
 run_containerd() {
-  PATH="$CTRD_DIR/bin:$PATH" HCS4J_SOCKET_DIR="$CTRD_DIR/s" \
+  # The shim inherits containerd's environment: its socket and utility-VM socket directories stay under
+  # CTRD_DIR, and SHIM_LINUX_PATH picks the Linux task path (lcow: emulated utility VM; host: chroot).
+  mkdir -p "$CTRD_DIR/hv"
+  PATH="$CTRD_DIR/bin:$PATH" HCS4J_SOCKET_DIR="$CTRD_DIR/s" HCS4J_HVSOCK_ROOT="$CTRD_DIR/hv" \
+    HCS4J_SHIM_LINUX_PATH="${SHIM_LINUX_PATH:-lcow}" \
     containerd --config "$CTRD_DIR/config.toml" >>"$CTRD_DIR/containerd.log" 2>&1 &
   CTRD_PID=$!
   local i
@@ -80,12 +87,12 @@ cleanup_containerd() {
   set +e
   [ -n "${CTRD_DIR:-}" ] || return 0
   if [ -n "${CTRD_PID:-}" ] && kill -0 "$CTRD_PID" 2>/dev/null; then
-    for c in $(ctr_ containers ls -q 2>/dev/null); do
-      ctr_ tasks kill -s SIGKILL "$c" >/dev/null 2>&1
+    for c in $(timeout 10 ctr --address "$CTRD_SOCK" -n hcs4j containers ls -q 2>/dev/null); do
+      timeout 10 ctr --address "$CTRD_SOCK" -n hcs4j tasks kill -s SIGKILL "$c" >/dev/null 2>&1
     done
-    for c in $(ctr_ containers ls -q 2>/dev/null); do
-      ctr_ tasks delete -f "$c" >/dev/null 2>&1
-      ctr_ containers delete "$c" >/dev/null 2>&1
+    for c in $(timeout 10 ctr --address "$CTRD_SOCK" -n hcs4j containers ls -q 2>/dev/null); do
+      timeout 10 ctr --address "$CTRD_SOCK" -n hcs4j tasks delete -f "$c" >/dev/null 2>&1
+      timeout 10 ctr --address "$CTRD_SOCK" -n hcs4j containers delete "$c" >/dev/null 2>&1
     done
   fi
   stop_containerd

@@ -46,7 +46,26 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
             public void kill() {
                 process.destroyForcibly();
             }
+
+            @Override
+            public void pause() {
+                signalTree(process.toHandle(), SIGSTOP);
+            }
+
+            @Override
+            public void resume() {
+                signalTree(process.toHandle(), SIGCONT);
+            }
         };
+    }
+
+    private static final int SIGCONT = 18;
+    private static final int SIGSTOP = 19;
+
+    /** Signals the agent and everything it runs: the guest's whole process tree is the VM. */
+    private static void signalTree(ProcessHandle root, int signal) {
+        Libc.INSTANCE.kill((int) root.pid(), signal);
+        root.descendants().forEach(h -> Libc.INSTANCE.kill((int) h.pid(), signal));
     }
 
     static List<String> command() {

@@ -308,6 +308,10 @@ final class EmulatedSystem {
         return exitData;
     }
 
+    private synchronized GuestInstance guestOrNull() {
+        return guest;
+    }
+
     void pause() {
         synchronized (this) {
             if (state != State.RUNNING) {
@@ -316,6 +320,10 @@ final class EmulatedSystem {
             state = State.PAUSED;
         }
         processes.values().forEach(p -> p.signalTree(Posix.SIGSTOP));
+        GuestInstance g = guestOrNull();
+        if (g != null) {
+            g.pause();
+        }
     }
 
     void resume() {
@@ -324,6 +332,10 @@ final class EmulatedSystem {
                 throw invalidState("resume");
             }
             state = State.RUNNING;
+        }
+        GuestInstance g = guestOrNull();
+        if (g != null) {
+            g.resume();
         }
         processes.values().forEach(p -> p.signalTree(Posix.SIGCONT));
     }

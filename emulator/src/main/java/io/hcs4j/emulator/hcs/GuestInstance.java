@@ -12,4 +12,10 @@ public interface GuestInstance {
 
     /** Ends the guest; returns without waiting (watch {@link #exit()}). */
     void kill();
+
+    /** Freezes the whole guest, every process it runs, as pausing a VM does (the bridge stops answering too). */
+    void pause();
+
+    /** Thaws a paused guest. */
+    void resume();
 }

@@ -34,6 +34,16 @@ final class TestGuests {
         public void kill() {
             process.destroyForcibly();
         }
+
+        @Override
+        public void pause() {
+            Posix.kill((int) process.pid(), Posix.SIGSTOP);
+        }
+
+        @Override
+        public void resume() {
+            Posix.kill((int) process.pid(), Posix.SIGCONT);
+        }
     }
 
     /** A guest that has already exited when launch returns. */
@@ -46,6 +56,14 @@ final class TestGuests {
 
             @Override
             public void kill() {
+            }
+
+            @Override
+            public void pause() {
+            }
+
+            @Override
+            public void resume() {
             }
         };
     }

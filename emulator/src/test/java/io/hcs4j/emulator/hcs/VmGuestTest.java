@@ -89,6 +89,44 @@ class VmGuestTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(HcsGeneration.class)
+    void pausingTheVmFreezesItsGuest(HcsGeneration g) throws Exception {
+        try (ComputeSystem vm = service(g).createComputeSystem(Docs.id(), Docs.vm())) {
+            vm.start();
+            TestGuests.ProcessGuest guest = GUESTS.last;
+            vm.pause();
+            assertEquals("Paused", vm.properties(Docs.query(), JsonNode.class).get("State").asText());
+            assertTrue(eventually(() -> schedulerState(guest.process.pid()) == 'T'),
+                    "the guest is stopped while the VM is paused");
+            vm.resume();
+            assertEquals("Running", vm.properties(Docs.query(), JsonNode.class).get("State").asText());
+            assertTrue(eventually(() -> schedulerState(guest.process.pid()) != 'T'), "the guest runs again");
+        }
+    }
+
+    interface Check {
+        boolean holds() throws Exception;
+    }
+
+    /** Polls a state the kernel changes asynchronously (signal delivery), for at most 5 s. */
+    private static boolean eventually(Check check) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!check.holds()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+        }
+        return true;
+    }
+
+    /** The state letter of /proc/PID/stat (R, S, D, T, Z...). */
+    private static char schedulerState(long pid) throws java.io.IOException {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+        return stat.charAt(stat.lastIndexOf(')') + 2);
+    }
+
     @Test
     void withoutALauncherAVmRunsWithNoGuest() throws Exception {
         try (Emulator bare = new Emulator(null);

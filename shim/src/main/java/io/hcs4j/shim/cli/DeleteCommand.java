@@ -1,14 +1,16 @@
 package io.hcs4j.shim.cli;
 
 import io.hcs4j.shim.runtime.host.HostBackend;
+import io.hcs4j.shim.runtime.lcow.LcowCleanup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * {@code delete}: containerd's cleanup after a shim connection ends (normal teardown or a dead shim). Kills
- * what still runs in the bundle's rootfs, unmounts it, removes a dead shim's socket, and prints a
+ * {@code delete}: containerd's cleanup after a shim connection ends (normal teardown or a dead shim). Ends a
+ * dead shim's utility VM, kills what still runs in the bundle's rootfs (host path), unmounts it, removes the
+ * dead shim's socket, and prints a
  * DeleteResponse: exit status 137 when it had to kill the task, 255 when the status is unknown.
  */
 final class DeleteCommand {
@@ -20,11 +22,15 @@ final class DeleteCommand {
             throw new IllegalArgumentException("-id is required");
         }
         Path bundle = StartCommand.bundle(f);
-        boolean killed = !ShimAddress.windows() && HostBackend.cleanupAfterDeadShim(bundle.resolve("rootfs"));
+        boolean killed = false;
         String address = ShimAddress.of(f.address(), f.namespace(), f.id());
         if (!ShimAddress.windows() && !StartCommand.reachable(address)) {
+            // The shim serving this id is gone: what it ran must go too (a pod container's VM belongs to its
+            // sandbox's shim and is cleaned with the sandbox).
+            killed = LcowCleanup.cleanupAfterDeadShim(bundle);
             Files.deleteIfExists(Path.of(address.substring("unix://".length())));
         }
+        killed |= !ShimAddress.windows() && HostBackend.cleanupAfterDeadShim(bundle.resolve("rootfs"));
         Instant now = Instant.now();
         System.out.write(DeleteResponseEncoder.encode(0, killed ? 137 : 255, now.getEpochSecond(), now.getNano()));
         System.out.flush();

@@ -1,7 +1,6 @@
 package io.hcs4j.shim.cli;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
+import io.hcs4j.shim.os.Libc;
 import io.hcs4j.shim.ttrpc.transport.Connection;
 import io.hcs4j.shim.ttrpc.transport.Listener;
 import io.hcs4j.shim.ttrpc.transport.Transports;
@@ -17,17 +16,6 @@ import java.nio.file.Path;
  * is down or slow costs dropped lines, never a stalled task.
  */
 final class LogOutput {
-    private static final int O_RDWR = 2;
-    private static final int O_NONBLOCK = 0x800;
-
-    private interface C extends Library {
-        C INSTANCE = Native.load("c", C.class);
-
-        int open(String path, int flags);
-
-        long write(int fd, byte[] buf, long count);
-    }
-
     private LogOutput() {
     }
 
@@ -37,7 +25,7 @@ final class LogOutput {
     }
 
     private static OutputStream fifo(Path path) {
-        int fd = C.INSTANCE.open(path.toString(), O_RDWR | O_NONBLOCK);
+        int fd = Libc.INSTANCE.open(path.toString(), Libc.O_RDWR | Libc.O_NONBLOCK);
         if (fd < 0) {
             return OutputStream.nullOutputStream();
         }
@@ -50,7 +38,7 @@ final class LogOutput {
             @Override
             public void write(byte[] b, int off, int len) {
                 byte[] chunk = off == 0 && len == b.length ? b : java.util.Arrays.copyOfRange(b, off, off + len);
-                C.INSTANCE.write(fd, chunk, chunk.length); // EAGAIN (reader behind): the line is dropped
+                Libc.INSTANCE.write(fd, chunk, chunk.length); // EAGAIN (reader behind): the line is dropped
             }
         };
     }

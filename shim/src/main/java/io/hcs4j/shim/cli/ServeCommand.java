@@ -52,6 +52,9 @@ final class ServeCommand {
         // Readiness for start: the address on stdout, then stdout closed so start's read ends.
         System.out.println(listener.address());
         System.out.close();
+        Thread warmUp = new Thread(tasks::warmUp, "warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         shutdown.await();
         log.info("shutting down");
         server.close();

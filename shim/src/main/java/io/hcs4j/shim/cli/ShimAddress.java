@@ -1,15 +1,12 @@
 package io.hcs4j.shim.cli;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 
 /**
  * Where a shim listens, derived from (containerd address, namespace, id) so that a pod's containers can find
  * the sandbox's shim and delete can find a dead shim's socket. Unix socket paths must stay under 108 bytes,
- * hence a hash under a short directory (HCS4J_SOCKET_DIR, default /run/hcs4j).
+ * hence a 128-bit hash under a short directory (HCS4J_SOCKET_DIR, default /run/hcs4j).
  */
 final class ShimAddress {
     private ShimAddress() {
@@ -27,18 +24,26 @@ final class ShimAddress {
     }
 
     static Path socketPath(String containerdAddress, String namespace, String id) {
-        String dir = System.getenv().getOrDefault("HCS4J_SOCKET_DIR", "/run/hcs4j");
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256")
-                    .digest((containerdAddress + "\0" + namespace + "\0" + id).getBytes(StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder();
-            for (int i = 0; i < 16; i++) {
-                hex.append(String.format("%02x", d[i]));
-            }
-            return Path.of(dir, hex + ".sock");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        String dir = System.getenv("HCS4J_SOCKET_DIR");
+        String key = containerdAddress + "\0" + namespace + "\0" + id;
+        // Two differently seeded 64-bit FNV-1a hashes: unique enough for names, and no crypto provider
+        // to initialize on the start path.
+        return Path.of(dir == null || dir.isEmpty() ? "/run/hcs4j" : dir,
+                hex(fnv1a(key, 0xcbf29ce484222325L)) + hex(fnv1a(key, 0x84222325cbf29ce4L)) + ".sock");
+    }
+
+    private static long fnv1a(String s, long seed) {
+        long h = seed;
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001b3L;
         }
+        return h;
+    }
+
+    private static String hex(long v) {
+        String h = Long.toHexString(v);
+        return "0".repeat(16 - h.length()) + h;
     }
 
     static String logPipe(String namespace, String id) {

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -84,10 +83,13 @@ final class StartCommand {
         if (!ShimAddress.windows() && Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             cmd.add("/usr/bin/setsid"); // its own session: signals to containerd's process group must not reach it
         }
-        cmd.add(ProcessHandle.current().info().command().orElse(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        String opts = System.getenv().getOrDefault("HCS4J_SERVE_JAVA_OPTS", DEFAULT_SERVE_OPTS);
-        cmd.addAll(Arrays.asList(opts.trim().split("\\s+")).stream().filter(s -> !s.isEmpty()).toList());
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String opts = System.getenv("HCS4J_SERVE_JAVA_OPTS");
+        for (String o : (opts == null ? DEFAULT_SERVE_OPTS : opts).trim().split("\\s+")) {
+            if (!o.isEmpty()) {
+                cmd.add(o);
+            }
+        }
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ShimMain.class.getName(),
                 "-namespace", f.namespace(), "-address", f.address(), "-publish-binary", f.publishBinary(),
                 "-id", f.id(), "-bundle", bundle.toString(), "-socket", address));

@@ -8,4 +8,8 @@ public interface ContainerBackend {
     String name();
 
     RuntimeContainer create(ContainerSpec spec) throws IOException;
+
+    /** Loads and initializes what the first create needs, so that it need not happen on the request path. */
+    default void warmUp() {
+    }
 }

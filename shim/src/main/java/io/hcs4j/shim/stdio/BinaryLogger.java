@@ -1,5 +1,6 @@
 package io.hcs4j.shim.stdio;
 
+import io.hcs4j.shim.os.Libc;
 import java.io.Closeable;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -61,7 +62,7 @@ final class BinaryLogger implements Closeable {
         Path err = dir.resolve("err");
         Path ready = dir.resolve("ready");
         for (Path p : List.of(out, err, ready)) {
-            if (Fifo.make(p) != 0) {
+            if (Libc.INSTANCE.mkfifo(p.toString(), 0600) != 0) {
                 deleteQuietly(dir);
                 throw new IOException("mkfifo " + p + " failed");
             }
@@ -97,7 +98,11 @@ final class BinaryLogger implements Closeable {
     private void awaitReady(Path ready) throws IOException {
         CompletableFuture<Void> done = CompletableFuture.runAsync(() -> {
             try (InputStream in = new FileInputStream(ready.toFile())) {
-                in.readAllBytes();
+                // A plain read loop: FileInputStream.readAllBytes seeks, which a FIFO refuses.
+                byte[] buf = new byte[64];
+                while (in.read(buf) >= 0) {
+                    // the driver writes nothing; EOF is its signal
+                }
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -12,19 +12,42 @@ public final class Backends {
     public static final String ISOLATION_ANNOTATION = "io.microsoft.virtualmachine.computetopology.isolation";
     private final ContainerBackend linux;
     private final String linuxMissingReason;
+    private final ContainerBackend windowsProcess;
 
     /** @param linux the Linux-container path, or null with the reason it is unavailable */
     public Backends(ContainerBackend linux, String linuxMissingReason) {
-        this.linux = linux;
-        this.linuxMissingReason = linuxMissingReason;
+        this(linux, linuxMissingReason, null);
     }
 
-    /** The backend the current host offers: on Linux, the host process path; on Windows, none merged yet. */
+    /** @param windowsProcess process-isolated Windows containers, or null where unavailable */
+    public Backends(ContainerBackend linux, String linuxMissingReason, ContainerBackend windowsProcess) {
+        this.linux = linux;
+        this.linuxMissingReason = linuxMissingReason;
+        this.windowsProcess = windowsProcess;
+    }
+
+    /**
+     * The Linux path for this host: LCOW through HCS (real on Windows, the emulator elsewhere), or with
+     * HCS4J_SHIM_LINUX_PATH=host the host process path (Linux only: no utility VM, processes chrooted
+     * into the rootfs).
+     */
     public static Backends forThisHost() {
-        if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows")) {
-            return new Backends(null, "LCOW needs a utility VM (io.hcs4j.uvm), which this build does not include yet");
+        String path = System.getenv().getOrDefault("HCS4J_SHIM_LINUX_PATH", "lcow");
+        ContainerBackend windows = new io.hcs4j.shim.runtime.wcow.WcowProcessBackend();
+        if (path.equals("host")) {
+            return new Backends(new io.hcs4j.shim.runtime.host.HostBackend(), null, windows);
         }
-        return new Backends(new io.hcs4j.shim.runtime.host.HostBackend(), null);
+        if (!path.equals("lcow")) {
+            throw new IllegalArgumentException("HCS4J_SHIM_LINUX_PATH must be lcow or host, not " + path);
+        }
+        return new Backends(io.hcs4j.shim.runtime.lcow.LcowBackend.forThisHost(), null, windows);
+    }
+
+    /** Warms the Linux path (the common case) ahead of the first Create. */
+    void warmUp() {
+        if (linux != null) {
+            linux.warmUp();
+        }
     }
 
     ContainerBackend select(OciSpec spec, Options options) {
@@ -34,9 +57,16 @@ public final class Backends {
         }
         if (platform.equals("windows")) {
             boolean hypervisor = options.getSandboxIsolation() == Options.SandboxIsolation.HYPERVISOR
-                    || spec.annotations().containsKey(ISOLATION_ANNOTATION);
-            throw Status.UNIMPLEMENTED.withDescription("Windows containers with " + (hypervisor ? "hypervisor" : "process")
-                    + " isolation need HCS through io.hcs4j.cow, which this build does not include yet").asRuntimeException();
+                    || spec.hypervisorIsolated()
+                    || "hypervisor".equalsIgnoreCase(spec.annotations().get(ISOLATION_ANNOTATION));
+            if (hypervisor) {
+                throw Status.UNIMPLEMENTED.withDescription("Windows containers with hypervisor isolation need a Windows "
+                        + "utility VM, which the shim does not drive yet (process isolation works)").asRuntimeException();
+            }
+            if (windowsProcess == null) {
+                throw Status.UNIMPLEMENTED.withDescription("Windows containers: no HCS path on this shim").asRuntimeException();
+            }
+            return windowsProcess;
         }
         if (linux == null) {
             throw Status.UNIMPLEMENTED.withDescription("Linux containers: " + linuxMissingReason).asRuntimeException();

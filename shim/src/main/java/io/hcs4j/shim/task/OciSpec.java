@@ -18,7 +18,7 @@ import java.util.Map;
  * Bad documents fail with INVALID_ARGUMENT naming the field.
  */
 public record OciSpec(String platform, ProcessSpec process, String rootPath, boolean readonlyRoot,
-        Map<String, String> annotations) {
+        Map<String, String> annotations, boolean hypervisorIsolated) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -53,7 +53,8 @@ public record OciSpec(String platform, ProcessSpec process, String rootPath, boo
         String rootPath = rootNode.path("path").asText("rootfs");
         Map<String, String> annotations = new LinkedHashMap<>();
         root.path("annotations").fields().forEachRemaining(e -> annotations.put(e.getKey(), e.getValue().asText()));
-        return new OciSpec(platform, process, rootPath, rootNode.path("readonly").asBoolean(false), annotations);
+        boolean hyperV = root.path("windows").has("hyperV") && !root.path("windows").get("hyperV").isNull();
+        return new OciSpec(platform, process, rootPath, rootNode.path("readonly").asBoolean(false), annotations, hyperV);
     }
 
     /** An exec's OCI process (the JSON inside ExecProcessRequest.spec). */

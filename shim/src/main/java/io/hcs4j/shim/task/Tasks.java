@@ -80,6 +80,21 @@ public final class Tasks {
         this.wire = wire;
     }
 
+    /**
+     * Loads what the first Create and its events need (JSON, protobuf descriptors, the platform path) while
+     * containerd is still connecting. Runs on its own thread; a failure here only costs the head start.
+     */
+    public void warmUp() {
+        try {
+            OciSpec.parse("{\"process\":{\"args\":[\"true\"]},\"root\":{\"path\":\"rootfs\"}}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            TaskCreate.newBuilder().setContainerId("warm-up").setIo(TaskIO.getDefaultInstance()).build().toByteArray();
+            io.hcs4j.shim.events.TtrpcEventPublisher.pack(TaskExit.getDefaultInstance());
+            backends.warmUp();
+        } catch (RuntimeException e) {
+            log.debug("warm-up failed: {}", e.toString());
+        }
+    }
+
     public boolean isEmpty() {
         return tasks.isEmpty();
     }
@@ -304,6 +319,8 @@ public final class Tasks {
     private static boolean signalOrFail(TaskProcess p, int signal) {
         try {
             return p.process.signal(signal);
+        } catch (UnsupportedOperationException e) {
+            throw invalid(p.describe() + ": " + e.getMessage());
         } catch (IOException e) {
             throw io.grpc.Status.INTERNAL.withDescription("signal " + signal + " to " + p.describe() + ": " + e.getMessage()).asRuntimeException();
         }
@@ -364,6 +381,8 @@ public final class Tasks {
             }
             try {
                 t.container.pause();
+            } catch (UnsupportedOperationException e) {
+                throw unimplemented("pausing " + id + ": " + e.getMessage());
             } catch (IOException e) {
                 throw io.grpc.Status.INTERNAL.withDescription("pausing " + id + ": " + e.getMessage()).asRuntimeException();
             }
@@ -380,6 +399,8 @@ public final class Tasks {
             }
             try {
                 t.container.resume();
+            } catch (UnsupportedOperationException e) {
+                throw unimplemented("resuming " + id + ": " + e.getMessage());
             } catch (IOException e) {
                 throw io.grpc.Status.INTERNAL.withDescription("resuming " + id + ": " + e.getMessage()).asRuntimeException();
             }
@@ -415,8 +436,11 @@ public final class Tasks {
             if (!p.terminal) {
                 throw precondition(p.describe() + " has no terminal");
             }
-            if (p.state != Status.RUNNING) {
-                throw precondition(p.describe() + " is " + p.state.name().toLowerCase());
+            if (p.state == Status.CREATED) {
+                throw precondition(p.describe() + " is not started");
+            }
+            if (p.state == Status.STOPPED) {
+                return; // clients resize as the process exits: nothing left to resize
             }
             rp = p.process;
         }

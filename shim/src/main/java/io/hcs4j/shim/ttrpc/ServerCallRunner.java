@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Exactly one response frame leaves, whichever of completion, deadline or cancellation comes first.
  */
 final class ServerCallRunner<ReqT, RespT> extends ServerCall<ReqT, RespT> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServerCallRunner.class);
     /** The request's ttrpc metadata, for handlers that want it (e.g. containerd's namespace). */
     static final Context.Key<Metadata> METADATA = Context.key("ttrpc-metadata");
 
@@ -72,6 +73,10 @@ final class ServerCallRunner<ReqT, RespT> extends ServerCall<ReqT, RespT> {
                 l.onReady();
             } catch (RuntimeException e) {
                 finish(Status.fromThrowable(e), null);
+            } catch (Error e) {
+                // Even a broken class path must not leave containerd waiting for an answer that never comes.
+                LOG.error("{} failed", request.getMethod(), e);
+                finish(Status.INTERNAL.withDescription(request.getMethod() + ": " + e), null);
             }
         });
     }

@@ -44,19 +44,21 @@ public final class HostBackend implements ContainerBackend {
         } catch (IOException e) {
             return false;
         }
-        boolean[] killed = {false};
-        ProcessHandle.allProcesses().forEach(h -> {
+        boolean killed = false;
+        // Plain loops, no lambdas: delete runs on every teardown and must start fast.
+        for (java.util.Iterator<ProcessHandle> it = ProcessHandle.allProcesses().iterator(); it.hasNext(); ) {
+            ProcessHandle h = it.next();
             try {
                 if (Files.readSymbolicLink(Path.of("/proc", Long.toString(h.pid()), "root")).toString().equals(root)) {
-                    killed[0] |= h.destroyForcibly();
+                    killed |= h.destroyForcibly();
                 }
             } catch (IOException | UnsupportedOperationException | SecurityException ignored) {
                 // gone already, or not ours to read
             }
-        });
+        }
         if (RootfsMounts.isMountPoint(rootfs)) {
             RootfsMounts.unmount(rootfs);
         }
-        return killed[0];
+        return killed;
     }
 }

@@ -1,5 +1,6 @@
 package io.hcs4j.shim.runtime.host;
 
+import io.hcs4j.shim.os.Libc;
 import io.hcs4j.shim.runtime.ContainerStats;
 import io.hcs4j.shim.runtime.ProcessSample;
 import io.hcs4j.shim.runtime.ProcessSpec;

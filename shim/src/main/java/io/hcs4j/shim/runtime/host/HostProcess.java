@@ -1,5 +1,6 @@
 package io.hcs4j.shim.runtime.host;
 
+import io.hcs4j.shim.os.Libc;
 import com.sun.jna.Native;
 import io.hcs4j.shim.runtime.ProcessSpec;
 import io.hcs4j.shim.runtime.RuntimeProcess;

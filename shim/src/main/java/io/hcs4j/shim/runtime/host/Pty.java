@@ -1,5 +1,6 @@
 package io.hcs4j.shim.runtime.host;
 
+import io.hcs4j.shim.os.Libc;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import java.io.IOException;

@@ -1,15 +1,20 @@
-package io.hcs4j.shim.runtime.host;
+package io.hcs4j.shim.os;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 
-/** The few libc calls the host backend needs that the JDK lacks: signals, pseudo-terminals, FIFOs. */
-interface Libc extends Library {
-    Libc INSTANCE = Native.load("c", Libc.class);
+/**
+ * The libc calls the shim needs that the JDK lacks: signals, pseudo-terminals, FIFOs, non-blocking writes.
+ * Loaded by its exact file name so JNA does not search (on Linux a search runs ldconfig: tens of ms).
+ */
+public interface Libc extends Library {
+    Libc INSTANCE = Native.load(Platform.C_LIBRARY_NAME, Libc.class);
 
     int O_RDWR = 2;
     int O_NOCTTY = 0x100;
+    int O_NONBLOCK = 0x800;
     long TIOCSWINSZ = 0x5414;
     int SIGKILL = 9;
     int SIGCONT = 18;
@@ -27,9 +32,13 @@ interface Libc extends Library {
 
     int ioctl(int fd, long request, Pointer argument);
 
+    int open(String path, int flags);
+
     long read(int fd, byte[] buffer, long count);
 
     long write(int fd, byte[] buffer, long count);
 
     int close(int fd);
+
+    int mkfifo(String path, int mode);
 }

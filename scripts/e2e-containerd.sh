@@ -1,0 +1,212 @@
+#!/usr/bin/env bash
+# End-to-end acceptance of containerd-shim-runhcs-v1 against the real containerd (Debian's 1.6).
+# Starts a private containerd (own config, root, state and sockets in a temp dir, removed on exit), imports
+# an offline busybox image, puts the shim on containerd's PATH, and drives everything with ctr.
+# Linux containers take the LCOW path: each task (or pod) gets a utility VM from the HCS emulator, whose
+# guest agent runs the container from containerd's overlay layers. A last section restarts containerd with
+# the shim on the host process path (HCS4J_SHIM_LINUX_PATH=host) for its pause and dead-shim cleanup.
+set -euo pipefail
+source "$(dirname "$0")/lib-containerd.sh"
+
+RT="--runtime io.containerd.runhcs.v1"
+passed=0
+failed=0
+fail() { echo "FAIL: $*" >&2; failed=$((failed + 1)); }
+ok() { echo "ok: $*"; passed=$((passed + 1)); }
+# check NAME CMD...: runs CMD, counts the result
+check() { local name=$1; shift; if "$@"; then ok "$name"; else fail "$name"; fi; }
+
+finish() {
+  local rc=$?
+  if [ "$failed" -gt 0 ] || [ $rc -ne 0 ]; then
+    echo "--- containerd log (tail)" >&2
+    tail -60 "$CTRD_DIR/containerd.log" >&2 || true
+  fi
+  cleanup_containerd
+}
+trap finish EXIT
+trap 'exit 130' INT TERM
+
+ensure_packages
+ensure_shim_jar
+start_containerd
+build_image
+
+task_status() { ctr_ tasks ls 2>/dev/null | awk -v id="$1" '$1 == id {print $3}'; }
+wait_status() { # id status: bounded wait for a task status
+  local i
+  for i in $(seq 1 100); do [ "$(task_status "$1")" = "$2" ] && return 0; sleep 0.1; done
+  return 1
+}
+shim_pids() { pgrep -f -- "-address $CTRD_SOCK .*-id $1 .*serve" || true; }
+rm_task() { ctr_ tasks kill -s SIGKILL "$1" >/dev/null 2>&1 || true; wait_status "$1" STOPPED || true
+  ctr_ tasks delete "$1" >/dev/null 2>&1 || true; ctr_ containers delete "$1" >/dev/null 2>&1 || true; }
+
+ctr --address "$CTRD_SOCK" -n hcs4j events > "$CTRD_DIR/events.txt" 2>&1 &
+EVENTS_PID=$!
+sleep 0.3
+
+# --- run --rm: output and exit code
+out=$(ctr_ run --rm $RT "$IMAGE" rm1 sh -c 'echo hello from hcs4j; exit 7' </dev/null) && rc=0 || rc=$?
+check "run --rm prints the container's output" [ "$out" = "hello from hcs4j" ]
+check "run --rm propagates exit code 7" [ "$rc" = 7 ]
+
+# --- detached run, exec (output + exit code), kill, delete
+ctr_ run -d $RT "$IMAGE" det1 sh -c 'echo started; exec sleep 600' >/dev/null
+check "detached task is RUNNING" wait_status det1 RUNNING
+out=$(ctr_ tasks exec --exec-id e1 det1 sh -c 'echo exec-out; exit 3' </dev/null) && rc=0 || rc=$?
+check "exec output" [ "$out" = "exec-out" ]
+check "exec exit code 3" [ "$rc" = 3 ]
+ps_out=$(ctr_ tasks ps det1)
+check "ctr task ps lists the init pid" grep -q "^$(ctr_ tasks ls | awk '$1=="det1"{print $2}')[[:space:]]" <<<"$ps_out"
+check "ctr task metrics reports memory and pids" bash -c "ctr --address '$CTRD_SOCK' -n hcs4j tasks metrics det1 | grep -q 'pids.current *1'"
+# A standalone task has its utility VM to itself: pausing the task pauses the VM.
+ctr_ tasks pause det1
+check "pause (of the task's utility VM) makes the task PAUSED" wait_status det1 PAUSED
+ctr_ tasks resume det1
+check "resume makes it RUNNING again" wait_status det1 RUNNING
+# bad input on a healthy task
+err=$(ctr_ tasks kill --exec-id no-such-exec det1 2>&1) && rc=0 || rc=$?
+check "unknown exec id is a clear not-found error" bash -c "[ $rc -ne 0 ] && grep -q 'not found' <<<'$err'"
+ctr_ tasks exec -d --exec-id dup det1 sleep 300 </dev/null
+err=$(ctr_ tasks exec -d --exec-id dup det1 sleep 300 2>&1 </dev/null) && rc=0 || rc=$?
+check "duplicate exec id is an already-exists error" bash -c "[ $rc -ne 0 ] && grep -q 'already exists' <<<'$err'"
+ctr_ tasks kill --exec-id dup -s SIGKILL det1
+check "the shim is still healthy after bad input" bash -c "[ \"\$(ctr --address '$CTRD_SOCK' -n hcs4j tasks exec --exec-id e2 det1 echo alive </dev/null)\" = alive ]"
+ctr_ tasks kill det1
+check "kill (SIGTERM) stops the task" wait_status det1 STOPPED
+ctr_ tasks delete det1 >/dev/null
+ctr_ containers delete det1
+check "delete removes the task" bash -c "! ctr --address '$CTRD_SOCK' -n hcs4j tasks ls | grep -q '^det1 '"
+
+# --- exec into a stopped task
+ctr_ run -d $RT "$IMAGE" stopped1 true >/dev/null
+wait_status stopped1 STOPPED || true
+err=$(ctr_ tasks exec --exec-id late stopped1 echo hi 2>&1 </dev/null) && rc=0 || rc=$?
+check "exec into a stopped task is a failed-precondition error" bash -c "[ $rc -ne 0 ] && grep -q 'failed precondition' <<<'$err'"
+rm_task stopped1
+
+# --- invalid spec (no program to run), straight from a runtime spec file
+cat > "$CTRD_DIR/bad-spec.json" <<JSON
+{"ociVersion":"1.0.2","process":{"args":[],"cwd":"/","env":["PATH=/bin"]},"root":{"path":"$CTRD_DIR/image/layer"},"linux":{}}
+JSON
+err=$(ctr_ run --rm $RT --config "$CTRD_DIR/bad-spec.json" badspec 2>&1 </dev/null) && rc=0 || rc=$?
+check "an invalid spec is a clear invalid-argument error" bash -c "[ $rc -ne 0 ] && grep -q 'process.args must name a program' <<<'$err'"
+ctr_ containers delete badspec >/dev/null 2>&1 || true
+
+# --- stdin through cat, and a terminal
+out=$(printf 'line one\nline two\n' | ctr_ run --rm $RT "$IMAGE" cat1 cat)
+check "stdin reaches cat and EOF ends it" [ "$out" = "$(printf 'line one\nline two')" ]
+out=$(script -qec "ctr --address '$CTRD_SOCK' -n hcs4j run --rm -t $RT '$IMAGE' tty1 sh -c 'test -t 0 && test -t 1 && echo on-a-tty'" /dev/null </dev/null | tr -d '\r')
+check "-t gives the process a terminal" grep -q on-a-tty <<<"$out"
+
+# --- a pod: sandbox and container served by one shim
+ctr_ run -d $RT --annotation io.kubernetes.cri.container-type=sandbox "$IMAGE" pod1 sleep 600 >/dev/null
+ctr_ run -d $RT --annotation io.kubernetes.cri.container-type=container \
+  --annotation io.kubernetes.cri.sandbox-id=pod1 "$IMAGE" pod1-app sh -c 'exec sleep 600' >/dev/null
+check "pod sandbox and container both RUNNING" bash -c "$(declare -f task_status wait_status ctr_); CTRD_SOCK='$CTRD_SOCK'; wait_status pod1 RUNNING && wait_status pod1-app RUNNING"
+check "the pod's container is served by the sandbox's shim" bash -c "[ -n \"$(shim_pids pod1)\" ] && [ -z \"$(shim_pids pod1-app)\" ]"
+out=$(ctr_ tasks exec --exec-id pe pod1-app echo in-pod </dev/null)
+check "exec in a pod container" [ "$out" = in-pod ]
+err=$(ctr_ tasks pause pod1-app 2>&1) && rc=0 || rc=$?
+check "pausing one container of a shared utility VM is a clear not-implemented error" bash -c "[ $rc -ne 0 ] && grep -q 'not implemented' <<<'$err' && grep -q 'also hosts' <<<'$err'"
+rm_task pod1-app
+rm_task pod1
+
+# --- 20 containers at once
+pids=()
+for i in $(seq 1 20); do ctr_ run -d $RT "$IMAGE" many$i sh -c "echo $i; exec sleep 600" >/dev/null & pids+=($!); done
+started=0
+for p in "${pids[@]}"; do wait "$p" && started=$((started + 1)); done
+check "20 detached runs at once succeed" [ "$started" = 20 ]
+running=0
+for i in $(seq 1 20); do wait_status many$i RUNNING && running=$((running + 1)); done
+check "20 containers run at once" [ "$running" = 20 ]
+pids=()
+for i in $(seq 1 20); do rm_task many$i & pids+=($!); done
+for p in "${pids[@]}"; do wait "$p" || true; done
+
+# --- containerd restart while tasks run: they survive and are reconnected through the address file
+ctr_ run -d $RT "$IMAGE" survivor sh -c 'exec sleep 600' >/dev/null
+wait_status survivor RUNNING
+stop_containerd
+run_containerd
+check "task survives a containerd restart" wait_status survivor RUNNING
+out=$(ctr_ tasks exec --exec-id after survivor echo reconnected </dev/null)
+check "exec works after the restart" [ "$out" = reconnected ]
+rm_task survivor
+
+# --- the shim killed with -9: containerd's delete path cleans up (no VM, process, mount or socket left)
+# containerd runs the shim's delete after it notices the shim is gone: poll (bounded) for its effects.
+eventually() { local i; for i in $(seq 1 300); do "$@" && return 0; sleep 0.1; done; return 1; }
+vm_processes() { grep -l "HCS4J_HVSOCK_DIR=$CTRD_DIR/hv/$1@vm" /proc/[0-9]*/environ 2>/dev/null || true; }
+ctr_ run -d $RT "$IMAGE" victim sh -c 'exec sleep 600' >/dev/null
+wait_status victim RUNNING
+check "the victim's utility VM runs" [ -n "$(vm_processes victim)" ]
+kill -9 $(shim_pids victim)
+check "after the shim dies the task is gone or stopped" eventually bash -c "s=\$(ctr --address '$CTRD_SOCK' -n hcs4j tasks ls | awk '\$1==\"victim\"{print \$3}'); [ -z \"\$s\" ] || [ \"\$s\" = STOPPED ]"
+check "no utility VM process is left" eventually bash -c "[ -z \"\$(grep -l 'HCS4J_HVSOCK_DIR=$CTRD_DIR/hv/victim@vm' /proc/[0-9]*/environ 2>/dev/null)\" ]"
+check "no utility VM socket directory is left" eventually bash -c "[ ! -e '$CTRD_DIR/hv/victim@vm' ]"
+check "no shim socket is left" eventually bash -c "[ -z \"\$(ls -A '$CTRD_DIR/s')\" ]"
+ctr_ tasks delete victim >/dev/null 2>&1 || true
+ctr_ containers delete victim >/dev/null 2>&1 || true
+
+# --- the event sequence containerd saw
+kill "$EVENTS_PID" 2>/dev/null || true
+wait "$EVENTS_PID" 2>/dev/null || true
+topics() { awk -v id="\"$1\"" 'index($0, id) {print $6}' "$CTRD_DIR/events.txt" | grep '^/tasks/' | tr '\n' ' '; }
+check "run --rm events: create start exit delete" [ "$(topics rm1)" = "/tasks/create /tasks/start /tasks/exit /tasks/delete " ]
+det=$(topics det1)
+check "exec events: exec-added exec-started exit" grep -q "/tasks/exec-added /tasks/exec-started /tasks/exit" <<<"$det"
+check "pause/resume events" grep -q "/tasks/paused /tasks/resumed" <<<"$det"
+check "detached task's events start with create, start and end with exit, delete" bash -c "[[ '$det' == '/tasks/create /tasks/start '* ]] && [[ '$det' == *'/tasks/exit /tasks/delete ' ]]"
+
+# --- a Windows spec: process isolation through HCS (the HCS emulator here), which can pause and resume
+mkdir -p "$CTRD_DIR/win"
+cp -r "$REPO_ROOT/examples/hello/layers" "$CTRD_DIR/win/"
+winspec() { # winspec FILE ARGS-JSON
+  cat > "$1" <<JSON
+{"ociVersion":"1.1.0","process":{"args":$2,"env":["GREETING=Hello through containerd"]},"root":{"path":""},
+ "windows":{"layerFolders":["$CTRD_DIR/win/layers/app","$CTRD_DIR/win/layers/base","$CTRD_DIR/win/layers/scratch"]}}
+JSON
+}
+winspec "$CTRD_DIR/win-run.json" '["sh","hello.sh"]'
+out=$(ctr_ run --rm $RT --config "$CTRD_DIR/win-run.json" win1 </dev/null)
+out=$(printf '%s\n' "$out" | head -n 2)  # not a pipe from ctr: head exiting early would SIGPIPE it
+check "a Windows spec runs process-isolated through HCS" [ "$out" = "$(printf 'Hello through containerd\nbase layer: hcs4j example base layer')" ]
+winspec "$CTRD_DIR/win-long.json" '["sh","-c","exec sleep 600"]'
+ctr_ run -d $RT --config "$CTRD_DIR/win-long.json" win2 </dev/null >/dev/null
+check "Windows container RUNNING" wait_status win2 RUNNING
+ctr_ tasks pause win2
+check "HCS pauses a Windows container" wait_status win2 PAUSED
+ctr_ tasks resume win2
+check "and resumes it" wait_status win2 RUNNING
+rm_task win2
+
+# --- the host process path: pause/resume for real, and a killed shim's rootfs and processes cleaned
+stop_containerd
+SHIM_LINUX_PATH=host run_containerd
+ctr_ run -d $RT "$IMAGE" hp1 sh -c 'exec sleep 600' >/dev/null
+check "host path: task RUNNING" wait_status hp1 RUNNING
+ctr --address "$CTRD_SOCK" -n hcs4j events > "$CTRD_DIR/events-host.txt" 2>&1 &
+HOST_EVENTS_PID=$!
+sleep 0.3
+ctr_ tasks pause hp1
+check "host path: pause makes the task PAUSED" wait_status hp1 PAUSED
+ctr_ tasks resume hp1
+check "host path: resume makes it RUNNING again" wait_status hp1 RUNNING
+hp_pid=$(ctr_ tasks ls | awk '$1=="hp1"{print $2}')
+hp_root="$CTRD_DIR/state/io.containerd.runtime.v2.task/hcs4j/hp1/rootfs"
+kill -9 $(shim_pids hp1)
+check "host path: no process of the dead shim's task is left" eventually bash -c "! kill -0 $hp_pid 2>/dev/null"
+check "host path: no rootfs mount is left" eventually bash -c "! grep -q ' $hp_root ' /proc/self/mountinfo"
+check "host path: no shim socket is left" eventually bash -c "[ -z \"\$(ls -A '$CTRD_DIR/s')\" ]"
+ctr_ tasks delete hp1 >/dev/null 2>&1 || true
+ctr_ containers delete hp1 >/dev/null 2>&1 || true
+kill "$HOST_EVENTS_PID" 2>/dev/null || true
+wait "$HOST_EVENTS_PID" 2>/dev/null || true
+check "host path: paused and resumed events" grep -q "/tasks/paused.*hp1" "$CTRD_DIR/events-host.txt"
+check "host path: resumed event" grep -q "/tasks/resumed.*hp1" "$CTRD_DIR/events-host.txt"
+
+echo "e2e-containerd: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

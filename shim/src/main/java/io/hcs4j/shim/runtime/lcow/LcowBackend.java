@@ -1,0 +1,176 @@
+package io.hcs4j.shim.runtime.lcow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.hcs.HcsService;
+import io.hcs4j.schema.Json;
+import io.hcs4j.shim.runtime.ContainerBackend;
+import io.hcs4j.shim.runtime.ContainerSpec;
+import io.hcs4j.shim.runtime.RuntimeContainer;
+import io.hcs4j.uvm.Resource;
+import io.hcs4j.uvm.UtilityVm;
+import io.hcs4j.uvm.guest.GuestConnection;
+import io.hcs4j.uvm.guest.GuestContainer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The LCOW path: Linux containers in utility VMs booted through HCS (the emulator on Linux, whose guest
+ * agent shares the host's file system). A standalone task gets its own VM {@code <task id>@vm}; a pod's
+ * sandbox gets one that the pod's containers (CRI annotations) share. containerd's rootfs mounts become the
+ * container's combined layers in the guest.
+ */
+public final class LcowBackend implements ContainerBackend {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LcowBackend.class);
+    /** CRI's annotations: "sandbox" or "container", and the sandbox a container belongs to. */
+    static final String CONTAINER_TYPE = "io.kubernetes.cri.container-type";
+    static final String SANDBOX_ID = "io.kubernetes.cri.sandbox-id";
+
+    private final Supplier<HcsService> opener;
+    private final Duration connectTimeout;
+    private final Duration rpcTimeout;
+    private final Map<String, LcowVm> sandboxes = new HashMap<>();
+    private HcsService hcs;
+
+    public LcowBackend(HcsService hcs, Duration connectTimeout, Duration rpcTimeout) {
+        this(() -> hcs, connectTimeout, rpcTimeout);
+    }
+
+    private LcowBackend(Supplier<HcsService> opener, Duration connectTimeout, Duration rpcTimeout) {
+        this.opener = opener;
+        this.connectTimeout = connectTimeout;
+        this.rpcTimeout = rpcTimeout;
+    }
+
+    /** Over the HCS this host selects (HCS4J_BACKEND), opened on first use, with hcsshim's timeouts. */
+    public static LcowBackend forThisHost() {
+        return new LcowBackend(HcsService::open, UtilityVm.DEFAULT_CONNECT_TIMEOUT, GuestConnection.DEFAULT_RPC_TIMEOUT);
+    }
+
+    /** One HCS service for the shim's lifetime; opening it (backend selection, the emulator) is slow the first time. */
+    private synchronized HcsService hcs() {
+        if (hcs == null) {
+            hcs = opener.get();
+        }
+        return hcs;
+    }
+
+    /** Opens HCS and loads what creating a VM uses (JSON documents, the HCS calls), without creating anything. */
+    @Override
+    public void warmUp() {
+        try {
+            Json.write(io.hcs4j.uvm.LcowDocument.build(new io.hcs4j.uvm.LcowOptions(UtilityVm.idFor("warm-up"))));
+            hcs().enumerateComputeSystems(Json.mapper().createObjectNode(), io.hcs4j.schema.v1.ContainerProperties.class);
+        } catch (IOException | RuntimeException e) {
+            log.debug("warm-up: {}", e.toString());
+        }
+    }
+
+    @Override
+    public String name() {
+        return "lcow";
+    }
+
+    @Override
+    public RuntimeContainer create(ContainerSpec spec) throws IOException {
+        HcsService hcs = hcs();
+        if (!hcs.describe().startsWith("emulator")) {
+            // Windows hands LCOW rootfs over as lcow-layer VHDs to attach over SCSI/vPMem; not mapped yet.
+            throw new UnsupportedOperationException("LCOW on real HCS needs the container's layers as VHDs "
+                    + "attached to the utility VM, which this backend does not map yet");
+        }
+        LcowVm vm = vmFor(hcs, spec);
+        try {
+            return createIn(vm, spec);
+        } catch (IOException | RuntimeException e) {
+            vm.leave(spec.id());
+            throw e;
+        }
+    }
+
+    /** The sandbox's VM for a pod container; a new VM for a sandbox or a standalone task. */
+    private LcowVm vmFor(HcsService hcs, ContainerSpec spec) throws IOException {
+        String type = spec.annotations().getOrDefault(CONTAINER_TYPE, "");
+        if (type.equals("container")) {
+            String sandbox = spec.annotations().getOrDefault(SANDBOX_ID, "");
+            synchronized (sandboxes) {
+                LcowVm vm = sandboxes.get(sandbox);
+                if (vm == null) {
+                    throw new IOException("container " + spec.id() + " belongs to sandbox '" + sandbox
+                            + "', which has no utility VM in this shim");
+                }
+                vm.join(spec.id(), guestRoot(spec).toString());
+                return vm;
+            }
+        }
+        boolean sandbox = type.equals("sandbox");
+        LcowVm vm = LcowVm.boot(hcs, spec.id(), spec.bundle(), connectTimeout, rpcTimeout, () -> {
+            if (sandbox) {
+                synchronized (sandboxes) {
+                    sandboxes.remove(spec.id());
+                }
+            }
+        });
+        try {
+            vm.join(spec.id(), guestRoot(spec).toString());
+        } catch (IOException e) {
+            vm.leave(spec.id());
+            throw e;
+        }
+        if (sandbox) {
+            synchronized (sandboxes) {
+                sandboxes.put(spec.id(), vm);
+            }
+        }
+        return vm;
+    }
+
+    /** Where the guest combines the rootfs: the emulated guest sees the host's files, so beside the bundle. */
+    private static Path guestRoot(ContainerSpec spec) {
+        return guestDir(spec).resolve("rootfs");
+    }
+
+    private static Path guestDir(ContainerSpec spec) {
+        return spec.bundle().resolve("lcow");
+    }
+
+    private LcowContainer createIn(LcowVm vm, ContainerSpec spec) throws IOException {
+        Path dir = guestDir(spec);
+        Files.createDirectories(dir);
+        RootfsLayers rootfs = RootfsLayers.of(spec, dir.resolve("scratch"));
+        String root = guestRoot(spec).toString();
+        Resource layers = vm.vm().addCombinedLayers(spec.id(), root, rootfs.layers(), rootfs.scratch());
+        try {
+            GuestContainer container = vm.vm().createContainer(spec.id(), guestSpec(spec, root), dir.toString(),
+                    rootfs.scratch());
+            return new LcowContainer(spec.id(), vm, layers, container);
+        } catch (IOException | RuntimeException e) {
+            try {
+                layers.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /** The bundle's OCI spec with its root pointed at the combined layers in the guest. */
+    private static ObjectNode guestSpec(ContainerSpec spec, String root) throws IOException {
+        JsonNode tree;
+        try {
+            tree = Json.mapper().readTree(Files.readAllBytes(spec.bundle().resolve("config.json")));
+        } catch (IOException e) {
+            throw new IOException("reading the OCI spec of " + spec.id() + ": " + e.getMessage(), e);
+        }
+        if (!(tree instanceof ObjectNode oci)) {
+            throw new IOException("the OCI spec of " + spec.id() + " is not a JSON object");
+        }
+        oci.putObject("root").put("path", root).put("readonly", spec.readonlyRoot());
+        return oci;
+    }
+}

@@ -1,0 +1,393 @@
+package io.hcs4j.shim.runtime.lcow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.hcs.ComputeSystem;
+import io.hcs4j.hcs.HcsService;
+import io.hcs4j.schema.Json;
+import io.hcs4j.schema.v2.PropertyQuery;
+import io.hcs4j.shim.runtime.ContainerSpec;
+import io.hcs4j.shim.runtime.ContainerStats;
+import io.hcs4j.shim.runtime.ProcessSample;
+import io.hcs4j.shim.runtime.ProcessSpec;
+import io.hcs4j.shim.runtime.RuntimeContainer;
+import io.hcs4j.shim.runtime.RuntimeProcess;
+import io.hcs4j.uvm.bridge.BridgeClosedException;
+import io.hcs4j.uvm.transport.HvSocketDirs;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The LCOW backend on the HCS emulator: each test boots an emulated utility VM (a guest agent process) through
+ * the backend, runs containers from a busybox-static rootfs in it, and checks that closing leaves nothing behind.
+ */
+@Timeout(90)
+class LcowBackendTest {
+    private static final List<String> APPLETS = List.of("sh", "echo", "cat", "sleep", "true", "stty", "tty", "ls");
+    private static final List<String> ENV = List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path work;
+    private HcsService hcs;
+    private LcowBackend backend;
+    private Set<Thread> threadsBefore;
+    private final List<RuntimeContainer> containers = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        hcs = HcsService.open();
+        backend = new LcowBackend(hcs, TIMEOUT, TIMEOUT);
+        threadsBefore = new HashSet<>(Thread.getAllStackTraces().keySet());
+    }
+
+    @AfterEach
+    void tearDown() {
+        containers.forEach(RuntimeContainer::close);
+    }
+
+    // ---- fixtures
+
+    /** A rootfs directory holding busybox-static and the applets the tests use. */
+    static Path busyboxRootfs(Path dir) throws IOException {
+        Path busybox = Path.of("/bin/busybox");
+        if (!Files.isExecutable(busybox)) {
+            throw new IllegalStateException("busybox-static is not installed (/bin/busybox is missing): "
+                    + "apt-get install -y busybox-static (.ci/run/e2e installs it)");
+        }
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.copy(busybox, bin.resolve("busybox"));
+        for (String applet : APPLETS) {
+            Files.createSymbolicLink(bin.resolve(applet), Path.of("busybox"));
+        }
+        Files.createDirectories(dir.resolve("tmp"));
+        return dir;
+    }
+
+    /** A bundle whose config.json runs {@code args} as the init process. */
+    private Path bundle(String id, boolean terminal, String... args) throws IOException {
+        Path bundle = Files.createDirectories(work.resolve("bundles").resolve(id));
+        ObjectNode spec = Json.mapper().createObjectNode().put("ociVersion", "1.1.0");
+        ObjectNode process = spec.putObject("process").put("terminal", terminal).put("cwd", "/");
+        ArrayNode a = process.putArray("args");
+        List.of(args).forEach(a::add);
+        ArrayNode env = process.putArray("env");
+        ENV.forEach(env::add);
+        spec.putObject("root").put("path", "rootfs");
+        spec.putObject("linux");
+        Files.writeString(bundle.resolve("config.json"), Json.write(spec));
+        return bundle;
+    }
+
+    private RuntimeContainer create(String id, Path bundle, List<ContainerSpec.Layer> layers,
+                                    Map<String, String> annotations) throws IOException {
+        RuntimeContainer c = backend.create(new ContainerSpec(id, bundle, layers, bundle.resolve("rootfs"), false,
+                annotations));
+        containers.add(c);
+        return c;
+    }
+
+    /** A standalone container whose rootfs is the spec's root directory (ctr run --config: no mounts). */
+    private RuntimeContainer standalone(String id, String... initArgs) throws IOException {
+        Path bundle = bundle(id, false, initArgs);
+        busyboxRootfs(bundle.resolve("rootfs"));
+        return create(id, bundle, List.of(), Map.of());
+    }
+
+    private static String id(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static ProcessSpec stdio(boolean stdin, boolean stdout, boolean stderr, String... args) {
+        return new ProcessSpec(List.of(args), ENV, "/", 0, 0, false, stdin, stdout, stderr, 0, 0);
+    }
+
+    private static CompletableFuture<String> readAsync(InputStream in) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static int exit(RuntimeProcess p) throws Exception {
+        return p.exit().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    private static VmRecord record(Path bundle) throws IOException {
+        return VmRecord.read(bundle).orElseThrow(() -> new AssertionError("no VM record in " + bundle));
+    }
+
+    /** After close: no agent process, no socket directory, no record, no mount under the bundle, no bridge thread. */
+    private void assertNothingLeft(Path bundle, VmRecord vm) throws Exception {
+        if (vm.agentPid() > 0) {
+            ProcessHandle.of(vm.agentPid()).ifPresent(h -> h.onExit().orTimeout(10, TimeUnit.SECONDS).join());
+            assertFalse(ProcessHandle.of(vm.agentPid()).map(ProcessHandle::isAlive).orElse(false), "guest agent still running");
+        }
+        assertFalse(Files.exists(Path.of(vm.socketDir())), "socket directory " + vm.socketDir() + " left behind");
+        assertFalse(Files.exists(bundle.resolve(VmRecord.FILE)), "VM record left behind");
+        try (Stream<String> mounts = Files.lines(Path.of("/proc/self/mountinfo"))) {
+            String prefix = bundle.toString();
+            assertEquals(List.of(), mounts.map(l -> l.split(" ")[4]).filter(m -> m.startsWith(prefix)).toList());
+        }
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (!threadsBefore.contains(t) && t.getName().contains("gcs")) {
+                t.join(10_000);
+                assertFalse(t.isAlive(), "thread " + t.getName() + " left running");
+            }
+        }
+    }
+
+    // ---- tests
+
+    @Test
+    void initProcessOutputAndExitCode() throws Exception {
+        String id = id("init");
+        RuntimeContainer c = standalone(id, "sh", "-c", "echo out; echo err >&2; exit 7");
+        Path bundle = work.resolve("bundles").resolve(id);
+        VmRecord vm = record(bundle);
+        assertEquals(id + "@vm", vm.vmId());
+        assertTrue(vm.agentPid() > 0, "the emulator's guest agent is recorded");
+        assertEquals("linux", c.os());
+        RuntimeProcess init = c.createProcess(stdio(false, true, true, "ignored: the spec's process runs"));
+        CompletableFuture<String> err = readAsync(init.stderr());
+        assertEquals("out\n", new String(init.stdout().readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals("err\n", err.get(30, TimeUnit.SECONDS));
+        assertEquals(7, exit(init));
+        init.close();
+        c.close();
+        assertNothingLeft(bundle, vm);
+    }
+
+    @Test
+    void overlayMountsBecomeLayersAndWritesGoToTheSnapshot() throws Exception {
+        String id = id("overlay");
+        Path bundle = bundle(id, false, "sh", "-c", "cat /etc/msg; echo written > /tmp/new; cat /tmp/new");
+        Path base = busyboxRootfs(work.resolve("layers/base"));
+        Path top = Files.createDirectories(work.resolve("layers/top/etc"));
+        Files.writeString(top.resolve("msg"), "from the top layer\n");
+        Path snapshot = work.resolve("snapshots/1");
+        Files.createDirectories(snapshot.resolve("fs"));
+        Files.createDirectories(snapshot.resolve("work"));
+        ContainerSpec.Layer overlay = new ContainerSpec.Layer("overlay", "overlay", List.of(
+                "workdir=" + snapshot.resolve("work"), "upperdir=" + snapshot.resolve("fs"),
+                "lowerdir=" + work.resolve("layers/top") + ":" + base));
+        RuntimeContainer c = create(id, bundle, List.of(overlay), Map.of());
+        VmRecord vm = record(bundle);
+        RuntimeProcess init = c.createProcess(stdio(false, true, false));
+        assertEquals("from the top layer\nwritten\n", new String(init.stdout().readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals(0, exit(init));
+        c.close();
+        assertFalse(Files.exists(base.resolve("tmp/new")), "a read-only layer was written");
+        assertEquals("written\n", Files.readString(snapshot.resolve("upper/tmp/new")), "writes land in the snapshot");
+        assertNothingLeft(bundle, vm);
+    }
+
+    @Test
+    void execWithStdinThroughCatAndTerminal() throws Exception {
+        String id = id("exec");
+        RuntimeContainer c = standalone(id, "sleep", "1000");
+        RuntimeProcess init = c.createProcess(stdio(false, false, false));
+        RuntimeProcess cat = c.createProcess(stdio(true, true, true, "cat"));
+        assertNotEquals(init.pid(), cat.pid());
+        CompletableFuture<String> out = readAsync(cat.stdout());
+        // The guest releases the exit code once both output streams are read to the end (and so closed).
+        CompletableFuture<String> err = readAsync(cat.stderr());
+        cat.stdin().write("through the guest\n".getBytes(StandardCharsets.UTF_8));
+        cat.closeStdin();
+        assertEquals("through the guest\n", out.get(30, TimeUnit.SECONDS));
+        assertEquals("", err.get(30, TimeUnit.SECONDS));
+        assertEquals(0, exit(cat));
+        cat.close();
+
+        RuntimeProcess tty = c.createProcess(new ProcessSpec(List.of("sh", "-c", "[ -t 1 ] && echo on a terminal; stty size"), ENV, "/", 0, 0,
+                true, false, true, false, 100, 30));
+        assertEquals(null, tty.stderr(), "a terminal merges stderr");
+        String screen = new String(tty.stdout().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(screen.contains("on a terminal\r\n"), screen);
+        assertTrue(screen.contains("30 100"), screen);
+        assertEquals(0, exit(tty));
+
+        RuntimeProcess resized = c.createProcess(new ProcessSpec(List.of("sh", "-c", "read x; stty size"), ENV, "/",
+                0, 0, true, true, true, false, 80, 24));
+        CompletableFuture<String> resizedOut = readAsync(resized.stdout());
+        resized.resizeConsole(132, 43);
+        resized.stdin().write("go\n".getBytes(StandardCharsets.UTF_8));
+        resized.stdin().flush();
+        assertTrue(resizedOut.get(30, TimeUnit.SECONDS).contains("43 132"), "resized console");
+        assertEquals(0, exit(resized));
+
+        init.signal(9);
+        assertEquals(137, exit(init));
+    }
+
+    @Test
+    void signalsGiveTheGuestsExitCodes() throws Exception {
+        RuntimeContainer c = standalone(id("signals"), "sleep", "1000");
+        RuntimeProcess init = c.createProcess(stdio(false, false, false));
+        RuntimeProcess term = c.createProcess(stdio(false, false, false, "sleep", "1000"));
+        RuntimeProcess kill = c.createProcess(stdio(false, false, false, "sleep", "1000"));
+        assertTrue(term.signal(15));
+        assertEquals(143, exit(term));
+        assertTrue(kill.signal(9));
+        assertEquals(137, exit(kill));
+        assertFalse(kill.signal(9), "an exited process is not signalled");
+        assertEquals("not a Linux signal number: 99",
+                assertThrows(IllegalArgumentException.class, () -> term.signal(99)).getMessage());
+        assertTrue(init.signal(15));
+        assertEquals(143, exit(init));
+    }
+
+    @Test
+    void processesStatsPauseAndResume() throws Exception {
+        String id = id("props");
+        RuntimeContainer c = standalone(id, "sleep", "1000");
+        RuntimeProcess init = c.createProcess(stdio(false, false, false));
+        RuntimeProcess exec = c.createProcess(stdio(false, false, false, "sleep", "1000"));
+        Set<Integer> pids = c.processes().stream().map(ProcessSample::pid).collect(Collectors.toSet());
+        assertTrue(pids.containsAll(Set.of(init.pid(), exec.pid())), pids + " has init " + init.pid() + " and exec " + exec.pid());
+        ContainerStats stats = c.stats();
+        assertTrue(stats.processCount() >= 2, stats.toString());
+        assertTrue(stats.memoryBytes() > 0, stats.toString());
+
+        c.pause();
+        assertEquals("Paused", vmState(id));
+        c.resume();
+        assertEquals("Running", vmState(id));
+        assertTrue(exec.signal(9));
+        assertEquals(137, exit(exec));
+        assertThrows(UnsupportedOperationException.class, () -> c.update("{\"memory\":{\"limit\":1048576}}".getBytes()));
+        assertThrows(IOException.class, () -> c.update("{not json".getBytes()));
+        init.signal(9);
+        assertEquals(137, exit(init));
+    }
+
+    private String vmState(String taskId) throws Exception {
+        try (ComputeSystem vm = hcs.openComputeSystem(taskId + "@vm")) {
+            return vm.properties(new PropertyQuery()).state;
+        }
+    }
+
+    @Test
+    void aPodSharesTheSandboxVm() throws Exception {
+        String pod = id("pod");
+        Path sandboxBundle = bundle(pod, false, "sleep", "1000");
+        busyboxRootfs(sandboxBundle.resolve("rootfs"));
+        RuntimeContainer sandbox = create(pod, sandboxBundle, List.of(), Map.of(LcowBackend.CONTAINER_TYPE, "sandbox"));
+        VmRecord vm = record(sandboxBundle);
+        String app = id("app");
+        Path appBundle = bundle(app, false, "sh", "-c", "echo in the pod");
+        busyboxRootfs(appBundle.resolve("rootfs"));
+        RuntimeContainer container = create(app, appBundle, List.of(),
+                Map.of(LcowBackend.CONTAINER_TYPE, "container", LcowBackend.SANDBOX_ID, pod));
+        assertFalse(Files.exists(appBundle.resolve(VmRecord.FILE)), "no VM of its own");
+        assertEquals(2, record(sandboxBundle).guestRoots().size(), "both rootfs are recorded for delete");
+        RuntimeProcess pause = sandbox.createProcess(stdio(false, false, false));
+        RuntimeProcess echo = container.createProcess(stdio(false, true, false));
+        assertEquals("in the pod\n", new String(echo.stdout().readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals(0, exit(echo));
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, sandbox::pause);
+        assertTrue(e.getMessage().contains("also hosts 1 other container"), e.getMessage());
+
+        IOException orphan = assertThrows(IOException.class, () -> create(id("orphan"), appBundle, List.of(),
+                Map.of(LcowBackend.CONTAINER_TYPE, "container", LcowBackend.SANDBOX_ID, "no-such-sandbox")));
+        assertTrue(orphan.getMessage().contains("no-such-sandbox"), orphan.getMessage());
+
+        container.close();
+        assertTrue(ProcessHandle.of(vm.agentPid()).map(ProcessHandle::isAlive).orElse(false), "the sandbox keeps the VM");
+        pause.signal(9);
+        assertEquals(137, exit(pause));
+        sandbox.close();
+        assertNothingLeft(sandboxBundle, vm);
+    }
+
+    @Test
+    void aGuestAgentCrashEndsEveryProcessPromptly() throws Exception {
+        String id = id("crash");
+        RuntimeContainer c = standalone(id, "sleep", "1000");
+        Path bundle = work.resolve("bundles").resolve(id);
+        VmRecord vm = record(bundle);
+        RuntimeProcess init = c.createProcess(stdio(false, true, true));
+        RuntimeProcess exec = c.createProcess(stdio(true, true, true, "cat"));
+        ProcessHandle.of(vm.agentPid()).orElseThrow().destroyForcibly();
+        for (RuntimeProcess p : List.of(init, exec)) {
+            ExecutionException e = assertThrows(ExecutionException.class, () -> p.exit().get(5, TimeUnit.SECONDS));
+            assertInstanceOf(BridgeClosedException.class, e.getCause());
+        }
+        assertThrows(IOException.class, () -> c.createProcess(stdio(false, false, false, "true")));
+        c.close();
+        assertNothingLeft(bundle, vm);
+    }
+
+    @Test
+    void deleteAfterADeadShimEndsTheVmFromTheRecord() throws Exception {
+        String id = id("dead");
+        RuntimeContainer c = standalone(id, "sleep", "1000");
+        Path bundle = work.resolve("bundles").resolve(id);
+        VmRecord vm = record(bundle);
+        RuntimeProcess init = c.createProcess(stdio(false, false, false));
+        // What containerd's delete finds after the shim was killed -9: the record, a running VM.
+        assertTrue(LcowCleanup.cleanupAfterDeadShim(bundle));
+        assertFalse(ProcessHandle.of(vm.agentPid()).map(ProcessHandle::isAlive).orElse(false));
+        assertFalse(Files.exists(Path.of(vm.socketDir())));
+        assertFalse(Files.exists(bundle.resolve(VmRecord.FILE)));
+        assertThrows(ExecutionException.class, () -> init.exit().get(5, TimeUnit.SECONDS));
+        assertFalse(LcowCleanup.cleanupAfterDeadShim(bundle), "nothing left to clean");
+        c.close();
+        assertNothingLeft(bundle, vm);
+    }
+
+    @Test
+    void badRootfsFailsClearlyAndLeavesNoVm() throws Exception {
+        String id = id("bad");
+        Path bundle = bundle(id, false, "true");
+        IOException noRoot = assertThrows(IOException.class, () -> create(id, bundle, List.of(), Map.of()));
+        assertTrue(noRoot.getMessage().contains("is not a directory"), noRoot.getMessage());
+        IOException tmpfs = assertThrows(IOException.class, () -> create(id, bundle,
+                List.of(new ContainerSpec.Layer("tmpfs", "tmpfs", List.of())), Map.of()));
+        assertEquals("rootfs mount type tmpfs cannot become LCOW layers (overlay and bind can)", tmpfs.getMessage());
+        assertFalse(Files.exists(HvSocketDirs.forVm(id + "@vm")), "socket directory left behind");
+        assertFalse(Files.exists(bundle.resolve(VmRecord.FILE)));
+        assertTrue(ProcessHandle.current().children().noneMatch(h -> h.info().commandLine().orElse("")
+                .contains("GuestAgentMain") && environOf(h).contains(HvSocketDirs.forVm(id + "@vm").toString())),
+                "no guest agent left for " + id);
+    }
+
+    private static String environOf(ProcessHandle h) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(h.pid()), "environ")), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

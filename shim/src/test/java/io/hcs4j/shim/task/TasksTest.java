@@ -1,0 +1,249 @@
+package io.hcs4j.shim.task;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.ByteString;
+import io.hcs4j.shim.api.events.TaskExit;
+import io.hcs4j.shim.api.runhcs.Options;
+import io.hcs4j.shim.api.task.CreateTaskRequest;
+import io.hcs4j.shim.api.task.ExecProcessRequest;
+import io.hcs4j.shim.api.task.KillRequest;
+import io.hcs4j.shim.api.task.UpdateTaskRequest;
+import io.hcs4j.shim.api.task.WaitResponse;
+import io.hcs4j.shim.api.types.Status;
+import io.grpc.Status.Code;
+import io.grpc.StatusRuntimeException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(60)
+class TasksTest {
+    @TempDir
+    Path dir;
+    private final LocalProcessBackend backend = new LocalProcessBackend();
+    private final RecordingPublisher events = new RecordingPublisher();
+    private final Tasks tasks = new Tasks(new Backends(backend, null), events, "test", Options.getDefaultInstance(),
+            WireTypes.LINUX);
+
+    @AfterEach
+    void cleanup() {
+        tasks.closeAll();
+    }
+
+    private Path bundleJson(String id, String json) throws IOException {
+        Path b = Files.createDirectories(dir.resolve(id));
+        Files.writeString(b.resolve("config.json"), json);
+        return b;
+    }
+
+    private Path bundle(String id, String... args) throws IOException {
+        StringBuilder a = new StringBuilder();
+        for (String s : args) {
+            a.append(a.length() == 0 ? "" : ",").append('"').append(s.replace("\"", "\\\"")).append('"');
+        }
+        return bundleJson(id, "{\"process\":{\"args\":[" + a + "],\"cwd\":\"/\"},\"root\":{\"path\":\"rootfs\"},\"linux\":{}}");
+    }
+
+    private CreateTaskRequest.Builder create(String id, Path bundle) {
+        return CreateTaskRequest.newBuilder().setId(id).setBundle(bundle.toString())
+                .setStdout(dir.resolve(id + ".out").toUri().toString());
+    }
+
+    private static Code code(Runnable r) {
+        return assertThrows(StatusRuntimeException.class, r::run).getStatus().getCode();
+    }
+
+    private WaitResponse await(String id, String exec) throws Exception {
+        return tasks.await(id, exec).get(30, TimeUnit.SECONDS);
+    }
+
+    private static Any processSpec(String... args) {
+        StringBuilder a = new StringBuilder();
+        for (String s : args) {
+            a.append(a.length() == 0 ? "" : ",").append('"').append(s).append('"');
+        }
+        return Any.newBuilder().setTypeUrl("types.containerd.io/opencontainers/runtime-spec/1/Process")
+                .setValue(ByteString.copyFromUtf8("{\"args\":[" + a + "],\"cwd\":\"/\"}")).build();
+    }
+
+    @Test
+    void lifecycleEmitsEventsInContainerdsOrder() throws Exception {
+        tasks.create(create("t1", bundle("t1", "sh", "-c", "echo hello; exit 7")).build());
+        assertEquals(Status.CREATED, tasks.state("t1", "").getStatus());
+        int pid = tasks.start("t1", "");
+        assertTrue(pid > 0);
+        WaitResponse w = await("t1", "");
+        assertEquals(7, w.getExitStatus());
+        assertEquals(Status.STOPPED, tasks.state("t1", "").getStatus());
+        assertEquals(7, tasks.state("t1", "").getExitStatus());
+        assertEquals("hello\n", Files.readString(dir.resolve("t1.out"), StandardCharsets.UTF_8));
+        assertEquals(7, tasks.delete("t1", "").getExitStatus());
+        assertEquals(List.of("/tasks/create", "/tasks/start", "/tasks/exit", "/tasks/delete"), events.topics());
+        TaskExit exit = (TaskExit) events.events().get(2).message();
+        assertEquals(pid, exit.getPid());
+        assertEquals("t1", exit.getId());
+        assertTrue(backend.containers.get(0).closed, "delete releases the container");
+        assertEquals(Code.NOT_FOUND, code(() -> tasks.state("t1", "")));
+    }
+
+    @Test
+    void execLifecycleAndItsErrors() throws Exception {
+        tasks.create(create("t2", bundle("t2", "sleep", "30")).build());
+        tasks.start("t2", "");
+        ExecProcessRequest exec = ExecProcessRequest.newBuilder().setId("t2").setExecId("e1")
+                .setStdout(dir.resolve("e1.out").toUri().toString()).setSpec(processSpec("sh", "-c", "echo exec; exit 3")).build();
+        tasks.exec(exec);
+        assertEquals(Code.ALREADY_EXISTS, code(() -> tasks.exec(exec)));
+        assertEquals(Status.CREATED, tasks.state("t2", "e1").getStatus());
+        tasks.start("t2", "e1");
+        assertEquals(3, await("t2", "e1").getExitStatus());
+        assertEquals("exec\n", Files.readString(dir.resolve("e1.out")));
+        assertEquals(Code.NOT_FOUND, code(() -> tasks.state("t2", "nope")));
+        assertEquals(Code.NOT_FOUND, code(() -> tasks.kill(KillRequest.newBuilder().setId("t2").setExecId("nope").setSignal(9).build())));
+        assertEquals(Code.NOT_FOUND, code(() -> tasks.kill(KillRequest.newBuilder().setId("t2").setExecId("e1").setSignal(9).build())),
+                "killing an exited exec");
+        assertEquals(3, tasks.delete("t2", "e1").getExitStatus());
+        tasks.kill(KillRequest.newBuilder().setId("t2").setSignal(15).build());
+        assertEquals(143, await("t2", "").getExitStatus());
+        ExecProcessRequest late = exec.toBuilder().setExecId("late").build();
+        assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.exec(late)), "exec into a stopped task");
+        assertEquals(List.of("/tasks/create", "/tasks/start", "/tasks/exec-added", "/tasks/exec-started", "/tasks/exit",
+                "/tasks/exit"), events.topics());
+    }
+
+    @Test
+    void killAllStopsExecsAndInit() throws Exception {
+        tasks.create(create("t3", bundle("t3", "sleep", "30")).build());
+        tasks.start("t3", "");
+        tasks.exec(ExecProcessRequest.newBuilder().setId("t3").setExecId("bg").setSpec(processSpec("sleep", "30")).build());
+        tasks.start("t3", "bg");
+        tasks.kill(KillRequest.newBuilder().setId("t3").setSignal(9).setAll(true).build());
+        assertEquals(137, await("t3", "bg").getExitStatus());
+        assertEquals(137, await("t3", "").getExitStatus());
+    }
+
+    @Test
+    void initExitEndsTheExecs() throws Exception {
+        tasks.create(create("t4", bundle("t4", "sleep", "30")).build());
+        tasks.start("t4", "");
+        tasks.exec(ExecProcessRequest.newBuilder().setId("t4").setExecId("bg").setSpec(processSpec("sleep", "30")).build());
+        tasks.start("t4", "bg");
+        tasks.kill(KillRequest.newBuilder().setId("t4").setSignal(9).build());
+        assertEquals(137, await("t4", "").getExitStatus());
+        assertEquals(137, await("t4", "bg").getExitStatus());
+    }
+
+    @Test
+    void runningTasksCannotBeDeletedAndStoppedOnesCannotBeStarted() throws Exception {
+        tasks.create(create("t5", bundle("t5", "sleep", "30")).build());
+        tasks.start("t5", "");
+        assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.delete("t5", "")));
+        assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.start("t5", "")));
+        tasks.kill(KillRequest.newBuilder().setId("t5").setSignal(9).build());
+        await("t5", "");
+        assertEquals(Code.NOT_FOUND, code(() -> tasks.kill(KillRequest.newBuilder().setId("t5").setSignal(9).build())));
+        tasks.delete("t5", "");
+        assertEquals(Code.NOT_FOUND, code(() -> tasks.delete("t5", "")));
+    }
+
+    @Test
+    void pauseAndResume() throws Exception {
+        tasks.create(create("t6", bundle("t6", "sleep", "30")).build());
+        assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.pause("t6")), "pause before start");
+        tasks.start("t6", "");
+        tasks.pause("t6");
+        assertEquals(Status.PAUSED, tasks.state("t6", "").getStatus());
+        assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.pause("t6")));
+        tasks.resume("t6");
+        assertEquals(Status.RUNNING, tasks.state("t6", "").getStatus());
+        assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.resume("t6")));
+        assertEquals(List.of("/tasks/create", "/tasks/start", "/tasks/paused", "/tasks/resumed"), events.topics());
+    }
+
+    @Test
+    void createRejectsBadInputClearly() throws Exception {
+        Path b1 = bundleJson("b1", "{not json");
+        Path b2 = bundleJson("b2", "{\"root\":{}}");
+        Path b3 = bundle("b3", new String[0]);
+        assertEquals(Code.INVALID_ARGUMENT, code(() -> tasks.create(create("b1", b1).build())));
+        assertEquals(Code.INVALID_ARGUMENT, code(() -> tasks.create(create("b2", b2).build())));
+        assertEquals(Code.INVALID_ARGUMENT, code(() -> tasks.create(create("b3", b3).build())));
+        assertEquals(Code.INVALID_ARGUMENT, code(() -> tasks.create(create("b4", dir.resolve("missing")).build())));
+        assertEquals(Code.INVALID_ARGUMENT, code(() -> tasks.create(CreateTaskRequest.newBuilder().setBundle(dir.toString()).build())));
+        Path windows = bundleJson("w1", "{\"process\":{\"args\":[\"cmd\"]},\"windows\":{}}");
+        assertEquals(Code.UNIMPLEMENTED, code(() -> tasks.create(create("w1", windows).build())), "no Windows path here");
+        Path hyperV = bundleJson("w2", "{\"process\":{\"args\":[\"cmd\"]},\"windows\":{\"hyperV\":{}}}");
+        Tasks withWindows = new Tasks(new Backends(backend, null, backend), events, "test", Options.getDefaultInstance(),
+                WireTypes.LINUX);
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> withWindows.create(create("w2", hyperV).build()));
+        assertEquals(Code.UNIMPLEMENTED, e.getStatus().getCode());
+        assertTrue(e.getStatus().getDescription().contains("hypervisor isolation"), e.getStatus().getDescription());
+        assertEquals(Code.UNIMPLEMENTED, code(() -> tasks.create(create("c1", dir).setCheckpoint("/cp").build())));
+        assertTrue(events.topics().isEmpty(), "no event for a failed create");
+        assertTrue(tasks.isEmpty());
+    }
+
+    @Test
+    void duplicateCreateIsAlreadyExists() throws Exception {
+        Path b = bundle("d1", "sleep", "30");
+        tasks.create(create("d1", b).build());
+        assertEquals(Code.ALREADY_EXISTS, code(() -> tasks.create(create("d1", b).build())));
+    }
+
+    @Test
+    void createdButNeverStartedTaskCanBeDeleted() throws Exception {
+        tasks.create(create("n1", bundle("n1", "true")).build());
+        tasks.delete("n1", "");
+        assertEquals(List.of("/tasks/create", "/tasks/delete"), events.topics());
+    }
+
+    @Test
+    void updateOfResourcesIsUnimplementedWithAReasonAndAnnotationsAreAccepted() throws Exception {
+        tasks.create(create("u1", bundle("u1", "true")).build());
+        tasks.update(UpdateTaskRequest.newBuilder().setId("u1").putAnnotations("a", "b").build());
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> tasks.update(UpdateTaskRequest.newBuilder()
+                .setId("u1").setResources(Any.newBuilder().setTypeUrl("x").setValue(ByteString.copyFromUtf8("{}"))).build()));
+        assertEquals(Code.UNIMPLEMENTED, e.getStatus().getCode());
+        assertTrue(e.getStatus().getDescription().contains("no resource control"));
+    }
+
+    @Test
+    void pidsAndStatsUseTheConfiguredWireTypes() throws Exception {
+        tasks.create(create("p1", bundle("p1", "sleep", "30")).build());
+        int pid = tasks.start("p1", "");
+        var pids = tasks.pids("p1");
+        assertEquals(pid, pids.getProcesses(0).getPid());
+        assertEquals("containerd.runc.v1.ProcessDetails", pids.getProcesses(0).getInfo().getTypeUrl());
+        assertEquals("io.containerd.cgroups.v1.Metrics", tasks.stats("p1").getStats().getTypeUrl());
+        Tasks runhcs = new Tasks(new Backends(backend, null), events, "test", Options.getDefaultInstance(), WireTypes.RUNHCS);
+        runhcs.create(create("p2", bundle("p2", "sleep", "30")).build());
+        runhcs.start("p2", "");
+        try {
+            assertEquals("containerd.runhcs.v1.ProcessDetails", runhcs.pids("p2").getProcesses(0).getInfo().getTypeUrl());
+            var stats = io.hcs4j.shim.api.runhcs.Statistics.parseFrom(runhcs.stats("p2").getStats().getValue());
+            assertEquals(4096, stats.getLinux().getMemory().getUsage().getUsage());
+        } finally {
+            runhcs.closeAll();
+        }
+    }
+
+    @Test
+    void linuxPathMissingIsUnimplementedWithTheReason() throws Exception {
+        Tasks none = new Tasks(new Backends(null, "no utility VM here"), events, "test", Options.getDefaultInstance(), WireTypes.LINUX);
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+                () -> none.create(create("x", bundle("x", "true")).build()));
+        assertEquals(Code.UNIMPLEMENTED, e.getStatus().getCode());
+        assertTrue(e.getStatus().getDescription().contains("no utility VM here"));
+    }
+}
