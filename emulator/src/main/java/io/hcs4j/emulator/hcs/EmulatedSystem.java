@@ -293,8 +293,8 @@ final class EmulatedSystem {
             all.get(ms, TimeUnit.MILLISECONDS);
             for (EmulatedProcess p : processes.values()) {
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (!Sessions.awaitEmpty(p.pid, Math.max(1, left))) {
-                    throw new TimeoutException("session " + p.pid + " still has " + Sessions.members(p.pid));
+                if (!Sessions.awaitEmpty(p.pid, false, Math.max(1, left))) {
+                    throw new TimeoutException("session " + p.pid + " still has " + Sessions.members(p.pid, false));
                 }
             }
         } catch (Exception e) {
@@ -437,7 +437,7 @@ final class EmulatedSystem {
             if (!p.exited()) {
                 live.add(p.pid);
             }
-            for (long member : Sessions.members(p.pid)) {
+            for (long member : Sessions.members(p.pid, !p.exited())) {
                 if (member != p.pid) {
                     live.add((int) member);
                 }

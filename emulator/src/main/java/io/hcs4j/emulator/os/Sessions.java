@@ -44,12 +44,7 @@ public final class Sessions {
      */
     public static int signal(long sid, int sig, boolean leaderAlive) {
         List<Stat> all = scan();
-        Set<Long> targets = new LinkedHashSet<>();
-        for (Stat st : all) {
-            if (st.session == sid && st.running()) {
-                targets.add(st.pid);
-            }
-        }
+        Set<Long> targets = new LinkedHashSet<>(members(all, sid, leaderAlive));
         if (leaderAlive) {
             Set<Long> tree = new LinkedHashSet<>(List.of(sid));
             boolean grew = true;
@@ -82,17 +77,17 @@ public final class Sessions {
      * Waits until session {@code sid} has no running process left (each waited for through a pidfd, which also
      * works for processes that are not our children); false when some still run at the deadline.
      */
-    public static boolean awaitEmpty(long sid, long timeoutMs) {
+    public static boolean awaitEmpty(long sid, boolean leaderAlive, long timeoutMs) {
         long deadline = System.nanoTime() + timeoutMs * 1_000_000;
-        List<Long> left = members(sid);
+        List<Long> left = members(sid, leaderAlive);
         while (!left.isEmpty()) {
             for (long pid : left) {
                 long ms = (deadline - System.nanoTime()) / 1_000_000;
                 if (ms <= 0 || !Posix.awaitExit(pid, (int) ms)) {
-                    return members(sid).isEmpty();
+                    return members(sid, leaderAlive).isEmpty();
                 }
             }
-            left = members(sid);
+            left = members(sid, leaderAlive);
         }
         return true;
     }
@@ -131,10 +126,21 @@ public final class Sessions {
         return wrapped;
     }
 
-    /** The processes of session {@code sid} that are still running (zombies have ended; they only await a reaper). */
-    public static List<Long> members(long sid) {
+    /**
+     * The processes of session {@code sid} that are still running (zombies have ended; they only await a reaper).
+     * Once the leader has exited (and was reaped), a process with the leader's pid is a stranger that got the pid
+     * after the session had emptied (Linux reuses no pid still naming a session): then the session is gone.
+     */
+    public static List<Long> members(long sid, boolean leaderAlive) {
+        return members(scan(), sid, leaderAlive);
+    }
+
+    private static List<Long> members(List<Stat> all, long sid, boolean leaderAlive) {
         List<Long> pids = new ArrayList<>();
-        for (Stat st : scan()) {
+        for (Stat st : all) {
+            if (!leaderAlive && st.pid == sid) {
+                return List.of();
+            }
             if (st.session == sid && st.running()) {
                 pids.add(st.pid);
             }

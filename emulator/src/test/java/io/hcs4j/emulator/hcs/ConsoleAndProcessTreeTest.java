@@ -202,7 +202,8 @@ class ConsoleAndProcessTreeTest {
                 p.terminate();
                 assertEquals(137, p.waitExit(WAIT));
                 assertTrue(Posix.awaitExit(grandchild, 10_000), "the background sleep ended");
-                assertTrue(Sessions.awaitEmpty(p.pid(), 10_000), "the session ended: " + Sessions.members(p.pid()));
+                assertTrue(Sessions.awaitEmpty(p.pid(), false, 10_000), "the session ended: "
+                        + Sessions.members(p.pid(), false));
                 assertEquals(-1, p.stdout().read(), "stdout ends once nothing holds it");
             }
             s.terminate();
