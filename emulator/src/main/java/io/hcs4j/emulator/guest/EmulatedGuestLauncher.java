@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
  * the VM's socket directory. The command is HCS4J_GUEST_AGENT (split on spaces) or, by default, this JVM
  * running {@link GuestAgentMain} with the current class path. As root the default agent gets its own PID and
  * mount namespaces (util-linux unshare), so that killing it ends everything it ran and its mounts, as a VM
- * crash would.
+ * crash would; when it has exited, the launcher removes the VM's cgroups ({@link Cgroups}) that it left.
  */
 public final class EmulatedGuestLauncher implements GuestLauncher {
     public static final String AGENT_ENV = "HCS4J_GUEST_AGENT";
@@ -36,10 +36,15 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         Process process = pb.start();
         LOG.info("guest of {} started: pid {}, sockets in {}", systemId, process.pid(), vmDir);
+        // A guest that crashed leaves its containers' cgroups behind: they go before the exit is reported.
+        CompletableFuture<Integer> exit = process.onExit().thenApply(p -> {
+            removeCgroups(vmDir);
+            return p.exitValue();
+        });
         return new GuestInstance() {
             @Override
             public CompletableFuture<Integer> exit() {
-                return process.onExit().thenApply(Process::exitValue);
+                return exit;
             }
 
             @Override
@@ -66,6 +71,19 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
     private static void signalTree(ProcessHandle root, int signal) {
         Libc.INSTANCE.kill((int) root.pid(), signal);
         root.descendants().forEach(h -> Libc.INSTANCE.kill((int) h.pid(), signal));
+    }
+
+    /** Removes the VM's cgroup tree (after killing anything left in it), as the VM's end would. */
+    static void removeCgroups(Path vmDir) {
+        try {
+            Cgroups cgroups = Cgroups.detect(Cgroups.DEFAULT_ROOT).cgroups();
+            if (cgroups != null) {
+                cgroups.removeVm(Cgroups.vmName(vmDir));
+            }
+        } catch (RuntimeException e) {
+            // The guest's exit is reported all the same.
+            LOG.warn("cannot remove the cgroups of the guest in {}: {}", vmDir, e.toString());
+        }
     }
 
     static List<String> command() {

@@ -45,10 +45,11 @@ final class GuestAgent {
     });
     private volatile boolean shuttingDown;
 
-    GuestAgent(HvSocketConnection bridge, Path vmDir, boolean root) {
+    /** @param cgroups where containers get their cgroups, null without */
+    GuestAgent(HvSocketConnection bridge, Path vmDir, boolean root, Cgroups cgroups) {
         this.bridge = bridge;
         this.vmDir = vmDir;
-        this.runtime = new GuestRuntime(root, this::notifyExit);
+        this.runtime = new GuestRuntime(root, cgroups, vmDir, this::notifyExit);
     }
 
     /** Serves until the host closes the bridge or shuts the VM down; then everything the guest ran is ended. */
@@ -132,8 +133,10 @@ final class GuestAgent {
             case DELETE_CONTAINER_STATE -> runtime.deleteState(containerId);
             case RESIZE_CONSOLE -> runtime.resize(containerId, request.path("ProcessId").asInt(),
                     request.path("Width").asInt(), request.path("Height").asInt());
-            case UPDATE_CONTAINER -> throw new GuestError(GuestError.E_NOTIMPL,
-                    "the emulated guest does not enforce container resource limits");
+            case UPDATE_CONTAINER -> {
+                JsonNode resources = request.get("Resources");
+                runtime.update(containerId, resources != null && resources.isTextual() ? unnest(resources) : resources);
+            }
             default -> throw GuestError.of(GuestError.E_UNKNOWN_MESSAGE);
         }
         return response;
@@ -174,10 +177,18 @@ final class GuestAgent {
                     throw new GuestError(GuestError.E_NOTIMPL, "CombinedLayers " + op);
                 }
             }
-            // Devices the host hot-adds to the VM: the emulated VM has no such hardware to find, so the guest
-            // acknowledges them and keeps no state; mounts under them are not emulated.
-            case "MappedVirtualDisk", "MappedDirectory", "VPMemDevice", "Network", "NetworkNamespace",
-                 "MappedVPCIDevice" -> { }
+            case "MappedVirtualDisk", "MappedDirectory", "VPMemDevice" -> {
+                if (op.equals("Add")) {
+                    runtime.mounts().add(type, settings);
+                } else if (op.equals("Remove")) {
+                    runtime.mounts().remove(type, settings);
+                } else {
+                    throw new GuestError(GuestError.E_NOTIMPL, type + " " + op);
+                }
+            }
+            // Network devices: the emulated VM has no such hardware, so the guest acknowledges them and keeps
+            // no state.
+            case "Network", "NetworkNamespace", "MappedVPCIDevice" -> { }
             default -> throw new GuestError(GuestError.E_NOTIMPL, "resource type " + type + " is not emulated");
         }
     }

@@ -38,7 +38,14 @@ public final class GuestAgentMain {
         }
         boolean root = Libc.INSTANCE.geteuid() == 0;
         LOG.info("guest agent connected to {} (root: {})", vmDir, root);
-        new GuestAgent(bridge, vmDir, root).serve();
+        Cgroups.Detection cgroups = Cgroups.detect(Cgroups.DEFAULT_ROOT);
+        if (cgroups.cgroups() == null) {
+            LOG.info("containers run without cgroups ({}): no resource limits, statistics from /proc", cgroups.reason());
+        } else {
+            LOG.info("containers run in cgroups {}/{}{}/{}/<container>", Cgroups.DEFAULT_ROOT,
+                    cgroups.cgroups().v2 ? "" : "<controller>/", Cgroups.PARENT, Cgroups.vmName(vmDir));
+        }
+        new GuestAgent(bridge, vmDir, root, cgroups.cgroups()).serve();
         System.exit(0);
     }
 }

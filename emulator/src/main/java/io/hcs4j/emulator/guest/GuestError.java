@@ -8,6 +8,7 @@ final class GuestError extends Exception {
     static final int E_INVALID_STATE = 0xC0370105;
     static final int E_UNKNOWN_MESSAGE = 0xC037010B;
     static final int E_INVALID_JSON = 0xC037010D;
+    static final int E_INVALIDARG = 0x80070057;
     static final int E_NOTIMPL = 0x80004001;
     static final int E_FAIL = 0x80004005;
 

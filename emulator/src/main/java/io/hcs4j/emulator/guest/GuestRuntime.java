@@ -3,6 +3,9 @@ package io.hcs4j.emulator.guest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.schema.Json;
+import io.hcs4j.schema.SchemaException;
+import io.hcs4j.schema.oci.LinuxResources;
 import io.hcs4j.uvm.bridge.codec.BridgeJson;
 import io.hcs4j.uvm.transport.HvSocketConnection;
 import org.slf4j.Logger;
@@ -24,15 +27,22 @@ import java.util.stream.Collectors;
 /**
  * What the emulated guest runs: combined-layer root filesystems, containers (an OCI spec and its processes)
  * and processes of the VM itself. Processes are real host processes: chrooted into the container's rootfs
- * (unshare --root) when the guest runs as root, on a pseudo-terminal when one is asked for (its launcher also gives it its own PID and mount
- * namespaces), otherwise run
- * from the rootfs directory with its binaries first on PATH.
+ * (unshare --root) when the guest runs as root (its launcher also gives it its own PID and mount namespaces),
+ * otherwise run from the rootfs directory with its binaries first on PATH; on a pseudo-terminal when one is
+ * asked for. With cgroups ({@link Cgroups}) each container has its own, holding every process it runs.
  */
 final class GuestRuntime {
     static final String VM_ID = "00000000-0000-0000-0000-000000000000";
     private static final Logger LOG = LoggerFactory.getLogger(GuestRuntime.class);
 
+    /** Joins the cgroups named by its first arguments, then becomes the container's process (same pid). */
+    private static final String ENTER_CGROUP = "n=$1; shift; while [ \"$n\" -gt 0 ]; do echo $$ > \"$1\" || exit 126; "
+            + "shift; n=$((n-1)); done; exec \"$@\"";
+
     private final boolean root;
+    private final Cgroups cgroups;
+    private final String vm;
+    private final GuestMounts mounts;
     private final BiConsumer<String, String> exitNotifier;
     private final Map<String, Layers> layers = new ConcurrentHashMap<>();
     private final Map<String, Container> containers = new ConcurrentHashMap<>();
@@ -45,22 +55,39 @@ final class GuestRuntime {
         final String id;
         final ObjectNode spec;
         final Path rootfs;
+        /** Null when the guest runs without cgroups. */
+        final ContainerCgroup cgroup;
+        /** The spec's bind mounts made in the rootfs. */
+        final List<Path> bindMounts;
         final Map<Integer, AgentProcess> processes = new ConcurrentHashMap<>();
         volatile AgentProcess init;
         volatile boolean shutdownRequested;
         volatile boolean exited;
 
-        Container(String id, ObjectNode spec, Path rootfs) {
+        Container(String id, ObjectNode spec, Path rootfs, ContainerCgroup cgroup, List<Path> bindMounts) {
             this.id = id;
             this.spec = spec;
             this.rootfs = rootfs;
+            this.cgroup = cgroup;
+            this.bindMounts = bindMounts;
         }
     }
 
-    /** @param exitNotifier told (container id, notification type) when a container's init process is done */
-    GuestRuntime(boolean root, BiConsumer<String, String> exitNotifier) {
+    /**
+     * @param cgroups      where containers get their cgroups; null to run them without (statistics from /proc)
+     * @param vmDir        the VM's socket directory: names its cgroup, holds its device directory
+     * @param exitNotifier told (container id, notification type) when a container's init process is done
+     */
+    GuestRuntime(boolean root, Cgroups cgroups, Path vmDir, BiConsumer<String, String> exitNotifier) {
         this.root = root;
+        this.cgroups = cgroups;
+        this.vm = Cgroups.vmName(vmDir);
+        this.mounts = new GuestMounts(root, vmDir.resolve("devices"));
         this.exitNotifier = exitNotifier;
+    }
+
+    GuestMounts mounts() {
+        return mounts;
     }
 
     // ---- combined layers
@@ -113,7 +140,7 @@ final class GuestRuntime {
         }
     }
 
-    private static void run(List<String> command) throws IOException {
+    static void run(List<String> command) throws IOException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes()).strip();
         try {
@@ -137,9 +164,72 @@ final class GuestRuntime {
         if (!rootfs.isAbsolute()) {
             rootfs = Path.of(config.path("OciBundlePath").asText("/")).resolve(rootfs);
         }
-        Container c = new Container(id, (ObjectNode) spec, rootfs);
-        if (containers.putIfAbsent(id, c) != null) {
+        if (containers.containsKey(id)) {
             throw new GuestError(GuestError.E_INVALID_STATE, "container " + id + " already exists");
+        }
+        ContainerCgroup cgroup = null;
+        if (cgroups != null) {
+            LinuxResources resources = resources(spec.path("linux").path("resources"));
+            try {
+                cgroup = cgroups.create(vm, id, resources);
+            } catch (IllegalArgumentException e) {
+                throw new GuestError(GuestError.E_INVALIDARG, e.getMessage());
+            } catch (IOException e) {
+                throw new GuestError(GuestError.E_FAIL, "cannot create the cgroup of " + id + ": " + e.getMessage());
+            }
+        }
+        List<Path> bindMounts;
+        try {
+            bindMounts = mounts.bindSpecMounts(id, rootfs, spec.path("mounts"));
+        } catch (GuestError e) {
+            removeCgroup(id, cgroup);
+            throw e;
+        }
+        Container c = new Container(id, (ObjectNode) spec, rootfs, cgroup, bindMounts);
+        if (containers.putIfAbsent(id, c) != null) {
+            GuestMounts.unbind(bindMounts);
+            removeCgroup(id, cgroup);
+            throw new GuestError(GuestError.E_INVALID_STATE, "container " + id + " already exists");
+        }
+    }
+
+    private static LinuxResources resources(JsonNode node) throws GuestError {
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        try {
+            return Json.convert(node, LinuxResources.class);
+        } catch (SchemaException | IllegalArgumentException e) {
+            throw new GuestError(GuestError.E_INVALIDARG, "invalid linux.resources: " + e.getMessage());
+        }
+    }
+
+    /** UpdateContainer: the container's cgroup takes the new resources. */
+    void update(String containerId, JsonNode resources) throws GuestError {
+        Container c = container(containerId);
+        if (c.cgroup == null) {
+            throw new GuestError(GuestError.E_NOTIMPL, "the emulated guest enforces resource limits only as root with "
+                    + "writable cgroups; it runs without them");
+        }
+        if (resources == null || !resources.isObject()) {
+            throw new GuestError(GuestError.E_INVALIDARG, "UpdateContainer needs Resources (OCI LinuxResources)");
+        }
+        try {
+            c.cgroup.apply(resources(resources));
+        } catch (IllegalArgumentException e) {
+            throw new GuestError(GuestError.E_INVALIDARG, e.getMessage());
+        } catch (IOException e) {
+            throw new GuestError(GuestError.E_FAIL, "cannot update " + containerId + ": " + e.getMessage());
+        }
+    }
+
+    private static void removeCgroup(String id, ContainerCgroup cgroup) {
+        if (cgroup != null) {
+            try {
+                cgroup.remove();
+            } catch (IOException e) {
+                LOG.warn("cgroup of {} not removed: {}", id, e.getMessage());
+            }
         }
     }
 
@@ -174,6 +264,14 @@ final class GuestRuntime {
             int cols = size.isArray() ? size.path(1).asInt() : process.path("consoleSize").path("width").asInt();
             AgentProcess p = startInContainer(c, process, params.path("EmulateConsole").asBoolean(), cols, rows,
                     in, out, err);
+            if (c.cgroup != null) {
+                try {
+                    c.cgroup.join(p.pid());
+                } catch (IOException e) {
+                    p.kill();
+                    throw e;
+                }
+            }
             c.processes.put(p.pid(), p);
             if (init) {
                 c.init = p;
@@ -203,6 +301,12 @@ final class GuestRuntime {
         });
         String cwd = process.path("cwd").asText("/");
         List<String> command = new ArrayList<>();
+        if (c.cgroup != null) {
+            // The process joins the container's cgroups before it execs, so nothing it forks escapes them.
+            List<Path> procs = c.cgroup.procsFiles();
+            command.addAll(List.of("/bin/sh", "-c", ENTER_CGROUP, "hcs4j-cgroup", Integer.toString(procs.size())));
+            procs.forEach(p -> command.add(p.toString()));
+        }
         Path dir;
         if (root) {
             // util-linux unshare without namespace flags: chroot into the rootfs and chdir to cwd there.
@@ -263,6 +367,9 @@ final class GuestRuntime {
         c.exited = true;
         // As when a PID namespace's init dies: every other process of the container is killed.
         c.processes.values().forEach(AgentProcess::kill);
+        if (c.cgroup != null) {
+            c.cgroup.killAll();
+        }
         exitNotifier.accept(c.id, c.shutdownRequested ? "GracefulExit" : "UnexpectedExit");
     }
 
@@ -304,11 +411,29 @@ final class GuestRuntime {
         if (c.init != null && !c.exited) {
             throw new GuestError(GuestError.E_INVALID_STATE, "container " + containerId + " is still running");
         }
-        containers.remove(containerId);
+        if (containers.remove(containerId) == null) {
+            return;
+        }
+        try {
+            if (c.cgroup != null) {
+                c.cgroup.remove();
+            }
+        } catch (IOException e) {
+            throw new GuestError(GuestError.E_FAIL, "cannot remove the cgroup of " + containerId + ": " + e.getMessage());
+        } finally {
+            GuestMounts.unbind(c.bindMounts);
+        }
     }
 
-    /** Live processes of the container: the ones it started and their descendants. */
+    /** Live processes of the container: its cgroup's, or the ones it started and their descendants. */
     private List<ProcessHandle> live(Container c) {
+        if (c.cgroup != null) {
+            try {
+                return c.cgroup.processes().stream().map(ProcessHandle::of).flatMap(java.util.Optional::stream).toList();
+            } catch (IOException e) {
+                LOG.warn("cannot list the cgroup of {}: {}", c.id, e.getMessage());
+            }
+        }
         Set<ProcessHandle> all = new LinkedHashSet<>();
         for (AgentProcess p : c.processes.values()) {
             ProcessHandle h = p.handle();
@@ -329,7 +454,7 @@ final class GuestRuntime {
                     ArrayNode list = properties.putArray("ProcessList");
                     live(c).forEach(h -> list.addObject().put("ProcessId", h.pid()));
                 }
-                case "Statistics" -> properties.set("LCOWMetrics", ProcStats.metrics(live(c)));
+                case "Statistics" -> properties.set("LCOWMetrics", statistics(c));
                 default -> throw new GuestError(GuestError.E_NOTIMPL, "property type " + type.asText()
                         + " is not supported by the emulated guest");
             }
@@ -337,7 +462,18 @@ final class GuestRuntime {
         return properties;
     }
 
-    /** The VM goes down: every process dies, every rootfs is unmounted. */
+    private ObjectNode statistics(Container c) throws GuestError {
+        if (c.cgroup == null) {
+            return ProcStats.metrics(live(c));
+        }
+        try {
+            return Json.mapper().valueToTree(CgroupStats.read(c.cgroup));
+        } catch (IOException e) {
+            throw new GuestError(GuestError.E_FAIL, "cannot read the cgroup of " + c.id + ": " + e.getMessage());
+        }
+    }
+
+    /** The VM goes down: every process dies; the VM's cgroups, device mappings and rootfs mounts are removed. */
     void shutdownAll() {
         List<AgentProcess> all = new ArrayList<>(vmProcesses.values());
         containers.values().forEach(c -> all.addAll(c.processes.values()));
@@ -349,6 +485,12 @@ final class GuestRuntime {
         } catch (Exception e) {
             LOG.warn("processes still running after SIGKILL: {}", e.toString());
         }
+        if (cgroups != null) {
+            cgroups.removeVm(vm);
+        }
+        // Containers' bind mounts and devices first: they may be inside a container's rootfs.
+        containers.values().forEach(c -> GuestMounts.unbind(c.bindMounts));
+        mounts.removeAll();
         for (String rootPath : List.copyOf(layers.keySet())) {
             try {
                 removeLayers(BridgeJson.object().put("ContainerRootPath", rootPath));

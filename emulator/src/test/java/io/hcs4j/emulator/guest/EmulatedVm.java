@@ -98,9 +98,17 @@ final class EmulatedVm implements AutoCloseable {
     }
 
     GuestContainer createContainer(String container, String... initArgs) throws IOException {
+        return createContainer(container, null, initArgs);
+    }
+
+    /** A container whose spec has {@code linux.resources} (null: none). */
+    GuestContainer createContainer(String container, ObjectNode resources, String... initArgs) throws IOException {
         addLayers(container);
         ObjectNode spec = BridgeJson.object().put("ociVersion", "1.1.0");
         spec.set("process", process(initArgs));
+        if (resources != null) {
+            spec.putObject("linux").set("resources", resources);
+        }
         spec.putObject("root").put("path", rootPath(container).toString());
         GuestContainer c = connection.createContainer(container, spec, work.resolve("c").resolve(container).toString(),
                 work.resolve("scratch").resolve(container).toString());

@@ -39,8 +39,7 @@ class GuestCrashTest {
             execs.forEach(p -> pending.add(p.exit()));
 
             // The guest's pids are its own (a PID namespace when root); find the sleeps as the host sees them.
-            List<ProcessHandle> sleeps = ProcessHandle.allProcesses()
-                    .filter(h -> h.info().arguments().map(a -> List.of(a).contains("1001")).orElse(false)).toList();
+            List<ProcessHandle> sleeps = hostView(vm, "c-crash");
             assertTrue(sleeps.size() >= 5, "found " + sleeps.size() + " sleeps");
 
             long start = System.nanoTime();
@@ -64,5 +63,21 @@ class GuestCrashTest {
         } finally {
             vm.close();
         }
+    }
+
+    /**
+     * The container's processes as the host sees them: with cgroups, its cgroup's members (joined by the time
+     * ExecuteProcess answers); otherwise the sleeps by their arguments (the process has exec'd by then).
+     */
+    private static List<ProcessHandle> hostView(EmulatedVm vm, String container) throws java.io.IOException {
+        Cgroups cgroups = Cgroups.detect(Cgroups.DEFAULT_ROOT).cgroups();
+        if (cgroups == null) {
+            return ProcessHandle.allProcesses()
+                    .filter(h -> h.info().arguments().map(a -> List.of(a).contains("1001")).orElse(false)).toList();
+        }
+        Path hierarchy = cgroups.v2 ? cgroups.root : cgroups.root.resolve("pids");
+        Path dir = hierarchy.resolve(Cgroups.PARENT)
+                .resolve(Cgroups.vmName(io.hcs4j.uvm.transport.HvSocketDirs.forVm(vm.id))).resolve(container);
+        return Cgroups.procs(dir).stream().map(ProcessHandle::of).flatMap(java.util.Optional::stream).toList();
     }
 }

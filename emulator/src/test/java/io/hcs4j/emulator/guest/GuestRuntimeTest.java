@@ -23,7 +23,7 @@ class GuestRuntimeTest {
     @Test
     void withoutRootTheRootfsIsTheLayerAndProcessesRunFromIt(@TempDir Path work) throws Exception {
         CompletableFuture<String> exited = new CompletableFuture<>();
-        GuestRuntime runtime = new GuestRuntime(false, (id, type) -> exited.complete(id + " " + type));
+        GuestRuntime runtime = new GuestRuntime(false, null, work.resolve("vm"), (id, type) -> exited.complete(id + " " + type));
         Path layer = EmulatedVm.busyboxLayer(work.resolve("layer"));
         Path root = work.resolve("c/rootfs");
         ObjectNode layers = BridgeJson.object().put("ContainerRootPath", root.toString());
@@ -49,5 +49,20 @@ class GuestRuntimeTest {
         assertFalse(Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS));
         assertEquals(GuestError.E_NOT_FOUND, assertThrows(GuestError.class,
                 () -> runtime.removeLayers(BridgeJson.object().put("ContainerRootPath", root.toString()))).hresult);
+    }
+
+    @Test
+    void withoutCgroupsUpdateContainerIsNotImplementedWithTheReason(@TempDir Path dir) throws Exception {
+        GuestRuntime runtime = new GuestRuntime(false, null, dir.resolve("vm"), (id, type) -> { });
+        ObjectNode spec = BridgeJson.object();
+        spec.set("process", EmulatedVm.process("true"));
+        spec.putObject("root").put("path", dir.toString());
+        runtime.create("c", BridgeJson.object().set("OciSpecification", spec));
+        GuestError e = assertThrows(GuestError.class, () -> runtime.update("c", BridgeJson.object()));
+        assertEquals(GuestError.E_NOTIMPL, e.hresult);
+        assertTrue(e.getMessage().contains("cgroups"), e.getMessage());
+        assertEquals(GuestError.E_SYSTEM_NOT_FOUND,
+                assertThrows(GuestError.class, () -> runtime.update("nope", BridgeJson.object())).hresult);
+        runtime.deleteState("c");
     }
 }

@@ -1,0 +1,233 @@
+package io.hcs4j.emulator.guest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Devices the host hot-adds to the emulated VM (Plan9 shares, SCSI disks, vPMem devices), mapped at the guest
+ * path the host asks for. The guest's requests name a device by bus address only (share name, controller and
+ * LUN, device number); the emulated VM's "hardware" is its device directory, {@code <vm socket dir>/devices},
+ * where an entry {@code plan9/<share name>}, {@code scsi/<controller>-<lun>} or {@code vpmem/<device number>}
+ * is a symbolic link to the host path behind the device. A host path that is a directory is bind-mounted at the
+ * mount path when the guest runs as root (read-only when asked), or linked there without root (read-only is
+ * then not enforced, and said so). A device without such an entry (a disk image the emulator cannot mount) is
+ * acknowledged without a mount, and the log says so.
+ */
+final class GuestMounts {
+    private static final Logger LOG = LoggerFactory.getLogger(GuestMounts.class);
+
+    private final boolean root;
+    private final Path devices;
+    /** By mount path. */
+    private final Map<String, Mapping> mapped = new ConcurrentHashMap<>();
+
+    private record Mapping(Path mountPath, Kind kind, boolean createdDir) {
+    }
+
+    private enum Kind { BIND_MOUNT, SYMLINK, NONE }
+
+    GuestMounts(boolean root, Path devices) {
+        this.root = root;
+        this.devices = devices;
+    }
+
+    /** The device-directory entry of a request's device, for the resource types that name one. */
+    static String deviceKey(String resourceType, JsonNode settings) throws GuestError {
+        return switch (resourceType) {
+            case "MappedDirectory" -> "plan9/" + settings.path("ShareName").asText("");
+            case "MappedVirtualDisk" -> "scsi/" + settings.path("Controller").asInt() + "-" + settings.path("Lun").asInt();
+            case "VPMemDevice" -> "vpmem/" + settings.path("DeviceNumber").asLong();
+            default -> throw new GuestError(GuestError.E_NOTIMPL, "resource type " + resourceType + " is no device");
+        };
+    }
+
+    synchronized void add(String resourceType, JsonNode settings) throws GuestError {
+        String key = deviceKey(resourceType, settings);
+        String mountPath = settings.path("MountPath").asText("");
+        if (mountPath.isEmpty()) {
+            // Attached without a mount (the container uses the device itself).
+            LOG.info("{} {} attached, not mounted", resourceType, key);
+            return;
+        }
+        if (!Path.of(mountPath).isAbsolute()) {
+            throw new GuestError(GuestError.E_INVALIDARG, resourceType + " needs an absolute MountPath");
+        }
+        // vPMem devices are read-only by nature.
+        boolean readOnly = settings.path("ReadOnly").asBoolean() || resourceType.equals("VPMemDevice");
+        Path target = Path.of(mountPath);
+        if (mapped.containsKey(mountPath)) {
+            throw new GuestError(GuestError.E_INVALID_STATE, "something is already mapped at " + mountPath);
+        }
+        Path source = hostDirectory(key);
+        if (source == null) {
+            LOG.info("{} {}: the emulated VM has no directory behind it; acknowledged, nothing mapped at {}",
+                    resourceType, key, mountPath);
+            mapped.put(mountPath, new Mapping(target, Kind.NONE, false));
+            return;
+        }
+        try {
+            if (root) {
+                boolean created = !Files.exists(target);
+                Files.createDirectories(target);
+                try {
+                    GuestRuntime.run(List.of("mount", "--bind", source.toString(), mountPath));
+                    if (readOnly) {
+                        GuestRuntime.run(List.of("mount", "-o", "remount,bind,ro", mountPath));
+                    }
+                } catch (IOException e) {
+                    umountQuietly(mountPath);
+                    if (created) {
+                        Files.deleteIfExists(target);
+                    }
+                    throw e;
+                }
+                mapped.put(mountPath, new Mapping(target, Kind.BIND_MOUNT, created));
+            } else {
+                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IOException(mountPath + " exists; without root the guest maps a device by linking it there");
+                }
+                Files.createDirectories(target.getParent());
+                Files.createSymbolicLink(target, source);
+                if (readOnly) {
+                    LOG.warn("{} {} is linked at {} writable: without root the guest cannot make it read-only",
+                            resourceType, key, mountPath);
+                }
+                mapped.put(mountPath, new Mapping(target, Kind.SYMLINK, false));
+            }
+            LOG.info("{} {} ({}) mapped at {}{}", resourceType, key, source, mountPath, readOnly ? " read-only" : "");
+        } catch (IOException e) {
+            throw new GuestError(GuestError.E_FAIL, "cannot map " + resourceType + " " + key + " at " + mountPath + ": "
+                    + e.getMessage());
+        }
+    }
+
+    /** The directory behind a device entry, or null when there is none (or it is not a directory). */
+    private Path hostDirectory(String key) {
+        Path entry = devices.resolve(key);
+        try {
+            Path real = entry.toRealPath();
+            return Files.isDirectory(real) ? real : null;
+        } catch (IOException noSuchDevice) {
+            return null;
+        }
+    }
+
+    synchronized void remove(String resourceType, JsonNode settings) throws GuestError {
+        String mountPath = settings.path("MountPath").asText("");
+        if (mountPath.isEmpty()) {
+            return;
+        }
+        Mapping m = mapped.get(mountPath);
+        if (m == null) {
+            throw new GuestError(GuestError.E_NOT_FOUND, "nothing of type " + resourceType + " is mapped at " + mountPath);
+        }
+        try {
+            unmap(m);
+        } catch (IOException e) {
+            throw new GuestError(GuestError.E_FAIL, "cannot unmap " + mountPath + ": " + e.getMessage());
+        }
+        mapped.remove(mountPath);
+    }
+
+    private static void unmap(Mapping m) throws IOException {
+        switch (m.kind) {
+            case BIND_MOUNT -> {
+                GuestRuntime.run(List.of("umount", m.mountPath.toString()));
+                if (m.createdDir) {
+                    Files.deleteIfExists(m.mountPath);
+                }
+            }
+            case SYMLINK -> Files.deleteIfExists(m.mountPath);
+            case NONE -> { }
+        }
+    }
+
+    private static void umountQuietly(String mountPath) {
+        try {
+            GuestRuntime.run(List.of("umount", mountPath));
+        } catch (IOException notMounted) {
+            // Nothing was mounted there.
+        }
+    }
+
+    /**
+     * The bind mounts of a container's OCI spec ({@code mounts} of type "bind" or with a bind option), made in
+     * its rootfs as root: this is how a container sees a share or disk the VM has mapped. Other mount types
+     * are not emulated. Returns the targets, in mount order; without root nothing is mounted, and the log says so.
+     */
+    List<Path> bindSpecMounts(String containerId, Path rootfs, JsonNode specMounts) throws GuestError {
+        List<Path> done = new ArrayList<>();
+        for (JsonNode m : specMounts) {
+            List<String> options = new ArrayList<>();
+            m.path("options").forEach(o -> options.add(o.asText()));
+            if (!m.path("type").asText("").equals("bind") && !options.contains("bind") && !options.contains("rbind")) {
+                continue;
+            }
+            String source = m.path("source").asText("");
+            String destination = m.path("destination").asText("");
+            if (!root) {
+                LOG.warn("container {}: bind mount {} -> {} not made: the guest does not run as root", containerId,
+                        source, destination);
+                continue;
+            }
+            Path target = rootfs.resolve(destination.replaceFirst("^/+", "")).normalize();
+            try {
+                if (source.isEmpty() || destination.isEmpty() || !target.startsWith(rootfs)) {
+                    throw new IOException("a bind mount needs a source and a destination inside the rootfs");
+                }
+                if (Files.isDirectory(Path.of(source))) {
+                    Files.createDirectories(target);
+                } else if (!Files.exists(target)) {
+                    Files.createDirectories(target.getParent());
+                    Files.createFile(target);
+                }
+                GuestRuntime.run(List.of("mount", options.contains("rbind") ? "--rbind" : "--bind", source,
+                        target.toString()));
+                done.add(target);
+                if (options.contains("ro")) {
+                    GuestRuntime.run(List.of("mount", "-o", "remount,bind,ro", target.toString()));
+                }
+            } catch (IOException e) {
+                unbind(done);
+                throw new GuestError(GuestError.E_FAIL, "container " + containerId + ": cannot bind " + source + " at "
+                        + destination + ": " + e.getMessage());
+            }
+        }
+        return done;
+    }
+
+    /** Undoes {@link #bindSpecMounts}, the last first. */
+    static void unbind(List<Path> targets) {
+        for (int i = targets.size() - 1; i >= 0; i--) {
+            try {
+                GuestRuntime.run(List.of("umount", "--recursive", targets.get(i).toString()));
+            } catch (IOException e) {
+                LOG.warn("cannot unmount {}: {}", targets.get(i), e.getMessage());
+            }
+        }
+    }
+
+    /** The VM goes down: every mapping goes, the most recent first (one may be inside another). */
+    synchronized void removeAll() {
+        List<Mapping> all = new ArrayList<>(mapped.values());
+        all.sort((a, b) -> b.mountPath.getNameCount() - a.mountPath.getNameCount());
+        for (Mapping m : all) {
+            try {
+                unmap(m);
+            } catch (IOException e) {
+                LOG.warn("cannot unmap {}: {}", m.mountPath, e.getMessage());
+            }
+            mapped.remove(m.mountPath.toString());
+        }
+    }
+}
