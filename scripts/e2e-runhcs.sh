@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end test of the runhcs command line, each command a separate process, on the HCS emulator:
 # run an example bundle (output, exit code); detached create/start, exec, ps, state, pause/resume, kill, delete; list;
+# consoles (run with a terminal, exec -t, resize-tty) and process trees ending with their container;
 # bad input (clear one-line errors, non-zero exits, nothing left behind); 20 containers in parallel without leftovers.
 # Builds what it needs; exits non-zero on the first failure. Prints how long the CLI calls took.
 set -euo pipefail
@@ -197,6 +198,64 @@ rh delete e2e-term
 root_is_empty
 no_processes "$marker"
 pass "kill (TERM) stops the container"
+
+echo "=== consoles: run with a terminal, exec -t, resize-tty; process trees end with their container"
+bundle "$work/b-tty" '["sh", "-c", "tty; stty size; printf \"%s\\n\" \"args: $0\"; exit 6", "C:\\app"]'
+python3 - "$work/b-tty/config.json" <<'PY'
+import json, sys
+c = json.load(open(sys.argv[1]))
+c["process"]["terminal"] = True
+c["process"]["consoleSize"] = {"height": 30, "width": 100}
+json.dump(c, open(sys.argv[1], "w"))
+PY
+rc=0
+out="$(rh run -b "$work/b-tty" e2e-tty-run < /dev/null | tr -d '\r')" || rc=$?
+[ "$rc" -eq 6 ] || fail "run with a terminal: exit code $rc, expected 6"
+[[ "$out" =~ ^/dev/pts/[0-9]+$'\n'"30 100"$'\n'"args: C:\\app"$ ]] || fail "run with a terminal printed: $out"
+pass "run with process.terminal: a pty of 30x100, exit code 6"
+root_is_empty
+
+tree_secs=$(( 100000 + $$ % 100000 ))   # a sleep only this run starts, to find its processes
+rh run -d -b "$work/b-long" e2e-tty > /dev/null 2>&1
+cat > "$work/tty-process.json" <<'JSON'
+{"terminal": true, "consoleSize": {"height": 25, "width": 80},
+ "args": ["sh", "-c", "tty; stty size; read line; echo \"read $line\"; stty size; exit 3"], "cwd": "C:\\"}
+JSON
+mkfifo "$work/tty.in"
+exec 3<>"$work/tty.in"          # held open, so the exec's stdin stays open until we close it
+"$runhcs" exec -p "$work/tty-process.json" --pid-file "$work/tty.pid" e2e-tty < "$work/tty.in" > "$work/tty.out" 2>&1 &
+tty_client=$!
+for _ in $(seq 100); do        # bounded wait for the first size on the console
+  grep -q "25 80" "$work/tty.out" 2>/dev/null && [ -s "$work/tty.pid" ] && break
+  sleep 0.1
+done
+grep -q "25 80" "$work/tty.out" || fail "exec -p (terminal) output before resize: $(cat "$work/tty.out")"
+rh resize-tty --pid "$(cat "$work/tty.pid")" e2e-tty 120 40
+echo go >&3
+exec 3>&-
+rc=0
+wait "$tty_client" || rc=$?
+[ "$rc" -eq 3 ] || fail "exec with a terminal: exit code $rc, expected 3"
+out="$(tr -d '\r' < "$work/tty.out")"
+[[ "$out" =~ ^/dev/pts/[0-9]+$'\n'"25 80"$'\n'"go"$'\n'"read go"$'\n'"40 120"$ ]] || fail "exec with a terminal printed: $out"
+pass "exec with a terminal: a pty of 25x80, resize-tty to 120x40 seen by stty, input echoed, exit code 3"
+rc=0
+out="$(rh exec -t e2e-tty sh -c '[ -t 0 ] && [ -t 1 ] && [ -t 2 ] && echo all-on-a-tty; exit 2' < /dev/null | tr -d '\r')" || rc=$?
+[ "$rc" -eq 2 ] && [ "$out" = "all-on-a-tty" ] || fail "exec -t: rc=$rc out=$out"
+pass "exec -t: stdin, stdout and stderr are the terminal"
+expect_error "has no console" resize-tty e2e-tty 80 25
+expect_error "invalid console size" resize-tty e2e-tty 0 25
+
+rh exec -d e2e-tty sh -c "sleep $tree_secs & sleep $tree_secs"
+for _ in $(seq 100); do
+  [ "$(pgrep -fc "^sleep $tree_secs\$" || true)" -eq 2 ] && break
+  sleep 0.1
+done
+[ "$(pgrep -fc "^sleep $tree_secs\$" || true)" -eq 2 ] || fail "the exec'd tree: $(pgrep -af "sleep $tree_secs")"
+rh delete --force e2e-tty
+no_processes "^sleep $tree_secs\$"
+root_is_empty
+pass "delete --force ends the exec'd process and its background child"
 
 echo "=== bad input"
 expect_error "does not exist" run -b "$work/no-such-bundle" e2e-bad

@@ -1,4 +1,4 @@
-# The example container's init process. Its working directory is the container's root: the writable layer with the
+# The example container's init process. Its working directory, C:\, is the container's root: the writable layer with the
 # parent layers (app, then base) merged in.
 echo "$GREETING"
 echo "base layer: $(cat etc/motd)"

@@ -1,5 +1,6 @@
 package io.hcs4j.emulator.guest;
 
+import io.hcs4j.emulator.os.Pty;
 import io.hcs4j.uvm.transport.HvSocketConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +55,7 @@ final class AgentProcess {
     }
 
     /**
-     * Starts a process on a new pseudo-terminal (its controlling terminal, through util-linux setsid -c):
+     * Starts a process on a new pseudo-terminal (its controlling terminal, in a new session):
      * stdin, stdout and stderr are the terminal, relayed over the stdin and stdout sockets.
      */
     static AgentProcess startWithTerminal(List<String> command, Map<String, String> env, Path cwd,
@@ -63,16 +64,10 @@ final class AgentProcess {
         Pty pty = Pty.open(cols, rows);
         Process process;
         try {
-            List<String> wrapped = new java.util.ArrayList<>(List.of("setsid", "-c"));
-            wrapped.addAll(command);
-            ProcessBuilder pb = new ProcessBuilder(wrapped).directory(cwd.toFile());
+            ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
             pb.environment().clear();
             pb.environment().putAll(env);
-            File slave = new File(pty.slavePath());
-            pb.redirectInput(ProcessBuilder.Redirect.from(slave));
-            pb.redirectOutput(ProcessBuilder.Redirect.appendTo(slave));
-            pb.redirectError(ProcessBuilder.Redirect.appendTo(slave));
-            process = pb.start();
+            process = pty.start(pb);
         } catch (IOException e) {
             pty.close();
             throw e;

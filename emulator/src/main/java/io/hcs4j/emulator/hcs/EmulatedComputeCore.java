@@ -613,7 +613,7 @@ final class EmulatedComputeCore implements ComputeCore {
     @Override
     public int HcsTerminateProcess(Pointer process, Pointer operation, WString options) {
         return processOp(process, operation, 11, p -> {
-            p.signal(Posix.SIGKILL);
+            p.terminate();
             return null;
         });
     }
@@ -622,7 +622,7 @@ final class EmulatedComputeCore implements ComputeCore {
     public int HcsSignalProcess(Pointer process, Pointer operation, WString options) {
         String o = str(options);
         return processOp(process, operation, 11, p -> {
-            p.signal(Signals.of(o));
+            Signals.deliver(p, o);
             return null;
         });
     }

@@ -3,6 +3,8 @@ package io.hcs4j.emulator.hcs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.emulator.os.Posix;
+import io.hcs4j.emulator.os.Sessions;
 import io.hcs4j.hcs.raw.HResults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One emulated compute system and the HCS state machine: Created -> Running <-> Paused, any -> Stopped.
@@ -216,7 +219,7 @@ final class EmulatedSystem {
             }
         }
         // Graceful: SIGTERM first, SIGKILL what is left after the grace period.
-        processes.values().forEach(p -> Posix.kill(p.pid, Posix.SIGTERM));
+        processes.values().forEach(p -> p.signalTree(Posix.SIGTERM));
         awaitProcesses(GRACE_MS);
         stop("GracefulExit", 0);
     }
@@ -262,9 +265,8 @@ final class EmulatedSystem {
             g = guest;
             exitData = JsonDocs.newObject().put("Status", status).put("ExitType", exitType).toString();
         }
-        for (EmulatedProcess p : processes.values()) {
-            Posix.kill(p.pid, Posix.SIGKILL);
-        }
+        // Everything that belongs to the system ends, grandchildren and what exited processes left behind too.
+        processes.values().forEach(EmulatedProcess::killTree);
         if (g != null) {
             g.kill();
         }
@@ -285,13 +287,25 @@ final class EmulatedSystem {
         forgetIfUnused();
     }
 
+    /**
+     * Waits (bounded) for the processes and everything in their sessions to end; kills whatever is left when the
+     * time is up.
+     */
     private void awaitProcesses(long ms) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
         CompletableFuture<?> all = CompletableFuture.allOf(processes.values().stream()
                 .map(p -> p.exit).toArray(CompletableFuture[]::new));
         try {
             all.get(ms, TimeUnit.MILLISECONDS);
+            for (EmulatedProcess p : processes.values()) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (!Sessions.awaitEmpty(p.pid, false, Math.max(1, left))) {
+                    throw new TimeoutException("session " + p.pid + " still has " + Sessions.members(p.pid, false));
+                }
+            }
         } catch (Exception e) {
-            processes.values().forEach(p -> Posix.kill(p.pid, Posix.SIGKILL));
+            LOG.debug("{}: {}; killing what is left", id, e.toString());
+            processes.values().forEach(EmulatedProcess::killTree);
         }
     }
 
@@ -311,7 +325,7 @@ final class EmulatedSystem {
             }
             state = State.PAUSED;
         }
-        processes.values().forEach(p -> Posix.kill(p.pid, Posix.SIGSTOP));
+        processes.values().forEach(p -> p.signalTree(Posix.SIGSTOP));
         GuestInstance g = guestOrNull();
         if (g != null) {
             g.pause();
@@ -329,7 +343,7 @@ final class EmulatedSystem {
         if (g != null) {
             g.resume();
         }
-        processes.values().forEach(p -> Posix.kill(p.pid, Posix.SIGCONT));
+        processes.values().forEach(p -> p.signalTree(Posix.SIGCONT));
     }
 
     /** Save needs a paused system; with SaveStateFilePath the document and state are written there. */
@@ -426,11 +440,17 @@ final class EmulatedSystem {
         return out.toString();
     }
 
-    private List<EmulatedProcess> liveProcesses() {
-        List<EmulatedProcess> live = new ArrayList<>();
+    /** Every running process that belongs to the system: its processes' sessions. */
+    private List<Integer> livePids() {
+        List<Integer> live = new ArrayList<>();
         for (EmulatedProcess p : processes.values()) {
             if (!p.exited()) {
-                live.add(p);
+                live.add(p.pid);
+            }
+            for (long member : Sessions.members(p.pid, !p.exited())) {
+                if (member != p.pid) {
+                    live.add((int) member);
+                }
             }
         }
         return live;
@@ -438,11 +458,11 @@ final class EmulatedSystem {
 
     private ArrayNode processList() {
         ArrayNode list = JsonDocs.MAPPER.createArrayNode();
-        for (EmulatedProcess p : liveProcesses()) {
-            ProcStat st = ProcStat.read(p.pid);
+        for (int pid : livePids()) {
+            ProcStat st = ProcStat.read(pid);
             if (st != null) {
                 // ProcessDetails' figures are int32 in the schema: clamp rather than overflow.
-                list.addObject().put("ProcessId", p.pid).put("ImageName", st.name())
+                list.addObject().put("ProcessId", pid).put("ImageName", st.name())
                         .put("UserTime100ns", int32(st.userTime100ns()))
                         .put("KernelTime100ns", int32(st.kernelTime100ns()))
                         .put("MemoryCommitBytes", int32(st.virtualBytes()))
@@ -462,8 +482,8 @@ final class EmulatedSystem {
         long kernel = 0;
         long commit = 0;
         long privateWs = 0;
-        for (EmulatedProcess p : liveProcesses()) {
-            ProcStat st = ProcStat.read(p.pid);
+        for (int pid : livePids()) {
+            ProcStat st = ProcStat.read(pid);
             if (st != null) {
                 user += st.userTime100ns();
                 kernel += st.kernelTime100ns();
@@ -490,8 +510,8 @@ final class EmulatedSystem {
 
     private ObjectNode memory() {
         long assignedMb = 0;
-        for (EmulatedProcess p : liveProcesses()) {
-            ProcStat st = ProcStat.read(p.pid);
+        for (int pid : livePids()) {
+            ProcStat st = ProcStat.read(pid);
             if (st != null) {
                 assignedMb += st.residentBytes() >> 20;
             }
@@ -520,7 +540,7 @@ final class EmulatedSystem {
             p.watchers.forEach(EmulatedProcess.Watcher::serviceDisconnected);
             p.watchers.clear();
         }
-        processes.values().forEach(p -> Posix.kill(p.pid, Posix.SIGKILL));
+        processes.values().forEach(EmulatedProcess::killTree);
         if (g != null) {
             g.kill();
         }

@@ -396,7 +396,7 @@ final class EmulatedVmCompute implements VmCompute {
     @Override
     public int HcsTerminateProcess(Pointer process, PointerByReference result) {
         return call(result, () -> {
-            process(process).process.signal(Posix.SIGKILL);
+            process(process).process.terminate();
             return HResults.S_OK;
         });
     }
@@ -404,7 +404,7 @@ final class EmulatedVmCompute implements VmCompute {
     @Override
     public int HcsSignalProcess(Pointer process, WString options, PointerByReference result) {
         return call(result, () -> {
-            process(process).process.signal(Signals.of(str(options)));
+            Signals.deliver(process(process).process, str(options));
             return HResults.S_OK;
         });
     }

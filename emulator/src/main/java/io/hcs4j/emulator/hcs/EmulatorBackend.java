@@ -1,6 +1,7 @@
 package io.hcs4j.emulator.hcs;
 
 import com.sun.jna.Pointer;
+import io.hcs4j.emulator.os.Posix;
 import io.hcs4j.hcs.raw.ComputeCore;
 import io.hcs4j.hcs.raw.VmCompute;
 import io.hcs4j.hcs.spi.HcsBackend;

@@ -2,6 +2,7 @@ package io.hcs4j.emulator.hcs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.emulator.os.Posix;
 import io.hcs4j.hcs.raw.HResults;
 
 /** Process control documents: SignalProcessOptions and ProcessModifyRequest, mapped to host actions. */
@@ -10,33 +11,36 @@ final class Signals {
     }
 
     /**
-     * The host signal for SignalProcessOptions: {"Signal": n} (LCOW, a Linux signal number) or
-     * {"Signal": "CtrlC" | "CtrlBreak" | "CtrlClose" | "CtrlLogOff" | "CtrlShutdown"} (WCOW). No options means
-     * SIGKILL, as the Linux guest does.
+     * Delivers SignalProcessOptions: {"Signal": n} (LCOW, a Linux signal number, to the process) or
+     * {"Signal": "CtrlC" | "CtrlBreak" | "CtrlClose" | "CtrlLogOff" | "CtrlShutdown"} (WCOW: a console control event,
+     * which Windows delivers to every process attached to the console: here the process's whole tree, as SIGINT,
+     * SIGQUIT or SIGTERM). No options means SIGKILL, as the Linux guest does.
      */
-    static int of(String options) {
+    static void deliver(EmulatedProcess p, String options) {
         ObjectNode o = JsonDocs.object(options, "signal options");
         JsonNode sig = o.path("Signal");
         if (sig.isMissingNode() || sig.isNull()) {
-            return Posix.SIGKILL;
+            p.signal(Posix.SIGKILL);
+            return;
         }
         if (sig.isInt()) {
             int n = sig.asInt();
             if (n <= 0 || n > 64) {
                 throw new HcsFault(HResults.E_INVALIDARG, "signal " + n + " out of range");
             }
-            return n;
+            p.signal(n);
+            return;
         }
-        return switch (sig.asText()) {
+        p.controlEvent(switch (sig.asText()) {
             case "CtrlC" -> Posix.SIGINT;
             case "CtrlBreak" -> Posix.SIGQUIT;
             case "CtrlClose", "CtrlLogOff", "CtrlShutdown" -> Posix.SIGTERM;
             default -> throw new HcsFault(HResults.E_INVALIDARG, "unknown signal " + sig);
-        };
+        });
     }
 
     /**
-     * ProcessModifyRequest: {"Operation": "ConsoleSize", "ConsoleSize": {Height, Width}} or
+     * ProcessModifyRequest: {"Operation": "ConsoleSize", "ConsoleSize": {Height, Width}} (resizes the console) or
      * {"Operation": "CloseHandle", "CloseHandle": {"Handle": "StdIn"}}. The host holds the only write end of the
      * stdin pipe, so closing stdin is the caller closing it; the emulator checks the request.
      */
@@ -48,9 +52,7 @@ final class Signals {
                 if (!size.path("Height").canConvertToInt() || !size.path("Width").canConvertToInt()) {
                     throw new HcsFault(HResults.E_INVALIDARG, "ConsoleSize needs Height and Width");
                 }
-                if (p.exited()) {
-                    throw new HcsFault(HResults.HCS_E_PROCESS_ALREADY_STOPPED, "process " + p.pid + " has exited");
-                }
+                p.resizeConsole(size.path("Width").asInt(), size.path("Height").asInt());
             }
             case "CloseHandle" -> {
                 if (!"StdIn".equals(r.path("CloseHandle").path("Handle").asText())) {

@@ -1,5 +1,7 @@
 package io.hcs4j.emulator.hcs;
 
+import io.hcs4j.emulator.os.Posix;
+
 import com.sun.jna.Pointer;
 import com.sun.jna.WString;
 import com.sun.jna.ptr.PointerByReference;

@@ -1,5 +1,7 @@
 package io.hcs4j.emulator.hcs;
 
+import io.hcs4j.emulator.os.Posix;
+
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;

@@ -84,7 +84,9 @@ class TypedDocumentsTest {
 
                 ProcessStatus status = p.status();
                 assertEquals(p.pid(), status.processId);
-                p.resizeConsole(120, 40);
+                // Only a process started with EmulateConsole has a console to resize.
+                assertEquals(io.hcs4j.hcs.HcsErrorKind.INVALID_STATE,
+                        assertThrows(HcsException.class, () -> p.resizeConsole(120, 40)).kind());
                 p.terminate();
                 assertEquals(137, p.waitExit(WAIT));
                 assertEquals(137, p.status().exitCode);
