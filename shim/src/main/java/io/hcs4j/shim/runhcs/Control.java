@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.SchemaException;
+import io.hcs4j.uvm.transport.ChannelStreams;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -14,7 +15,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -73,8 +73,8 @@ final class Control {
 
         Connection(SocketChannel channel) {
             this.channel = channel;
-            this.in = new DataInputStream(inputOf(channel));
-            this.out = new DataOutputStream(outputOf(channel));
+            this.in = new DataInputStream(ChannelStreams.input(channel));
+            this.out = new DataOutputStream(ChannelStreams.output(channel));
         }
 
         /** Sends the request and reads the answer; an {"ok":false} answer becomes a RunhcsException. */
@@ -98,46 +98,6 @@ final class Control {
                 // closing a socket we are done with
             }
         }
-    }
-
-    /**
-     * Streams over a blocking socket channel that one thread may read while another writes. (The
-     * {@link java.nio.channels.Channels} adapters serialize reads and writes on one lock: a blocked read would stall
-     * every write.)
-     */
-    static InputStream inputOf(SocketChannel ch) {
-        return new InputStream() {
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (len == 0) {
-                    return 0;
-                }
-                return ch.read(ByteBuffer.wrap(b, off, len));
-            }
-        };
-    }
-
-    static OutputStream outputOf(SocketChannel ch) {
-        return new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                ByteBuffer buf = ByteBuffer.wrap(b, off, len);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-            }
-        };
     }
 
     /** Connects; null when nobody listens on the socket (the holder is gone). */

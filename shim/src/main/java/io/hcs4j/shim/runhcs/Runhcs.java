@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.SchemaException;
 import io.hcs4j.schema.oci.Process;
+import io.hcs4j.uvm.transport.ChannelStreams;
 import java.io.DataInputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -35,11 +36,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 /**
  * runhcs: a runc-style command line over cow containers. Each container is held by one process (see {@link Holder}):
@@ -260,7 +261,7 @@ public final class Runhcs {
             });
             CompletableFuture<JsonNode> report = CompletableFuture.supplyAsync(() -> {
                 try (SocketChannel ch = server.accept()) {
-                    return Control.readLine(Control.inputOf(ch));
+                    return Control.readLine(ChannelStreams.input(ch));
                 } catch (IOException e) {
                     return null;
                 }
@@ -329,7 +330,7 @@ public final class Runhcs {
                         + Bundle.oneLine(String.valueOf(e.getMessage())));
             }
             try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(Path.of(ready)))) {
-                Control.writeLine(Control.outputOf(ch), report);
+                Control.writeLine(ChannelStreams.output(ch), report);
             } catch (IOException e) {
                 // create gave up on us: nobody wants this container
                 if (holder != null) {
