@@ -23,8 +23,8 @@ import java.util.stream.Stream;
  * by HCS modify requests. The guest sees them in the VM's device directory ({@code <vm socket dir>/devices}), where
  * each device is a symbolic link to its host path: {@code plan9/<AccessName>}, {@code scsi/<controller index>-<lun>}
  * (the controller's position in {@link LcowDocument#SCSI_CONTROLLER_IDS}) and {@code vpmem/<device number>}.
- * HCS checks a device before it plugs it in, and so does this: a missing host path is HResults.E_FILE_NOT_FOUND (as HCS
- * reports a missing VHD), a taken slot or share name HResults.E_ALREADY_EXISTS, removing what is not there
+ * HCS checks a device before it plugs it in, and so does this: a missing host path is ERROR_FILE_NOT_FOUND (as HCS
+ * reports a missing VHD), a taken slot or share name ERROR_ALREADY_EXISTS, removing what is not there
  * E_ELEMENT_NOT_FOUND.
  */
 final class VmDevices {

@@ -34,9 +34,9 @@ import org.slf4j.LoggerFactory;
  * changed stay in the writable layer, as they would in a real scratch layer. Copies, not links: a container writing
  * to a file must never change a shared parent layer.
  *
- * <p>HRESULTs as Windows reports them: bad arguments HResults.E_INVALIDARG, missing folders HResults.E_PATH_NOT_FOUND, attaching
- * twice HResults.E_ALREADY_EXISTS, detaching a folder without a filter HResults.E_ELEMENT_NOT_FOUND. The VHD and import/export calls
- * need Windows' virtual disks and backup streams and answer HResults.E_NOTIMPL.
+ * <p>HRESULTs as Windows reports them: bad arguments E_INVALIDARG, missing folders ERROR_PATH_NOT_FOUND, attaching
+ * twice ERROR_ALREADY_EXISTS, detaching a folder without a filter ERROR_NOT_FOUND. The VHD and import/export calls
+ * need Windows' virtual disks and backup streams and answer E_NOTIMPL.
  */
 public final class EmulatedComputeStorage implements ComputeStorage {
 
