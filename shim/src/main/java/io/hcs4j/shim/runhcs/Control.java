@@ -141,10 +141,11 @@ final class Control {
     }
 
     static void writeLine(OutputStream out, JsonNode value) throws IOException {
-        byte[] line = Json.writeBytes(value);
+        byte[] json = Json.writeBytes(value);
+        byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+        line[json.length] = '\n';
         synchronized (out) {
-            out.write(line);
-            out.write('\n');
+            out.write(line); // one write: a message is never split by the sender
             out.flush();
         }
     }

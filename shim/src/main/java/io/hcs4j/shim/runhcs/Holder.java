@@ -287,8 +287,22 @@ final class Holder {
                 return exec(request, c);
             }
             case "delete" -> {
-                delete(request.path("force").asBoolean(false));
-                reply(c, Control.ok());
+                // The holder process exits once destroyed() completes: answer first, so the client never
+                // sees the connection end in the middle of the answer.
+                try {
+                    destroy(request.path("force").asBoolean(false), false);
+                    reply(c, Control.ok());
+                } catch (RunhcsException e) {
+                    Control.writeLine(c.out, Control.error(e.getMessage()));
+                } catch (IOException | RuntimeException e) {
+                    Control.writeLine(c.out, Control.error("delete failed: " + Bundle.oneLine(String.valueOf(e.getMessage()))));
+                } finally {
+                    synchronized (this) {
+                        if (destroying) {
+                            destroyed.complete(null);
+                        }
+                    }
+                }
                 // Left open: the holder process's exit closes it, which tells the client that it is gone.
                 return true;
             }
@@ -487,16 +501,25 @@ final class Holder {
      * completes {@link #destroyed()}.
      */
     void delete(boolean force) throws IOException {
+        destroy(force, true);
+    }
+
+    private void destroy(boolean force, boolean announce) throws IOException {
         String status = status();
         if (!force && (status.equals(ContainerState.RUNNING) || status.equals(ContainerState.PAUSED))) {
             throw new RunhcsException("cannot delete container \"" + id + "\" in state " + status
                     + ": stop it first or use --force");
         }
-        destroy();
+        destroy(announce);
     }
 
     /** Ends the processes and the container, unmounts its layers, removes its state directory. Once. */
     void destroy() throws IOException {
+        destroy(true);
+    }
+
+    /** As {@link #destroy()}; without {@code announce} the caller completes {@link #destroyed()} itself. */
+    private void destroy(boolean announce) throws IOException {
         synchronized (this) {
             if (destroying) {
                 try {
@@ -538,7 +561,9 @@ final class Holder {
         } catch (IOException e) {
             failure = e;
         } finally {
-            destroyed.complete(null);
+            if (announce) {
+                destroyed.complete(null);
+            }
         }
         if (failure != null) {
             throw failure;
