@@ -1,6 +1,7 @@
 package io.hcs4j.emulator.guest;
 
 import io.hcs4j.emulator.hcs.GuestInstance;
+import io.hcs4j.emulator.os.Posix;
 import io.hcs4j.emulator.hcs.GuestLauncher;
 import io.hcs4j.uvm.transport.HvSocketDirs;
 import org.slf4j.Logger;
@@ -54,23 +55,20 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
 
             @Override
             public void pause() {
-                signalTree(process.toHandle(), SIGSTOP);
+                signalTree(process.toHandle(), Posix.SIGSTOP);
             }
 
             @Override
             public void resume() {
-                signalTree(process.toHandle(), SIGCONT);
+                signalTree(process.toHandle(), Posix.SIGCONT);
             }
         };
     }
 
-    private static final int SIGCONT = 18;
-    private static final int SIGSTOP = 19;
-
     /** Signals the agent and everything it runs: the guest's whole process tree is the VM. */
     private static void signalTree(ProcessHandle root, int signal) {
-        Libc.INSTANCE.kill((int) root.pid(), signal);
-        root.descendants().forEach(h -> Libc.INSTANCE.kill((int) h.pid(), signal));
+        Posix.kill(root.pid(), signal);
+        root.descendants().forEach(h -> Posix.kill(h.pid(), signal));
     }
 
     /** Removes the VM's cgroup tree (after killing anything left in it), as the VM's end would. */

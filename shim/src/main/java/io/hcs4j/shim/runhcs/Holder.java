@@ -290,7 +290,7 @@ final class Holder {
                 // The holder process exits once destroyed() completes: answer first, so the client never
                 // sees the connection end in the middle of the answer.
                 try {
-                    destroy(request.path("force").asBoolean(false), false);
+                    delete(request.path("force").asBoolean(false), false);
                     reply(c, Control.ok());
                 } catch (RunhcsException e) {
                     Control.writeLine(c.out, Control.error(e.getMessage()));
@@ -501,10 +501,10 @@ final class Holder {
      * completes {@link #destroyed()}.
      */
     void delete(boolean force) throws IOException {
-        destroy(force, true);
+        delete(force, true);
     }
 
-    private void destroy(boolean force, boolean announce) throws IOException {
+    private void delete(boolean force, boolean announce) throws IOException {
         String status = status();
         if (!force && (status.equals(ContainerState.RUNNING) || status.equals(ContainerState.PAUSED))) {
             throw new RunhcsException("cannot delete container \"" + id + "\" in state " + status
