@@ -1,5 +1,6 @@
 package io.hcs4j.emulator.guest;
 
+import io.hcs4j.emulator.os.Posix;
 import io.hcs4j.emulator.os.Pty;
 import io.hcs4j.uvm.transport.HvSocketConnection;
 import org.slf4j.Logger;
@@ -170,7 +171,7 @@ final class AgentProcess {
 
     /** Sends a signal; {@link GuestError} 0x80070490 when the process has already exited. */
     void signal(int signal) throws GuestError {
-        if (!process.isAlive() || Libc.INSTANCE.kill(pid(), signal) != 0) {
+        if (!process.isAlive() || !Posix.kill(pid(), signal)) {
             throw GuestError.of(GuestError.E_NOT_FOUND);
         }
     }

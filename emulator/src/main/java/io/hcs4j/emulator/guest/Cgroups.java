@@ -1,5 +1,6 @@
 package io.hcs4j.emulator.guest;
 
+import io.hcs4j.emulator.os.Posix;
 import io.hcs4j.schema.oci.LinuxResources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +74,7 @@ final class Cgroups {
     }
 
     private static Detection find(Path root) {
-        if (Libc.INSTANCE.geteuid() != 0) {
+        if (!Posix.isRoot()) {
             return new Detection(null, "the guest agent does not run as root");
         }
         if (Files.isRegularFile(root.resolve("cgroup.controllers"))) {
@@ -224,7 +225,7 @@ final class Cgroups {
     static void killAndWait(Path dir, long deadline) throws IOException {
         List<CompletableFuture<ProcessHandle>> exits = new ArrayList<>();
         for (long pid : procs(dir)) {
-            Libc.INSTANCE.kill((int) pid, 9);
+            Posix.kill(pid, Posix.SIGKILL);
             ProcessHandle.of(pid).ifPresent(h -> exits.add(h.onExit()));
         }
         if (exits.isEmpty()) {

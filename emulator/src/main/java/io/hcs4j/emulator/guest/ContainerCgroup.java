@@ -1,5 +1,6 @@
 package io.hcs4j.emulator.guest;
 
+import io.hcs4j.emulator.os.Posix;
 import io.hcs4j.schema.oci.LinuxCPU;
 import io.hcs4j.schema.oci.LinuxMemory;
 import io.hcs4j.schema.oci.LinuxResources;
@@ -76,7 +77,7 @@ final class ContainerCgroup {
     void killAll() {
         try {
             for (long pid : processes()) {
-                Libc.INSTANCE.kill((int) pid, 9);
+                Posix.kill(pid, Posix.SIGKILL);
             }
         } catch (IOException e) {
             // The cgroup is being removed: nothing left to kill.

@@ -25,7 +25,12 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class EmulatedGuestLauncher implements GuestLauncher {
     public static final String AGENT_ENV = "HCS4J_GUEST_AGENT";
+    /** A class-data archive (AppCDS) of this jar for the agent's JVM to map, when the host has one. */
+    public static final String CDS_ARCHIVE_ENV = "HCS4J_CDS_ARCHIVE";
     private static final Logger LOG = LoggerFactory.getLogger(EmulatedGuestLauncher.class);
+    /** A small agent that boots fast, as the real GCS is: one compiler tier, serial GC, a bounded heap. */
+    private static final List<String> AGENT_JAVA_OPTS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-XX:CICompilerCount=1", "-Xss512k", "-Xms4m", "-Xmx64m", "-XX:-UsePerfData", "-Xshare:auto");
 
     @Override
     public GuestInstance launch(String systemId, String documentJson) throws IOException {
@@ -90,11 +95,16 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
             return Arrays.asList(configured.trim().split("\\s+"));
         }
         List<String> command = new ArrayList<>();
-        if (Libc.INSTANCE.geteuid() == 0 && Files.isExecutable(Path.of("/usr/bin/unshare"))) {
+        if (Posix.isRoot() && Files.isExecutable(Path.of("/usr/bin/unshare"))) {
             // Java is PID 1 of its namespace: when it dies the kernel kills every process it started.
             command.addAll(List.of("/usr/bin/unshare", "--pid", "--fork", "--kill-child", "--mount-proc"));
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(AGENT_JAVA_OPTS);
+        String archive = System.getenv(CDS_ARCHIVE_ENV);
+        if (archive != null && Files.isRegularFile(Path.of(archive))) {
+            command.add("-XX:SharedArchiveFile=" + archive); // the host's class-data archive: most classes are shared
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(GuestAgentMain.class.getName());

@@ -1,5 +1,6 @@
 package io.hcs4j.emulator.guest;
 
+import io.hcs4j.emulator.os.Posix;
 import io.hcs4j.uvm.transport.HvSocketConnection;
 import io.hcs4j.uvm.transport.HvSocketDirs;
 import io.hcs4j.uvm.transport.UnixSocketTransport;
@@ -36,7 +37,7 @@ public final class GuestAgentMain {
             System.exit(2);
             return;
         }
-        boolean root = Libc.INSTANCE.geteuid() == 0;
+        boolean root = Posix.isRoot();
         LOG.info("guest agent connected to {} (root: {})", vmDir, root);
         Cgroups.Detection cgroups = Cgroups.detect(Cgroups.DEFAULT_ROOT);
         if (cgroups.cgroups() == null) {

@@ -18,6 +18,8 @@ public final class Posix {
 
         int kill(int pid, int sig);
 
+        int geteuid();
+
         int posix_openpt(int flags);
 
         int grantpt(int fd);
@@ -77,7 +79,8 @@ public final class Posix {
     private static final short POLLIN = 1;
     private static final int ESRCH = 3;
 
-    static final LibC C = Native.load("c", LibC.class);
+    /** By its soname: a bare "c" makes JNA search, and on Linux that search runs ldconfig -p. */
+    static final LibC C = Native.load("libc.so.6", LibC.class);
 
     private Posix() {
     }
@@ -131,5 +134,9 @@ public final class Posix {
     /** Sends a signal to one process; false when it no longer exists. */
     public static boolean kill(long pid, int sig) {
         return C.kill((int) pid, sig) == 0;
+    }
+
+    public static boolean isRoot() {
+        return C.geteuid() == 0;
     }
 }

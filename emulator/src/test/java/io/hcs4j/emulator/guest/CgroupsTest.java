@@ -1,5 +1,6 @@
 package io.hcs4j.emulator.guest;
 
+import io.hcs4j.emulator.os.Posix;
 import io.hcs4j.schema.guest.Metrics;
 import io.hcs4j.schema.oci.LinuxMemory;
 import io.hcs4j.schema.oci.LinuxResources;
@@ -35,7 +36,7 @@ class CgroupsTest {
     @Test
     void v2CreatesJoinsReadsAndRemovesTheVmsTree() throws Exception {
         Path mount = v2Mount();
-        assumeTrue(mount != null && Libc.INSTANCE.geteuid() == 0, "needs root and a cgroup2 mount");
+        assumeTrue(mount != null && Posix.isRoot(), "needs root and a cgroup2 mount");
         Cgroups.Detection d = Cgroups.detect(mount);
         assertNotNull(d.cgroups(), d.reason());
         Cgroups cgroups = d.cgroups();

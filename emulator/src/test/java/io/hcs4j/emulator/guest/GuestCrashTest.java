@@ -1,5 +1,6 @@
 package io.hcs4j.emulator.guest;
 
+import io.hcs4j.emulator.os.Posix;
 import io.hcs4j.uvm.bridge.BridgeClosedException;
 import io.hcs4j.uvm.guest.GuestContainer;
 import io.hcs4j.uvm.guest.GuestProcess;
@@ -52,7 +53,7 @@ class GuestCrashTest {
             // Nothing the guest ran survives it (as root the agent is PID 1 of its own namespace; without root,
             // orphans are the known limit of the emulation).
             vm.guest.exit().get(10, TimeUnit.SECONDS);
-            if (Libc.INSTANCE.geteuid() == 0) {
+            if (Posix.isRoot()) {
                 for (ProcessHandle sleep : sleeps) {
                     sleep.onExit().get(10, TimeUnit.SECONDS);
                 }

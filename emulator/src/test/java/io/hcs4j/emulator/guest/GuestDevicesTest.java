@@ -1,5 +1,6 @@
 package io.hcs4j.emulator.guest;
 
+import io.hcs4j.emulator.os.Posix;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.schema.v2.ProcessParameters;
 import io.hcs4j.uvm.bridge.GcsException;
@@ -58,7 +59,7 @@ class GuestDevicesTest {
 
     @Test
     void aPlan9ShareAndADirectoryDiskAreMountedInTheContainerAndGoneAfterRemove() throws Exception {
-        assumeTrue(Libc.INSTANCE.geteuid() == 0, "bind mounts need root");
+        assumeTrue(Posix.isRoot(), "bind mounts need root");
         try (EmulatedVm vm = new EmulatedVm(work)) {
             Path vmDir = HvSocketDirs.forVm(vm.id);
             Path share = Files.createDirectories(work.resolve("host-share"));
@@ -116,7 +117,7 @@ class GuestDevicesTest {
 
     @Test
     void aContainerSeesAPlan9ShareOfTheVmThroughItsSpecBindMount() throws Exception {
-        assumeTrue(Libc.INSTANCE.geteuid() == 0, "bind mounts need root");
+        assumeTrue(Posix.isRoot(), "bind mounts need root");
         try (EmulatedVm vm = new EmulatedVm(work)) {
             Path share = Files.createDirectories(work.resolve("host-share"));
             Files.writeString(share.resolve("hello.txt"), "shared\n");

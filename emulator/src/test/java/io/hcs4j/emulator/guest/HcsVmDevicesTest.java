@@ -1,5 +1,6 @@
 package io.hcs4j.emulator.guest;
 
+import io.hcs4j.emulator.os.Posix;
 import io.hcs4j.emulator.hcs.Emulator;
 import io.hcs4j.hcs.ComputeSystem;
 import io.hcs4j.hcs.HcsException;
@@ -51,7 +52,7 @@ class HcsVmDevicesTest {
 
     @Test
     void aPlan9ShareAndADirectoryDiskAreSeenInTheVmReadOnlyEnforcedAndGoneAfterRemove() throws Exception {
-        assumeTrue(Libc.INSTANCE.geteuid() == 0, "the guest bind-mounts devices as root");
+        assumeTrue(Posix.isRoot(), "the guest bind-mounts devices as root");
         Path share = Files.createDirectories(work.resolve("host-share"));
         Files.writeString(share.resolve("hello.txt"), "hello from the host\n");
         Path disk = Files.createDirectories(work.resolve("host-disk"));

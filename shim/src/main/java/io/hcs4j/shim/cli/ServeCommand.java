@@ -49,9 +49,6 @@ final class ServeCommand {
         }, "shim-sigterm"));
         log.info("containerd-shim-runhcs-v1 {} serving {} (namespace {}, events to {})", TaskService.VERSION,
                 address, f.namespace(), ttrpcAddress);
-        // Readiness for start: the address on stdout, then stdout closed so start's read ends.
-        System.out.println(listener.address());
-        System.out.close();
         Thread warmUp = new Thread(tasks::warmUp, "warm-up");
         warmUp.setDaemon(true);
         warmUp.start();

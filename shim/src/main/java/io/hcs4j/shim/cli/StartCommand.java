@@ -18,12 +18,13 @@ import java.util.concurrent.TimeUnit;
  * {@code start}: make sure a shim daemon serves this task and print its address, nothing else. A pod's
  * containers are served by the sandbox's shim, so for them the sandbox shim's address is returned. The
  * daemon is a fresh JVM running {@code serve}, detached from our stdout/stderr (containerd reads them to
- * EOF) and in its own session; it reports readiness by printing its address on a private pipe.
+ * EOF) and in its own session; it is ready when its address accepts connections.
  */
 final class StartCommand {
     static final String CONTAINER_TYPE = "io.kubernetes.cri.container-type";
     static final String SANDBOX_ID = "io.kubernetes.cri.sandbox-id";
     private static final long READY_TIMEOUT_SECONDS = 30;
+    private static final long READY_POLL_MILLIS = 5;
     private static final String DEFAULT_SERVE_OPTS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 "
             + "-Xss512k -Xms4m -Xmx128m -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=16m -XX:-UsePerfData "
             + "-XX:MaxRAM=1g -Xshare:auto";
@@ -80,8 +81,13 @@ final class StartCommand {
 
     private static void spawn(ShimFlags f, Path bundle, String address) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
-        if (!ShimAddress.windows() && Files.isExecutable(Path.of("/usr/bin/setsid"))) {
-            cmd.add("/usr/bin/setsid"); // its own session: signals to containerd's process group must not reach it
+        boolean windows = ShimAddress.windows();
+        if (!windows) {
+            // The daemon runs as a grandchild in its own session (signals to containerd's process group must
+            // not reach it) and the shell between us exits at once, printing the daemon's pid: a child still
+            // running when start exits would cost 300 ms, the time the JVM waits at exit for a thread blocked
+            // in waitpid(2).
+            cmd.addAll(List.of("/bin/sh", "-c", "setsid \"$@\" >/dev/null & echo $!", "sh"));
         }
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String opts = System.getenv("HCS4J_SERVE_JAVA_OPTS");
@@ -90,6 +96,10 @@ final class StartCommand {
                 cmd.add(o);
             }
         }
+        Path archive = opts == null ? ClassDataArchive.forThisJvm() : null;
+        if (archive != null) {
+            cmd.addAll(ClassDataArchive.options(Path.of(System.getProperty("java.class.path")), archive));
+        }
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ShimMain.class.getName(),
                 "-namespace", f.namespace(), "-address", f.address(), "-publish-binary", f.publishBinary(),
                 "-id", f.id(), "-bundle", bundle.toString(), "-socket", address));
@@ -97,31 +107,38 @@ final class StartCommand {
             cmd.add("-debug");
         }
         cmd.add("serve");
-        Process daemon = new ProcessBuilder(cmd)
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        if (archive != null) {
+            pb.environment().put(ClassDataArchive.ENV, archive.toString());
+        }
+        Process child = pb
                 .directory(bundle.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File(ShimAddress.windows() ? "NUL" : "/dev/null")))
+                .redirectInput(ProcessBuilder.Redirect.from(new File(windows ? "NUL" : "/dev/null")))
+                .redirectOutput(windows ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.PIPE)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        Thread watchdog = new Thread(() -> {
-            try {
-                if (!daemon.waitFor(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    daemon.getInputStream().close(); // unblocks the reader below
+        ProcessHandle daemon = windows ? child.toHandle() : daemonOf(child);
+        // Ready when it accepts connections; its log (the bundle's) says why when it never does.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_TIMEOUT_SECONDS);
+        while (!reachable(address)) {
+            if (daemon == null || !daemon.isAlive() || System.nanoTime() > deadline) {
+                if (daemon != null) {
+                    daemon.destroyForcibly();
                 }
-            } catch (IOException | InterruptedException ignored) {
-                // start is exiting anyway
+                throw new IOException("shim daemon did not become ready (see the bundle's log)");
             }
-        }, "start-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-        String line;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(daemon.getInputStream(), StandardCharsets.UTF_8))) {
-            line = r.readLine();
-        } catch (IOException e) {
-            line = null;
+            Thread.sleep(READY_POLL_MILLIS);
         }
-        if (line == null || !line.trim().equals(address)) {
-            daemon.destroyForcibly();
-            throw new IOException("shim daemon did not become ready (see the bundle's log)");
+    }
+
+    /** The daemon's handle from the pid the shell printed, or null when the shell printed none. */
+    private static ProcessHandle daemonOf(Process shell) throws IOException {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(shell.getInputStream(), StandardCharsets.UTF_8))) {
+            String line = r.readLine();
+            long pid = line == null ? -1 : Long.parseLong(line.trim());
+            return pid > 0 ? ProcessHandle.of(pid).orElse(null) : null;
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 }

@@ -2,14 +2,13 @@ package io.hcs4j.shim.os;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
-import com.sun.jna.Platform;
 
 /**
- * The libc calls the shim needs that the JDK lacks: FIFOs and non-blocking opens and writes.
- * Loaded by its exact file name so JNA does not search (on Linux a search runs ldconfig: tens of ms).
+ * The libc calls the shim needs on Linux that the JDK lacks: FIFOs and non-blocking opens and writes.
+ * Loaded by its soname so JNA does not search (on Linux a search runs ldconfig -p: tens of ms).
  */
 public interface Libc extends Library {
-    Libc INSTANCE = Native.load(Platform.C_LIBRARY_NAME, Libc.class);
+    Libc INSTANCE = Native.load("libc.so.6", Libc.class);
 
     int O_RDONLY = 0;
     int O_RDWR = 2;

@@ -1,0 +1,55 @@
+package io.hcs4j.shim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClassDataArchiveTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void oneArchivePerJarAndJdkBuild() {
+        Path jar = Path.of("/opt/hcs4j/hcs4j-shim-1.0-all.jar");
+        assertEquals(dir.resolve("hcs4j-shim-1.0-all-17.0.15+6-Debian-1deb12u1.jsa"),
+                ClassDataArchive.of(jar, dir, "17.0.15+6-Debian-1deb12u1"));
+        assertEquals(dir.resolve("hcs4j-shim-1.0-all-17_a_b.jsa"), ClassDataArchive.of(jar, dir, "17 a/b"));
+    }
+
+    @Test
+    void writesTheArchiveAtExitWhenThereIsNone() throws Exception {
+        Path jar = Files.writeString(dir.resolve("shim.jar"), "jar");
+        Path archive = dir.resolve("shim.jsa");
+        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + archive), ClassDataArchive.options(jar, archive));
+    }
+
+    @Test
+    void mapsAnArchiveNewerThanTheJar() throws Exception {
+        Path jar = Files.writeString(dir.resolve("shim.jar"), "jar");
+        Path archive = Files.writeString(dir.resolve("shim.jsa"), "archive");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(1_000_000));
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(2_000_000));
+        assertEquals(List.of("-XX:SharedArchiveFile=" + archive), ClassDataArchive.options(jar, archive));
+    }
+
+    @Test
+    void rewritesAnArchiveOlderThanTheJar() throws Exception {
+        // The JVM refuses an archive written for another jar: after a rebuild, the next daemon writes a new one.
+        Path jar = Files.writeString(dir.resolve("shim.jar"), "jar");
+        Path archive = Files.writeString(dir.resolve("shim.jsa"), "archive");
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(1_000_000));
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(2_000_000));
+        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + archive), ClassDataArchive.options(jar, archive));
+    }
+
+    @Test
+    void noArchiveWhereTheDirectoryIsMissing() throws Exception {
+        Path jar = Files.writeString(dir.resolve("shim.jar"), "jar");
+        assertEquals(List.of(), ClassDataArchive.options(jar, dir.resolve("missing/shim.jsa")));
+    }
+}
