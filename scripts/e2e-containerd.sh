@@ -51,10 +51,14 @@ sleep 0.3
 out=$(ctr_ run --rm $RT "$IMAGE" rm1 sh -c 'echo hello from hcs4j; exit 7' </dev/null) && rc=0 || rc=$?
 check "run --rm prints the container's output" [ "$out" = "hello from hcs4j" ]
 check "run --rm propagates exit code 7" [ "$rc" = 7 ]
+check "a shim leaves the class-data archive beside the jar when it exits" eventually bash -c "! pgrep -f -- '-address $CTRD_SOCK .*-id rm1 .*[s]erve' >/dev/null && ls '${SHIM_JAR%.jar}'-*.jsa >/dev/null 2>&1"
 
 # --- detached run, exec (output + exit code), kill, delete
 ctr_ run -d $RT "$IMAGE" det1 sh -c 'echo started; exec sleep 600' >/dev/null
 check "detached task is RUNNING" wait_status det1 RUNNING
+maps_archive() { for p in "$@"; do grep -q -- "${SHIM_JAR%.jar}-.*\.jsa" "/proc/$p/maps" 2>/dev/null && return 0; done; return 1; }
+check "the next shim daemon maps the archive" maps_archive $(shim_pids det1)
+check "and so does its utility VM's guest agent" maps_archive $(grep -l "HCS4J_HVSOCK_DIR=$CTRD_DIR/hv/det1@vm" /proc/[0-9]*/environ 2>/dev/null | cut -d/ -f3)
 out=$(ctr_ tasks exec --exec-id e1 det1 sh -c 'echo exec-out; exit 3' </dev/null) && rc=0 || rc=$?
 check "exec output" [ "$out" = "exec-out" ]
 check "exec exit code 3" [ "$rc" = 3 ]

@@ -30,18 +30,22 @@ final class ServeCommand {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", f.debug() ? "debug" : "info");
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
-        Logger log = LoggerFactory.getLogger(ServeCommand.class);
-
         String address = f.socket().isEmpty() ? ShimAddress.of(f.address(), f.namespace(), f.id()) : f.socket();
         if (address.startsWith("unix://") && !StartCommand.reachable(address)) {
             Files.deleteIfExists(Path.of(address.substring("unix://".length()))); // a dead shim's socket
         }
+        // Listening first lets start return while the rest loads: containerd's connection and first request
+        // wait in the socket's backlog until the server accepts them.
+        Listener listener = Transports.listen(address);
+        Logger log = LoggerFactory.getLogger(ServeCommand.class);
         String ttrpcAddress = System.getenv().getOrDefault("TTRPC_ADDRESS", f.address() + ".ttrpc");
         TtrpcEventPublisher events = new TtrpcEventPublisher(ttrpcAddress, f.namespace());
         Tasks tasks = new Tasks(Backends.forThisHost(), events, f.namespace(), Options.getDefaultInstance());
+        Thread warmUp = new Thread(tasks::warmUp, "warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         CountDownLatch shutdown = new CountDownLatch(1);
         TtrpcServer server = new TtrpcServer(List.of(new TaskService(tasks, shutdown::countDown).bindService()));
-        Listener listener = Transports.listen(address);
         server.start(listener);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             shutdown.countDown();
@@ -49,9 +53,6 @@ final class ServeCommand {
         }, "shim-sigterm"));
         log.info("containerd-shim-runhcs-v1 {} serving {} (namespace {}, events to {})", TaskService.VERSION,
                 address, f.namespace(), ttrpcAddress);
-        Thread warmUp = new Thread(tasks::warmUp, "warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
         shutdown.await();
         log.info("shutting down");
         server.close();
