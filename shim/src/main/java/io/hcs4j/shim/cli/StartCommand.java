@@ -1,9 +1,8 @@
 package io.hcs4j.shim.cli;
 
-import java.io.BufferedReader;
+import io.hcs4j.shim.os.Detached;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
@@ -81,14 +80,6 @@ final class StartCommand {
 
     private static void spawn(ShimFlags f, Path bundle, String address) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
-        boolean windows = ShimAddress.windows();
-        if (!windows) {
-            // The daemon runs as a grandchild in its own session (signals to containerd's process group must
-            // not reach it) and the shell between us exits at once, printing the daemon's pid: a child still
-            // running when start exits would cost 300 ms, the time the JVM waits at exit for a thread blocked
-            // in waitpid(2).
-            cmd.addAll(List.of("/bin/sh", "-c", "setsid \"$@\" >/dev/null & echo $!", "sh"));
-        }
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String opts = System.getenv("HCS4J_SERVE_JAVA_OPTS");
         for (String o : (opts == null ? DEFAULT_SERVE_OPTS : opts).trim().split("\\s+")) {
@@ -107,17 +98,16 @@ final class StartCommand {
             cmd.add("-debug");
         }
         cmd.add("serve");
-        ProcessBuilder pb = new ProcessBuilder(cmd);
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .directory(bundle.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File(ShimAddress.windows() ? "NUL" : "/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
         if (archive != null) {
             pb.environment().put(ClassDataArchive.ENV, archive.toString());
         }
-        Process child = pb
-                .directory(bundle.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File(windows ? "NUL" : "/dev/null")))
-                .redirectOutput(windows ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.PIPE)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        ProcessHandle daemon = windows ? child.toHandle() : daemonOf(child);
+        // Never containerd's stdout/stderr: containerd reads start's to EOF.
+        ProcessHandle daemon = Detached.start(pb).orElse(null);
         // Ready when it accepts connections; its log (the bundle's) says why when it never does.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_TIMEOUT_SECONDS);
         while (!reachable(address)) {
@@ -128,17 +118,6 @@ final class StartCommand {
                 throw new IOException("shim daemon did not become ready (see the bundle's log)");
             }
             Thread.sleep(READY_POLL_MILLIS);
-        }
-    }
-
-    /** The daemon's handle from the pid the shell printed, or null when the shell printed none. */
-    private static ProcessHandle daemonOf(Process shell) throws IOException {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(shell.getInputStream(), StandardCharsets.UTF_8))) {
-            String line = r.readLine();
-            long pid = line == null ? -1 : Long.parseLong(line.trim());
-            return pid > 0 ? ProcessHandle.of(pid).orElse(null) : null;
-        } catch (NumberFormatException e) {
-            return null;
         }
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.SchemaException;
 import io.hcs4j.schema.oci.Process;
+import io.hcs4j.shim.os.Detached;
 import io.hcs4j.uvm.transport.ChannelStreams;
 import java.io.DataInputStream;
 import java.io.FileDescriptor;
@@ -220,6 +221,15 @@ public final class Runhcs {
         }
     }
 
+    /** Gives a holder that is ending (it failed, or was killed) a bounded time to be gone. */
+    private static void awaitExit(ProcessHandle holder) throws InterruptedException {
+        try {
+            holder.onExit().get(HOLDER_EXIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // reported by the caller all the same
+        }
+    }
+
     /** Starts a holder process for the container and waits until it reports the container created (or failed). */
     static long spawnHolder(Runhcs top, String id, String bundleOption) throws IOException, InterruptedException {
         ContainerIds.validate(id);
@@ -227,7 +237,7 @@ public final class Runhcs {
         StateStore store = top.store();
         store.reserve(id);
         Path ready = store.dir(id).resolve("ready.sock");
-        java.lang.Process holder = null;
+        ProcessHandle holder = null;
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             server.bind(UnixDomainSocketAddress.of(ready));
@@ -250,7 +260,9 @@ public final class Runhcs {
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                     .redirectError(ProcessBuilder.Redirect.INHERIT);
-            holder = pb.start();
+            // Detached: the holder outlives this command, in a session of its own.
+            holder = Detached.start(pb).orElseThrow(() -> new RunhcsException("the holder of container \"" + id
+                    + "\" exited at once (see its log)"));
             // A holder that dies before reporting must not leave us waiting.
             holder.onExit().thenRun(() -> {
                 try {
@@ -277,18 +289,19 @@ public final class Runhcs {
                 answer = null;
             }
             if (answer == null) {
-                holder.waitFor(HOLDER_EXIT_SECONDS, TimeUnit.SECONDS);
+                awaitExit(holder);
                 throw new RunhcsException("the holder of container \"" + id + "\" exited before creating it"
-                        + " (exit status " + (holder.isAlive() ? "?" : holder.exitValue()) + ")");
+                        + " (see its log)");
             }
             if (!answer.path("ok").asBoolean()) {
-                holder.waitFor(HOLDER_EXIT_SECONDS, TimeUnit.SECONDS);
+                awaitExit(holder);
                 throw new RunhcsException(answer.path("error").asText("create failed"));
             }
             return holder.pid();
         } catch (IOException | InterruptedException | RuntimeException e) {
             if (holder != null && holder.isAlive()) {
-                holder.destroyForcibly().waitFor(HOLDER_EXIT_SECONDS, TimeUnit.SECONDS);
+                holder.destroyForcibly();
+                awaitExit(holder);
             }
             store.remove(id);
             throw e;
