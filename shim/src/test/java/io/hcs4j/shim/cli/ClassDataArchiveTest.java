@@ -30,21 +30,21 @@ class ClassDataArchiveTest {
 
     @Test
     void mapsAnArchiveNewerThanTheJar() throws Exception {
-        Path jar = Files.writeString(dir.resolve("shim.jar"), "jar");
-        Path archive = Files.writeString(dir.resolve("shim.jsa"), "archive");
-        Files.setLastModifiedTime(jar, FileTime.fromMillis(1_000_000));
-        Files.setLastModifiedTime(archive, FileTime.fromMillis(2_000_000));
-        assertEquals(List.of("-XX:SharedArchiveFile=" + archive), ClassDataArchive.options(jar, archive));
+        assertEquals(List.of("-XX:SharedArchiveFile=" + dir.resolve("shim.jsa")), optionsFor(1_000_000, 2_000_000));
     }
 
     @Test
     void rewritesAnArchiveOlderThanTheJar() throws Exception {
         // The JVM refuses an archive written for another jar: after a rebuild, the next daemon writes a new one.
+        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + dir.resolve("shim.jsa")), optionsFor(2_000_000, 1_000_000));
+    }
+
+    private List<String> optionsFor(long jarMillis, long archiveMillis) throws Exception {
         Path jar = Files.writeString(dir.resolve("shim.jar"), "jar");
         Path archive = Files.writeString(dir.resolve("shim.jsa"), "archive");
-        Files.setLastModifiedTime(archive, FileTime.fromMillis(1_000_000));
-        Files.setLastModifiedTime(jar, FileTime.fromMillis(2_000_000));
-        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + archive), ClassDataArchive.options(jar, archive));
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(jarMillis));
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(archiveMillis));
+        return ClassDataArchive.options(jar, archive);
     }
 
     @Test
