@@ -17,8 +17,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Detached {
     private static final long SHELL_TIMEOUT_SECONDS = 10;
-    /** Starts "$@" in a new session in the background and writes its pid to $1. */
-    private static final String SPAWN = "f=$1; shift; setsid \"$@\" & echo $! > \"$f\"";
+    /**
+     * Starts "$@" in the background in a new session, where it writes its pid to $1 before it execs: once the
+     * pid is there, the process has left our session.
+     */
+    private static final String SPAWN = "f=$1; shift; setsid /bin/sh -c 'echo $$ > \"$0\"; exec \"$@\"' \"$f\" \"$@\" &";
+    private static final long PID_POLL_MILLIS = 2;
 
     private Detached() {
     }
@@ -45,17 +49,20 @@ public final class Detached {
             shell.environment().clear();
             shell.environment().putAll(pb.environment());
             Process started = shell.start();
-            if (!started.waitFor(SHELL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SHELL_TIMEOUT_SECONDS);
+            if (!started.waitFor(SHELL_TIMEOUT_SECONDS, TimeUnit.SECONDS) || started.exitValue() != 0) {
                 started.destroyForcibly();
-                throw new IOException("/bin/sh did not start " + pb.command().get(0) + " within "
-                        + SHELL_TIMEOUT_SECONDS + " s");
+                throw new IOException("/bin/sh could not start " + pb.command().get(0));
             }
-            String pid = Files.readString(pidFile).trim();
-            if (started.exitValue() != 0 || pid.isEmpty()) {
-                throw new IOException("/bin/sh could not start " + pb.command().get(0) + " (exit status "
-                        + started.exitValue() + ")");
+            String pid = Files.readString(pidFile);
+            while (!pid.endsWith("\n")) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException(pb.command().get(0) + " was not started within " + SHELL_TIMEOUT_SECONDS + " s");
+                }
+                Thread.sleep(PID_POLL_MILLIS);
+                pid = Files.readString(pidFile);
             }
-            return ProcessHandle.of(Long.parseLong(pid));
+            return ProcessHandle.of(Long.parseLong(pid.trim()));
         } finally {
             Files.deleteIfExists(pidFile);
         }
