@@ -442,6 +442,14 @@ final class EmulatedComputeCore implements ComputeCore {
         h.system.handleClosed();
     }
 
+    /** {@link #systemOp} for an operation that returns no result document. */
+    private int systemAction(Pointer handle, Pointer operation, int type, java.util.function.Consumer<EmulatedSystem> work) {
+        return systemOp(handle, operation, type, s -> {
+            work.accept(s);
+            return null;
+        });
+    }
+
     /** Resolves the system handle now (E_HANDLE at once), runs {@code op} on a worker. */
     private int systemOp(Pointer handle, Pointer operation, int type, java.util.function.Function<EmulatedSystem, String> work) {
         return guard(() -> {
@@ -454,59 +462,38 @@ final class EmulatedComputeCore implements ComputeCore {
 
     @Override
     public int HcsStartComputeSystem(Pointer computeSystem, Pointer operation, WString options) {
-        return systemOp(computeSystem, operation, 2, s -> {
-            s.start();
-            return null;
-        });
+        return systemAction(computeSystem, operation, 2, EmulatedSystem::start);
     }
 
     @Override
     public int HcsShutDownComputeSystem(Pointer computeSystem, Pointer operation, WString options) {
-        return systemOp(computeSystem, operation, 3, s -> {
-            s.shutdown();
-            return null;
-        });
+        return systemAction(computeSystem, operation, 3, EmulatedSystem::shutdown);
     }
 
     @Override
     public int HcsTerminateComputeSystem(Pointer computeSystem, Pointer operation, WString options) {
-        return systemOp(computeSystem, operation, 7, s -> {
-            s.terminate();
-            return null;
-        });
+        return systemAction(computeSystem, operation, 7, EmulatedSystem::terminate);
     }
 
     @Override
     public int HcsCrashComputeSystem(Pointer computeSystem, Pointer operation, WString options) {
-        return systemOp(computeSystem, operation, 15, s -> {
-            s.crash();
-            return null;
-        });
+        return systemAction(computeSystem, operation, 15, EmulatedSystem::crash);
     }
 
     @Override
     public int HcsPauseComputeSystem(Pointer computeSystem, Pointer operation, WString options) {
-        return systemOp(computeSystem, operation, 4, s -> {
-            s.pause();
-            return null;
-        });
+        return systemAction(computeSystem, operation, 4, EmulatedSystem::pause);
     }
 
     @Override
     public int HcsResumeComputeSystem(Pointer computeSystem, Pointer operation, WString options) {
-        return systemOp(computeSystem, operation, 5, s -> {
-            s.resume();
-            return null;
-        });
+        return systemAction(computeSystem, operation, 5, EmulatedSystem::resume);
     }
 
     @Override
     public int HcsSaveComputeSystem(Pointer computeSystem, Pointer operation, WString options) {
         String o = str(options);
-        return systemOp(computeSystem, operation, 6, s -> {
-            s.save(o);
-            return null;
-        });
+        return systemAction(computeSystem, operation, 6, s -> s.save(o));
     }
 
     @Override
@@ -519,10 +506,7 @@ final class EmulatedComputeCore implements ComputeCore {
     public int HcsModifyComputeSystem(Pointer computeSystem, Pointer operation, WString configuration,
                                       Pointer identity) {
         String c = str(configuration);
-        return systemOp(computeSystem, operation, 8, s -> {
-            s.modify(c);
-            return null;
-        });
+        return systemAction(computeSystem, operation, 8, s -> s.modify(c));
     }
 
     @Override
