@@ -5,8 +5,6 @@ import io.hcs4j.schema.v2.PropertyQuery;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -158,14 +156,7 @@ public final class ComputeSystem implements AutoCloseable {
 
     /** Waits up to {@code timeout} for the system to exit. */
     public SystemExit waitExit(Duration timeout) throws HcsException, TimeoutException, InterruptedException {
-        try {
-            return exit.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof HcsException h) {
-                throw h;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return HcsException.await(exit, timeout);
     }
 
     /** Releases the handle. Idempotent. */

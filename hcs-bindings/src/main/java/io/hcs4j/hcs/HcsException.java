@@ -3,6 +3,11 @@ package io.hcs4j.hcs;
 import io.hcs4j.hcs.raw.HResults;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * An HCS call failed: carries the operation, the HRESULT, its {@link HcsErrorKind} and the parsed result document
@@ -28,6 +33,19 @@ public class HcsException extends IOException {
         this.hresult = hresult;
         this.kind = kind;
         this.result = result;
+    }
+
+    /** Waits up to {@code timeout} for a future that completes with a value or fails with an HcsException. */
+    static <T> T await(CompletableFuture<T> future, Duration timeout)
+            throws HcsException, TimeoutException, InterruptedException {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof HcsException h) {
+                throw h;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static String message(String op, int hr, HcsErrorKind kind, ResultDocument result, String detail) {

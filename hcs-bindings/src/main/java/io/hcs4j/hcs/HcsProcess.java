@@ -14,8 +14,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -169,14 +167,7 @@ public final class HcsProcess implements AutoCloseable {
 
     /** Waits up to {@code timeout} for the exit code. */
     public int waitExit(Duration timeout) throws HcsException, TimeoutException, InterruptedException {
-        try {
-            return exitCode.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof HcsException h) {
-                throw h;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return HcsException.await(exitCode, timeout);
     }
 
     /** Closes the streams still open and the handle. Idempotent. */
