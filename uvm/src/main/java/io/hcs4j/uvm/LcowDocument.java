@@ -6,6 +6,7 @@ import io.hcs4j.schema.v2.ComPort;
 import io.hcs4j.schema.v2.ComputeSystem;
 import io.hcs4j.schema.v2.Devices;
 import io.hcs4j.schema.v2.HvSocket2;
+import io.hcs4j.schema.v2.HvSocketServiceConfig;
 import io.hcs4j.schema.v2.HvSocketSystemConfig;
 import io.hcs4j.schema.v2.LinuxKernelDirect;
 import io.hcs4j.schema.v2.Plan9;
@@ -59,20 +60,11 @@ public final class LcowDocument {
         memory.enableDeferredCommit = o.enableDeferredCommit;
         memory.enableColdDiscardHint = o.enableColdDiscardHint;
         vm.computeTopology.memory = memory;
-        VirtualMachineProcessor processor = new VirtualMachineProcessor();
-        processor.count = o.processorCount;
-        processor.limit = o.processorLimit;
-        processor.weight = o.processorWeight;
-        vm.computeTopology.processor = processor;
+        vm.computeTopology.processor = processor(o.processorCount, o.processorLimit, o.processorWeight);
 
         Devices devices = new Devices();
         vm.devices = devices;
-        devices.hvSocket = new HvSocket2();
-        devices.hvSocket.hvSocketConfig = new HvSocketSystemConfig();
-        devices.hvSocket.hvSocketConfig.defaultBindSecurityDescriptor = BIND_SECURITY_DESCRIPTOR;
-        if (!o.additionalHvSocketServices.isEmpty()) {
-            devices.hvSocket.hvSocketConfig.serviceTable = new LinkedHashMap<>(o.additionalHvSocketServices);
-        }
+        devices.hvSocket = hvSocket(o.additionalHvSocketServices);
         devices.plan9 = new Plan9();
         if (o.scsiControllerCount > 0) {
             devices.scsi = new LinkedHashMap<>();
@@ -168,6 +160,26 @@ public final class LcowDocument {
             vm.chipset.uefi.bootThis = boot;
         }
         return doc;
+    }
+
+    /** The processor topology (a WCOW utility VM's too). */
+    static VirtualMachineProcessor processor(int count, long limit, long weight) {
+        VirtualMachineProcessor processor = new VirtualMachineProcessor();
+        processor.count = count;
+        processor.limit = limit;
+        processor.weight = weight;
+        return processor;
+    }
+
+    /** The hvsocket device: binds for Administrators and SYSTEM only, plus the services the options add. */
+    static HvSocket2 hvSocket(Map<String, HvSocketServiceConfig> additionalServices) {
+        HvSocket2 hvSocket = new HvSocket2();
+        hvSocket.hvSocketConfig = new HvSocketSystemConfig();
+        hvSocket.hvSocketConfig.defaultBindSecurityDescriptor = BIND_SECURITY_DESCRIPTOR;
+        if (!additionalServices.isEmpty()) {
+            hvSocket.hvSocketConfig.serviceTable = new LinkedHashMap<>(additionalServices);
+        }
+        return hvSocket;
     }
 
     private static Version version(int major, int minor) {

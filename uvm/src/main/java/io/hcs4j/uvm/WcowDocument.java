@@ -4,8 +4,6 @@ import io.hcs4j.schema.v2.Attachment;
 import io.hcs4j.schema.v2.Chipset;
 import io.hcs4j.schema.v2.ComputeSystem;
 import io.hcs4j.schema.v2.Devices;
-import io.hcs4j.schema.v2.HvSocket2;
-import io.hcs4j.schema.v2.HvSocketSystemConfig;
 import io.hcs4j.schema.v2.RegistryChanges;
 import io.hcs4j.schema.v2.RegistryHive;
 import io.hcs4j.schema.v2.RegistryKey;
@@ -18,7 +16,6 @@ import io.hcs4j.schema.v2.UefiBootEntry;
 import io.hcs4j.schema.v2.Version;
 import io.hcs4j.schema.v2.VirtualMachine;
 import io.hcs4j.schema.v2.VirtualMachineMemory;
-import io.hcs4j.schema.v2.VirtualMachineProcessor;
 import io.hcs4j.schema.v2.VirtualSmb;
 import io.hcs4j.schema.v2.VirtualSmbShare;
 import io.hcs4j.schema.v2.VirtualSmbShareOptions;
@@ -76,20 +73,11 @@ public final class WcowDocument {
         memory.enableHotHint = o.allowOvercommit;
         memory.enableDeferredCommit = o.enableDeferredCommit;
         vm.computeTopology.memory = memory;
-        VirtualMachineProcessor processor = new VirtualMachineProcessor();
-        processor.count = o.processorCount;
-        processor.limit = o.processorLimit;
-        processor.weight = o.processorWeight;
-        vm.computeTopology.processor = processor;
+        vm.computeTopology.processor = LcowDocument.processor(o.processorCount, o.processorLimit, o.processorWeight);
 
         Devices devices = new Devices();
         vm.devices = devices;
-        devices.hvSocket = new HvSocket2();
-        devices.hvSocket.hvSocketConfig = new HvSocketSystemConfig();
-        devices.hvSocket.hvSocketConfig.defaultBindSecurityDescriptor = LcowDocument.BIND_SECURITY_DESCRIPTOR;
-        if (!o.additionalHvSocketServices.isEmpty()) {
-            devices.hvSocket.hvSocketConfig.serviceTable = new LinkedHashMap<>(o.additionalHvSocketServices);
-        }
+        devices.hvSocket = LcowDocument.hvSocket(o.additionalHvSocketServices);
         VirtualSmbShare os = new VirtualSmbShare();
         os.name = "os";
         os.path = o.osFilesPath;
