@@ -1,5 +1,6 @@
 package io.hcs4j.emulator.guest;
 
+import io.hcs4j.hcs.raw.HResults;
 import io.hcs4j.emulator.os.Posix;
 import io.hcs4j.emulator.os.Pty;
 import io.hcs4j.uvm.transport.HvSocketConnection;
@@ -87,12 +88,12 @@ final class AgentProcess {
     /** Resizes the process's terminal; {@link GuestError} when it has none. */
     void resize(int cols, int rows) throws GuestError {
         if (pty == null) {
-            throw new GuestError(GuestError.E_INVALID_STATE, "process " + pid() + " has no terminal");
+            throw new GuestError(HResults.V1_INVALID_STATE, "process " + pid() + " has no terminal");
         }
         try {
             pty.resize(cols, rows);
         } catch (IOException e) {
-            throw new GuestError(GuestError.E_FAIL, e.getMessage());
+            throw new GuestError(HResults.E_FAIL, e.getMessage());
         }
     }
 
@@ -172,7 +173,7 @@ final class AgentProcess {
     /** Sends a signal; {@link GuestError} 0x80070490 when the process has already exited. */
     void signal(int signal) throws GuestError {
         if (!process.isAlive() || !Posix.kill(pid(), signal)) {
-            throw GuestError.of(GuestError.E_NOT_FOUND);
+            throw GuestError.of(HResults.E_ELEMENT_NOT_FOUND);
         }
     }
 

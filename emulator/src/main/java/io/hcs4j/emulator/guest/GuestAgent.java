@@ -1,5 +1,6 @@
 package io.hcs4j.emulator.guest;
 
+import io.hcs4j.hcs.raw.HResults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.uvm.bridge.codec.BridgeJson;
@@ -83,7 +84,7 @@ final class GuestAgent {
         ObjectNode request = null;
         try {
             if (MessageKind.of(frame.type()) != MessageKind.REQUEST || rpc == null) {
-                throw GuestError.of(GuestError.E_UNKNOWN_MESSAGE);
+                throw GuestError.of(HResults.V1_UNKNOWN_MESSAGE);
             }
             request = BridgeJson.decode(frame.body());
             if (rpc == Rpc.SHUTDOWN_GRACEFUL && GuestRuntime.VM_ID.equals(request.path("ContainerId").asText())) {
@@ -102,7 +103,7 @@ final class GuestAgent {
             respond(frame, request, response);
         } catch (IOException e) {
             LOG.warn("{} failed: {}", MessageKind.describe(frame.type()), e.getMessage());
-            respond(frame, request, BridgeJson.object().put("Result", GuestError.E_FAIL).put("ErrorMessage", e.getMessage()));
+            respond(frame, request, BridgeJson.object().put("Result", HResults.E_FAIL).put("ErrorMessage", e.getMessage()));
         }
     }
 
@@ -137,7 +138,7 @@ final class GuestAgent {
                 JsonNode resources = request.get("Resources");
                 runtime.update(containerId, resources != null && resources.isTextual() ? unnest(resources) : resources);
             }
-            default -> throw GuestError.of(GuestError.E_UNKNOWN_MESSAGE);
+            default -> throw GuestError.of(HResults.V1_UNKNOWN_MESSAGE);
         }
         return response;
     }
@@ -146,13 +147,13 @@ final class GuestAgent {
         try {
             return BridgeJson.unnest(nested);
         } catch (BridgeProtocolException e) {
-            throw new GuestError(GuestError.E_INVALID_JSON, e.getMessage());
+            throw new GuestError(HResults.V1_INVALID_JSON, e.getMessage());
         }
     }
 
     private void negotiate(ObjectNode request, ObjectNode response) throws GuestError {
         if (request.path("MinimumVersion").asInt() > 4 || request.path("MaximumVersion").asInt() < 4) {
-            throw new GuestError(GuestError.E_FAIL, "the guest supports protocol version 4 only");
+            throw new GuestError(HResults.E_FAIL, "the guest supports protocol version 4 only");
         }
         response.put("Version", 4);
         ObjectNode caps = response.putObject("Capabilities");
@@ -174,7 +175,7 @@ final class GuestAgent {
                 } else if (op.equals("Remove")) {
                     runtime.removeLayers(settings);
                 } else {
-                    throw new GuestError(GuestError.E_NOTIMPL, "CombinedLayers " + op);
+                    throw new GuestError(HResults.E_NOTIMPL, "CombinedLayers " + op);
                 }
             }
             case "MappedVirtualDisk", "MappedDirectory", "VPMemDevice" -> {
@@ -183,13 +184,13 @@ final class GuestAgent {
                 } else if (op.equals("Remove")) {
                     runtime.mounts().remove(type, settings);
                 } else {
-                    throw new GuestError(GuestError.E_NOTIMPL, type + " " + op);
+                    throw new GuestError(HResults.E_NOTIMPL, type + " " + op);
                 }
             }
             // Network devices: the emulated VM has no such hardware, so the guest acknowledges them and keeps
             // no state.
             case "Network", "NetworkNamespace", "MappedVPCIDevice" -> { }
-            default -> throw new GuestError(GuestError.E_NOTIMPL, "resource type " + type + " is not emulated");
+            default -> throw new GuestError(HResults.E_NOTIMPL, "resource type " + type + " is not emulated");
         }
     }
 
@@ -228,12 +229,12 @@ final class GuestAgent {
         try {
             return timeout >= INFINITE ? p.released().get() : p.released().get(timeout, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw GuestError.of(GuestError.E_TIMEOUT);
+            throw GuestError.of(HResults.V1_CONNECTION_TIMEOUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw GuestError.of(GuestError.E_FAIL);
+            throw GuestError.of(HResults.E_FAIL);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new GuestError(GuestError.E_FAIL, "waiting for the process failed: " + e.getCause());
+            throw new GuestError(HResults.E_FAIL, "waiting for the process failed: " + e.getCause());
         }
     }
 
@@ -267,7 +268,7 @@ final class GuestAgent {
         if (FrameCodec.HEADER_SIZE + encoded.length > FrameCodec.MAX_FRAME_SIZE) {
             // An answer the host would reject as oversized: answer with an error instead.
             String message = "the response (" + encoded.length + " bytes) does not fit in a bridge frame";
-            encoded = BridgeJson.encode(BridgeJson.object().put("Result", GuestError.E_FAIL).put("ActivityId",
+            encoded = BridgeJson.encode(BridgeJson.object().put("Result", HResults.E_FAIL).put("ActivityId",
                     body.path("ActivityId").asText()).put("ErrorMessage", message), BridgeJson.Style.GUEST);
         }
         write(new Frame(type, request.id(), encoded));

@@ -1,5 +1,6 @@
 package io.hcs4j.emulator.guest;
 
+import io.hcs4j.hcs.raw.HResults;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,7 @@ final class GuestMounts {
             case "MappedDirectory" -> "plan9/" + settings.path("ShareName").asText("");
             case "MappedVirtualDisk" -> "scsi/" + settings.path("Controller").asInt() + "-" + settings.path("Lun").asInt();
             case "VPMemDevice" -> "vpmem/" + settings.path("DeviceNumber").asLong();
-            default -> throw new GuestError(GuestError.E_NOTIMPL, "resource type " + resourceType + " is no device");
+            default -> throw new GuestError(HResults.E_NOTIMPL, "resource type " + resourceType + " is no device");
         };
     }
 
@@ -60,13 +61,13 @@ final class GuestMounts {
             return;
         }
         if (!Path.of(mountPath).isAbsolute()) {
-            throw new GuestError(GuestError.E_INVALIDARG, resourceType + " needs an absolute MountPath");
+            throw new GuestError(HResults.E_INVALIDARG, resourceType + " needs an absolute MountPath");
         }
         // vPMem devices are read-only by nature.
         boolean readOnly = settings.path("ReadOnly").asBoolean() || resourceType.equals("VPMemDevice");
         Path target = Path.of(mountPath);
         if (mapped.containsKey(mountPath)) {
-            throw new GuestError(GuestError.E_INVALID_STATE, "something is already mapped at " + mountPath);
+            throw new GuestError(HResults.V1_INVALID_STATE, "something is already mapped at " + mountPath);
         }
         Path source = hostDirectory(key);
         if (source == null) {
@@ -106,7 +107,7 @@ final class GuestMounts {
             }
             LOG.info("{} {} ({}) mapped at {}{}", resourceType, key, source, mountPath, readOnly ? " read-only" : "");
         } catch (IOException e) {
-            throw new GuestError(GuestError.E_FAIL, "cannot map " + resourceType + " " + key + " at " + mountPath + ": "
+            throw new GuestError(HResults.E_FAIL, "cannot map " + resourceType + " " + key + " at " + mountPath + ": "
                     + e.getMessage());
         }
     }
@@ -129,12 +130,12 @@ final class GuestMounts {
         }
         Mapping m = mapped.get(mountPath);
         if (m == null) {
-            throw new GuestError(GuestError.E_NOT_FOUND, "nothing of type " + resourceType + " is mapped at " + mountPath);
+            throw new GuestError(HResults.E_ELEMENT_NOT_FOUND, "nothing of type " + resourceType + " is mapped at " + mountPath);
         }
         try {
             unmap(m);
         } catch (IOException e) {
-            throw new GuestError(GuestError.E_FAIL, "cannot unmap " + mountPath + ": " + e.getMessage());
+            throw new GuestError(HResults.E_FAIL, "cannot unmap " + mountPath + ": " + e.getMessage());
         }
         mapped.remove(mountPath);
     }
@@ -199,7 +200,7 @@ final class GuestMounts {
                 }
             } catch (IOException e) {
                 unbind(done);
-                throw new GuestError(GuestError.E_FAIL, "container " + containerId + ": cannot bind " + source + " at "
+                throw new GuestError(HResults.E_FAIL, "container " + containerId + ": cannot bind " + source + " at "
                         + destination + ": " + e.getMessage());
             }
         }

@@ -1,5 +1,6 @@
 package io.hcs4j.emulator.guest;
 
+import io.hcs4j.hcs.raw.HResults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -96,7 +97,7 @@ final class GuestRuntime {
         String rootPath = settings.path("ContainerRootPath").asText("");
         JsonNode list = settings.path("Layers");
         if (rootPath.isEmpty() || !list.isArray() || list.isEmpty()) {
-            throw new GuestError(GuestError.E_INVALID_JSON, "CombinedLayers needs ContainerRootPath and Layers");
+            throw new GuestError(HResults.V1_INVALID_JSON, "CombinedLayers needs ContainerRootPath and Layers");
         }
         List<String> paths = new ArrayList<>();
         list.forEach(l -> paths.add(l.path("Path").asText()));
@@ -118,7 +119,7 @@ final class GuestRuntime {
                 layers.put(rootPath, new Layers(target, false));
             }
         } catch (IOException e) {
-            throw new GuestError(GuestError.E_FAIL, "cannot combine layers at " + rootPath + ": " + e.getMessage());
+            throw new GuestError(HResults.E_FAIL, "cannot combine layers at " + rootPath + ": " + e.getMessage());
         }
     }
 
@@ -126,7 +127,7 @@ final class GuestRuntime {
         String rootPath = settings.path("ContainerRootPath").asText("");
         Layers l = layers.remove(rootPath);
         if (l == null) {
-            throw GuestError.of(GuestError.E_NOT_FOUND);
+            throw GuestError.of(HResults.E_ELEMENT_NOT_FOUND);
         }
         try {
             if (l.mounted) {
@@ -136,7 +137,7 @@ final class GuestRuntime {
                 Files.deleteIfExists(l.root);
             }
         } catch (IOException e) {
-            throw new GuestError(GuestError.E_FAIL, "cannot remove layers at " + rootPath + ": " + e.getMessage());
+            throw new GuestError(HResults.E_FAIL, "cannot remove layers at " + rootPath + ": " + e.getMessage());
         }
     }
 
@@ -158,14 +159,14 @@ final class GuestRuntime {
     void create(String id, ObjectNode config) throws GuestError {
         JsonNode spec = config.path("OciSpecification");
         if (!spec.isObject()) {
-            throw new GuestError(GuestError.E_INVALID_JSON, "ContainerConfig has no OciSpecification");
+            throw new GuestError(HResults.V1_INVALID_JSON, "ContainerConfig has no OciSpecification");
         }
         Path rootfs = Path.of(spec.path("root").path("path").asText("/"));
         if (!rootfs.isAbsolute()) {
             rootfs = Path.of(config.path("OciBundlePath").asText("/")).resolve(rootfs);
         }
         if (containers.containsKey(id)) {
-            throw new GuestError(GuestError.E_INVALID_STATE, "container " + id + " already exists");
+            throw new GuestError(HResults.V1_INVALID_STATE, "container " + id + " already exists");
         }
         ContainerCgroup cgroup = null;
         if (cgroups != null) {
@@ -173,9 +174,9 @@ final class GuestRuntime {
             try {
                 cgroup = cgroups.create(vm, id, resources);
             } catch (IllegalArgumentException e) {
-                throw new GuestError(GuestError.E_INVALIDARG, e.getMessage());
+                throw new GuestError(HResults.E_INVALIDARG, e.getMessage());
             } catch (IOException e) {
-                throw new GuestError(GuestError.E_FAIL, "cannot create the cgroup of " + id + ": " + e.getMessage());
+                throw new GuestError(HResults.E_FAIL, "cannot create the cgroup of " + id + ": " + e.getMessage());
             }
         }
         List<Path> bindMounts;
@@ -189,7 +190,7 @@ final class GuestRuntime {
         if (containers.putIfAbsent(id, c) != null) {
             GuestMounts.unbind(bindMounts);
             removeCgroup(id, cgroup);
-            throw new GuestError(GuestError.E_INVALID_STATE, "container " + id + " already exists");
+            throw new GuestError(HResults.V1_INVALID_STATE, "container " + id + " already exists");
         }
     }
 
@@ -200,7 +201,7 @@ final class GuestRuntime {
         try {
             return Json.convert(node, LinuxResources.class);
         } catch (SchemaException | IllegalArgumentException e) {
-            throw new GuestError(GuestError.E_INVALIDARG, "invalid linux.resources: " + e.getMessage());
+            throw new GuestError(HResults.E_INVALIDARG, "invalid linux.resources: " + e.getMessage());
         }
     }
 
@@ -208,18 +209,18 @@ final class GuestRuntime {
     void update(String containerId, JsonNode resources) throws GuestError {
         Container c = container(containerId);
         if (c.cgroup == null) {
-            throw new GuestError(GuestError.E_NOTIMPL, "the emulated guest enforces resource limits only as root with "
+            throw new GuestError(HResults.E_NOTIMPL, "the emulated guest enforces resource limits only as root with "
                     + "writable cgroups; it runs without them");
         }
         if (resources == null || !resources.isObject()) {
-            throw new GuestError(GuestError.E_INVALIDARG, "UpdateContainer needs Resources (OCI LinuxResources)");
+            throw new GuestError(HResults.E_INVALIDARG, "UpdateContainer needs Resources (OCI LinuxResources)");
         }
         try {
             c.cgroup.apply(resources(resources));
         } catch (IllegalArgumentException e) {
-            throw new GuestError(GuestError.E_INVALIDARG, e.getMessage());
+            throw new GuestError(HResults.E_INVALIDARG, e.getMessage());
         } catch (IOException e) {
-            throw new GuestError(GuestError.E_FAIL, "cannot update " + containerId + ": " + e.getMessage());
+            throw new GuestError(HResults.E_FAIL, "cannot update " + containerId + ": " + e.getMessage());
         }
     }
 
@@ -236,7 +237,7 @@ final class GuestRuntime {
     private Container container(String id) throws GuestError {
         Container c = containers.get(id);
         if (c == null) {
-            throw GuestError.of(GuestError.E_SYSTEM_NOT_FOUND);
+            throw GuestError.of(HResults.V1_SYSTEM_NOT_FOUND);
         }
         return c;
     }
@@ -252,10 +253,10 @@ final class GuestRuntime {
             JsonNode oci = params.path("OciProcess");
             boolean init = !oci.isObject();
             if (init && c.init != null) {
-                throw new GuestError(GuestError.E_INVALID_STATE, "container " + containerId + " already started its init process");
+                throw new GuestError(HResults.V1_INVALID_STATE, "container " + containerId + " already started its init process");
             }
             if (!init && (c.init == null || c.exited)) {
-                throw new GuestError(GuestError.E_INVALID_STATE, "container " + containerId + " is not running");
+                throw new GuestError(HResults.V1_INVALID_STATE, "container " + containerId + " is not running");
             }
             JsonNode process = init ? c.spec.path("process") : oci;
             // The console size comes as ConsoleSize [height, width] or as the OCI process's consoleSize.
@@ -279,7 +280,7 @@ final class GuestRuntime {
             }
             return p.pid();
         } catch (IOException e) {
-            throw new GuestError(GuestError.E_FAIL, "cannot start the process: " + e.getMessage());
+            throw new GuestError(HResults.E_FAIL, "cannot start the process: " + e.getMessage());
         }
     }
 
@@ -289,7 +290,7 @@ final class GuestRuntime {
         List<String> args = new ArrayList<>();
         process.path("args").forEach(a -> args.add(a.asText()));
         if (args.isEmpty()) {
-            throw new GuestError(GuestError.E_INVALID_JSON, "the OCI process has no args");
+            throw new GuestError(HResults.V1_INVALID_JSON, "the OCI process has no args");
         }
         Map<String, String> env = new LinkedHashMap<>();
         process.path("env").forEach(e -> {
@@ -351,7 +352,7 @@ final class GuestRuntime {
         if (command.isEmpty()) {
             String line = params.path("CommandLine").asText("");
             if (line.isEmpty()) {
-                throw new GuestError(GuestError.E_INVALID_JSON, "a VM process needs CommandArgs or CommandLine");
+                throw new GuestError(HResults.V1_INVALID_JSON, "a VM process needs CommandArgs or CommandLine");
             }
             command.addAll(List.of("/bin/sh", "-c", line));
         }
@@ -376,7 +377,7 @@ final class GuestRuntime {
     private AgentProcess process(String containerId, int pid) throws GuestError {
         AgentProcess p = VM_ID.equals(containerId) ? vmProcesses.get(pid) : container(containerId).processes.get(pid);
         if (p == null) {
-            throw GuestError.of(GuestError.E_NOT_FOUND);
+            throw GuestError.of(HResults.E_ELEMENT_NOT_FOUND);
         }
         return p;
     }
@@ -409,7 +410,7 @@ final class GuestRuntime {
     void deleteState(String containerId) throws GuestError {
         Container c = container(containerId);
         if (c.init != null && !c.exited) {
-            throw new GuestError(GuestError.E_INVALID_STATE, "container " + containerId + " is still running");
+            throw new GuestError(HResults.V1_INVALID_STATE, "container " + containerId + " is still running");
         }
         if (containers.remove(containerId) == null) {
             return;
@@ -419,7 +420,7 @@ final class GuestRuntime {
                 c.cgroup.remove();
             }
         } catch (IOException e) {
-            throw new GuestError(GuestError.E_FAIL, "cannot remove the cgroup of " + containerId + ": " + e.getMessage());
+            throw new GuestError(HResults.E_FAIL, "cannot remove the cgroup of " + containerId + ": " + e.getMessage());
         } finally {
             GuestMounts.unbind(c.bindMounts);
         }
@@ -455,7 +456,7 @@ final class GuestRuntime {
                     live(c).forEach(h -> list.addObject().put("ProcessId", h.pid()));
                 }
                 case "Statistics" -> properties.set("LCOWMetrics", statistics(c));
-                default -> throw new GuestError(GuestError.E_NOTIMPL, "property type " + type.asText()
+                default -> throw new GuestError(HResults.E_NOTIMPL, "property type " + type.asText()
                         + " is not supported by the emulated guest");
             }
         }
@@ -469,7 +470,7 @@ final class GuestRuntime {
         try {
             return Json.mapper().valueToTree(CgroupStats.read(c.cgroup));
         } catch (IOException e) {
-            throw new GuestError(GuestError.E_FAIL, "cannot read the cgroup of " + c.id + ": " + e.getMessage());
+            throw new GuestError(HResults.E_FAIL, "cannot read the cgroup of " + c.id + ": " + e.getMessage());
         }
     }
 

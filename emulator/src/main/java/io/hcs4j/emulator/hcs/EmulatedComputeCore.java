@@ -28,9 +28,6 @@ import java.util.function.Supplier;
  */
 final class EmulatedComputeCore implements ComputeCore {
     private static final Logger LOG = LoggerFactory.getLogger(EmulatedComputeCore.class);
-    private static final int E_ABORT = 0x80004004;
-    private static final int HCS_E_OPERATION_ALREADY_STARTED = 0x80370116;
-    private static final int ERROR_FILE_NOT_FOUND = 0x80070002;
 
     private final Emulator emu;
     private final AtomicLong operationIds = new AtomicLong(1);
@@ -64,7 +61,7 @@ final class EmulatedComputeCore implements ComputeCore {
 
         synchronized void begin(int operationType) {
             if (started) {
-                throw new HcsFault(HCS_E_OPERATION_ALREADY_STARTED, "operation already used");
+                throw new HcsFault(HResults.HCS_E_OPERATION_ALREADY_STARTED, "operation already used");
             }
             started = true;
             type = operationType;
@@ -177,7 +174,7 @@ final class EmulatedComputeCore implements ComputeCore {
                 o = Outcome.of(f);
             } catch (RuntimeException e) {
                 LOG.warn("emulated operation failed", e);
-                o = Outcome.of(new HcsFault(0x80004005, String.valueOf(e)));
+                o = Outcome.of(new HcsFault(HResults.E_FAIL, String.valueOf(e)));
             }
             op.finish(o);
         });
@@ -363,7 +360,7 @@ final class EmulatedComputeCore implements ComputeCore {
     public int HcsCancelOperation(Pointer operation) {
         return guard(() -> {
             Operation op = emu.handles().get(operation, Operation.class);
-            op.finish(Outcome.of(new HcsFault(E_ABORT, "operation cancelled")));
+            op.finish(Outcome.of(new HcsFault(HResults.E_ABORT, "operation cancelled")));
             return HResults.S_OK;
         });
     }
@@ -725,6 +722,6 @@ final class EmulatedComputeCore implements ComputeCore {
     }
 
     private static int fileExists(WString path) {
-        return path != null && Files.exists(Path.of(path.toString())) ? HResults.S_OK : ERROR_FILE_NOT_FOUND;
+        return path != null && Files.exists(Path.of(path.toString())) ? HResults.S_OK : HResults.E_FILE_NOT_FOUND;
     }
 }

@@ -150,9 +150,9 @@ final class EmulatedProcess {
             return HResults.E_ACCESSDENIED;
         }
         if (m.contains("error=2,")) {
-            return 0x80070002; // ERROR_FILE_NOT_FOUND
+            return HResults.E_FILE_NOT_FOUND;
         }
-        return 0x80004005; // E_FAIL
+        return HResults.E_FAIL;
     }
 
     /** CommandArgs when given, else CommandLine split the way a Windows command line is (quotes group words). */
@@ -208,7 +208,7 @@ final class EmulatedProcess {
             return null;
         }
         if (!Files.isDirectory(dir)) {
-            throw new HcsFault(0x80070003, "WorkingDirectory " + wd + " does not exist"); // ERROR_PATH_NOT_FOUND
+            throw new HcsFault(HResults.E_PATH_NOT_FOUND, "WorkingDirectory " + wd + " does not exist");
         }
         return dir.toFile();
     }
@@ -236,7 +236,7 @@ final class EmulatedProcess {
             found = dir == null || name.startsWith("/") ? Path.of(name) : dir.toPath().resolve(name);
         }
         if (found == null || !Files.isRegularFile(found)) {
-            throw new HcsFault(0x80070002, "cannot start " + name + ": no such file"); // ERROR_FILE_NOT_FOUND
+            throw new HcsFault(HResults.E_FILE_NOT_FOUND, "cannot start " + name + ": no such file");
         }
         if (!Files.isExecutable(found)) {
             throw new HcsFault(HResults.E_ACCESSDENIED, "cannot start " + name + ": not executable");

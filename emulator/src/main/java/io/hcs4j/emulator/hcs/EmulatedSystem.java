@@ -359,7 +359,7 @@ final class EmulatedSystem {
             try {
                 Files.writeString(Path.of(file), JsonDocs.newObject().put("Id", id).put("Document", document).toString());
             } catch (IOException e) {
-                throw new HcsFault(0x80070003, "cannot write " + file + ": " + e.getMessage());
+                throw new HcsFault(HResults.E_PATH_NOT_FOUND, "cannot write " + file + ": " + e.getMessage());
             }
         }
     }

@@ -131,7 +131,7 @@ public final class EmulatedComputeStorage implements ComputeStorage {
             Path root = existingDirectory(layerPath);
             synchronized (this) {
                 if (attached.containsKey(root)) {
-                    throw new Fault(0x80070020, "layer " + root + " is in use (filter attached)"); // sharing violation
+                    throw new Fault(HResults.E_SHARING_VIOLATION, "layer " + root + " is in use (filter attached)");
                 }
             }
             deleteTree(root);

@@ -1,5 +1,6 @@
 package io.hcs4j.emulator.guest;
 
+import io.hcs4j.hcs.raw.HResults;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.cow.SignalOptions;
 import io.hcs4j.schema.v1.ContainerProperties;
@@ -76,7 +77,7 @@ class EmulatedGuestTest {
         c.close();
         GcsException gone = assertThrows(GcsException.class, () -> c.properties(
                 io.hcs4j.schema.v1.PropertyType.PROCESS_LIST));
-        assertEquals(GcsException.E_SYSTEM_NOT_FOUND, gone.result());
+        assertEquals(HResults.V1_SYSTEM_NOT_FOUND, gone.result());
     }
 
     @Test
@@ -140,7 +141,7 @@ class EmulatedGuestTest {
         ObjectNode wait = GcsBridge.request("c-exec").put("ProcessId", sleeper.pid()).put("TimeoutInMs", 200);
         var timedOut = vm.connection.bridge().call(Rpc.WAIT_FOR_PROCESS, wait, Duration.ofSeconds(10));
         ExecutionException e = assertThrows(ExecutionException.class, () -> timedOut.get(10, TimeUnit.SECONDS));
-        assertEquals(GcsException.E_TIMEOUT, assertInstanceOf(GcsException.class, e.getCause()).result());
+        assertEquals(HResults.V1_CONNECTION_TIMEOUT, assertInstanceOf(GcsException.class, e.getCause()).result());
         assertTrue(sleeper.kill());
         assertEquals(137, sleeper.exit().get(10, TimeUnit.SECONDS));
 
@@ -158,7 +159,7 @@ class EmulatedGuestTest {
         ObjectNode query = GcsBridge.request("no-such-container").put("Query", "{\"PropertyTypes\":[\"ProcessList\"]}");
         var call = vm.connection.bridge().call(Rpc.GET_PROPERTIES, query, Duration.ofSeconds(10));
         ExecutionException e = assertThrows(ExecutionException.class, () -> call.get(10, TimeUnit.SECONDS));
-        assertEquals(GcsException.E_SYSTEM_NOT_FOUND, assertInstanceOf(GcsException.class, e.getCause()).result());
+        assertEquals(HResults.V1_SYSTEM_NOT_FOUND, assertInstanceOf(GcsException.class, e.getCause()).result());
     }
 
     @Test
@@ -186,7 +187,7 @@ class EmulatedGuestTest {
         assertTrue(text.endsWith("go\n50 120\n"), text);
 
         GcsException noTty = assertThrows(GcsException.class, () -> init.resizeConsole(80, 24));
-        assertEquals(GcsException.E_INVALID_STATE, noTty.result());
+        assertEquals(HResults.V1_INVALID_STATE, noTty.result());
         c.terminate();
         EmulatedVm.run(init);
         c.exit().get(10, TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package io.hcs4j.emulator.guest;
 
+import io.hcs4j.hcs.raw.HResults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.schema.Json;
@@ -195,25 +196,25 @@ class GuestCgroupTest {
 
             update.memory.limit = -5L;
             GcsException negative = assertThrows(GcsException.class, () -> c.modify(update));
-            assertEquals(GuestError.E_INVALIDARG, negative.result());
+            assertEquals(HResults.E_INVALIDARG, negative.result());
             assertTrue(negative.getMessage().contains("memory.limit = -5"), negative.getMessage());
             // A value the kernel refuses (cpus this machine does not have) is refused the same way.
             ObjectNode noSuchCpu = GcsBridge.request("c-update");
             noSuchCpu.putObject("Resources").putObject("cpu").put("cpus", "4095");
             GcsException refused = assertThrows(GcsException.class,
                     () -> vm.connection.call(Rpc.UPDATE_CONTAINER, noSuchCpu));
-            assertEquals(GuestError.E_INVALIDARG, refused.result());
+            assertEquals(HResults.E_INVALIDARG, refused.result());
             assertTrue(refused.getMessage().contains("cpu.cpus = 4095"), refused.getMessage());
             ObjectNode badType = GcsBridge.request("c-update");
             badType.putObject("Resources").putObject("memory").put("limit", "lots");
             GcsException notANumber = assertThrows(GcsException.class,
                     () -> vm.connection.call(Rpc.UPDATE_CONTAINER, badType));
-            assertEquals(GuestError.E_INVALIDARG, notANumber.result());
+            assertEquals(HResults.E_INVALIDARG, notANumber.result());
             // Refused updates change nothing.
             assertEquals(Long.toString(32 * MIB), read(vm, "c-update", "memory", "memory.limit_in_bytes", "memory.max"));
             ObjectNode unknown = GcsBridge.request("no-such-container");
             unknown.putObject("Resources");
-            assertEquals(GuestError.E_SYSTEM_NOT_FOUND, assertThrows(GcsException.class,
+            assertEquals(HResults.V1_SYSTEM_NOT_FOUND, assertThrows(GcsException.class,
                     () -> vm.connection.call(Rpc.UPDATE_CONTAINER, unknown)).result());
 
             c.shutdown();
@@ -230,7 +231,7 @@ class GuestCgroupTest {
             ObjectNode r = BridgeJson.object();
             r.putObject("cpu").put("shares", 1);
             GcsException e = assertThrows(GcsException.class, () -> vm.createContainer("c-bad", r, "true"));
-            assertEquals(GuestError.E_INVALIDARG, e.result());
+            assertEquals(HResults.E_INVALIDARG, e.result());
             assertTrue(e.getMessage().contains("cpu.shares = 1"), e.getMessage());
             assertFalse(Files.exists(dir(vm, "cpu", "c-bad")));
             vm.removeLayers("c-bad");

@@ -1,5 +1,6 @@
 package io.hcs4j.emulator.guest;
 
+import io.hcs4j.hcs.raw.HResults;
 import io.hcs4j.emulator.os.Posix;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.schema.v2.ProcessParameters;
@@ -92,10 +93,10 @@ class GuestDevicesTest {
             // Mapping twice at one path, or removing what is not mapped: clear errors.
             GcsException twice = assertThrows(GcsException.class,
                     () -> vm.connection.modify(request("Add", "MappedDirectory", plan9)));
-            assertEquals(GuestError.E_INVALID_STATE, twice.result());
+            assertEquals(HResults.V1_INVALID_STATE, twice.result());
             GcsException unknown = assertThrows(GcsException.class, () -> vm.connection.modify(request("Remove",
                     "MappedDirectory", BridgeJson.object().put("MountPath", "/nowhere"))));
-            assertEquals(GuestError.E_NOT_FOUND, unknown.result());
+            assertEquals(HResults.E_ELEMENT_NOT_FOUND, unknown.result());
 
             vm.connection.modify(request("Remove", "MappedDirectory", plan9));
             vm.connection.modify(request("Remove", "MappedVirtualDisk", scsi));
@@ -169,15 +170,15 @@ class GuestDevicesTest {
         // A path that exists cannot take a link: refused, and the existing path is left alone.
         Files.createDirectories(work.resolve("taken"));
         ObjectNode taken = BridgeJson.object().put("DeviceNumber", 2).put("MountPath", work.resolve("taken").toString());
-        assertEquals(GuestError.E_FAIL, assertThrows(GuestError.class, () -> mounts.add("VPMemDevice", taken)).hresult);
+        assertEquals(HResults.E_FAIL, assertThrows(GuestError.class, () -> mounts.add("VPMemDevice", taken)).hresult);
         assertTrue(Files.isDirectory(work.resolve("taken"), LinkOption.NOFOLLOW_LINKS));
-        assertEquals(GuestError.E_INVALIDARG, assertThrows(GuestError.class, () -> mounts.add("VPMemDevice",
+        assertEquals(HResults.E_INVALIDARG, assertThrows(GuestError.class, () -> mounts.add("VPMemDevice",
                 BridgeJson.object().put("DeviceNumber", 2).put("MountPath", "relative/path"))).hresult);
 
         mounts.remove("VPMemDevice", vpmem);
         assertFalse(Files.exists(target, LinkOption.NOFOLLOW_LINKS));
         assertTrue(Files.isDirectory(share), "the host directory stays");
-        assertEquals(GuestError.E_NOT_FOUND, assertThrows(GuestError.class, () -> mounts.remove("VPMemDevice", vpmem)).hresult);
+        assertEquals(HResults.E_ELEMENT_NOT_FOUND, assertThrows(GuestError.class, () -> mounts.remove("VPMemDevice", vpmem)).hresult);
     }
 
     @Test

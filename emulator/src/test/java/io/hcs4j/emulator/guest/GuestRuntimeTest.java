@@ -1,5 +1,6 @@
 package io.hcs4j.emulator.guest;
 
+import io.hcs4j.hcs.raw.HResults;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.uvm.bridge.codec.BridgeJson;
 import org.junit.jupiter.api.Test;
@@ -41,13 +42,13 @@ class GuestRuntimeTest {
         assertEquals("c UnexpectedExit", exited.get(10, TimeUnit.SECONDS));
 
         GuestError running = assertThrows(GuestError.class, () -> runtime.signal("c", pid, 15));
-        assertEquals(GuestError.E_NOT_FOUND, running.hresult);
-        assertEquals(GuestError.E_SYSTEM_NOT_FOUND,
+        assertEquals(HResults.E_ELEMENT_NOT_FOUND, running.hresult);
+        assertEquals(HResults.V1_SYSTEM_NOT_FOUND,
                 assertThrows(GuestError.class, () -> runtime.shutdown("nope", true)).hresult);
         runtime.deleteState("c");
         runtime.removeLayers(BridgeJson.object().put("ContainerRootPath", root.toString()));
         assertFalse(Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS));
-        assertEquals(GuestError.E_NOT_FOUND, assertThrows(GuestError.class,
+        assertEquals(HResults.E_ELEMENT_NOT_FOUND, assertThrows(GuestError.class,
                 () -> runtime.removeLayers(BridgeJson.object().put("ContainerRootPath", root.toString()))).hresult);
     }
 
@@ -59,9 +60,9 @@ class GuestRuntimeTest {
         spec.putObject("root").put("path", dir.toString());
         runtime.create("c", BridgeJson.object().set("OciSpecification", spec));
         GuestError e = assertThrows(GuestError.class, () -> runtime.update("c", BridgeJson.object()));
-        assertEquals(GuestError.E_NOTIMPL, e.hresult);
+        assertEquals(HResults.E_NOTIMPL, e.hresult);
         assertTrue(e.getMessage().contains("cgroups"), e.getMessage());
-        assertEquals(GuestError.E_SYSTEM_NOT_FOUND,
+        assertEquals(HResults.V1_SYSTEM_NOT_FOUND,
                 assertThrows(GuestError.class, () -> runtime.update("nope", BridgeJson.object())).hresult);
         runtime.deleteState("c");
     }

@@ -10,9 +10,11 @@ public final class HResults {
 
     public static final int S_OK = 0;
     public static final int E_NOTIMPL = 0x80004001;
+    public static final int E_ABORT = 0x80004004;
     public static final int E_FAIL = 0x80004005;
     public static final int E_FILE_NOT_FOUND = 0x80070002;
     public static final int E_PATH_NOT_FOUND = 0x80070003;
+    public static final int E_SHARING_VIOLATION = 0x80070020;
     public static final int E_ALREADY_EXISTS = 0x800700B7;
     public static final int E_ACCESSDENIED = 0x80070005;
     public static final int E_HANDLE = 0x80070006;
@@ -26,6 +28,8 @@ public final class HResults {
     public static final int V1_OPERATION_PENDING = 0xC0370103;
     public static final int V1_INVALID_STATE = 0xC0370105;
     public static final int V1_UNEXPECTED_EXIT = 0xC0370106;
+    /** What the GCS answers a WaitForProcess whose timeout passed. */
+    public static final int V1_CONNECTION_TIMEOUT = 0xC0370109;
     public static final int V1_UNKNOWN_MESSAGE = 0xC037010B;
     public static final int V1_INVALID_JSON = 0xC037010D;
     public static final int V1_SYSTEM_NOT_FOUND = 0xC037010E;
@@ -41,6 +45,7 @@ public final class HResults {
     public static final int HCS_E_SYSTEM_ALREADY_EXISTS = 0x8037010F;
     public static final int HCS_E_SYSTEM_ALREADY_STOPPED = 0x80370110;
     public static final int HCS_E_OPERATION_NOT_STARTED = 0x80370115;
+    public static final int HCS_E_OPERATION_ALREADY_STARTED = 0x80370116;
     public static final int HCS_E_OPERATION_PENDING = 0x80370117;
     public static final int HCS_E_OPERATION_TIMEOUT = 0x80370118;
     public static final int HCS_E_ACCESS_DENIED = 0x8037011B;

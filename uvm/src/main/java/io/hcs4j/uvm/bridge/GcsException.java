@@ -1,22 +1,15 @@
 package io.hcs4j.uvm.bridge;
 
+import io.hcs4j.hcs.HcsErrorKind;
 import io.hcs4j.uvm.bridge.codec.Rpc;
 
 import java.io.IOException;
 
-/** The guest answered an RPC with a failing HRESULT. */
+/**
+ * The guest answered an RPC with a failing HRESULT. Its {@link #kind()} classifies it with the one HRESULT table
+ * ({@link io.hcs4j.hcs.raw.HResults}), as HCS failures are.
+ */
 public class GcsException extends IOException {
-    /** Element not found: e.g. signalling a process that has exited. */
-    public static final int E_NOT_FOUND = 0x80070490;
-    /** The compute system (container) does not exist. */
-    public static final int E_SYSTEM_NOT_FOUND = 0xC037010E;
-    /** The operation timed out (e.g. WaitForProcess with a timeout). */
-    public static final int E_TIMEOUT = 0xC0370109;
-    /** Invalid state for the requested operation. */
-    public static final int E_INVALID_STATE = 0xC0370105;
-    /** Generic failure (E_FAIL). */
-    public static final int E_FAIL = 0x80004005;
-
     private final Rpc rpc;
     private final String containerId;
     private final int result;
@@ -42,6 +35,11 @@ public class GcsException extends IOException {
     /** The HRESULT the guest returned. */
     public int result() {
         return result;
+    }
+
+    /** The kind of the guest's HRESULT, {@link HcsErrorKind#OTHER} when the table does not name it. */
+    public HcsErrorKind kind() {
+        return HcsErrorKind.of(result);
     }
 
     public String errorMessage() {

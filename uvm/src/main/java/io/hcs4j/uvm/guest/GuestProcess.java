@@ -1,5 +1,6 @@
 package io.hcs4j.uvm.guest;
 
+import io.hcs4j.hcs.raw.HResults;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.cow.Process;
 import io.hcs4j.cow.SignalOptions;
@@ -203,7 +204,7 @@ public final class GuestProcess implements Process {
             connection.call(Rpc.SIGNAL_PROCESS, request);
             return true;
         } catch (GcsException e) {
-            if (e.result() == GcsException.E_NOT_FOUND) {
+            if (e.result() == HResults.E_ELEMENT_NOT_FOUND) {
                 return false;
             }
             throw e;

@@ -1,5 +1,6 @@
 package io.hcs4j.uvm.bridge;
 
+import io.hcs4j.hcs.raw.HResults;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.uvm.bridge.codec.BridgeJson;
 import io.hcs4j.uvm.bridge.codec.FrameCodec;
@@ -91,7 +92,7 @@ class GcsBridgeTest {
         guest.respond(Rpc.SIGNAL_PROCESS, req, BridgeJson.object().put("Result", 0x80070490)
                 .put("ErrorMessage", "HRESULT: 0x80070490"));
         GcsException e = assertInstanceOf(GcsException.class, failure(call));
-        assertEquals(GcsException.E_NOT_FOUND, e.result());
+        assertEquals(HResults.E_ELEMENT_NOT_FOUND, e.result());
         assertEquals("guest SIGNAL_PROCESS for c-exec failed: HRESULT 0x80070490: HRESULT: 0x80070490", e.getMessage());
         assertTrue(!bridge.isClosed());
     }

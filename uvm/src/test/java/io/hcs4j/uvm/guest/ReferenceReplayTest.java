@@ -1,5 +1,6 @@
 package io.hcs4j.uvm.guest;
 
+import io.hcs4j.hcs.raw.HResults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.cow.SignalOptions;
@@ -202,7 +203,7 @@ class ReferenceReplayTest {
             // The reference answers Start for an unknown container with success, GetProperties with 0xC037010E.
             guest.call(Rpc.START, GcsBridge.request("no-such-container"));
             ObjectNode query = GcsBridge.request("no-such-container").put("Query", "{\"PropertyTypes\":[\"ProcessList\"]}");
-            assertEquals(GcsException.E_SYSTEM_NOT_FOUND,
+            assertEquals(HResults.V1_SYSTEM_NOT_FOUND,
                     assertThrows(GcsException.class, () -> guest.call(Rpc.GET_PROPERTIES, query)).result());
             assertTrue(guest.dumpStacks().startsWith("goroutine"));
 
@@ -217,7 +218,7 @@ class ReferenceReplayTest {
             Resource rootfsC = layers(vm, "c-third");
             GcsException refused = assertThrows(GcsException.class, () -> vm.createContainer("c-third",
                     recorded(72, "ContainerConfig", "OciSpecification"), "/run/gcs/c/c-third", "/run/scratch/c-third"));
-            assertEquals(GcsException.E_FAIL, refused.result());
+            assertEquals(HResults.E_FAIL, refused.result());
             assertTrue(refused.getMessage().contains("previously assigned container pid 41"), refused.getMessage());
             rootfsC.close();
         }
@@ -248,7 +249,7 @@ class ReferenceReplayTest {
 
             GuestProcess sleep = c.createProcess(params(false, false, false, recorded("stdio-close", 17, "Settings", "ProcessParameters", "OciProcess")));
             ObjectNode wait = GcsBridge.request("c-stdio").put("ProcessId", sleep.pid()).put("TimeoutInMs", 500);
-            assertEquals(GcsException.E_TIMEOUT,
+            assertEquals(HResults.V1_CONNECTION_TIMEOUT,
                     assertThrows(GcsException.class, () -> vm.guest().call(Rpc.WAIT_FOR_PROCESS, wait)).result());
             assertTrue(sleep.kill());
             assertEquals(137, sleep.exit().get(10, TimeUnit.SECONDS));
