@@ -5,7 +5,7 @@ import io.hcs4j.schema.v2.ModifySettingRequest;
 import io.hcs4j.uvm.bridge.GcsBridge;
 import io.hcs4j.uvm.bridge.ScriptedGuest;
 import io.hcs4j.uvm.bridge.codec.BridgeJson;
-import io.hcs4j.uvm.bridge.codec.Rpc;
+import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.uvm.transport.HvSocketDirs;
 import io.hcs4j.uvm.transport.VsockPorts;
 import org.junit.jupiter.api.Test;
@@ -46,13 +46,13 @@ class WcowUtilityVmTest {
             public void start() {
                 guest.completeAsync(() -> {
                     try (ScriptedGuest g = ScriptedGuest.dial(HvSocketDirs.forVm(id), VsockPorts.WINDOWS_GCS_SERVICE)) {
-                        ObjectNode negotiate = g.readRequest(Rpc.NEGOTIATE_PROTOCOL);
-                        g.respond(Rpc.NEGOTIATE_PROTOCOL, negotiate, BridgeJson.object().put("Version", 4).set("Capabilities",
+                        ObjectNode negotiate = g.readRequest(RPCProc.RPC_NEGOTIATE_PROTOCOL);
+                        g.respond(RPCProc.RPC_NEGOTIATE_PROTOCOL, negotiate, BridgeJson.object().put("Version", 4).set("Capabilities",
                                 BridgeJson.object().put("SendHostCreateMessage", true).put("SendHostStartMessage", true)
                                         .put("RuntimeOsType", "Windows")));
-                        for (Rpc rpc : List.of(Rpc.CREATE, Rpc.START)) {
+                        for (int rpc : List.of(RPCProc.RPC_CREATE, RPCProc.RPC_START)) {
                             ObjectNode r = g.readRequest(rpc);
-                            seen.add(rpc + " " + r.get("ContainerId").asText());
+                            seen.add(RPCProc.name(rpc) + " " + r.get("ContainerId").asText());
                             g.respond(rpc, r, BridgeJson.object());
                         }
                         g.read(); // until the host closes

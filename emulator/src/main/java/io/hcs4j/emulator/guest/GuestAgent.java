@@ -7,8 +7,8 @@ import io.hcs4j.uvm.bridge.codec.BridgeJson;
 import io.hcs4j.uvm.bridge.codec.BridgeProtocolException;
 import io.hcs4j.uvm.bridge.codec.Frame;
 import io.hcs4j.uvm.bridge.codec.FrameCodec;
-import io.hcs4j.uvm.bridge.codec.MessageKind;
-import io.hcs4j.uvm.bridge.codec.Rpc;
+import io.hcs4j.schema.guest.MsgType;
+import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.uvm.transport.HvSocketConnection;
 import io.hcs4j.uvm.transport.UnixSocketTransport;
 import io.hcs4j.uvm.transport.VsockPorts;
@@ -80,21 +80,21 @@ final class GuestAgent {
     }
 
     private void handle(Frame frame) {
-        Rpc rpc = Rpc.ofType(frame.type());
+        int proc = MsgType.proc(frame.type());
         ObjectNode request = null;
         try {
-            if (MessageKind.of(frame.type()) != MessageKind.REQUEST || rpc == null) {
+            if (MsgType.kind(frame.type()) != MsgType.MSG_TYPE_REQUEST || RPCProc.name(proc) == null) {
                 throw GuestError.of(HResults.V1_UNKNOWN_MESSAGE);
             }
             request = BridgeJson.decode(frame.body());
-            if (rpc == Rpc.SHUTDOWN_GRACEFUL && GuestRuntime.VM_ID.equals(request.path("ContainerId").asText())) {
+            if (proc == RPCProc.RPC_SHUTDOWN_GRACEFUL && GuestRuntime.VM_ID.equals(request.path("ContainerId").asText())) {
                 // The reference answers nothing: the VM goes down and the connection drops.
                 shuttingDown = true;
                 runtime.shutdownAll();
                 bridge.close();
                 return;
             }
-            ObjectNode response = dispatch(rpc, request);
+            ObjectNode response = dispatch(proc, request);
             respond(frame, request, response.put("Result", 0));
         } catch (GuestError e) {
             ObjectNode response = BridgeJson.object().put("Result", e.hresult).put("ErrorMessage", e.getMessage());
@@ -102,39 +102,39 @@ final class GuestAgent {
                     .put("ModuleName", "gcs").put("FileName", "").put("Line", INFINITE);
             respond(frame, request, response);
         } catch (IOException e) {
-            LOG.warn("{} failed: {}", MessageKind.describe(frame.type()), e.getMessage());
+            LOG.warn("{} failed: {}", MsgType.describe(frame.type()), e.getMessage());
             respond(frame, request, BridgeJson.object().put("Result", HResults.E_FAIL).put("ErrorMessage", e.getMessage()));
         }
     }
 
-    private ObjectNode dispatch(Rpc rpc, ObjectNode request) throws GuestError, IOException {
+    private ObjectNode dispatch(int proc, ObjectNode request) throws GuestError, IOException {
         String containerId = request.path("ContainerId").asText();
         ObjectNode response = BridgeJson.object();
-        switch (rpc) {
-            case NEGOTIATE_PROTOCOL -> negotiate(request, response);
-            case MODIFY_SETTINGS -> modify(request.path("Request"));
-            case CREATE -> {
+        switch (proc) {
+            case RPCProc.RPC_NEGOTIATE_PROTOCOL -> negotiate(request, response);
+            case RPCProc.RPC_MODIFY_SETTINGS -> modify(request.path("Request"));
+            case RPCProc.RPC_CREATE -> {
                 runtime.create(containerId, unnest(request.get("ContainerConfig")));
                 response.put("SelectedProtocolVersion", 0);
             }
             // The reference answers Start with success even for a container it does not know.
-            case START -> { }
-            case EXECUTE_PROCESS -> response.put("ProcessId", execute(containerId, request.path("Settings")));
-            case WAIT_FOR_PROCESS -> response.put("ExitCode", waitFor(containerId, request));
-            case SIGNAL_PROCESS -> {
+            case RPCProc.RPC_START -> { }
+            case RPCProc.RPC_EXECUTE_PROCESS -> response.put("ProcessId", execute(containerId, request.path("Settings")));
+            case RPCProc.RPC_WAIT_FOR_PROCESS -> response.put("ExitCode", waitFor(containerId, request));
+            case RPCProc.RPC_SIGNAL_PROCESS -> {
                 JsonNode options = request.path("Options");
                 int signal = options.isObject() && options.has("Signal") ? options.get("Signal").asInt() : 9;
                 runtime.signal(containerId, request.path("ProcessId").asInt(), signal);
             }
-            case SHUTDOWN_GRACEFUL -> runtime.shutdown(containerId, true);
-            case SHUTDOWN_FORCED -> runtime.shutdown(containerId, false);
-            case GET_PROPERTIES -> response.put("Properties",
+            case RPCProc.RPC_SHUTDOWN_GRACEFUL -> runtime.shutdown(containerId, true);
+            case RPCProc.RPC_SHUTDOWN_FORCED -> runtime.shutdown(containerId, false);
+            case RPCProc.RPC_GET_PROPERTIES -> response.put("Properties",
                     BridgeJson.nested(runtime.properties(containerId, unnest(request.get("Query")))));
-            case DUMP_STACKS -> response.put("GuestStacks", stacks());
-            case DELETE_CONTAINER_STATE -> runtime.deleteState(containerId);
-            case RESIZE_CONSOLE -> runtime.resize(containerId, request.path("ProcessId").asInt(),
+            case RPCProc.RPC_DUMP_STACKS -> response.put("GuestStacks", stacks());
+            case RPCProc.RPC_DELETE_CONTAINER_STATE -> runtime.deleteState(containerId);
+            case RPCProc.RPC_RESIZE_CONSOLE -> runtime.resize(containerId, request.path("ProcessId").asInt(),
                     request.path("Width").asInt(), request.path("Height").asInt());
-            case UPDATE_CONTAINER -> {
+            case RPCProc.RPC_UPDATE_CONTAINER -> {
                 JsonNode resources = request.get("Resources");
                 runtime.update(containerId, resources != null && resources.isTextual() ? unnest(resources) : resources);
             }
@@ -255,7 +255,7 @@ final class GuestAgent {
     private void notifyExit(String containerId, String type) {
         ObjectNode body = BridgeJson.object().put("ContainerId", containerId).put("ActivityId", ZERO_ACTIVITY)
                 .put("Type", type).put("Operation", "None").put("Result", 0);
-        write(new Frame(MessageKind.CONTAINER_NOTIFICATION, 0, BridgeJson.encode(body, BridgeJson.Style.GUEST)));
+        write(new Frame(MsgType.NOTIFY_CONTAINER, 0, BridgeJson.encode(body, BridgeJson.Style.GUEST)));
     }
 
     private void respond(Frame request, ObjectNode requestBody, ObjectNode response) {
@@ -263,7 +263,7 @@ final class GuestAgent {
         body.set("Result", response.remove("Result"));
         body.put("ActivityId", requestBody == null ? ZERO_ACTIVITY : requestBody.path("ActivityId").asText(ZERO_ACTIVITY));
         body.setAll(response);
-        int type = MessageKind.RESPONSE | (request.type() & ~MessageKind.MASK);
+        int type = MsgType.MSG_TYPE_RESPONSE | (request.type() & ~MsgType.MSG_TYPE_MASK);
         byte[] encoded = BridgeJson.encode(body, BridgeJson.Style.GUEST);
         if (FrameCodec.HEADER_SIZE + encoded.length > FrameCodec.MAX_FRAME_SIZE) {
             // An answer the host would reject as oversized: answer with an error instead.

@@ -8,7 +8,7 @@ import io.hcs4j.schema.v2.PropertyType;
 import io.hcs4j.uvm.bridge.BridgeClosedException;
 import io.hcs4j.uvm.bridge.GcsBridge;
 import io.hcs4j.uvm.bridge.GcsException;
-import io.hcs4j.uvm.bridge.codec.Rpc;
+import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.uvm.guest.GuestContainer;
 import io.hcs4j.uvm.guest.GuestProcess;
 import org.junit.jupiter.api.AfterAll;
@@ -139,7 +139,7 @@ class EmulatedGuestTest {
         // A bounded wait on a running process times out with 0xC0370109.
         GuestProcess sleeper = c.createProcess(EmulatedVm.exec(false, false, false, "sleep", "1000"));
         ObjectNode wait = GcsBridge.request("c-exec").put("ProcessId", sleeper.pid()).put("TimeoutInMs", 200);
-        var timedOut = vm.connection.bridge().call(Rpc.WAIT_FOR_PROCESS, wait, Duration.ofSeconds(10));
+        var timedOut = vm.connection.bridge().call(RPCProc.RPC_WAIT_FOR_PROCESS, wait, Duration.ofSeconds(10));
         ExecutionException e = assertThrows(ExecutionException.class, () -> timedOut.get(10, TimeUnit.SECONDS));
         assertEquals(HResults.V1_CONNECTION_TIMEOUT, assertInstanceOf(GcsException.class, e.getCause()).result());
         assertTrue(sleeper.kill());
@@ -157,7 +157,7 @@ class EmulatedGuestTest {
     @Test
     void unknownContainersAreRefusedWithTheReferenceCode() throws Exception {
         ObjectNode query = GcsBridge.request("no-such-container").put("Query", "{\"PropertyTypes\":[\"ProcessList\"]}");
-        var call = vm.connection.bridge().call(Rpc.GET_PROPERTIES, query, Duration.ofSeconds(10));
+        var call = vm.connection.bridge().call(RPCProc.RPC_GET_PROPERTIES, query, Duration.ofSeconds(10));
         ExecutionException e = assertThrows(ExecutionException.class, () -> call.get(10, TimeUnit.SECONDS));
         assertEquals(HResults.V1_SYSTEM_NOT_FOUND, assertInstanceOf(GcsException.class, e.getCause()).result());
     }

@@ -11,7 +11,7 @@ import io.hcs4j.schema.v2.PropertyType;
 import io.hcs4j.uvm.bridge.GcsBridge;
 import io.hcs4j.uvm.bridge.GcsException;
 import io.hcs4j.uvm.bridge.codec.BridgeJson;
-import io.hcs4j.uvm.bridge.codec.Rpc;
+import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.uvm.guest.GuestContainer;
 import io.hcs4j.uvm.guest.GuestProcess;
 import io.hcs4j.uvm.transport.HvSocketDirs;
@@ -118,7 +118,7 @@ class GuestCgroupTest {
 
             // The answer has the reference's shape: LCOWMetrics with the cgroup v1 snake_case names.
             ObjectNode query = GcsBridge.request("c-limits").put("Query", "{\"PropertyTypes\":[\"Statistics\"]}");
-            JsonNode raw = Json.tree(vm.connection.call(Rpc.GET_PROPERTIES, query).path("Properties").asText())
+            JsonNode raw = Json.tree(vm.connection.call(RPCProc.RPC_GET_PROPERTIES, query).path("Properties").asText())
                     .path("LCOWMetrics");
             for (String path : List.of("/pids/current", "/pids/limit", "/cpu/usage/total", "/cpu/throttling",
                     "/memory/usage/limit", "/memory/usage/usage", "/blkio", "/memory_oom_control")) {
@@ -202,20 +202,20 @@ class GuestCgroupTest {
             ObjectNode noSuchCpu = GcsBridge.request("c-update");
             noSuchCpu.putObject("Resources").putObject("cpu").put("cpus", "4095");
             GcsException refused = assertThrows(GcsException.class,
-                    () -> vm.connection.call(Rpc.UPDATE_CONTAINER, noSuchCpu));
+                    () -> vm.connection.call(RPCProc.RPC_UPDATE_CONTAINER, noSuchCpu));
             assertEquals(HResults.E_INVALIDARG, refused.result());
             assertTrue(refused.getMessage().contains("cpu.cpus = 4095"), refused.getMessage());
             ObjectNode badType = GcsBridge.request("c-update");
             badType.putObject("Resources").putObject("memory").put("limit", "lots");
             GcsException notANumber = assertThrows(GcsException.class,
-                    () -> vm.connection.call(Rpc.UPDATE_CONTAINER, badType));
+                    () -> vm.connection.call(RPCProc.RPC_UPDATE_CONTAINER, badType));
             assertEquals(HResults.E_INVALIDARG, notANumber.result());
             // Refused updates change nothing.
             assertEquals(Long.toString(32 * MIB), read(vm, "c-update", "memory", "memory.limit_in_bytes", "memory.max"));
             ObjectNode unknown = GcsBridge.request("no-such-container");
             unknown.putObject("Resources");
             assertEquals(HResults.V1_SYSTEM_NOT_FOUND, assertThrows(GcsException.class,
-                    () -> vm.connection.call(Rpc.UPDATE_CONTAINER, unknown)).result());
+                    () -> vm.connection.call(RPCProc.RPC_UPDATE_CONTAINER, unknown)).result());
 
             c.shutdown();
             EmulatedVm.run(init);

@@ -6,15 +6,13 @@ package io.hcs4j.schema.guest;
  * and {@link MsgType}).
  */
 public final class BridgeMessages {
-    private static final int PROC_MASK = 0x0FFFFFFF;
-
     private BridgeMessages() {
     }
 
     /** The body type of a message, by its full 32-bit type; {@code null} when the type is unknown. */
     public static Class<?> bodyType(int messageType) {
-        int kind = messageType & MsgType.MSG_TYPE_MASK;
-        int proc = messageType & PROC_MASK;
+        int kind = MsgType.kind(messageType);
+        int proc = MsgType.proc(messageType);
         if (kind == MsgType.MSG_TYPE_REQUEST) {
             return requestType(proc);
         }

@@ -5,8 +5,8 @@ import io.hcs4j.uvm.bridge.codec.BridgeJson;
 import io.hcs4j.uvm.bridge.codec.BridgeProtocolException;
 import io.hcs4j.uvm.bridge.codec.Frame;
 import io.hcs4j.uvm.bridge.codec.FrameCodec;
-import io.hcs4j.uvm.bridge.codec.MessageKind;
-import io.hcs4j.uvm.bridge.codec.Rpc;
+import io.hcs4j.schema.guest.MsgType;
+import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.uvm.transport.HvSocketConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +44,7 @@ public final class GcsBridge implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GcsBridge.class);
 
-    private record Pending(Rpc rpc, String containerId, CompletableFuture<ObjectNode> future,
+    private record Pending(int proc, String containerId, CompletableFuture<ObjectNode> future,
                            ScheduledFuture<?> deadline) {
     }
 
@@ -103,7 +103,7 @@ public final class GcsBridge implements Closeable {
      * guest reports an error, and with {@link BridgeClosedException} when the bridge dies first. A null
      * timeout means no deadline (e.g. WaitForProcess); a response that misses its deadline kills the bridge.
      */
-    public CompletableFuture<ObjectNode> call(Rpc rpc, ObjectNode request, Duration timeout) {
+    public CompletableFuture<ObjectNode> call(int proc, ObjectNode request, Duration timeout) {
         String containerId = request.path("ContainerId").asText();
         CompletableFuture<ObjectNode> future = new CompletableFuture<>();
         long id = nextId.getAndIncrement();
@@ -113,29 +113,29 @@ public final class GcsBridge implements Closeable {
             return future;
         }
         ScheduledFuture<?> deadline = timeout == null ? null : schedule(() -> kill(new BridgeClosedException(
-                "GCS bridge " + name + ": " + rpc + " for " + containerId + " got no response within "
+                "GCS bridge " + name + ": " + RPCProc.name(proc) + " for " + containerId + " got no response within "
                         + timeout.toMillis() + " ms", null)), timeout);
-        pending.put(id, new Pending(rpc, containerId, future, deadline));
+        pending.put(id, new Pending(proc, containerId, future, deadline));
         if (closedBy.get() != null) {
             // Lost a race with kill(): it may have drained the map before we inserted.
             failPending(closedBy.get());
             return future;
         }
         try {
-            write(new Frame(rpc.requestType(), id, BridgeJson.encode(request, BridgeJson.Style.HOST)));
+            write(new Frame(MsgType.request(proc), id, BridgeJson.encode(request, BridgeJson.Style.HOST)));
         } catch (IOException e) {
-            kill(new BridgeClosedException("GCS bridge " + name + ": cannot send " + rpc + ": " + e.getMessage(), e));
+            kill(new BridgeClosedException("GCS bridge " + name + ": cannot send " + RPCProc.name(proc) + ": " + e.getMessage(), e));
         }
         return future;
     }
 
     /** Sends a request whose response the host does not wait for (Shutdown of the VM: the guest just goes). */
-    public void send(Rpc rpc, ObjectNode request) throws IOException {
+    public void send(int proc, ObjectNode request) throws IOException {
         BridgeClosedException dead = closedBy.get();
         if (dead != null) {
             throw dead;
         }
-        write(new Frame(rpc.requestType(), nextId.getAndIncrement(), BridgeJson.encode(request, BridgeJson.Style.HOST)));
+        write(new Frame(MsgType.request(proc), nextId.getAndIncrement(), BridgeJson.encode(request, BridgeJson.Style.HOST)));
     }
 
     private ScheduledFuture<?> schedule(Runnable task, Duration delay) {
@@ -187,34 +187,34 @@ public final class GcsBridge implements Closeable {
     }
 
     private void dispatch(Frame frame) throws BridgeProtocolException {
-        int kind = MessageKind.of(frame.type());
-        if (kind == MessageKind.RESPONSE) {
+        int kind = MsgType.kind(frame.type());
+        if (kind == MsgType.MSG_TYPE_RESPONSE) {
             // Decode before taking the call off the pending map, so that a bad body fails it with the rest.
             ObjectNode body = BridgeJson.decode(frame.body());
             Pending p = pending.remove(frame.id());
             if (p == null) {
-                throw new BridgeProtocolException("response " + MessageKind.describe(frame.type()) + " with id "
+                throw new BridgeProtocolException("response " + MsgType.describe(frame.type()) + " with id "
                         + frame.id() + " matches no pending request");
             }
             if (p.deadline != null) {
                 p.deadline.cancel(false);
             }
-            if (frame.type() != p.rpc.responseType()) {
-                p.future.completeExceptionally(new BridgeProtocolException("expected " + p.rpc
-                        + " response, got " + MessageKind.describe(frame.type())));
+            if (frame.type() != MsgType.response(p.proc)) {
+                p.future.completeExceptionally(new BridgeProtocolException("expected " + RPCProc.name(p.proc)
+                        + " response, got " + MsgType.describe(frame.type())));
                 throw new BridgeProtocolException("response id " + frame.id() + " has type "
-                        + MessageKind.describe(frame.type()) + ", the request was " + p.rpc);
+                        + MsgType.describe(frame.type()) + ", the request was " + RPCProc.name(p.proc));
             }
             int result = body.path("Result").asInt(0);
             deliver(() -> {
                 if (result != 0) {
-                    p.future.completeExceptionally(new GcsException(p.rpc, p.containerId, result,
+                    p.future.completeExceptionally(new GcsException(p.proc, p.containerId, result,
                             body.path("ErrorMessage").asText("")));
                 } else {
                     p.future.complete(body);
                 }
             });
-        } else if (frame.type() == MessageKind.CONTAINER_NOTIFICATION) {
+        } else if (frame.type() == MsgType.NOTIFY_CONTAINER) {
             ObjectNode body = BridgeJson.decode(frame.body());
             String containerId = body.path("ContainerId").asText();
             ContainerListener listener = listeners.get(containerId);
@@ -222,10 +222,10 @@ public final class GcsBridge implements Closeable {
             if (listener != null) {
                 deliver(() -> listener.notification(body));
             }
-        } else if (kind == MessageKind.NOTIFY) {
+        } else if (kind == MsgType.MSG_TYPE_NOTIFY) {
             LOG.debug("GCS bridge {}: ignoring {}", name, frame);
         } else {
-            throw new BridgeProtocolException("unexpected " + MessageKind.describe(frame.type()) + " from the guest");
+            throw new BridgeProtocolException("unexpected " + MsgType.describe(frame.type()) + " from the guest");
         }
     }
 

@@ -1,7 +1,7 @@
 package io.hcs4j.uvm.bridge;
 
 import io.hcs4j.hcs.HcsErrorKind;
-import io.hcs4j.uvm.bridge.codec.Rpc;
+import io.hcs4j.schema.guest.RPCProc;
 
 import java.io.IOException;
 
@@ -10,22 +10,23 @@ import java.io.IOException;
  * ({@link io.hcs4j.hcs.raw.HResults}), as HCS failures are.
  */
 public class GcsException extends IOException {
-    private final Rpc rpc;
+    private final int proc;
     private final String containerId;
     private final int result;
     private final String errorMessage;
 
-    public GcsException(Rpc rpc, String containerId, int result, String errorMessage) {
-        super("guest " + rpc + " for " + containerId + " failed: HRESULT " + String.format("0x%08x", result)
+    public GcsException(int proc, String containerId, int result, String errorMessage) {
+        super("guest " + RPCProc.name(proc) + " for " + containerId + " failed: HRESULT " + String.format("0x%08x", result)
                 + (errorMessage == null || errorMessage.isEmpty() ? "" : ": " + errorMessage));
-        this.rpc = rpc;
+        this.proc = proc;
         this.containerId = containerId;
         this.result = result;
         this.errorMessage = errorMessage;
     }
 
-    public Rpc rpc() {
-        return rpc;
+    /** The procedure ({@link RPCProc}) that failed. */
+    public int proc() {
+        return proc;
     }
 
     public String containerId() {

@@ -5,7 +5,7 @@ import io.hcs4j.schema.v2.ProcessParameters;
 import io.hcs4j.uvm.bridge.BridgeClosedException;
 import io.hcs4j.uvm.bridge.GcsBridge;
 import io.hcs4j.uvm.bridge.codec.BridgeJson;
-import io.hcs4j.uvm.bridge.codec.Rpc;
+import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.uvm.transport.HvSocketConnection;
 import io.hcs4j.uvm.transport.HvSocketListener;
 import io.hcs4j.uvm.transport.HvSocketTransport;
@@ -65,7 +65,7 @@ public final class GuestConnection implements Closeable {
     private void negotiate() throws IOException {
         ObjectNode request = GcsBridge.request(GcsBridge.VM_CONTAINER_ID);
         request.put("MinimumVersion", PROTOCOL_VERSION).put("MaximumVersion", PROTOCOL_VERSION);
-        ObjectNode response = call(Rpc.NEGOTIATE_PROTOCOL, request);
+        ObjectNode response = call(RPCProc.RPC_NEGOTIATE_PROTOCOL, request);
         int version = response.path("Version").asInt();
         if (version != PROTOCOL_VERSION) {
             throw new IOException("the guest negotiated GCS protocol version " + version + ", expected " + PROTOCOL_VERSION);
@@ -75,9 +75,9 @@ public final class GuestConnection implements Closeable {
         if (capabilities.path("SendHostCreateMessage").asBoolean()) {
             ObjectNode create = GcsBridge.request(GcsBridge.VM_CONTAINER_ID);
             create.put("ContainerConfig", BridgeJson.nested(BridgeJson.object().put("SystemType", "Container")));
-            call(Rpc.CREATE, create);
+            call(RPCProc.RPC_CREATE, create);
             if (capabilities.path("SendHostStartMessage").asBoolean()) {
-                call(Rpc.START, GcsBridge.request(GcsBridge.VM_CONTAINER_ID));
+                call(RPCProc.RPC_START, GcsBridge.request(GcsBridge.VM_CONTAINER_ID));
             }
         }
     }
@@ -110,8 +110,8 @@ public final class GuestConnection implements Closeable {
     }
 
     /** A synchronous RPC within the connection's RPC timeout. */
-    public ObjectNode call(Rpc rpc, ObjectNode request) throws IOException {
-        return await(bridge.call(rpc, request, rpcTimeout));
+    public ObjectNode call(int proc, ObjectNode request) throws IOException {
+        return await(bridge.call(proc, request, rpcTimeout));
     }
 
     /** Waits for an RPC's future, unwrapping the guest's error or the bridge's death. */
@@ -134,12 +134,12 @@ public final class GuestConnection implements Closeable {
     public void modify(ObjectNode request) throws IOException {
         ObjectNode body = GcsBridge.request(GcsBridge.VM_CONTAINER_ID);
         body.set("Request", request);
-        call(Rpc.MODIFY_SETTINGS, body);
+        call(RPCProc.RPC_MODIFY_SETTINGS, body);
     }
 
     /** The guest agent's stacks (for diagnostics). */
     public String dumpStacks() throws IOException {
-        return call(Rpc.DUMP_STACKS, GcsBridge.request(GcsBridge.VM_CONTAINER_ID)).path("GuestStacks").asText();
+        return call(RPCProc.RPC_DUMP_STACKS, GcsBridge.request(GcsBridge.VM_CONTAINER_ID)).path("GuestStacks").asText();
     }
 
     /**
@@ -159,7 +159,7 @@ public final class GuestConnection implements Closeable {
     /** Asks the guest to shut the VM down; the guest answers by dropping the connection. */
     public void shutdownVm() throws IOException {
         try {
-            bridge.send(Rpc.SHUTDOWN_GRACEFUL, GcsBridge.request(GcsBridge.VM_CONTAINER_ID));
+            bridge.send(RPCProc.RPC_SHUTDOWN_GRACEFUL, GcsBridge.request(GcsBridge.VM_CONTAINER_ID));
         } catch (BridgeClosedException alreadyGone) {
             // Nothing left to shut down.
         }

@@ -14,7 +14,7 @@ import io.hcs4j.uvm.bridge.BridgeClosedException;
 import io.hcs4j.uvm.bridge.ContainerListener;
 import io.hcs4j.uvm.bridge.GcsBridge;
 import io.hcs4j.uvm.bridge.codec.BridgeJson;
-import io.hcs4j.uvm.bridge.codec.Rpc;
+import io.hcs4j.schema.guest.RPCProc;
 
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
@@ -52,7 +52,7 @@ public final class GuestContainer implements Container {
         ObjectNode request = GcsBridge.request(id);
         request.put("ContainerConfig", BridgeJson.nested(config));
         try {
-            connection.call(Rpc.CREATE, request);
+            connection.call(RPCProc.RPC_CREATE, request);
         } catch (IOException e) {
             connection.bridge().unregister(id);
             throw e;
@@ -93,7 +93,7 @@ public final class GuestContainer implements Container {
 
     @Override
     public void start() throws IOException {
-        connection.call(Rpc.START, GcsBridge.request(id));
+        connection.call(RPCProc.RPC_START, GcsBridge.request(id));
     }
 
     /**
@@ -108,13 +108,13 @@ public final class GuestContainer implements Container {
     /** Asks the container to stop (SIGTERM to its init process); does not wait. */
     @Override
     public void shutdown() throws IOException {
-        connection.call(Rpc.SHUTDOWN_GRACEFUL, GcsBridge.request(id));
+        connection.call(RPCProc.RPC_SHUTDOWN_GRACEFUL, GcsBridge.request(id));
     }
 
     /** Kills the container (SIGKILL); does not wait. */
     @Override
     public void terminate() throws IOException {
-        connection.call(Rpc.SHUTDOWN_FORCED, GcsBridge.request(id));
+        connection.call(RPCProc.RPC_SHUTDOWN_FORCED, GcsBridge.request(id));
     }
 
     @Override
@@ -163,7 +163,7 @@ public final class GuestContainer implements Container {
         }
         ObjectNode request = GcsBridge.request(id);
         request.put("Query", BridgeJson.nested(query));
-        return connection.call(Rpc.GET_PROPERTIES, request).path("Properties").asText("{}");
+        return connection.call(RPCProc.RPC_GET_PROPERTIES, request).path("Properties").asText("{}");
     }
 
     private <T> T read(String properties, Class<T> type) throws IOException {
@@ -183,16 +183,16 @@ public final class GuestContainer implements Container {
         ObjectNode body = GcsBridge.request(id);
         if (request instanceof ModificationRequest) {
             body.set("Request", Json.mapper().valueToTree(request));
-            connection.call(Rpc.MODIFY_SETTINGS, body);
+            connection.call(RPCProc.RPC_MODIFY_SETTINGS, body);
         } else {
             body.set("Resources", Json.mapper().valueToTree(request));
-            connection.call(Rpc.UPDATE_CONTAINER, body);
+            connection.call(RPCProc.RPC_UPDATE_CONTAINER, body);
         }
     }
 
     /** Removes the guest's state of an exited container. */
     public void deleteState() throws IOException {
-        connection.call(Rpc.DELETE_CONTAINER_STATE, GcsBridge.request(id));
+        connection.call(RPCProc.RPC_DELETE_CONTAINER_STATE, GcsBridge.request(id));
     }
 
     /** Stops routing notifications to this object; the guest's container is not touched. */

@@ -9,7 +9,7 @@ import io.hcs4j.schema.v2.ProcessParameters;
 import io.hcs4j.uvm.bridge.GcsBridge;
 import io.hcs4j.uvm.bridge.GcsException;
 import io.hcs4j.uvm.bridge.codec.BridgeJson;
-import io.hcs4j.uvm.bridge.codec.Rpc;
+import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.uvm.transport.HvSocketConnection;
 import io.hcs4j.uvm.transport.HvSocketListener;
 import io.hcs4j.uvm.transport.VsockPorts;
@@ -50,7 +50,7 @@ public final class GuestProcess implements Process {
         this.stdout = stdout;
         this.stderr = stderr;
         ObjectNode wait = request().put("TimeoutInMs", INFINITE);
-        this.exit = connection.bridge().call(Rpc.WAIT_FOR_PROCESS, wait, null)
+        this.exit = connection.bridge().call(RPCProc.RPC_WAIT_FOR_PROCESS, wait, null)
                 .thenApply(response -> response.path("ExitCode").asInt());
     }
 
@@ -76,7 +76,7 @@ public final class GuestProcess implements Process {
             ObjectNode settings = request.putObject("Settings");
             settings.put("ProcessParameters", Json.write(parameters));
             settings.set("VsockStdioRelaySettings", relay);
-            ObjectNode response = connection.call(Rpc.EXECUTE_PROCESS, request);
+            ObjectNode response = connection.call(RPCProc.RPC_EXECUTE_PROCESS, request);
             int pid = response.path("ProcessId").asInt();
             List<HvSocketConnection> accepted = new ArrayList<>();
             try {
@@ -201,7 +201,7 @@ public final class GuestProcess implements Process {
 
     private boolean deliver(ObjectNode request) throws IOException {
         try {
-            connection.call(Rpc.SIGNAL_PROCESS, request);
+            connection.call(RPCProc.RPC_SIGNAL_PROCESS, request);
             return true;
         } catch (GcsException e) {
             if (e.result() == HResults.E_ELEMENT_NOT_FOUND) {
@@ -213,7 +213,7 @@ public final class GuestProcess implements Process {
 
     @Override
     public void resizeConsole(int width, int height) throws IOException {
-        connection.call(Rpc.RESIZE_CONSOLE, request().put("Height", height).put("Width", width));
+        connection.call(RPCProc.RPC_RESIZE_CONSOLE, request().put("Height", height).put("Width", width));
     }
 
     /** Closes the stdio connections; the process keeps running. */

@@ -1,10 +1,11 @@
 package io.hcs4j.uvm.bridge;
 
+import io.hcs4j.schema.guest.MsgType;
 import io.hcs4j.hcs.raw.HResults;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.uvm.bridge.codec.BridgeJson;
 import io.hcs4j.uvm.bridge.codec.FrameCodec;
-import io.hcs4j.uvm.bridge.codec.Rpc;
+import io.hcs4j.schema.guest.RPCProc;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,13 +53,13 @@ class GcsBridgeTest {
 
     @Test
     void requestsCarryBaseFieldsNewlineAndIncreasingIds() throws Exception {
-        bridge.call(Rpc.START, GcsBridge.request("c1"), Duration.ofSeconds(5));
-        bridge.call(Rpc.START, GcsBridge.request("c2"), Duration.ofSeconds(5));
+        bridge.call(RPCProc.RPC_START, GcsBridge.request("c1"), Duration.ofSeconds(5));
+        bridge.call(RPCProc.RPC_START, GcsBridge.request("c2"), Duration.ofSeconds(5));
         var first = guest.read();
         var second = guest.read();
         assertEquals(0, first.id());
         assertEquals(1, second.id());
-        assertEquals(Rpc.START.requestType(), first.type());
+        assertEquals(MsgType.request(RPCProc.RPC_START), first.type());
         String text = new String(first.body(), StandardCharsets.UTF_8);
         assertTrue(text.endsWith("}\n"), text);
         ObjectNode body = BridgeJson.decode(first.body());
@@ -70,15 +71,15 @@ class GcsBridgeTest {
     void manyRpcsInFlightCompleteInAnyOrder() throws Exception {
         List<CompletableFuture<ObjectNode>> calls = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            calls.add(bridge.call(Rpc.EXECUTE_PROCESS, GcsBridge.request("c").put("N", i), Duration.ofSeconds(10)));
+            calls.add(bridge.call(RPCProc.RPC_EXECUTE_PROCESS, GcsBridge.request("c").put("N", i), Duration.ofSeconds(10)));
         }
         List<ObjectNode> requests = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            requests.add(guest.readRequest(Rpc.EXECUTE_PROCESS));
+            requests.add(guest.readRequest(RPCProc.RPC_EXECUTE_PROCESS));
         }
         for (int i = 49; i >= 0; i--) {
             ObjectNode req = requests.get(i);
-            guest.respond(Rpc.EXECUTE_PROCESS, req, BridgeJson.object().put("ProcessId", 1000 + req.get("N").asInt()));
+            guest.respond(RPCProc.RPC_EXECUTE_PROCESS, req, BridgeJson.object().put("ProcessId", 1000 + req.get("N").asInt()));
         }
         for (int i = 0; i < 50; i++) {
             assertEquals(1000 + i, calls.get(i).get(5, TimeUnit.SECONDS).get("ProcessId").asInt());
@@ -87,9 +88,9 @@ class GcsBridgeTest {
 
     @Test
     void guestErrorsBecomeGcsExceptionsAndTheBridgeLives() throws Exception {
-        var call = bridge.call(Rpc.SIGNAL_PROCESS, GcsBridge.request("c-exec"), Duration.ofSeconds(5));
-        ObjectNode req = guest.readRequest(Rpc.SIGNAL_PROCESS);
-        guest.respond(Rpc.SIGNAL_PROCESS, req, BridgeJson.object().put("Result", 0x80070490)
+        var call = bridge.call(RPCProc.RPC_SIGNAL_PROCESS, GcsBridge.request("c-exec"), Duration.ofSeconds(5));
+        ObjectNode req = guest.readRequest(RPCProc.RPC_SIGNAL_PROCESS);
+        guest.respond(RPCProc.RPC_SIGNAL_PROCESS, req, BridgeJson.object().put("Result", 0x80070490)
                 .put("ErrorMessage", "HRESULT: 0x80070490"));
         GcsException e = assertInstanceOf(GcsException.class, failure(call));
         assertEquals(HResults.E_ELEMENT_NOT_FOUND, e.result());
@@ -131,9 +132,9 @@ class GcsBridgeTest {
         bridge.register("c", listener(events));
         List<CompletableFuture<ObjectNode>> calls = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            calls.add(bridge.call(Rpc.WAIT_FOR_PROCESS, GcsBridge.request("c"), null));
+            calls.add(bridge.call(RPCProc.RPC_WAIT_FOR_PROCESS, GcsBridge.request("c"), null));
         }
-        guest.writeRaw(FrameCodec.header(Rpc.WAIT_FOR_PROCESS.responseType(), 0x10001, 0));
+        guest.writeRaw(FrameCodec.header(MsgType.response(RPCProc.RPC_WAIT_FOR_PROCESS), 0x10001, 0));
         String expected = "GCS bridge test-vm closed: bridge frame size 65537 exceeds the limit of 65536 bytes";
         for (var call : calls) {
             assertEquals(expected, assertInstanceOf(BridgeClosedException.class, failure(call)).getMessage());
@@ -142,18 +143,18 @@ class GcsBridgeTest {
         assertEquals(expected, bridge.closedFuture().get(5, TimeUnit.SECONDS).getMessage());
         // The host closed its end: after the ten requests the guest sees end of stream.
         for (int i = 0; i < 10; i++) {
-            guest.readRequest(Rpc.WAIT_FOR_PROCESS);
+            guest.readRequest(RPCProc.RPC_WAIT_FOR_PROCESS);
         }
         assertEquals(null, FrameCodec.read(guest.socket.input()));
         // Later calls fail at once, later listeners are told at once.
-        assertEquals(expected, failure(bridge.call(Rpc.START, GcsBridge.request("c"), null)).getMessage());
+        assertEquals(expected, failure(bridge.call(RPCProc.RPC_START, GcsBridge.request("c"), null)).getMessage());
         bridge.register("late", listener(events));
         assertEquals("closed: " + expected, events.poll(5, TimeUnit.SECONDS));
     }
 
     @Test
     void garbageClosesTheBridge() throws Exception {
-        var call = bridge.call(Rpc.START, GcsBridge.request("c"), null);
+        var call = bridge.call(RPCProc.RPC_START, GcsBridge.request("c"), null);
         guest.writeRaw("this is not a bridge frame at all".getBytes(StandardCharsets.UTF_8));
         Throwable e = failure(call);
         assertInstanceOf(BridgeClosedException.class, e);
@@ -162,17 +163,17 @@ class GcsBridgeTest {
 
     @Test
     void bodyThatIsNotJsonClosesTheBridge() throws Exception {
-        var call = bridge.call(Rpc.START, GcsBridge.request("c"), null);
-        ObjectNode req = guest.readRequest(Rpc.START);
-        guest.writeRaw(FrameCodec.encode(new io.hcs4j.uvm.bridge.codec.Frame(Rpc.START.responseType(),
+        var call = bridge.call(RPCProc.RPC_START, GcsBridge.request("c"), null);
+        ObjectNode req = guest.readRequest(RPCProc.RPC_START);
+        guest.writeRaw(FrameCodec.encode(new io.hcs4j.uvm.bridge.codec.Frame(MsgType.response(RPCProc.RPC_START),
                 req.get("__id").asLong(), "{oops".getBytes(StandardCharsets.UTF_8))));
         assertTrue(failure(call).getMessage().startsWith("GCS bridge test-vm closed: bridge frame body is not JSON"));
     }
 
     @Test
     void responseToNoRequestAndGuestRequestsAreProtocolErrors() throws Exception {
-        var call = bridge.call(Rpc.START, GcsBridge.request("c"), null);
-        guest.writeRaw(FrameCodec.encode(new io.hcs4j.uvm.bridge.codec.Frame(Rpc.START.responseType(), 99,
+        var call = bridge.call(RPCProc.RPC_START, GcsBridge.request("c"), null);
+        guest.writeRaw(FrameCodec.encode(new io.hcs4j.uvm.bridge.codec.Frame(MsgType.response(RPCProc.RPC_START), 99,
                 "{\"Result\":0}".getBytes(StandardCharsets.UTF_8))));
         assertEquals("GCS bridge test-vm closed: response Response(START) with id 99 matches no pending request",
                 failure(call).getMessage());
@@ -180,16 +181,16 @@ class GcsBridgeTest {
 
     @Test
     void guestHangingUpFailsEverythingAtOnce() throws Exception {
-        var call = bridge.call(Rpc.WAIT_FOR_PROCESS, GcsBridge.request("c"), null);
-        guest.readRequest(Rpc.WAIT_FOR_PROCESS);
+        var call = bridge.call(RPCProc.RPC_WAIT_FOR_PROCESS, GcsBridge.request("c"), null);
+        guest.readRequest(RPCProc.RPC_WAIT_FOR_PROCESS);
         guest.close();
         assertEquals("GCS bridge test-vm: the guest closed the connection", failure(call).getMessage());
     }
 
     @Test
     void anRpcPastItsDeadlineKillsTheBridge() throws Exception {
-        var wait = bridge.call(Rpc.WAIT_FOR_PROCESS, GcsBridge.request("c"), null);
-        var slow = bridge.call(Rpc.GET_PROPERTIES, GcsBridge.request("c"), Duration.ofMillis(200));
+        var wait = bridge.call(RPCProc.RPC_WAIT_FOR_PROCESS, GcsBridge.request("c"), null);
+        var slow = bridge.call(RPCProc.RPC_GET_PROPERTIES, GcsBridge.request("c"), Duration.ofMillis(200));
         assertEquals("GCS bridge test-vm: GET_PROPERTIES for c got no response within 200 ms",
                 failure(slow).getMessage());
         assertEquals(failure(slow).getMessage(), failure(wait).getMessage());
@@ -197,7 +198,7 @@ class GcsBridgeTest {
 
     @Test
     void closeByTheHostFailsPendingCalls() throws Exception {
-        var call = bridge.call(Rpc.WAIT_FOR_PROCESS, GcsBridge.request("c"), null);
+        var call = bridge.call(RPCProc.RPC_WAIT_FOR_PROCESS, GcsBridge.request("c"), null);
         bridge.close();
         assertEquals("GCS bridge test-vm closed by the host", failure(call).getMessage());
         bridge.close();

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.uvm.bridge.codec.BridgeJson;
 import io.hcs4j.uvm.bridge.codec.Frame;
 import io.hcs4j.uvm.bridge.codec.FrameCodec;
-import io.hcs4j.uvm.bridge.codec.MessageKind;
-import io.hcs4j.uvm.bridge.codec.Rpc;
+import io.hcs4j.schema.guest.MsgType;
+import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.uvm.transport.HvSocketConnection;
 import io.hcs4j.uvm.transport.HvSocketListener;
 import io.hcs4j.uvm.transport.UnixSocketTransport;
@@ -52,22 +52,22 @@ public final class ScriptedGuest implements Closeable {
         return frame;
     }
 
-    public ObjectNode readRequest(Rpc expected) throws IOException {
+    public ObjectNode readRequest(int expected) throws IOException {
         Frame frame = read();
-        if (frame.type() != expected.requestType()) {
-            throw new AssertionError("expected " + expected + " request, got " + frame);
+        if (frame.type() != MsgType.request(expected)) {
+            throw new AssertionError("expected " + RPCProc.name(expected) + " request, got " + frame);
         }
         ObjectNode body = BridgeJson.decode(frame.body());
         body.put("__id", frame.id());
         return body;
     }
 
-    public void respond(Rpc rpc, ObjectNode request, ObjectNode body) throws IOException {
+    public void respond(int proc, ObjectNode request, ObjectNode body) throws IOException {
         body.put("ActivityId", request.path("ActivityId").asText());
         if (!body.has("Result")) {
             body.put("Result", 0);
         }
-        writeRaw(FrameCodec.encode(new Frame(rpc.responseType(), request.get("__id").asLong(),
+        writeRaw(FrameCodec.encode(new Frame(MsgType.response(proc), request.get("__id").asLong(),
                 BridgeJson.encode(body, BridgeJson.Style.GUEST))));
     }
 
@@ -75,7 +75,7 @@ public final class ScriptedGuest implements Closeable {
         ObjectNode body = BridgeJson.object().put("ContainerId", containerId)
                 .put("ActivityId", "00000000-0000-0000-0000-000000000000").put("Type", type)
                 .put("Operation", "None").put("Result", 0);
-        writeRaw(FrameCodec.encode(new Frame(MessageKind.CONTAINER_NOTIFICATION, 0,
+        writeRaw(FrameCodec.encode(new Frame(MsgType.NOTIFY_CONTAINER, 0,
                 BridgeJson.encode(body, BridgeJson.Style.GUEST))));
     }
 

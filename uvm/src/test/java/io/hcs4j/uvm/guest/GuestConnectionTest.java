@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.uvm.bridge.GcsBridge;
 import io.hcs4j.uvm.bridge.ScriptedGuest;
 import io.hcs4j.uvm.bridge.codec.BridgeJson;
-import io.hcs4j.uvm.bridge.codec.Rpc;
+import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.uvm.transport.HvSocketListener;
 import io.hcs4j.uvm.transport.UnixSocketTransport;
 import io.hcs4j.uvm.transport.VsockPorts;
@@ -57,19 +57,19 @@ class GuestConnectionTest {
         UnixSocketTransport transport = new UnixSocketTransport(tmp);
         try (HvSocketListener listener = transport.listen(VsockPorts.serviceId(VsockPorts.GCS_PORT))) {
             CompletableFuture<Void> guest = guest(g -> {
-                ObjectNode negotiate = g.readRequest(Rpc.NEGOTIATE_PROTOCOL);
+                ObjectNode negotiate = g.readRequest(RPCProc.RPC_NEGOTIATE_PROTOCOL);
                 seen.add(negotiate.get("ContainerId").asText() + " " + negotiate.get("MinimumVersion") + "-"
                         + negotiate.get("MaximumVersion"));
                 ObjectNode caps = BridgeJson.object().put("SendHostCreateMessage", true)
                         .put("SendHostStartMessage", true);
-                g.respond(Rpc.NEGOTIATE_PROTOCOL, negotiate, BridgeJson.object().put("Version", 4)
+                g.respond(RPCProc.RPC_NEGOTIATE_PROTOCOL, negotiate, BridgeJson.object().put("Version", 4)
                         .set("Capabilities", caps));
-                ObjectNode create = g.readRequest(Rpc.CREATE);
+                ObjectNode create = g.readRequest(RPCProc.RPC_CREATE);
                 seen.add(create.get("ContainerId").asText() + " " + create.get("ContainerConfig").asText());
-                g.respond(Rpc.CREATE, create, BridgeJson.object());
-                ObjectNode start = g.readRequest(Rpc.START);
+                g.respond(RPCProc.RPC_CREATE, create, BridgeJson.object());
+                ObjectNode start = g.readRequest(RPCProc.RPC_START);
                 seen.add(start.get("ContainerId").asText());
-                g.respond(Rpc.START, start, BridgeJson.object());
+                g.respond(RPCProc.RPC_START, start, BridgeJson.object());
                 assertThrows(IOException.class, g::read); // host closes
             });
             try (GuestConnection c = GuestConnection.accept("vm-1", listener, transport, Duration.ofSeconds(5),
@@ -87,11 +87,11 @@ class GuestConnectionTest {
         UnixSocketTransport transport = new UnixSocketTransport(tmp);
         try (HvSocketListener listener = transport.listen(VsockPorts.serviceId(VsockPorts.GCS_PORT))) {
             CompletableFuture<Void> guest = guest(g -> {
-                ObjectNode negotiate = g.readRequest(Rpc.NEGOTIATE_PROTOCOL);
-                g.respond(Rpc.NEGOTIATE_PROTOCOL, negotiate, BridgeJson.object().put("Version", 4)
+                ObjectNode negotiate = g.readRequest(RPCProc.RPC_NEGOTIATE_PROTOCOL);
+                g.respond(RPCProc.RPC_NEGOTIATE_PROTOCOL, negotiate, BridgeJson.object().put("Version", 4)
                         .set("Capabilities", BridgeJson.object().put("RuntimeOsType", "Linux")));
-                ObjectNode next = g.readRequest(Rpc.DUMP_STACKS);
-                g.respond(Rpc.DUMP_STACKS, next, BridgeJson.object().put("GuestStacks", "stacks"));
+                ObjectNode next = g.readRequest(RPCProc.RPC_DUMP_STACKS);
+                g.respond(RPCProc.RPC_DUMP_STACKS, next, BridgeJson.object().put("GuestStacks", "stacks"));
             });
             try (GuestConnection c = GuestConnection.accept("vm-1", listener, transport, Duration.ofSeconds(5),
                     Duration.ofSeconds(5))) {
@@ -107,8 +107,8 @@ class GuestConnectionTest {
         UnixSocketTransport transport = new UnixSocketTransport(tmp);
         try (HvSocketListener listener = transport.listen(VsockPorts.serviceId(VsockPorts.GCS_PORT))) {
             CompletableFuture<Void> guest = guest(g -> {
-                ObjectNode negotiate = g.readRequest(Rpc.NEGOTIATE_PROTOCOL);
-                g.respond(Rpc.NEGOTIATE_PROTOCOL, negotiate, BridgeJson.object().put("Version", 3));
+                ObjectNode negotiate = g.readRequest(RPCProc.RPC_NEGOTIATE_PROTOCOL);
+                g.respond(RPCProc.RPC_NEGOTIATE_PROTOCOL, negotiate, BridgeJson.object().put("Version", 3));
                 assertThrows(IOException.class, g::read);
             });
             IOException e = assertThrows(IOException.class, () -> GuestConnection.accept("vm-1", listener, transport,

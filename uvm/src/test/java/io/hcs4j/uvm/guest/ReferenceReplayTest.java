@@ -16,7 +16,7 @@ import io.hcs4j.uvm.bridge.GcsBridge;
 import io.hcs4j.uvm.bridge.GcsException;
 import io.hcs4j.uvm.bridge.codec.BridgeJson;
 import io.hcs4j.uvm.bridge.codec.GcsVectors;
-import io.hcs4j.uvm.bridge.codec.Rpc;
+import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.uvm.transport.HvSocketDirs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -201,10 +201,10 @@ class ReferenceReplayTest {
             assertTrue(b.propertiesV2(PropertyType.STATISTICS).metrics != null);
 
             // The reference answers Start for an unknown container with success, GetProperties with 0xC037010E.
-            guest.call(Rpc.START, GcsBridge.request("no-such-container"));
+            guest.call(RPCProc.RPC_START, GcsBridge.request("no-such-container"));
             ObjectNode query = GcsBridge.request("no-such-container").put("Query", "{\"PropertyTypes\":[\"ProcessList\"]}");
             assertEquals(HResults.V1_SYSTEM_NOT_FOUND,
-                    assertThrows(GcsException.class, () -> guest.call(Rpc.GET_PROPERTIES, query)).result());
+                    assertThrows(GcsException.class, () -> guest.call(RPCProc.RPC_GET_PROPERTIES, query)).result());
             assertTrue(guest.dumpStacks().startsWith("goroutine"));
 
             b.shutdown();
@@ -250,7 +250,7 @@ class ReferenceReplayTest {
             GuestProcess sleep = c.createProcess(params(false, false, false, recorded("stdio-close", 17, "Settings", "ProcessParameters", "OciProcess")));
             ObjectNode wait = GcsBridge.request("c-stdio").put("ProcessId", sleep.pid()).put("TimeoutInMs", 500);
             assertEquals(HResults.V1_CONNECTION_TIMEOUT,
-                    assertThrows(GcsException.class, () -> vm.guest().call(Rpc.WAIT_FOR_PROCESS, wait)).result());
+                    assertThrows(GcsException.class, () -> vm.guest().call(RPCProc.RPC_WAIT_FOR_PROCESS, wait)).result());
             assertTrue(sleep.kill());
             assertEquals(137, sleep.exit().get(10, TimeUnit.SECONDS));
 

@@ -6,8 +6,8 @@ import io.hcs4j.uvm.bridge.codec.BridgeJson;
 import io.hcs4j.uvm.bridge.codec.Frame;
 import io.hcs4j.uvm.bridge.codec.FrameCodec;
 import io.hcs4j.uvm.bridge.codec.GcsVectors;
-import io.hcs4j.uvm.bridge.codec.MessageKind;
-import io.hcs4j.uvm.bridge.codec.Rpc;
+import io.hcs4j.schema.guest.MsgType;
+import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.uvm.transport.HvSocketConnection;
 import io.hcs4j.uvm.transport.UnixSocketTransport;
 import io.hcs4j.uvm.transport.VsockPorts;
@@ -104,20 +104,20 @@ final class ReplayGuest {
             }
             ids.put(recorded.id(), actual.id());
             ObjectNode request = BridgeJson.decode(actual.body());
-            List<HvSocketConnection> dialled = actual.type() == Rpc.EXECUTE_PROCESS.requestType()
+            List<HvSocketConnection> dialled = actual.type() == MsgType.request(RPCProc.RPC_EXECUTE_PROCESS)
                     ? dialStdio(recorded.body(), request) : List.of();
             for (; cursor < frames.size() && !frames.get(cursor).hostToGuest(); cursor++) {
                 GcsVectors.RecordedFrame answer = frames.get(cursor);
-                if (answer.type() == Rpc.EXECUTE_PROCESS.responseType() && answer.body().path("Result").asInt() == 0) {
+                if (answer.type() == MsgType.response(RPCProc.RPC_EXECUTE_PROCESS) && answer.body().path("Result").asInt() == 0) {
                     track(answer.body().path("ProcessId").asInt(), dialled);
                 }
-                if (answer.type() == Rpc.WAIT_FOR_PROCESS.responseType()) {
+                if (answer.type() == MsgType.response(RPCProc.RPC_WAIT_FOR_PROCESS)) {
                     CompletableFuture<Void> closed = outputsClosed.get(pidOfRequest(answer.id()));
                     if (closed != null) {
                         closed.get(10, TimeUnit.SECONDS);
                     }
                 }
-                long id = MessageKind.of(answer.type()) == MessageKind.NOTIFY ? 0 : ids.get(answer.id());
+                long id = MsgType.kind(answer.type()) == MsgType.MSG_TYPE_NOTIFY ? 0 : ids.get(answer.id());
                 bridge.output().write(FrameCodec.encode(new Frame(answer.type(), id,
                         BridgeJson.encode(answer.body(), BridgeJson.Style.GUEST))));
             }
@@ -131,7 +131,7 @@ final class ReplayGuest {
 
     private void compare(GcsVectors.RecordedFrame recorded, Frame actual) throws IOException {
         if (actual.type() != recorded.type()) {
-            mismatches.add(recorded + ": expected " + MessageKind.describe(recorded.type()) + ", host sent " + actual);
+            mismatches.add(recorded + ": expected " + MsgType.describe(recorded.type()) + ", host sent " + actual);
             return;
         }
         JsonNode expected = normalized(recorded.body());

@@ -1,5 +1,6 @@
 package io.hcs4j.uvm.bridge.codec;
 
+import io.hcs4j.schema.guest.MsgType;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -30,6 +31,6 @@ public record Frame(int type, long id, byte[] body) {
 
     @Override
     public String toString() {
-        return MessageKind.describe(type) + " id=" + id + " " + new String(body, StandardCharsets.UTF_8).strip();
+        return MsgType.describe(type) + " id=" + id + " " + new String(body, StandardCharsets.UTF_8).strip();
     }
 }

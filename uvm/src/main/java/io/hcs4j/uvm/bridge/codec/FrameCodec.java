@@ -1,5 +1,6 @@
 package io.hcs4j.uvm.bridge.codec;
 
+import io.hcs4j.schema.guest.MsgType;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,7 +59,7 @@ public final class FrameCodec {
         byte[] body = new byte[size - HEADER_SIZE];
         if (in.readNBytes(body, 0, body.length) < body.length) {
             throw new BridgeProtocolException("bridge stream ended inside the body of a "
-                    + MessageKind.describe(type) + " frame of " + size + " bytes", new EOFException());
+                    + MsgType.describe(type) + " frame of " + size + " bytes", new EOFException());
         }
         return new Frame(type, id, body);
     }

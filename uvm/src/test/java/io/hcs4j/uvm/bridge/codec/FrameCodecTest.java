@@ -1,5 +1,7 @@
 package io.hcs4j.uvm.bridge.codec;
 
+import io.hcs4j.schema.guest.RPCProc;
+import io.hcs4j.schema.guest.MsgType;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -24,21 +26,21 @@ class FrameCodecTest {
 
     @Test
     void rejectsASizeSmallerThanTheHeader() {
-        byte[] wire = FrameCodec.header(Rpc.START.requestType(), 15, 1);
+        byte[] wire = FrameCodec.header(MsgType.request(RPCProc.RPC_START), 15, 1);
         var e = assertThrows(BridgeProtocolException.class, () -> FrameCodec.read(new ByteArrayInputStream(wire)));
         assertEquals("bridge frame size 15 is smaller than the 16-byte header", e.getMessage());
     }
 
     @Test
     void rejectsAnOversizedFrameBeforeReadingItsBody() {
-        byte[] wire = FrameCodec.header(Rpc.START.responseType(), FrameCodec.MAX_FRAME_SIZE + 1, 1);
+        byte[] wire = FrameCodec.header(MsgType.response(RPCProc.RPC_START), FrameCodec.MAX_FRAME_SIZE + 1, 1);
         var e = assertThrows(BridgeProtocolException.class, () -> FrameCodec.read(new ByteArrayInputStream(wire)));
         assertEquals("bridge frame size 65537 exceeds the limit of 65536 bytes", e.getMessage());
     }
 
     @Test
     void sizeFieldIsUnsigned() {
-        byte[] wire = FrameCodec.header(Rpc.START.responseType(), 0xFFFFFFF0, 1);
+        byte[] wire = FrameCodec.header(MsgType.response(RPCProc.RPC_START), 0xFFFFFFF0, 1);
         var e = assertThrows(BridgeProtocolException.class, () -> FrameCodec.read(new ByteArrayInputStream(wire)));
         assertEquals("bridge frame size 4294967280 exceeds the limit of 65536 bytes", e.getMessage());
     }
@@ -46,14 +48,14 @@ class FrameCodecTest {
     @Test
     void acceptsAFrameOfExactlyTheLimit() throws IOException {
         byte[] body = new byte[FrameCodec.MAX_FRAME_SIZE - FrameCodec.HEADER_SIZE];
-        Frame frame = new Frame(Rpc.DUMP_STACKS.responseType(), 7, body);
+        Frame frame = new Frame(MsgType.response(RPCProc.RPC_DUMP_STACKS), 7, body);
         Frame read = FrameCodec.read(new ByteArrayInputStream(FrameCodec.encode(frame)));
         assertEquals(frame, read);
     }
 
     @Test
     void refusesToEncodeAnOversizedFrame() {
-        Frame frame = new Frame(Rpc.CREATE.requestType(), 1, new byte[FrameCodec.MAX_FRAME_SIZE]);
+        Frame frame = new Frame(MsgType.request(RPCProc.RPC_CREATE), 1, new byte[FrameCodec.MAX_FRAME_SIZE]);
         assertThrows(BridgeProtocolException.class, () -> FrameCodec.encode(frame));
     }
 
@@ -63,7 +65,7 @@ class FrameCodecTest {
         var header = assertThrows(BridgeProtocolException.class,
                 () -> FrameCodec.read(new ByteArrayInputStream(new byte[5])));
         assertEquals("bridge stream ended inside a frame header (5 of 16 bytes)", header.getMessage());
-        byte[] wire = FrameCodec.encode(new Frame(Rpc.START.responseType(), 3, "{\"Result\":0}".getBytes()));
+        byte[] wire = FrameCodec.encode(new Frame(MsgType.response(RPCProc.RPC_START), 3, "{\"Result\":0}".getBytes()));
         var body = assertThrows(BridgeProtocolException.class,
                 () -> FrameCodec.read(new ByteArrayInputStream(Arrays.copyOf(wire, wire.length - 1))));
         assertTrue(body.getMessage().startsWith("bridge stream ended inside the body of a Response(START)"),
@@ -121,8 +123,8 @@ class FrameCodecTest {
 
     @Test
     void framesSurviveConcatenation() throws IOException {
-        Frame a = new Frame(Rpc.NEGOTIATE_PROTOCOL.requestType(), 0, "{}\n".getBytes());
-        Frame b = new Frame(MessageKind.CONTAINER_NOTIFICATION, 0, new byte[0]);
+        Frame a = new Frame(MsgType.request(RPCProc.RPC_NEGOTIATE_PROTOCOL), 0, "{}\n".getBytes());
+        Frame b = new Frame(MsgType.NOTIFY_CONTAINER, 0, new byte[0]);
         ByteArrayInputStream in = new ByteArrayInputStream(concat(FrameCodec.encode(a), FrameCodec.encode(b)));
         assertEquals(a, FrameCodec.read(in));
         Frame readB = FrameCodec.read(in);

@@ -1,5 +1,7 @@
 package io.hcs4j.uvm.bridge.codec;
 
+import io.hcs4j.schema.guest.RPCProc;
+import io.hcs4j.schema.guest.MsgType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.schema.Json;
@@ -61,7 +63,7 @@ class FrameCodecVectorsTest {
     @MethodSource("frames")
     void bodiesDecodeIntoTheirSchemaMessageTypeAndReencodeEqual(GcsVectors.RecordedFrame recorded) throws Exception {
         Class<?> type = BridgeMessages.bodyType(recorded.type());
-        assertNotNull(type, MessageKind.describe(recorded.type()));
+        assertNotNull(type, MsgType.describe(recorded.type()));
         byte[] body = BridgeJson.encode(recorded.body(), BridgeJson.Style.GUEST);
         Object message = Json.read(body, type);
         // Nested documents (JSON in a string) are compared as trees: the schema's field order inside them
@@ -101,9 +103,9 @@ class FrameCodecVectorsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("frames")
     void everyTypeIsAKnownProcedure(GcsVectors.RecordedFrame recorded) {
-        assertNotNull(Rpc.ofType(recorded.type()), MessageKind.describe(recorded.type()));
-        int expectedKind = recorded.hostToGuest() ? MessageKind.REQUEST
-                : recorded.type() == MessageKind.CONTAINER_NOTIFICATION ? MessageKind.NOTIFY : MessageKind.RESPONSE;
-        assertEquals(expectedKind, MessageKind.of(recorded.type()));
+        assertNotNull(RPCProc.name(MsgType.proc(recorded.type())), MsgType.describe(recorded.type()));
+        int expectedKind = recorded.hostToGuest() ? MsgType.MSG_TYPE_REQUEST
+                : recorded.type() == MsgType.NOTIFY_CONTAINER ? MsgType.MSG_TYPE_NOTIFY : MsgType.MSG_TYPE_RESPONSE;
+        assertEquals(expectedKind, MsgType.kind(recorded.type()));
     }
 }
