@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -24,7 +25,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>It writes JSON the way Go's {@code encoding/json} does (map keys sorted; {@code <>&}, U+2028/2029 and
  * control characters escaped as lowercase hex escapes), so documents match the reference byte for byte
- * where field order allows. It reads leniently about unknown fields (newer Windows builds add them) and
+ * where field order allows. One per-writer switch turns HTML escaping off ({@link #writer(boolean)}), for
+ * peers that write with Go's {@code SetEscapeHTML(false)}. It reads leniently about unknown fields (newer Windows builds add them) and
  * strictly about everything else: no scalar coercion, no trailing tokens, bounded nesting and size.
  */
 public final class Json {
@@ -34,6 +36,7 @@ public final class Json {
     public static final long MAX_DOCUMENT_LENGTH = 32L << 20;
 
     private static final ObjectMapper MAPPER = build();
+    private static final ObjectWriter WITHOUT_HTML_ESCAPING = MAPPER.writer().with(new GoEscapes(false));
 
     private Json() {
     }
@@ -50,7 +53,7 @@ public final class Json {
                         .maxNumberLength(100)
                         .build())
                 .build();
-        factory.setCharacterEscapes(new GoEscapes());
+        factory.setCharacterEscapes(new GoEscapes(true));
         JsonMapper mapper = JsonMapper.builder(factory)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -76,6 +79,14 @@ public final class Json {
                             ? CoercionAction.TryConvert : CoercionAction.Fail);
         }
         return mapper;
+    }
+
+    /**
+     * The mapper's writer, or the same writer with Go's {@code SetEscapeHTML(false)}: {@code <>&} written as they
+     * are, everything else escaped as Go does.
+     */
+    public static ObjectWriter writer(boolean escapeHtml) {
+        return escapeHtml ? MAPPER.writer() : WITHOUT_HTML_ESCAPING;
     }
 
     /** Encodes a document; failures here are programming errors (a value Jackson cannot write). */
@@ -148,20 +159,25 @@ public final class Json {
         return path.toString();
     }
 
-    /** Go's string escaping: HTML-safe, U+2028/2029, and lowercase hex escapes for control characters. */
+    /**
+     * Go's string escaping: lowercase hex escapes for control characters, U+2028/2029 always (Go escapes them
+     * unconditionally), and {@code <>&} unless HTML escaping is off.
+     */
     private static final class GoEscapes extends CharacterEscapes {
         private static final long serialVersionUID = 1L;
         private final int[] ascii = standardAsciiEscapesForJSON();
 
-        GoEscapes() {
+        GoEscapes(boolean html) {
             for (int c = 0; c < 0x20; c++) {
                 if (c != '\n' && c != '\r' && c != '\t') {
                     ascii[c] = ESCAPE_CUSTOM;
                 }
             }
-            ascii['<'] = ESCAPE_CUSTOM;
-            ascii['>'] = ESCAPE_CUSTOM;
-            ascii['&'] = ESCAPE_CUSTOM;
+            if (html) {
+                ascii['<'] = ESCAPE_CUSTOM;
+                ascii['>'] = ESCAPE_CUSTOM;
+                ascii['&'] = ESCAPE_CUSTOM;
+            }
         }
 
         @Override

@@ -2,7 +2,6 @@ package io.hcs4j.uvm;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.cow.ProcessHost;
-import io.hcs4j.schema.Json;
 import io.hcs4j.schema.guest.LCOWCombinedLayers;
 import io.hcs4j.schema.guest.LCOWMappedDirectory;
 import io.hcs4j.schema.guest.LCOWMappedVPMemDevice;
@@ -171,7 +170,7 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
         request.requestType = op;
         request.resourceType = type;
         request.settings = settings;
-        guest().modify(Json.mapper().valueToTree(request));
+        guest().modify(request);
     }
 
     private void hostModify(RequestType op, String resourcePath, Object settings) throws IOException {

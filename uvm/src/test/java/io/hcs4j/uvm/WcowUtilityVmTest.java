@@ -1,10 +1,10 @@
 package io.hcs4j.uvm;
 
+import io.hcs4j.schema.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.schema.v2.ModifySettingRequest;
 import io.hcs4j.uvm.bridge.GcsBridge;
 import io.hcs4j.uvm.bridge.ScriptedGuest;
-import io.hcs4j.uvm.bridge.codec.BridgeJson;
 import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.uvm.transport.HvSocketDirs;
 import io.hcs4j.uvm.transport.VsockPorts;
@@ -47,13 +47,13 @@ class WcowUtilityVmTest {
                 guest.completeAsync(() -> {
                     try (ScriptedGuest g = ScriptedGuest.dial(HvSocketDirs.forVm(id), VsockPorts.WINDOWS_GCS_SERVICE)) {
                         ObjectNode negotiate = g.readRequest(RPCProc.RPC_NEGOTIATE_PROTOCOL);
-                        g.respond(RPCProc.RPC_NEGOTIATE_PROTOCOL, negotiate, BridgeJson.object().put("Version", 4).set("Capabilities",
-                                BridgeJson.object().put("SendHostCreateMessage", true).put("SendHostStartMessage", true)
+                        g.respond(RPCProc.RPC_NEGOTIATE_PROTOCOL, negotiate, Json.mapper().createObjectNode().put("Version", 4).set("Capabilities",
+                                Json.mapper().createObjectNode().put("SendHostCreateMessage", true).put("SendHostStartMessage", true)
                                         .put("RuntimeOsType", "Windows")));
                         for (int rpc : List.of(RPCProc.RPC_CREATE, RPCProc.RPC_START)) {
                             ObjectNode r = g.readRequest(rpc);
                             seen.add(RPCProc.name(rpc) + " " + r.get("ContainerId").asText());
-                            g.respond(rpc, r, BridgeJson.object());
+                            g.respond(rpc, r, Json.mapper().createObjectNode());
                         }
                         g.read(); // until the host closes
                     } catch (IOException closed) {

@@ -1,14 +1,48 @@
 package io.hcs4j.emulator.guest;
 
-import io.hcs4j.hcs.raw.HResults;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hcs4j.uvm.bridge.codec.BridgeJson;
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.hcs4j.hcs.raw.HResults;
+import io.hcs4j.schema.GoZero;
+import io.hcs4j.schema.Json;
+import io.hcs4j.schema.SchemaException;
+import io.hcs4j.schema.guest.BridgeMessages;
+import io.hcs4j.schema.guest.ContainerCreate;
+import io.hcs4j.schema.guest.ContainerCreateResponse;
+import io.hcs4j.schema.guest.ContainerExecuteProcess;
+import io.hcs4j.schema.guest.ContainerExecuteProcessResponse;
+import io.hcs4j.schema.guest.ContainerGetProperties;
+import io.hcs4j.schema.guest.ContainerGetPropertiesResponseV2;
+import io.hcs4j.schema.guest.ContainerModifySettings;
+import io.hcs4j.schema.guest.ContainerNotification;
+import io.hcs4j.schema.guest.ContainerPropertiesQuery;
+import io.hcs4j.schema.guest.ContainerResizeConsole;
+import io.hcs4j.schema.guest.ContainerSignalProcess;
+import io.hcs4j.schema.guest.ContainerUpdate;
+import io.hcs4j.schema.guest.ContainerWaitForProcess;
+import io.hcs4j.schema.guest.ContainerWaitForProcessResponse;
+import io.hcs4j.schema.guest.DumpStacksResponse;
+import io.hcs4j.schema.guest.ErrorRecord;
+import io.hcs4j.schema.guest.ExecuteProcessSettings;
+import io.hcs4j.schema.guest.ExecuteProcessVsockStdioRelaySettings;
+import io.hcs4j.schema.guest.GcsCapabilities;
+import io.hcs4j.schema.guest.GuestProcessParameters;
+import io.hcs4j.schema.guest.LCOWCombinedLayers;
+import io.hcs4j.schema.guest.LinuxHostedSystem;
+import io.hcs4j.schema.guest.ModificationRequest;
+import io.hcs4j.schema.guest.MsgType;
+import io.hcs4j.schema.guest.NegotiateProtocolRequest;
+import io.hcs4j.schema.guest.NegotiateProtocolResponse;
+import io.hcs4j.schema.guest.RPCProc;
+import io.hcs4j.schema.guest.RequestBase;
+import io.hcs4j.schema.guest.ResponseBase;
+import io.hcs4j.schema.guest.SignalProcessOptionsLCOW;
+import io.hcs4j.schema.oci.LinuxResources;
+import io.hcs4j.schema.v2.Version;
+import io.hcs4j.uvm.bridge.codec.BodyCodec;
 import io.hcs4j.uvm.bridge.codec.BridgeProtocolException;
 import io.hcs4j.uvm.bridge.codec.Frame;
 import io.hcs4j.uvm.bridge.codec.FrameCodec;
-import io.hcs4j.schema.guest.MsgType;
-import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.uvm.transport.HvSocketConnection;
 import io.hcs4j.uvm.transport.UnixSocketTransport;
 import io.hcs4j.uvm.transport.VsockPorts;
@@ -33,7 +67,6 @@ import java.util.concurrent.TimeoutException;
  */
 final class GuestAgent {
     private static final Logger LOG = LoggerFactory.getLogger(GuestAgent.class);
-    private static final String ZERO_ACTIVITY = "00000000-0000-0000-0000-000000000000";
     private static final long INFINITE = 0xFFFFFFFFL;
 
     private final HvSocketConnection bridge;
@@ -81,108 +114,164 @@ final class GuestAgent {
 
     private void handle(Frame frame) {
         int proc = MsgType.proc(frame.type());
-        ObjectNode request = null;
+        Class<? extends RequestBase> requestType = BridgeMessages.requestType(proc);
+        RequestBase request = null;
         try {
-            if (MsgType.kind(frame.type()) != MsgType.MSG_TYPE_REQUEST || RPCProc.name(proc) == null) {
+            if (MsgType.kind(frame.type()) != MsgType.MSG_TYPE_REQUEST || requestType == null) {
                 throw GuestError.of(HResults.V1_UNKNOWN_MESSAGE);
             }
-            request = BridgeJson.decode(frame.body());
-            if (proc == RPCProc.RPC_SHUTDOWN_GRACEFUL && GuestRuntime.VM_ID.equals(request.path("ContainerId").asText())) {
+            request = decode(frame.body(), requestType);
+            if (proc == RPCProc.RPC_SHUTDOWN_GRACEFUL && GuestRuntime.VM_ID.equals(request.containerId)) {
                 // The reference answers nothing: the VM goes down and the connection drops.
                 shuttingDown = true;
                 runtime.shutdownAll();
                 bridge.close();
                 return;
             }
-            ObjectNode response = dispatch(proc, request);
-            respond(frame, request, response.put("Result", 0));
+            respond(frame, request, dispatch(proc, request));
         } catch (GuestError e) {
-            ObjectNode response = BridgeJson.object().put("Result", e.hresult).put("ErrorMessage", e.getMessage());
-            response.putArray("ErrorRecords").addObject().put("Result", e.hresult).put("Message", e.getMessage())
-                    .put("ModuleName", "gcs").put("FileName", "").put("Line", INFINITE);
-            respond(frame, request, response);
+            respond(frame, request, failure(e.hresult, e.getMessage(), true));
         } catch (IOException e) {
             LOG.warn("{} failed: {}", MsgType.describe(frame.type()), e.getMessage());
-            respond(frame, request, BridgeJson.object().put("Result", HResults.E_FAIL).put("ErrorMessage", e.getMessage()));
+            respond(frame, request, failure(HResults.E_FAIL, e.getMessage(), false));
         }
     }
 
-    private ObjectNode dispatch(int proc, ObjectNode request) throws GuestError, IOException {
-        String containerId = request.path("ContainerId").asText();
-        ObjectNode response = BridgeJson.object();
-        switch (proc) {
-            case RPCProc.RPC_NEGOTIATE_PROTOCOL -> negotiate(request, response);
-            case RPCProc.RPC_MODIFY_SETTINGS -> modify(request.path("Request"));
-            case RPCProc.RPC_CREATE -> {
-                runtime.create(containerId, unnest(request.get("ContainerConfig")));
-                response.put("SelectedProtocolVersion", 0);
-            }
-            // The reference answers Start with success even for a container it does not know.
-            case RPCProc.RPC_START -> { }
-            case RPCProc.RPC_EXECUTE_PROCESS -> response.put("ProcessId", execute(containerId, request.path("Settings")));
-            case RPCProc.RPC_WAIT_FOR_PROCESS -> response.put("ExitCode", waitFor(containerId, request));
-            case RPCProc.RPC_SIGNAL_PROCESS -> {
-                JsonNode options = request.path("Options");
-                int signal = options.isObject() && options.has("Signal") ? options.get("Signal").asInt() : 9;
-                runtime.signal(containerId, request.path("ProcessId").asInt(), signal);
-            }
-            case RPCProc.RPC_SHUTDOWN_GRACEFUL -> runtime.shutdown(containerId, true);
-            case RPCProc.RPC_SHUTDOWN_FORCED -> runtime.shutdown(containerId, false);
-            case RPCProc.RPC_GET_PROPERTIES -> response.put("Properties",
-                    BridgeJson.nested(runtime.properties(containerId, unnest(request.get("Query")))));
-            case RPCProc.RPC_DUMP_STACKS -> response.put("GuestStacks", stacks());
-            case RPCProc.RPC_DELETE_CONTAINER_STATE -> runtime.deleteState(containerId);
-            case RPCProc.RPC_RESIZE_CONSOLE -> runtime.resize(containerId, request.path("ProcessId").asInt(),
-                    request.path("Width").asInt(), request.path("Height").asInt());
-            case RPCProc.RPC_UPDATE_CONTAINER -> {
-                JsonNode resources = request.get("Resources");
-                runtime.update(containerId, resources != null && resources.isTextual() ? unnest(resources) : resources);
-            }
-            default -> throw GuestError.of(HResults.V1_UNKNOWN_MESSAGE);
-        }
-        return response;
-    }
-
-    private static ObjectNode unnest(JsonNode nested) throws GuestError {
+    /** A request the guest cannot read is invalid JSON to the reference GCS, nested documents included. */
+    private static <T> T decode(byte[] body, Class<T> type) throws GuestError {
         try {
-            return BridgeJson.unnest(nested);
+            return BodyCodec.decode(body, type);
         } catch (BridgeProtocolException e) {
             throw new GuestError(HResults.V1_INVALID_JSON, e.getMessage());
         }
     }
 
-    private void negotiate(ObjectNode request, ObjectNode response) throws GuestError {
-        if (request.path("MinimumVersion").asInt() > 4 || request.path("MaximumVersion").asInt() < 4) {
-            throw new GuestError(HResults.E_FAIL, "the guest supports protocol version 4 only");
+    /** A nested document (JSON in a string, or any settings object) as its schema type. */
+    private static <T> T convert(Object document, Class<T> type, String what) throws GuestError {
+        if (document == null || document instanceof NullNode) {
+            return null;
         }
-        response.put("Version", 4);
-        ObjectNode caps = response.putObject("Capabilities");
-        caps.putArray("SupportedSchemaVersions").addObject().put("Major", 2).put("Minor", 1);
-        caps.put("RuntimeOsType", "Linux");
-        caps.putObject("GuestDefinedCapabilities").put("NamespaceAddRequestSupported", true)
-                .put("SignalProcessSupported", true).put("DumpStacksSupported", true)
-                .put("DeleteContainerStateSupported", true);
+        try {
+            return Json.convert(document, type);
+        } catch (SchemaException e) {
+            throw new GuestError(HResults.V1_INVALID_JSON, what + ": " + e.getMessage());
+        }
     }
 
-    private void modify(JsonNode request) throws GuestError {
-        String type = request.path("ResourceType").asText();
-        String op = request.path("RequestType").asText("Add");
-        JsonNode settings = request.path("Settings");
+    private ResponseBase dispatch(int proc, RequestBase request) throws GuestError, IOException {
+        String containerId = request.containerId;
+        switch (proc) {
+            case RPCProc.RPC_NEGOTIATE_PROTOCOL -> {
+                return negotiate((NegotiateProtocolRequest) request);
+            }
+            case RPCProc.RPC_MODIFY_SETTINGS -> modify(((ContainerModifySettings) request).request);
+            case RPCProc.RPC_CREATE -> {
+                LinuxHostedSystem config = convert(((ContainerCreate) request).containerConfig,
+                        LinuxHostedSystem.class, "ContainerConfig");
+                runtime.create(containerId, config == null ? new LinuxHostedSystem() : config);
+                ContainerCreateResponse response = new ContainerCreateResponse();
+                response.selectedProtocolVersion = 0L;
+                return response;
+            }
+            // The reference answers Start with success even for a container it does not know.
+            case RPCProc.RPC_START -> { }
+            case RPCProc.RPC_EXECUTE_PROCESS -> {
+                ContainerExecuteProcessResponse response = new ContainerExecuteProcessResponse();
+                response.processId = (long) execute(containerId, ((ContainerExecuteProcess) request).settings);
+                return response;
+            }
+            case RPCProc.RPC_WAIT_FOR_PROCESS -> {
+                ContainerWaitForProcessResponse response = new ContainerWaitForProcessResponse();
+                response.exitCode = (long) waitFor(containerId, (ContainerWaitForProcess) request);
+                return response;
+            }
+            case RPCProc.RPC_SIGNAL_PROCESS -> {
+                ContainerSignalProcess signal = (ContainerSignalProcess) request;
+                SignalProcessOptionsLCOW options = convert(signal.options, SignalProcessOptionsLCOW.class, "Options");
+                runtime.signal(containerId, (int) signal.processId,
+                        options == null || options.signal == 0 ? 9 : (int) options.signal);
+            }
+            case RPCProc.RPC_SHUTDOWN_GRACEFUL -> runtime.shutdown(containerId, true);
+            case RPCProc.RPC_SHUTDOWN_FORCED -> runtime.shutdown(containerId, false);
+            case RPCProc.RPC_GET_PROPERTIES -> {
+                ContainerPropertiesQuery query = ((ContainerGetProperties) request).query;
+                List<String> types = new ArrayList<>();
+                if (query != null && query.propertyTypes != null) {
+                    query.propertyTypes.forEach(t -> types.add(t.value()));
+                }
+                ContainerGetPropertiesResponseV2 response = new ContainerGetPropertiesResponseV2();
+                response.properties = runtime.properties(containerId, types);
+                return response;
+            }
+            case RPCProc.RPC_DUMP_STACKS -> {
+                DumpStacksResponse response = new DumpStacksResponse();
+                response.guestStacks = stacks();
+                return response;
+            }
+            case RPCProc.RPC_DELETE_CONTAINER_STATE -> runtime.deleteState(containerId);
+            case RPCProc.RPC_RESIZE_CONSOLE -> {
+                ContainerResizeConsole resize = (ContainerResizeConsole) request;
+                runtime.resize(containerId, (int) resize.processId, resize.width, resize.height);
+            }
+            case RPCProc.RPC_UPDATE_CONTAINER -> runtime.update(containerId, resources(((ContainerUpdate) request).resources));
+            default -> throw GuestError.of(HResults.V1_UNKNOWN_MESSAGE);
+        }
+        return new ResponseBase();
+    }
+
+    /** UpdateContainer's resources: OCI LinuxResources, as an object or as JSON in a string. */
+    private static LinuxResources resources(Object resources) throws GuestError {
+        try {
+            Object document = resources instanceof String json ? Json.tree(json) : resources;
+            return document == null ? null : Json.convert(document, LinuxResources.class);
+        } catch (SchemaException e) {
+            throw new GuestError(HResults.E_INVALIDARG, "invalid linux.resources: " + e.getMessage());
+        }
+    }
+
+    private static NegotiateProtocolResponse negotiate(NegotiateProtocolRequest request) throws GuestError {
+        if (request.minimumVersion > 4 || request.maximumVersion < 4) {
+            throw new GuestError(HResults.E_FAIL, "the guest supports protocol version 4 only");
+        }
+        NegotiateProtocolResponse response = new NegotiateProtocolResponse();
+        response.version = 4;
+        GcsCapabilities caps = new GcsCapabilities();
+        Version schema = new Version();
+        schema.major = 2;
+        schema.minor = 1;
+        caps.supportedSchemaVersions = List.of(schema);
+        caps.runtimeOsType = "Linux";
+        caps.guestDefinedCapabilities = Json.mapper().createObjectNode().put("NamespaceAddRequestSupported", true)
+                .put("SignalProcessSupported", true).put("DumpStacksSupported", true)
+                .put("DeleteContainerStateSupported", true);
+        response.capabilities = caps;
+        return response;
+    }
+
+    private void modify(ModificationRequest request) throws GuestError {
+        String type = request == null || request.resourceType == null ? "" : request.resourceType.value();
+        String op = request == null || request.requestType == null ? "Add" : request.requestType.value();
+        Object settings = request == null ? null : request.settings;
         switch (type) {
             case "CombinedLayers" -> {
+                LCOWCombinedLayers layers = convert(settings, LCOWCombinedLayers.class, "Settings");
+                if (layers == null) {
+                    layers = new LCOWCombinedLayers();
+                }
                 if (op.equals("Add")) {
-                    runtime.addLayers(settings);
+                    runtime.addLayers(layers);
                 } else if (op.equals("Remove")) {
-                    runtime.removeLayers(settings);
+                    runtime.removeLayers(layers);
                 } else {
                     throw new GuestError(HResults.E_NOTIMPL, "CombinedLayers " + op);
                 }
             }
             case "MappedVirtualDisk", "MappedDirectory", "VPMemDevice" -> {
+                JsonNode tree = settings == null ? Json.mapper().createObjectNode() : Json.mapper().valueToTree(settings);
                 if (op.equals("Add")) {
-                    runtime.mounts().add(type, settings);
+                    runtime.mounts().add(type, tree);
                 } else if (op.equals("Remove")) {
-                    runtime.mounts().remove(type, settings);
+                    runtime.mounts().remove(type, tree);
                 } else {
                     throw new GuestError(HResults.E_NOTIMPL, type + " " + op);
                 }
@@ -195,14 +284,19 @@ final class GuestAgent {
     }
 
     /** Dials stdin, stdout, stderr (in that order, the named ones only), then starts the process. */
-    private int execute(String containerId, JsonNode settings) throws GuestError, IOException {
-        ObjectNode params = unnest(settings.get("ProcessParameters"));
-        JsonNode relay = settings.path("VsockStdioRelaySettings");
+    private int execute(String containerId, ExecuteProcessSettings settings) throws GuestError, IOException {
+        GuestProcessParameters params = settings == null ? null
+                : convert(settings.processParameters, GuestProcessParameters.class, "ProcessParameters");
+        if (params == null) {
+            params = new GuestProcessParameters();
+        }
+        ExecuteProcessVsockStdioRelaySettings relay = settings == null || settings.vsockStdioRelaySettings == null
+                ? new ExecuteProcessVsockStdioRelaySettings() : settings.vsockStdioRelaySettings;
         List<HvSocketConnection> dialled = new ArrayList<>();
         try {
-            HvSocketConnection in = dial(relay, "StdIn", params.path("CreateStdInPipe").asBoolean(), dialled);
-            HvSocketConnection out = dial(relay, "StdOut", params.path("CreateStdOutPipe").asBoolean(), dialled);
-            HvSocketConnection err = dial(relay, "StdErr", params.path("CreateStdErrPipe").asBoolean(), dialled);
+            HvSocketConnection in = dial(relay.stdIn, params.createStdInPipe, dialled);
+            HvSocketConnection out = dial(relay.stdOut, params.createStdOutPipe, dialled);
+            HvSocketConnection err = dial(relay.stdErr, params.createStdErrPipe, dialled);
             return runtime.execute(containerId, params, in, out, err);
         } catch (GuestError | IOException e) {
             for (HvSocketConnection c : dialled) {
@@ -212,9 +306,7 @@ final class GuestAgent {
         }
     }
 
-    private HvSocketConnection dial(JsonNode relay, String field, boolean wanted, List<HvSocketConnection> dialled)
-            throws IOException {
-        long port = relay.path(field).asLong(0);
+    private HvSocketConnection dial(long port, boolean wanted, List<HvSocketConnection> dialled) throws IOException {
         if (!wanted || port == 0) {
             return null;
         }
@@ -223,9 +315,9 @@ final class GuestAgent {
         return c;
     }
 
-    private int waitFor(String containerId, ObjectNode request) throws GuestError {
-        AgentProcess p = runtime.waitable(containerId, request.path("ProcessId").asInt());
-        long timeout = request.path("TimeoutInMs").asLong(INFINITE);
+    private int waitFor(String containerId, ContainerWaitForProcess request) throws GuestError {
+        AgentProcess p = runtime.waitable(containerId, (int) request.processId);
+        long timeout = request.timeoutInMs;
         try {
             return timeout >= INFINITE ? p.released().get() : p.released().get(timeout, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -253,23 +345,40 @@ final class GuestAgent {
     }
 
     private void notifyExit(String containerId, String type) {
-        ObjectNode body = BridgeJson.object().put("ContainerId", containerId).put("ActivityId", ZERO_ACTIVITY)
-                .put("Type", type).put("Operation", "None").put("Result", 0);
-        write(new Frame(MsgType.NOTIFY_CONTAINER, 0, BridgeJson.encode(body, BridgeJson.Style.GUEST)));
+        ContainerNotification notification = new ContainerNotification();
+        notification.containerId = containerId;
+        notification.type = type;
+        notification.operation = "None";
+        write(new Frame(MsgType.NOTIFY_CONTAINER, 0, BodyCodec.encode(notification, BodyCodec.Writer.GUEST)));
     }
 
-    private void respond(Frame request, ObjectNode requestBody, ObjectNode response) {
-        ObjectNode body = BridgeJson.object();
-        body.set("Result", response.remove("Result"));
-        body.put("ActivityId", requestBody == null ? ZERO_ACTIVITY : requestBody.path("ActivityId").asText(ZERO_ACTIVITY));
-        body.setAll(response);
-        int type = MsgType.MSG_TYPE_RESPONSE | (request.type() & ~MsgType.MSG_TYPE_MASK);
-        byte[] encoded = BridgeJson.encode(body, BridgeJson.Style.GUEST);
+    /** A failed request's answer; the reference adds an error record for the errors it raises itself. */
+    private static ResponseBase failure(int hresult, String message, boolean record) {
+        ResponseBase response = new ResponseBase();
+        response.result = hresult;
+        response.errorMessage = message;
+        if (record) {
+            ErrorRecord error = new ErrorRecord();
+            error.result = hresult;
+            error.message = message;
+            error.moduleName = "gcs";
+            error.fileName = "";
+            error.line = INFINITE;
+            response.errorRecords = List.of(error);
+        }
+        return response;
+    }
+
+    private void respond(Frame request, RequestBase requestBody, ResponseBase response) {
+        response.activityId = requestBody == null ? GoZero.GUID : requestBody.activityId;
+        int type = MsgType.response(MsgType.proc(request.type()));
+        byte[] encoded = BodyCodec.encode(response, BodyCodec.Writer.GUEST);
         if (FrameCodec.HEADER_SIZE + encoded.length > FrameCodec.MAX_FRAME_SIZE) {
             // An answer the host would reject as oversized: answer with an error instead.
-            String message = "the response (" + encoded.length + " bytes) does not fit in a bridge frame";
-            encoded = BridgeJson.encode(BridgeJson.object().put("Result", HResults.E_FAIL).put("ActivityId",
-                    body.path("ActivityId").asText()).put("ErrorMessage", message), BridgeJson.Style.GUEST);
+            ResponseBase tooBig = failure(HResults.E_FAIL, "the response (" + encoded.length
+                    + " bytes) does not fit in a bridge frame", false);
+            tooBig.activityId = response.activityId;
+            encoded = BodyCodec.encode(tooBig, BodyCodec.Writer.GUEST);
         }
         write(new Frame(type, request.id(), encoded));
     }

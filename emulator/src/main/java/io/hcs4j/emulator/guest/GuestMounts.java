@@ -2,6 +2,7 @@ package io.hcs4j.emulator.guest;
 
 import io.hcs4j.hcs.raw.HResults;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hcs4j.schema.oci.Mount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -166,16 +167,15 @@ final class GuestMounts {
      * its rootfs as root: this is how a container sees a share or disk the VM has mapped. Other mount types
      * are not emulated. Returns the targets, in mount order; without root nothing is mounted, and the log says so.
      */
-    List<Path> bindSpecMounts(String containerId, Path rootfs, JsonNode specMounts) throws GuestError {
+    List<Path> bindSpecMounts(String containerId, Path rootfs, List<Mount> specMounts) throws GuestError {
         List<Path> done = new ArrayList<>();
-        for (JsonNode m : specMounts) {
-            List<String> options = new ArrayList<>();
-            m.path("options").forEach(o -> options.add(o.asText()));
-            if (!m.path("type").asText("").equals("bind") && !options.contains("bind") && !options.contains("rbind")) {
+        for (Mount m : specMounts) {
+            List<String> options = m.options == null ? List.of() : m.options;
+            if (!"bind".equals(m.type) && !options.contains("bind") && !options.contains("rbind")) {
                 continue;
             }
-            String source = m.path("source").asText("");
-            String destination = m.path("destination").asText("");
+            String source = m.source == null ? "" : m.source;
+            String destination = m.destination == null ? "" : m.destination;
             if (!root) {
                 LOG.warn("container {}: bind mount {} -> {} not made: the guest does not run as root", containerId,
                         source, destination);

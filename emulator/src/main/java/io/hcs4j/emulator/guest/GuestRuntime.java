@@ -1,13 +1,15 @@
 package io.hcs4j.emulator.guest;
 
 import io.hcs4j.hcs.raw.HResults;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hcs4j.schema.Json;
-import io.hcs4j.schema.SchemaException;
+import io.hcs4j.schema.guest.ContainerPropertiesV2;
+import io.hcs4j.schema.guest.GuestProcessParameters;
+import io.hcs4j.schema.guest.LCOWCombinedLayers;
+import io.hcs4j.schema.guest.LinuxHostedSystem;
+import io.hcs4j.schema.guest.Metrics;
 import io.hcs4j.schema.oci.LinuxResources;
-import io.hcs4j.uvm.bridge.codec.BridgeJson;
+import io.hcs4j.schema.oci.Spec;
+import io.hcs4j.schema.v2.ProcessDetails;
+import io.hcs4j.schema.v2.PropertyType;
 import io.hcs4j.uvm.transport.HvSocketConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +56,7 @@ final class GuestRuntime {
 
     private final class Container {
         final String id;
-        final ObjectNode spec;
+        final Spec spec;
         final Path rootfs;
         /** Null when the guest runs without cgroups. */
         final ContainerCgroup cgroup;
@@ -65,7 +67,7 @@ final class GuestRuntime {
         volatile boolean shutdownRequested;
         volatile boolean exited;
 
-        Container(String id, ObjectNode spec, Path rootfs, ContainerCgroup cgroup, List<Path> bindMounts) {
+        Container(String id, Spec spec, Path rootfs, ContainerCgroup cgroup, List<Path> bindMounts) {
             this.id = id;
             this.spec = spec;
             this.rootfs = rootfs;
@@ -93,18 +95,18 @@ final class GuestRuntime {
 
     // ---- combined layers
 
-    void addLayers(JsonNode settings) throws GuestError {
-        String rootPath = settings.path("ContainerRootPath").asText("");
-        JsonNode list = settings.path("Layers");
-        if (rootPath.isEmpty() || !list.isArray() || list.isEmpty()) {
+    void addLayers(LCOWCombinedLayers settings) throws GuestError {
+        String rootPath = orEmpty(settings.containerRootPath);
+        if (rootPath.isEmpty() || settings.layers == null || settings.layers.isEmpty()) {
             throw new GuestError(HResults.V1_INVALID_JSON, "CombinedLayers needs ContainerRootPath and Layers");
         }
         List<String> paths = new ArrayList<>();
-        list.forEach(l -> paths.add(l.path("Path").asText()));
+        settings.layers.forEach(l -> paths.add(orEmpty(l.path)));
         Path target = Path.of(rootPath);
         try {
             if (root) {
-                Path scratch = Path.of(settings.path("ScratchPath").asText(target.getParent().resolve("scratch").toString()));
+                Path scratch = settings.scratchPath == null || settings.scratchPath.isEmpty()
+                        ? target.getParent().resolve("scratch") : Path.of(settings.scratchPath);
                 Files.createDirectories(target);
                 Files.createDirectories(scratch.resolve("upper"));
                 Files.createDirectories(scratch.resolve("work"));
@@ -123,8 +125,8 @@ final class GuestRuntime {
         }
     }
 
-    void removeLayers(JsonNode settings) throws GuestError {
-        String rootPath = settings.path("ContainerRootPath").asText("");
+    void removeLayers(LCOWCombinedLayers settings) throws GuestError {
+        String rootPath = orEmpty(settings.containerRootPath);
         Layers l = layers.remove(rootPath);
         if (l == null) {
             throw GuestError.of(HResults.E_ELEMENT_NOT_FOUND);
@@ -156,21 +158,23 @@ final class GuestRuntime {
 
     // ---- containers
 
-    void create(String id, ObjectNode config) throws GuestError {
-        JsonNode spec = config.path("OciSpecification");
-        if (!spec.isObject()) {
+    void create(String id, LinuxHostedSystem config) throws GuestError {
+        Spec spec = config.ociSpecification;
+        if (spec == null) {
             throw new GuestError(HResults.V1_INVALID_JSON, "ContainerConfig has no OciSpecification");
         }
-        Path rootfs = Path.of(spec.path("root").path("path").asText("/"));
+        Path rootfs = Path.of(spec.root == null || spec.root.path == null ? "/" : spec.root.path);
         if (!rootfs.isAbsolute()) {
-            rootfs = Path.of(config.path("OciBundlePath").asText("/")).resolve(rootfs);
+            // Go writes an unset bundle path as "".
+            String bundle = orEmpty(config.ociBundlePath);
+            rootfs = Path.of(bundle.isEmpty() ? "/" : bundle).resolve(rootfs);
         }
         if (containers.containsKey(id)) {
             throw new GuestError(HResults.V1_INVALID_STATE, "container " + id + " already exists");
         }
         ContainerCgroup cgroup = null;
         if (cgroups != null) {
-            LinuxResources resources = resources(spec.path("linux").path("resources"));
+            LinuxResources resources = spec.linux == null ? null : spec.linux.resources;
             try {
                 cgroup = cgroups.create(vm, id, resources);
             } catch (IllegalArgumentException e) {
@@ -181,12 +185,12 @@ final class GuestRuntime {
         }
         List<Path> bindMounts;
         try {
-            bindMounts = mounts.bindSpecMounts(id, rootfs, spec.path("mounts"));
+            bindMounts = mounts.bindSpecMounts(id, rootfs, spec.mounts == null ? List.of() : spec.mounts);
         } catch (GuestError e) {
             removeCgroup(id, cgroup);
             throw e;
         }
-        Container c = new Container(id, (ObjectNode) spec, rootfs, cgroup, bindMounts);
+        Container c = new Container(id, spec, rootfs, cgroup, bindMounts);
         if (containers.putIfAbsent(id, c) != null) {
             GuestMounts.unbind(bindMounts);
             removeCgroup(id, cgroup);
@@ -194,29 +198,22 @@ final class GuestRuntime {
         }
     }
 
-    private static LinuxResources resources(JsonNode node) throws GuestError {
-        if (node == null || node.isMissingNode() || node.isNull()) {
-            return null;
-        }
-        try {
-            return Json.convert(node, LinuxResources.class);
-        } catch (SchemaException | IllegalArgumentException e) {
-            throw new GuestError(HResults.E_INVALIDARG, "invalid linux.resources: " + e.getMessage());
-        }
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     /** UpdateContainer: the container's cgroup takes the new resources. */
-    void update(String containerId, JsonNode resources) throws GuestError {
+    void update(String containerId, LinuxResources resources) throws GuestError {
         Container c = container(containerId);
         if (c.cgroup == null) {
             throw new GuestError(HResults.E_NOTIMPL, "the emulated guest enforces resource limits only as root with "
                     + "writable cgroups; it runs without them");
         }
-        if (resources == null || !resources.isObject()) {
+        if (resources == null) {
             throw new GuestError(HResults.E_INVALIDARG, "UpdateContainer needs Resources (OCI LinuxResources)");
         }
         try {
-            c.cgroup.apply(resources(resources));
+            c.cgroup.apply(resources);
         } catch (IllegalArgumentException e) {
             throw new GuestError(HResults.E_INVALIDARG, e.getMessage());
         } catch (IOException e) {
@@ -243,28 +240,30 @@ final class GuestRuntime {
     }
 
     /** Starts a process: the init process (no OCI process), an exec, or a process of the VM itself. */
-    int execute(String containerId, ObjectNode params, HvSocketConnection in, HvSocketConnection out,
+    int execute(String containerId, GuestProcessParameters params, HvSocketConnection in, HvSocketConnection out,
                 HvSocketConnection err) throws GuestError {
         try {
             if (VM_ID.equals(containerId)) {
                 return startVmProcess(params, in, out, err);
             }
             Container c = container(containerId);
-            JsonNode oci = params.path("OciProcess");
-            boolean init = !oci.isObject();
+            boolean init = params.ociProcess == null;
             if (init && c.init != null) {
                 throw new GuestError(HResults.V1_INVALID_STATE, "container " + containerId + " already started its init process");
             }
             if (!init && (c.init == null || c.exited)) {
                 throw new GuestError(HResults.V1_INVALID_STATE, "container " + containerId + " is not running");
             }
-            JsonNode process = init ? c.spec.path("process") : oci;
+            io.hcs4j.schema.oci.Process process = init ? c.spec.process : params.ociProcess;
+            if (process == null) {
+                throw new GuestError(HResults.V1_INVALID_JSON, "the OCI spec has no process");
+            }
             // The console size comes as ConsoleSize [height, width] or as the OCI process's consoleSize.
-            JsonNode size = params.path("ConsoleSize");
-            int rows = size.isArray() ? size.path(0).asInt() : process.path("consoleSize").path("height").asInt();
-            int cols = size.isArray() ? size.path(1).asInt() : process.path("consoleSize").path("width").asInt();
-            AgentProcess p = startInContainer(c, process, params.path("EmulateConsole").asBoolean(), cols, rows,
-                    in, out, err);
+            List<Integer> size = params.consoleSize;
+            boolean sized = size != null && size.size() == 2;
+            int rows = sized ? size.get(0) : process.consoleSize == null ? 0 : (int) process.consoleSize.height;
+            int cols = sized ? size.get(1) : process.consoleSize == null ? 0 : (int) process.consoleSize.width;
+            AgentProcess p = startInContainer(c, process, params.emulateConsole, cols, rows, in, out, err);
             if (c.cgroup != null) {
                 try {
                     c.cgroup.join(p.pid());
@@ -284,23 +283,22 @@ final class GuestRuntime {
         }
     }
 
-    private AgentProcess startInContainer(Container c, JsonNode process, boolean terminal, int cols, int rows,
+    private AgentProcess startInContainer(Container c, io.hcs4j.schema.oci.Process process, boolean terminal,
+                                          int cols, int rows,
                                           HvSocketConnection in, HvSocketConnection out, HvSocketConnection err)
             throws IOException, GuestError {
-        List<String> args = new ArrayList<>();
-        process.path("args").forEach(a -> args.add(a.asText()));
+        List<String> args = process.args == null ? List.of() : process.args;
         if (args.isEmpty()) {
             throw new GuestError(HResults.V1_INVALID_JSON, "the OCI process has no args");
         }
         Map<String, String> env = new LinkedHashMap<>();
-        process.path("env").forEach(e -> {
-            String kv = e.asText();
+        for (String kv : process.env == null ? List.<String>of() : process.env) {
             int eq = kv.indexOf('=');
             if (eq > 0) {
                 env.put(kv.substring(0, eq), kv.substring(eq + 1));
             }
-        });
-        String cwd = process.path("cwd").asText("/");
+        }
+        String cwd = process.cwd == null || process.cwd.isEmpty() ? "/" : process.cwd;
         List<String> command = new ArrayList<>();
         if (c.cgroup != null) {
             // The process joins the container's cgroups before it execs, so nothing it forks escapes them.
@@ -324,7 +322,7 @@ final class GuestRuntime {
             command.addAll(args.subList(1, args.size()));
             dir = c.rootfs.resolve(cwd.startsWith("/") ? cwd.substring(1) : cwd);
         }
-        if (process.path("terminal").asBoolean() || terminal) {
+        if (process.terminal || terminal) {
             env.putIfAbsent("TERM", "xterm");
             return AgentProcess.startWithTerminal(command, env, dir, in, out, cols, rows);
         }
@@ -345,20 +343,25 @@ final class GuestRuntime {
         return program;
     }
 
-    private int startVmProcess(ObjectNode params, HvSocketConnection in, HvSocketConnection out,
+    private int startVmProcess(GuestProcessParameters params, HvSocketConnection in, HvSocketConnection out,
                                HvSocketConnection err) throws IOException, GuestError {
         List<String> command = new ArrayList<>();
-        params.path("CommandArgs").forEach(a -> command.add(a.asText()));
+        if (params.commandArgs != null) {
+            command.addAll(params.commandArgs);
+        }
         if (command.isEmpty()) {
-            String line = params.path("CommandLine").asText("");
+            String line = orEmpty(params.commandLine);
             if (line.isEmpty()) {
                 throw new GuestError(HResults.V1_INVALID_JSON, "a VM process needs CommandArgs or CommandLine");
             }
             command.addAll(List.of("/bin/sh", "-c", line));
         }
         Map<String, String> env = new LinkedHashMap<>(System.getenv());
-        params.path("Environment").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
-        Path dir = Path.of(params.path("WorkingDirectory").asText("/"));
+        if (params.environment != null) {
+            env.putAll(params.environment);
+        }
+        Path dir = Path.of(params.workingDirectory == null || params.workingDirectory.isEmpty() ? "/"
+                : params.workingDirectory);
         AgentProcess p = AgentProcess.start(command, env, dir, in, out, err);
         vmProcesses.put(p.pid(), p);
         return p.pid();
@@ -446,29 +449,34 @@ final class GuestRuntime {
         return new ArrayList<>(all);
     }
 
-    ObjectNode properties(String containerId, JsonNode query) throws GuestError {
+    /** The properties of a container; the guest answers V1 and V2 queries alike, with the V2 type. */
+    ContainerPropertiesV2 properties(String containerId, List<String> propertyTypes) throws GuestError {
         Container c = container(containerId);
-        ObjectNode properties = BridgeJson.object();
-        for (JsonNode type : query.path("PropertyTypes")) {
-            switch (type.asText()) {
-                case "ProcessList" -> {
-                    ArrayNode list = properties.putArray("ProcessList");
-                    live(c).forEach(h -> list.addObject().put("ProcessId", h.pid()));
+        ContainerPropertiesV2 properties = new ContainerPropertiesV2();
+        for (String type : propertyTypes) {
+            if (type.equals(PropertyType.PROCESS_LIST.value())) {
+                properties.processList = new ArrayList<>();
+                for (ProcessHandle h : live(c)) {
+                    ProcessDetails details = new ProcessDetails();
+                    details.processId = (int) h.pid();
+                    properties.processList.add(details);
                 }
-                case "Statistics" -> properties.set("LCOWMetrics", statistics(c));
-                default -> throw new GuestError(HResults.E_NOTIMPL, "property type " + type.asText()
+            } else if (type.equals(PropertyType.STATISTICS.value())) {
+                properties.metrics = statistics(c);
+            } else {
+                throw new GuestError(HResults.E_NOTIMPL, "property type " + type
                         + " is not supported by the emulated guest");
             }
         }
         return properties;
     }
 
-    private ObjectNode statistics(Container c) throws GuestError {
+    private Metrics statistics(Container c) throws GuestError {
         if (c.cgroup == null) {
             return ProcStats.metrics(live(c));
         }
         try {
-            return Json.mapper().valueToTree(CgroupStats.read(c.cgroup));
+            return CgroupStats.read(c.cgroup);
         } catch (IOException e) {
             throw new GuestError(HResults.E_FAIL, "cannot read the cgroup of " + c.id + ": " + e.getMessage());
         }
@@ -494,7 +502,9 @@ final class GuestRuntime {
         mounts.removeAll();
         for (String rootPath : List.copyOf(layers.keySet())) {
             try {
-                removeLayers(BridgeJson.object().put("ContainerRootPath", rootPath));
+                LCOWCombinedLayers settings = new LCOWCombinedLayers();
+                settings.containerRootPath = rootPath;
+                removeLayers(settings);
             } catch (GuestError e) {
                 LOG.warn("cleaning up {}: {}", rootPath, e.getMessage());
             }

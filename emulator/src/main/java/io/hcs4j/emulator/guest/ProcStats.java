@@ -1,7 +1,10 @@
 package io.hcs4j.emulator.guest;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hcs4j.uvm.bridge.codec.BridgeJson;
+import io.hcs4j.schema.guest.CPUStat;
+import io.hcs4j.schema.guest.CPUUsage;
+import io.hcs4j.schema.guest.MemoryStat;
+import io.hcs4j.schema.guest.Metrics;
+import io.hcs4j.schema.guest.PidsStat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +20,7 @@ final class ProcStats {
     private ProcStats() {
     }
 
-    static ObjectNode metrics(List<ProcessHandle> processes) {
+    static Metrics metrics(List<ProcessHandle> processes) {
         long user = 0;
         long kernel = 0;
         long rss = 0;
@@ -35,11 +38,17 @@ final class ProcStats {
                 // A process that ended between listing and reading counts no more.
             }
         }
-        ObjectNode metrics = BridgeJson.object();
-        metrics.putObject("pids").put("current", count);
-        ObjectNode usage = metrics.putObject("cpu").putObject("usage");
-        usage.put("total", user + kernel).put("kernel", kernel).put("user", user);
-        metrics.putObject("memory").put("rss", rss).put("total_rss", rss);
+        Metrics metrics = new Metrics();
+        metrics.pids = new PidsStat();
+        metrics.pids.current = count;
+        metrics.cpu = new CPUStat();
+        metrics.cpu.usage = new CPUUsage();
+        metrics.cpu.usage.total = user + kernel;
+        metrics.cpu.usage.kernel = kernel;
+        metrics.cpu.usage.user = user;
+        metrics.memory = new MemoryStat();
+        metrics.memory.rss = rss;
+        metrics.memory.totalRss = rss;
         return metrics;
     }
 }

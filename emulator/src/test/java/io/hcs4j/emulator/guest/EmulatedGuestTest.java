@@ -1,5 +1,11 @@
 package io.hcs4j.emulator.guest;
 
+import io.hcs4j.schema.guest.ContainerPropertiesQuery;
+import io.hcs4j.schema.guest.ContainerGetPropertiesResponse;
+import io.hcs4j.schema.guest.ContainerGetProperties;
+import io.hcs4j.schema.guest.ContainerWaitForProcessResponse;
+import io.hcs4j.schema.guest.ContainerWaitForProcess;
+import io.hcs4j.schema.guest.GcsCapabilities;
 import io.hcs4j.hcs.raw.HResults;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.cow.SignalOptions;
@@ -57,11 +63,11 @@ class EmulatedGuestTest {
 
     @Test
     void negotiatesLikeTheReferenceGuest() {
-        ObjectNode caps = vm.connection.capabilities();
+        GcsCapabilities caps = vm.connection.capabilities();
         assertEquals("linux", vm.connection.os());
-        assertEquals(2, caps.path("SupportedSchemaVersions").get(0).path("Major").asInt());
-        assertTrue(caps.path("GuestDefinedCapabilities").path("SignalProcessSupported").asBoolean());
-        assertFalse(caps.path("SendHostCreateMessage").asBoolean());
+        assertEquals(2, caps.supportedSchemaVersions.get(0).major);
+        assertTrue(caps.guestDefinedCapabilities.path("SignalProcessSupported").asBoolean());
+        assertFalse(Boolean.TRUE.equals(caps.sendHostCreateMessage));
     }
 
     @Test
@@ -138,8 +144,11 @@ class EmulatedGuestTest {
 
         // A bounded wait on a running process times out with 0xC0370109.
         GuestProcess sleeper = c.createProcess(EmulatedVm.exec(false, false, false, "sleep", "1000"));
-        ObjectNode wait = GcsBridge.request("c-exec").put("ProcessId", sleeper.pid()).put("TimeoutInMs", 200);
-        var timedOut = vm.connection.bridge().call(RPCProc.RPC_WAIT_FOR_PROCESS, wait, Duration.ofSeconds(10));
+        ContainerWaitForProcess wait = GcsBridge.request(new ContainerWaitForProcess(), "c-exec");
+        wait.processId = sleeper.pid();
+        wait.timeoutInMs = 200;
+        var timedOut = vm.connection.bridge().call(RPCProc.RPC_WAIT_FOR_PROCESS, wait,
+                ContainerWaitForProcessResponse.class, Duration.ofSeconds(10));
         ExecutionException e = assertThrows(ExecutionException.class, () -> timedOut.get(10, TimeUnit.SECONDS));
         assertEquals(HResults.V1_CONNECTION_TIMEOUT, assertInstanceOf(GcsException.class, e.getCause()).result());
         assertTrue(sleeper.kill());
@@ -156,8 +165,11 @@ class EmulatedGuestTest {
 
     @Test
     void unknownContainersAreRefusedWithTheReferenceCode() throws Exception {
-        ObjectNode query = GcsBridge.request("no-such-container").put("Query", "{\"PropertyTypes\":[\"ProcessList\"]}");
-        var call = vm.connection.bridge().call(RPCProc.RPC_GET_PROPERTIES, query, Duration.ofSeconds(10));
+        ContainerGetProperties query = GcsBridge.request(new ContainerGetProperties(), "no-such-container");
+        query.query = new ContainerPropertiesQuery();
+        query.query.propertyTypes = List.of(io.hcs4j.schema.v1.PropertyType.PROCESS_LIST);
+        var call = vm.connection.bridge().call(RPCProc.RPC_GET_PROPERTIES, query,
+                ContainerGetPropertiesResponse.class, Duration.ofSeconds(10));
         ExecutionException e = assertThrows(ExecutionException.class, () -> call.get(10, TimeUnit.SECONDS));
         assertEquals(HResults.V1_SYSTEM_NOT_FOUND, assertInstanceOf(GcsException.class, e.getCause()).result());
     }

@@ -1,11 +1,11 @@
 package io.hcs4j.emulator.guest;
 
+import io.hcs4j.schema.guest.ModificationRequest;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.emulator.hcs.GuestInstance;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.guest.GuestProcessParameters;
-import io.hcs4j.uvm.bridge.codec.BridgeJson;
 import io.hcs4j.uvm.guest.GuestConnection;
 import io.hcs4j.uvm.guest.GuestContainer;
 import io.hcs4j.uvm.guest.GuestProcess;
@@ -73,22 +73,22 @@ final class EmulatedVm implements AutoCloseable {
     }
 
     void addLayers(String container) throws IOException {
-        ObjectNode request = BridgeJson.object().put("RequestType", "Add").put("ResourceType", "CombinedLayers");
+        ObjectNode request = Json.mapper().createObjectNode().put("RequestType", "Add").put("ResourceType", "CombinedLayers");
         ObjectNode settings = request.putObject("Settings").put("ContainerID", container)
                 .put("ContainerRootPath", rootPath(container).toString());
         settings.putArray("Layers").addObject().put("Path", layer.toString());
         settings.put("ScratchPath", work.resolve("scratch").resolve(container).toString());
-        connection.modify(request);
+        connection.modify(Json.convert(request, ModificationRequest.class));
     }
 
     void removeLayers(String container) throws IOException {
-        ObjectNode request = BridgeJson.object().put("RequestType", "Remove").put("ResourceType", "CombinedLayers");
+        ObjectNode request = Json.mapper().createObjectNode().put("RequestType", "Remove").put("ResourceType", "CombinedLayers");
         request.putObject("Settings").put("ContainerRootPath", rootPath(container).toString());
-        connection.modify(request);
+        connection.modify(Json.convert(request, ModificationRequest.class));
     }
 
     static ObjectNode process(String... args) {
-        ObjectNode p = BridgeJson.object();
+        ObjectNode p = Json.mapper().createObjectNode();
         ArrayNode a = p.putArray("args");
         for (String arg : args) {
             a.add(arg);
@@ -105,7 +105,7 @@ final class EmulatedVm implements AutoCloseable {
     /** A container whose spec has {@code linux.resources} (null: none). */
     GuestContainer createContainer(String container, ObjectNode resources, String... initArgs) throws IOException {
         addLayers(container);
-        ObjectNode spec = BridgeJson.object().put("ociVersion", "1.1.0");
+        ObjectNode spec = Json.mapper().createObjectNode().put("ociVersion", "1.1.0");
         spec.set("process", process(initArgs));
         if (resources != null) {
             spec.putObject("linux").set("resources", resources);

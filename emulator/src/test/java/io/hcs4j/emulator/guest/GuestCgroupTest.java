@@ -1,5 +1,10 @@
 package io.hcs4j.emulator.guest;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.hcs4j.schema.guest.ResponseBase;
+import io.hcs4j.schema.guest.ContainerUpdate;
+import io.hcs4j.schema.guest.ContainerPropertiesQueryV2;
+import io.hcs4j.schema.guest.ContainerGetPropertiesV2;
 import io.hcs4j.hcs.raw.HResults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,7 +15,6 @@ import io.hcs4j.schema.oci.LinuxResources;
 import io.hcs4j.schema.v2.PropertyType;
 import io.hcs4j.uvm.bridge.GcsBridge;
 import io.hcs4j.uvm.bridge.GcsException;
-import io.hcs4j.uvm.bridge.codec.BridgeJson;
 import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.uvm.guest.GuestContainer;
 import io.hcs4j.uvm.guest.GuestProcess;
@@ -74,8 +78,14 @@ class GuestCgroupTest {
         return dirs;
     }
 
+    /** A GetProperties response with its Properties kept as the guest wrote them. */
+    public static final class RawProperties extends ResponseBase {
+        @JsonProperty("Properties")
+        public String properties;
+    }
+
     private static ObjectNode limits() {
-        ObjectNode r = BridgeJson.object();
+        ObjectNode r = Json.mapper().createObjectNode();
         r.putObject("memory").put("limit", 64 * MIB);
         r.putObject("cpu").put("shares", 512).put("quota", 20000).put("period", 100000).put("cpus", "0");
         r.putObject("pids").put("limit", 32);
@@ -117,8 +127,10 @@ class GuestCgroupTest {
             assertTrue(list.stream().anyMatch(p -> p.processId == sleeper.pid()), "process list has " + sleeper.pid());
 
             // The answer has the reference's shape: LCOWMetrics with the cgroup v1 snake_case names.
-            ObjectNode query = GcsBridge.request("c-limits").put("Query", "{\"PropertyTypes\":[\"Statistics\"]}");
-            JsonNode raw = Json.tree(vm.connection.call(RPCProc.RPC_GET_PROPERTIES, query).path("Properties").asText())
+            ContainerGetPropertiesV2 query = GcsBridge.request(new ContainerGetPropertiesV2(), "c-limits");
+            query.query = new ContainerPropertiesQueryV2();
+            query.query.propertyTypes = List.of(PropertyType.STATISTICS);
+            JsonNode raw = Json.tree(vm.connection.call(RPCProc.RPC_GET_PROPERTIES, query, RawProperties.class).properties)
                     .path("LCOWMetrics");
             for (String path : List.of("/pids/current", "/pids/limit", "/cpu/usage/total", "/cpu/throttling",
                     "/memory/usage/limit", "/memory/usage/usage", "/blkio", "/memory_oom_control")) {
@@ -139,7 +151,7 @@ class GuestCgroupTest {
     @Test
     void aProcessBeyondPidsMaxCannotFork() throws Exception {
         try (EmulatedVm vm = new EmulatedVm(work)) {
-            ObjectNode r = BridgeJson.object();
+            ObjectNode r = Json.mapper().createObjectNode();
             r.putObject("pids").put("limit", 6);
             GuestContainer c = vm.createContainer("c-pids", r, "sh", "-c", EmulatedGuestTest.LOOP);
             GuestProcess init = c.createProcess(EmulatedVm.init());
@@ -199,23 +211,25 @@ class GuestCgroupTest {
             assertEquals(HResults.E_INVALIDARG, negative.result());
             assertTrue(negative.getMessage().contains("memory.limit = -5"), negative.getMessage());
             // A value the kernel refuses (cpus this machine does not have) is refused the same way.
-            ObjectNode noSuchCpu = GcsBridge.request("c-update");
-            noSuchCpu.putObject("Resources").putObject("cpu").put("cpus", "4095");
+            ContainerUpdate noSuchCpu = GcsBridge.request(new ContainerUpdate(), "c-update");
+            noSuchCpu.resources = Json.mapper().createObjectNode().set("cpu",
+                    Json.mapper().createObjectNode().put("cpus", "4095"));
             GcsException refused = assertThrows(GcsException.class,
-                    () -> vm.connection.call(RPCProc.RPC_UPDATE_CONTAINER, noSuchCpu));
+                    () -> vm.connection.call(RPCProc.RPC_UPDATE_CONTAINER, noSuchCpu, ResponseBase.class));
             assertEquals(HResults.E_INVALIDARG, refused.result());
             assertTrue(refused.getMessage().contains("cpu.cpus = 4095"), refused.getMessage());
-            ObjectNode badType = GcsBridge.request("c-update");
-            badType.putObject("Resources").putObject("memory").put("limit", "lots");
+            ContainerUpdate badType = GcsBridge.request(new ContainerUpdate(), "c-update");
+            badType.resources = Json.mapper().createObjectNode().set("memory",
+                    Json.mapper().createObjectNode().put("limit", "lots"));
             GcsException notANumber = assertThrows(GcsException.class,
-                    () -> vm.connection.call(RPCProc.RPC_UPDATE_CONTAINER, badType));
+                    () -> vm.connection.call(RPCProc.RPC_UPDATE_CONTAINER, badType, ResponseBase.class));
             assertEquals(HResults.E_INVALIDARG, notANumber.result());
             // Refused updates change nothing.
             assertEquals(Long.toString(32 * MIB), read(vm, "c-update", "memory", "memory.limit_in_bytes", "memory.max"));
-            ObjectNode unknown = GcsBridge.request("no-such-container");
-            unknown.putObject("Resources");
+            ContainerUpdate unknown = GcsBridge.request(new ContainerUpdate(), "no-such-container");
+            unknown.resources = Json.mapper().createObjectNode();
             assertEquals(HResults.V1_SYSTEM_NOT_FOUND, assertThrows(GcsException.class,
-                    () -> vm.connection.call(RPCProc.RPC_UPDATE_CONTAINER, unknown)).result());
+                    () -> vm.connection.call(RPCProc.RPC_UPDATE_CONTAINER, unknown, ResponseBase.class)).result());
 
             c.shutdown();
             EmulatedVm.run(init);
@@ -228,7 +242,7 @@ class GuestCgroupTest {
     @Test
     void badSpecResourcesRefuseTheCreateAndLeaveNoCgroup() throws Exception {
         try (EmulatedVm vm = new EmulatedVm(work)) {
-            ObjectNode r = BridgeJson.object();
+            ObjectNode r = Json.mapper().createObjectNode();
             r.putObject("cpu").put("shares", 1);
             GcsException e = assertThrows(GcsException.class, () -> vm.createContainer("c-bad", r, "true"));
             assertEquals(HResults.E_INVALIDARG, e.result());

@@ -1,11 +1,12 @@
 package io.hcs4j.emulator.guest;
 
+import io.hcs4j.schema.guest.ModificationRequest;
+import io.hcs4j.schema.Json;
 import io.hcs4j.hcs.raw.HResults;
 import io.hcs4j.emulator.os.Posix;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.schema.v2.ProcessParameters;
 import io.hcs4j.uvm.bridge.GcsException;
-import io.hcs4j.uvm.bridge.codec.BridgeJson;
 import io.hcs4j.uvm.guest.GuestContainer;
 import io.hcs4j.uvm.guest.GuestProcess;
 import io.hcs4j.uvm.transport.HvSocketDirs;
@@ -35,10 +36,10 @@ class GuestDevicesTest {
     @TempDir
     Path work;
 
-    private static ObjectNode request(String op, String type, ObjectNode settings) {
-        ObjectNode r = BridgeJson.object().put("RequestType", op).put("ResourceType", type);
+    private static ModificationRequest request(String op, String type, ObjectNode settings) {
+        ObjectNode r = Json.mapper().createObjectNode().put("RequestType", op).put("ResourceType", type);
         r.set("Settings", settings);
-        return r;
+        return Json.convert(r, ModificationRequest.class);
     }
 
     /** What the emulated VM's hardware shows the guest: the device entry links to the host path. */
@@ -72,10 +73,10 @@ class GuestDevicesTest {
             GuestContainer c = vm.createContainer("c-dev", "sh", "-c", EmulatedGuestTest.LOOP);
             GuestProcess init = c.createProcess(EmulatedVm.init());
             Path rootfs = vm.rootPath("c-dev");
-            ObjectNode plan9 = BridgeJson.object().put("MountPath", rootfs.resolve("mnt/share").toString())
+            ObjectNode plan9 = Json.mapper().createObjectNode().put("MountPath", rootfs.resolve("mnt/share").toString())
                     .put("Port", 564).put("ShareName", "7").put("ReadOnly", true);
             vm.connection.modify(request("Add", "MappedDirectory", plan9));
-            ObjectNode scsi = BridgeJson.object().put("MountPath", rootfs.resolve("mnt/disk").toString())
+            ObjectNode scsi = Json.mapper().createObjectNode().put("MountPath", rootfs.resolve("mnt/disk").toString())
                     .put("Controller", 0).put("Lun", 3);
             vm.connection.modify(request("Add", "MappedVirtualDisk", scsi));
 
@@ -95,7 +96,7 @@ class GuestDevicesTest {
                     () -> vm.connection.modify(request("Add", "MappedDirectory", plan9)));
             assertEquals(HResults.V1_INVALID_STATE, twice.result());
             GcsException unknown = assertThrows(GcsException.class, () -> vm.connection.modify(request("Remove",
-                    "MappedDirectory", BridgeJson.object().put("MountPath", "/nowhere"))));
+                    "MappedDirectory", Json.mapper().createObjectNode().put("MountPath", "/nowhere"))));
             assertEquals(HResults.E_ELEMENT_NOT_FOUND, unknown.result());
 
             vm.connection.modify(request("Remove", "MappedDirectory", plan9));
@@ -125,12 +126,12 @@ class GuestDevicesTest {
             publish(HvSocketDirs.forVm(vm.id), "plan9/3", share);
             // As the host does: the share is mounted in the VM, and the container's spec binds it in.
             Path inVm = work.resolve("uvm/run/mounts/m3");
-            ObjectNode plan9 = BridgeJson.object().put("MountPath", inVm.toString()).put("Port", 564)
+            ObjectNode plan9 = Json.mapper().createObjectNode().put("MountPath", inVm.toString()).put("Port", 564)
                     .put("ShareName", "3");
             vm.connection.modify(request("Add", "MappedDirectory", plan9));
 
             vm.addLayers("c-spec");
-            ObjectNode spec = BridgeJson.object().put("ociVersion", "1.1.0");
+            ObjectNode spec = Json.mapper().createObjectNode().put("ociVersion", "1.1.0");
             spec.set("process", EmulatedVm.process("sh", "-c", EmulatedGuestTest.LOOP));
             spec.putObject("root").put("path", vm.rootPath("c-spec").toString());
             ObjectNode mount = spec.putArray("mounts").addObject().put("destination", "/data").put("type", "bind")
@@ -164,16 +165,16 @@ class GuestDevicesTest {
         publish(vmDir, "vpmem/2", share);
         GuestMounts mounts = new GuestMounts(false, vmDir.resolve("devices"));
         Path target = work.resolve("guest/run/layers/p2");
-        ObjectNode vpmem = BridgeJson.object().put("DeviceNumber", 2).put("MountPath", target.toString());
+        ObjectNode vpmem = Json.mapper().createObjectNode().put("DeviceNumber", 2).put("MountPath", target.toString());
         mounts.add("VPMemDevice", vpmem);
         assertEquals(share.toRealPath(), target.toRealPath());
         // A path that exists cannot take a link: refused, and the existing path is left alone.
         Files.createDirectories(work.resolve("taken"));
-        ObjectNode taken = BridgeJson.object().put("DeviceNumber", 2).put("MountPath", work.resolve("taken").toString());
+        ObjectNode taken = Json.mapper().createObjectNode().put("DeviceNumber", 2).put("MountPath", work.resolve("taken").toString());
         assertEquals(HResults.E_FAIL, assertThrows(GuestError.class, () -> mounts.add("VPMemDevice", taken)).hresult);
         assertTrue(Files.isDirectory(work.resolve("taken"), LinkOption.NOFOLLOW_LINKS));
         assertEquals(HResults.E_INVALIDARG, assertThrows(GuestError.class, () -> mounts.add("VPMemDevice",
-                BridgeJson.object().put("DeviceNumber", 2).put("MountPath", "relative/path"))).hresult);
+                Json.mapper().createObjectNode().put("DeviceNumber", 2).put("MountPath", "relative/path"))).hresult);
 
         mounts.remove("VPMemDevice", vpmem);
         assertFalse(Files.exists(target, LinkOption.NOFOLLOW_LINKS));
@@ -185,7 +186,7 @@ class GuestDevicesTest {
     void aDeviceWithNoDirectoryBehindItIsAcknowledgedWithoutAMount(@TempDir Path vmDir) throws Exception {
         GuestMounts mounts = new GuestMounts(false, vmDir.resolve("devices"));
         Path target = work.resolve("run/mounts/a");
-        ObjectNode disk = BridgeJson.object().put("Controller", 0).put("Lun", 0).put("MountPath", target.toString());
+        ObjectNode disk = Json.mapper().createObjectNode().put("Controller", 0).put("Lun", 0).put("MountPath", target.toString());
         mounts.add("MappedVirtualDisk", disk);
         assertFalse(Files.exists(target, LinkOption.NOFOLLOW_LINKS));
         mounts.remove("MappedVirtualDisk", disk);

@@ -1,8 +1,12 @@
 package io.hcs4j.emulator.guest;
 
+import io.hcs4j.schema.oci.LinuxResources;
+import io.hcs4j.schema.guest.GuestProcessParameters;
+import io.hcs4j.schema.guest.LinuxHostedSystem;
+import io.hcs4j.schema.guest.LCOWCombinedLayers;
+import io.hcs4j.schema.Json;
 import io.hcs4j.hcs.raw.HResults;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hcs4j.uvm.bridge.codec.BridgeJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,16 +31,17 @@ class GuestRuntimeTest {
         GuestRuntime runtime = new GuestRuntime(false, null, work.resolve("vm"), (id, type) -> exited.complete(id + " " + type));
         Path layer = EmulatedVm.busyboxLayer(work.resolve("layer"));
         Path root = work.resolve("c/rootfs");
-        ObjectNode layers = BridgeJson.object().put("ContainerRootPath", root.toString());
+        ObjectNode layers = Json.mapper().createObjectNode().put("ContainerRootPath", root.toString());
         layers.putArray("Layers").addObject().put("Path", layer.toString());
-        runtime.addLayers(layers);
+        runtime.addLayers(Json.convert(layers, LCOWCombinedLayers.class));
         assertTrue(Files.isSymbolicLink(root));
 
-        ObjectNode spec = BridgeJson.object();
+        ObjectNode spec = Json.mapper().createObjectNode();
         spec.set("process", EmulatedVm.process("sh", "-c", "[ -x ./bin/busybox ] || exit 9; exit 5"));
         spec.putObject("root").put("path", root.toString());
-        runtime.create("c", BridgeJson.object().set("OciSpecification", spec));
-        int pid = runtime.execute("c", BridgeJson.object(), null, null, null);
+        runtime.create("c", Json.convert(Json.mapper().createObjectNode().set("OciSpecification", spec),
+                LinuxHostedSystem.class));
+        int pid = runtime.execute("c", new GuestProcessParameters(), null, null, null);
         // The working directory "/" is the rootfs (the layer), where the shell finds the layer's busybox.
         assertEquals(5, runtime.waitable("c", pid).released().get(10, TimeUnit.SECONDS));
         assertEquals("c UnexpectedExit", exited.get(10, TimeUnit.SECONDS));
@@ -46,24 +51,27 @@ class GuestRuntimeTest {
         assertEquals(HResults.V1_SYSTEM_NOT_FOUND,
                 assertThrows(GuestError.class, () -> runtime.shutdown("nope", true)).hresult);
         runtime.deleteState("c");
-        runtime.removeLayers(BridgeJson.object().put("ContainerRootPath", root.toString()));
+        runtime.removeLayers(Json.convert(Json.mapper().createObjectNode().put("ContainerRootPath", root.toString()),
+                LCOWCombinedLayers.class));
         assertFalse(Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS));
         assertEquals(HResults.E_ELEMENT_NOT_FOUND, assertThrows(GuestError.class,
-                () -> runtime.removeLayers(BridgeJson.object().put("ContainerRootPath", root.toString()))).hresult);
+                () -> runtime.removeLayers(Json.convert(Json.mapper().createObjectNode().put("ContainerRootPath", root.toString()),
+                LCOWCombinedLayers.class))).hresult);
     }
 
     @Test
     void withoutCgroupsUpdateContainerIsNotImplementedWithTheReason(@TempDir Path dir) throws Exception {
         GuestRuntime runtime = new GuestRuntime(false, null, dir.resolve("vm"), (id, type) -> { });
-        ObjectNode spec = BridgeJson.object();
+        ObjectNode spec = Json.mapper().createObjectNode();
         spec.set("process", EmulatedVm.process("true"));
         spec.putObject("root").put("path", dir.toString());
-        runtime.create("c", BridgeJson.object().set("OciSpecification", spec));
-        GuestError e = assertThrows(GuestError.class, () -> runtime.update("c", BridgeJson.object()));
+        runtime.create("c", Json.convert(Json.mapper().createObjectNode().set("OciSpecification", spec),
+                LinuxHostedSystem.class));
+        GuestError e = assertThrows(GuestError.class, () -> runtime.update("c", new LinuxResources()));
         assertEquals(HResults.E_NOTIMPL, e.hresult);
         assertTrue(e.getMessage().contains("cgroups"), e.getMessage());
         assertEquals(HResults.V1_SYSTEM_NOT_FOUND,
-                assertThrows(GuestError.class, () -> runtime.update("nope", BridgeJson.object())).hresult);
+                assertThrows(GuestError.class, () -> runtime.update("nope", new LinuxResources())).hresult);
         runtime.deleteState("c");
     }
 }

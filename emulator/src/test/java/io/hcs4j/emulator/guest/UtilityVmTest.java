@@ -125,7 +125,7 @@ class UtilityVmTest {
             Resource layers = vm.addCombinedLayers("c1", root, List.of(layer.toString()), work.resolve("s1").toString());
             Resource again = vm.addCombinedLayers("c1", root, List.of(layer.toString()), work.resolve("s1").toString());
             var spec = EmulatedVm.process("sh", "-c", "echo from c1");
-            var ociSpec = io.hcs4j.uvm.bridge.codec.BridgeJson.object();
+            var ociSpec = Json.mapper().createObjectNode();
             ociSpec.set("process", spec);
             ociSpec.putObject("root").put("path", root);
             GuestContainer c = vm.createContainer("c1", ociSpec, null, null);
@@ -143,7 +143,7 @@ class UtilityVmTest {
             Resource other = vm.addScsiDisk("C:\\disks\\b.vhdx", "/run/mounts/b", false);
             Resource pmem = vm.addVpmem("C:\\layers\\l1.vhd", "/run/layers/p0");
             Resource share = vm.addPlan9("C:\\share", "/run/share", true);
-            var namespace = io.hcs4j.uvm.bridge.codec.BridgeJson.object().put("ID", "5f0e1b2a-0000-4000-8000-00000000000b");
+            var namespace = Json.mapper().createObjectNode().put("ID", "5f0e1b2a-0000-4000-8000-00000000000b");
             Resource netns = vm.addNetworkNamespace(namespace);
             var endpoint = new io.hcs4j.schema.guest.LCOWNetworkAdapter();
             endpoint.id = "b3f7c0e1-0000-4000-8000-000000000001";

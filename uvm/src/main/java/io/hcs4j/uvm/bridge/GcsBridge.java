@@ -1,7 +1,10 @@
 package io.hcs4j.uvm.bridge;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hcs4j.uvm.bridge.codec.BridgeJson;
+import io.hcs4j.schema.guest.ContainerNotification;
+import io.hcs4j.schema.guest.RequestBase;
+import io.hcs4j.schema.guest.ResponseBase;
+import io.hcs4j.uvm.bridge.codec.BodyCodec;
 import io.hcs4j.uvm.bridge.codec.BridgeProtocolException;
 import io.hcs4j.uvm.bridge.codec.Frame;
 import io.hcs4j.uvm.bridge.codec.FrameCodec;
@@ -31,8 +34,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The host's end of the GCS bridge: request/response matching by id over one connection, many RPCs in flight,
- * per-RPC deadlines, container notifications routed to their listener. Knows frames and JSON bodies, not
- * the meaning of the RPCs (that is {@link io.hcs4j.uvm.guest.GuestConnection}).
+ * per-RPC deadlines, container notifications routed to their listener. Sends and receives {@code schema.guest}
+ * messages (framing in {@link FrameCodec}, bodies in {@link BodyCodec}); the meaning of the RPCs is
+ * {@link io.hcs4j.uvm.guest.GuestConnection}'s.
  *
  * <p>The bridge dies on the first malformed or oversized frame, an unexpected message, the end of the
  * connection, an RPC past its deadline (the guest's state is unknown then), or {@link #close()}. Dying fails
@@ -44,8 +48,8 @@ public final class GcsBridge implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GcsBridge.class);
 
-    private record Pending(int proc, String containerId, CompletableFuture<ObjectNode> future,
-                           ScheduledFuture<?> deadline) {
+    private record Pending<R extends ResponseBase>(int proc, String containerId, Class<R> responseType,
+                                                   CompletableFuture<R> future, ScheduledFuture<?> deadline) {
     }
 
     private final String name;
@@ -53,7 +57,7 @@ public final class GcsBridge implements Closeable {
     private final InputStream in;
     private final OutputStream out;
     private final AtomicLong nextId = new AtomicLong();
-    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    private final Map<Long, Pending<?>> pending = new ConcurrentHashMap<>();
     private final Map<String, ContainerListener> listeners = new ConcurrentHashMap<>();
     private final AtomicReference<BridgeClosedException> closedBy = new AtomicReference<>();
     private final CompletableFuture<BridgeClosedException> closed = new CompletableFuture<>();
@@ -90,22 +94,24 @@ public final class GcsBridge implements Closeable {
         return closedBy.get() != null;
     }
 
-    /** A request body with the base fields every request carries. */
-    public static ObjectNode request(String containerId) {
-        ObjectNode body = BridgeJson.object();
-        body.put("ContainerId", containerId);
-        body.put("ActivityId", UUID.randomUUID().toString());
-        return body;
+    /** Fills in the base fields every request carries: the container it addresses and a fresh activity id. */
+    public static <T extends RequestBase> T request(T request, String containerId) {
+        request.containerId = containerId;
+        request.activityId = UUID.randomUUID();
+        return request;
     }
 
     /**
-     * Sends a request and returns its response body. The future fails with {@link GcsException} when the
-     * guest reports an error, and with {@link BridgeClosedException} when the bridge dies first. A null
-     * timeout means no deadline (e.g. WaitForProcess); a response that misses its deadline kills the bridge.
+     * Sends a request of procedure {@code proc} ({@link io.hcs4j.schema.guest.RPCProc}) and returns its response.
+     * The future fails with {@link GcsException} when the guest reports an error, with a
+     * {@link BridgeProtocolException} when the response does not fit {@code responseType}, and with
+     * {@link BridgeClosedException} when the bridge dies first. A null timeout means no deadline (e.g.
+     * WaitForProcess); a response that misses its deadline kills the bridge.
      */
-    public CompletableFuture<ObjectNode> call(int proc, ObjectNode request, Duration timeout) {
-        String containerId = request.path("ContainerId").asText();
-        CompletableFuture<ObjectNode> future = new CompletableFuture<>();
+    public <R extends ResponseBase> CompletableFuture<R> call(int proc, RequestBase request, Class<R> responseType,
+                                                              Duration timeout) {
+        String containerId = request.containerId;
+        CompletableFuture<R> future = new CompletableFuture<>();
         long id = nextId.getAndIncrement();
         BridgeClosedException dead = closedBy.get();
         if (dead != null) {
@@ -115,14 +121,14 @@ public final class GcsBridge implements Closeable {
         ScheduledFuture<?> deadline = timeout == null ? null : schedule(() -> kill(new BridgeClosedException(
                 "GCS bridge " + name + ": " + RPCProc.name(proc) + " for " + containerId + " got no response within "
                         + timeout.toMillis() + " ms", null)), timeout);
-        pending.put(id, new Pending(proc, containerId, future, deadline));
+        pending.put(id, new Pending<>(proc, containerId, responseType, future, deadline));
         if (closedBy.get() != null) {
             // Lost a race with kill(): it may have drained the map before we inserted.
             failPending(closedBy.get());
             return future;
         }
         try {
-            write(new Frame(MsgType.request(proc), id, BridgeJson.encode(request, BridgeJson.Style.HOST)));
+            write(new Frame(MsgType.request(proc), id, BodyCodec.encode(request, BodyCodec.Writer.HOST)));
         } catch (IOException e) {
             kill(new BridgeClosedException("GCS bridge " + name + ": cannot send " + RPCProc.name(proc) + ": " + e.getMessage(), e));
         }
@@ -130,12 +136,12 @@ public final class GcsBridge implements Closeable {
     }
 
     /** Sends a request whose response the host does not wait for (Shutdown of the VM: the guest just goes). */
-    public void send(int proc, ObjectNode request) throws IOException {
+    public void send(int proc, RequestBase request) throws IOException {
         BridgeClosedException dead = closedBy.get();
         if (dead != null) {
             throw dead;
         }
-        write(new Frame(MsgType.request(proc), nextId.getAndIncrement(), BridgeJson.encode(request, BridgeJson.Style.HOST)));
+        write(new Frame(MsgType.request(proc), nextId.getAndIncrement(), BodyCodec.encode(request, BodyCodec.Writer.HOST)));
     }
 
     private ScheduledFuture<?> schedule(Runnable task, Duration delay) {
@@ -190,8 +196,8 @@ public final class GcsBridge implements Closeable {
         int kind = MsgType.kind(frame.type());
         if (kind == MsgType.MSG_TYPE_RESPONSE) {
             // Decode before taking the call off the pending map, so that a bad body fails it with the rest.
-            ObjectNode body = BridgeJson.decode(frame.body());
-            Pending p = pending.remove(frame.id());
+            ObjectNode body = BodyCodec.decode(frame.body());
+            Pending<?> p = pending.remove(frame.id());
             if (p == null) {
                 throw new BridgeProtocolException("response " + MsgType.describe(frame.type()) + " with id "
                         + frame.id() + " matches no pending request");
@@ -205,27 +211,35 @@ public final class GcsBridge implements Closeable {
                 throw new BridgeProtocolException("response id " + frame.id() + " has type "
                         + MsgType.describe(frame.type()) + ", the request was " + RPCProc.name(p.proc));
             }
-            int result = body.path("Result").asInt(0);
-            deliver(() -> {
-                if (result != 0) {
-                    p.future.completeExceptionally(new GcsException(p.proc, p.containerId, result,
-                            body.path("ErrorMessage").asText("")));
-                } else {
-                    p.future.complete(body);
-                }
-            });
+            deliver(() -> complete(p, body));
         } else if (frame.type() == MsgType.NOTIFY_CONTAINER) {
-            ObjectNode body = BridgeJson.decode(frame.body());
-            String containerId = body.path("ContainerId").asText();
-            ContainerListener listener = listeners.get(containerId);
-            LOG.debug("GCS bridge {}: notification {}", name, body);
+            ContainerNotification notification = BodyCodec.decode(frame.body(), ContainerNotification.class);
+            ContainerListener listener = listeners.get(notification.containerId);
+            LOG.debug("GCS bridge {}: notification {}", name, frame);
             if (listener != null) {
-                deliver(() -> listener.notification(body));
+                deliver(() -> listener.notification(notification));
             }
         } else if (kind == MsgType.MSG_TYPE_NOTIFY) {
             LOG.debug("GCS bridge {}: ignoring {}", name, frame);
         } else {
             throw new BridgeProtocolException("unexpected " + MsgType.describe(frame.type()) + " from the guest");
+        }
+    }
+
+    /** Completes a call with its response; a response that does not fit its type fails only that call. */
+    private static <R extends ResponseBase> void complete(Pending<R> p, ObjectNode body) {
+        R response;
+        try {
+            response = BodyCodec.read(body, p.responseType);
+        } catch (BridgeProtocolException e) {
+            p.future.completeExceptionally(e);
+            return;
+        }
+        if (response.result != 0) {
+            p.future.completeExceptionally(new GcsException(p.proc, p.containerId, response.result,
+                    response.errorMessage == null ? "" : response.errorMessage));
+        } else {
+            p.future.complete(response);
         }
     }
 
@@ -261,7 +275,7 @@ public final class GcsBridge implements Closeable {
 
     private void failPending(BridgeClosedException cause) {
         for (Long id : List.copyOf(pending.keySet())) {
-            Pending p = pending.remove(id);
+            Pending<?> p = pending.remove(id);
             if (p != null) {
                 p.future.completeExceptionally(cause);
             }

@@ -1,10 +1,19 @@
 package io.hcs4j.uvm.guest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.schema.guest.ContainerCreate;
+import io.hcs4j.schema.guest.ContainerModifySettings;
+import io.hcs4j.schema.guest.DumpStacksRequest;
+import io.hcs4j.schema.guest.DumpStacksResponse;
+import io.hcs4j.schema.guest.GcsCapabilities;
+import io.hcs4j.schema.guest.ModificationRequest;
+import io.hcs4j.schema.guest.NegotiateProtocolRequest;
+import io.hcs4j.schema.guest.NegotiateProtocolResponse;
+import io.hcs4j.schema.guest.RequestBase;
+import io.hcs4j.schema.guest.ResponseBase;
 import io.hcs4j.schema.v2.ProcessParameters;
 import io.hcs4j.uvm.bridge.BridgeClosedException;
 import io.hcs4j.uvm.bridge.GcsBridge;
-import io.hcs4j.uvm.bridge.codec.BridgeJson;
 import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.uvm.transport.HvSocketConnection;
 import io.hcs4j.uvm.transport.HvSocketListener;
@@ -14,6 +23,7 @@ import io.hcs4j.uvm.transport.VsockPorts;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,7 +41,7 @@ public final class GuestConnection implements Closeable {
     private final HvSocketTransport transport;
     private final Duration rpcTimeout;
     private final AtomicLong nextPort = new AtomicLong(VsockPorts.FIRST_STDIO_PORT);
-    private ObjectNode capabilities;
+    private GcsCapabilities capabilities;
 
     private GuestConnection(GcsBridge bridge, HvSocketTransport transport, Duration rpcTimeout) {
         this.bridge = bridge;
@@ -63,34 +73,40 @@ public final class GuestConnection implements Closeable {
     }
 
     private void negotiate() throws IOException {
-        ObjectNode request = GcsBridge.request(GcsBridge.VM_CONTAINER_ID);
-        request.put("MinimumVersion", PROTOCOL_VERSION).put("MaximumVersion", PROTOCOL_VERSION);
-        ObjectNode response = call(RPCProc.RPC_NEGOTIATE_PROTOCOL, request);
-        int version = response.path("Version").asInt();
-        if (version != PROTOCOL_VERSION) {
-            throw new IOException("the guest negotiated GCS protocol version " + version + ", expected " + PROTOCOL_VERSION);
+        NegotiateProtocolRequest request = vmRequest(new NegotiateProtocolRequest());
+        request.minimumVersion = PROTOCOL_VERSION;
+        request.maximumVersion = PROTOCOL_VERSION;
+        NegotiateProtocolResponse response = call(RPCProc.RPC_NEGOTIATE_PROTOCOL, request,
+                NegotiateProtocolResponse.class);
+        if (response.version != PROTOCOL_VERSION) {
+            throw new IOException("the guest negotiated GCS protocol version " + response.version + ", expected "
+                    + PROTOCOL_VERSION);
         }
-        capabilities = response.path("Capabilities").isObject()
-                ? (ObjectNode) response.get("Capabilities") : BridgeJson.object();
-        if (capabilities.path("SendHostCreateMessage").asBoolean()) {
-            ObjectNode create = GcsBridge.request(GcsBridge.VM_CONTAINER_ID);
-            create.put("ContainerConfig", BridgeJson.nested(BridgeJson.object().put("SystemType", "Container")));
-            call(RPCProc.RPC_CREATE, create);
-            if (capabilities.path("SendHostStartMessage").asBoolean()) {
-                call(RPCProc.RPC_START, GcsBridge.request(GcsBridge.VM_CONTAINER_ID));
+        capabilities = response.capabilities == null ? new GcsCapabilities() : response.capabilities;
+        if (Boolean.TRUE.equals(capabilities.sendHostCreateMessage)) {
+            ContainerCreate create = vmRequest(new ContainerCreate());
+            // hcsshim's UvmConfig also carries the host's time zone; the guests served here do not need it.
+            create.containerConfig = Map.of("SystemType", "Container");
+            call(RPCProc.RPC_CREATE, create, ResponseBase.class);
+            if (Boolean.TRUE.equals(capabilities.sendHostStartMessage)) {
+                call(RPCProc.RPC_START, vmRequest(new RequestBase()), ResponseBase.class);
             }
         }
     }
 
+    private static <T extends RequestBase> T vmRequest(T request) {
+        return GcsBridge.request(request, GcsBridge.VM_CONTAINER_ID);
+    }
+
     /** The guest's capabilities from the negotiation. */
-    public ObjectNode capabilities() {
-        return capabilities.deepCopy();
+    public GcsCapabilities capabilities() {
+        return capabilities;
     }
 
     /** "linux" or "windows" (a guest that does not say is Windows, as in hcsshim). */
     public String os() {
-        String os = capabilities.path("RuntimeOsType").asText("");
-        return os.isEmpty() ? "windows" : os.toLowerCase(java.util.Locale.ROOT);
+        String os = capabilities.runtimeOsType;
+        return os == null || os.isEmpty() ? "windows" : os.toLowerCase(java.util.Locale.ROOT);
     }
 
     public GcsBridge bridge() {
@@ -110,8 +126,8 @@ public final class GuestConnection implements Closeable {
     }
 
     /** A synchronous RPC within the connection's RPC timeout. */
-    public ObjectNode call(int proc, ObjectNode request) throws IOException {
-        return await(bridge.call(proc, request, rpcTimeout));
+    public <R extends ResponseBase> R call(int proc, RequestBase request, Class<R> responseType) throws IOException {
+        return await(bridge.call(proc, request, responseType, rpcTimeout));
     }
 
     /** Waits for an RPC's future, unwrapping the guest's error or the bridge's death. */
@@ -130,16 +146,18 @@ public final class GuestConnection implements Closeable {
         }
     }
 
-    /** ModifySettings on the VM: {@code {RequestType, ResourceType, Settings}}. */
-    public void modify(ObjectNode request) throws IOException {
-        ObjectNode body = GcsBridge.request(GcsBridge.VM_CONTAINER_ID);
-        body.set("Request", request);
-        call(RPCProc.RPC_MODIFY_SETTINGS, body);
+    /** ModifySettings on the VM. */
+    public void modify(ModificationRequest request) throws IOException {
+        ContainerModifySettings body = vmRequest(new ContainerModifySettings());
+        body.request = request;
+        call(RPCProc.RPC_MODIFY_SETTINGS, body, ResponseBase.class);
     }
 
     /** The guest agent's stacks (for diagnostics). */
     public String dumpStacks() throws IOException {
-        return call(RPCProc.RPC_DUMP_STACKS, GcsBridge.request(GcsBridge.VM_CONTAINER_ID)).path("GuestStacks").asText();
+        String stacks = call(RPCProc.RPC_DUMP_STACKS, vmRequest(new DumpStacksRequest()), DumpStacksResponse.class)
+                .guestStacks;
+        return stacks == null ? "" : stacks;
     }
 
     /**
@@ -159,7 +177,7 @@ public final class GuestConnection implements Closeable {
     /** Asks the guest to shut the VM down; the guest answers by dropping the connection. */
     public void shutdownVm() throws IOException {
         try {
-            bridge.send(RPCProc.RPC_SHUTDOWN_GRACEFUL, GcsBridge.request(GcsBridge.VM_CONTAINER_ID));
+            bridge.send(RPCProc.RPC_SHUTDOWN_GRACEFUL, vmRequest(new RequestBase()));
         } catch (BridgeClosedException alreadyGone) {
             // Nothing left to shut down.
         }

@@ -1,22 +1,37 @@
 package io.hcs4j.uvm.guest;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.cow.Container;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.SchemaException;
+import io.hcs4j.schema.guest.ContainerCreate;
+import io.hcs4j.schema.guest.ContainerGetProperties;
+import io.hcs4j.schema.guest.ContainerGetPropertiesResponse;
+import io.hcs4j.schema.guest.ContainerGetPropertiesResponseV2;
+import io.hcs4j.schema.guest.ContainerGetPropertiesV2;
+import io.hcs4j.schema.guest.ContainerModifySettings;
+import io.hcs4j.schema.guest.ContainerNotification;
+import io.hcs4j.schema.guest.ContainerPropertiesQuery;
+import io.hcs4j.schema.guest.ContainerPropertiesQueryV2;
+import io.hcs4j.schema.guest.ContainerUpdate;
+import io.hcs4j.schema.guest.DeleteContainerStateRequest;
+import io.hcs4j.schema.guest.LinuxHostedSystem;
 import io.hcs4j.schema.guest.ModificationRequest;
+import io.hcs4j.schema.guest.RequestBase;
+import io.hcs4j.schema.guest.ResponseBase;
+import io.hcs4j.schema.oci.Spec;
 import io.hcs4j.schema.v1.ContainerProperties;
 import io.hcs4j.schema.v2.ProcessParameters;
 import io.hcs4j.schema.v2.Properties;
 import io.hcs4j.schema.v2.PropertyType;
+import io.hcs4j.schema.v2.Version;
 import io.hcs4j.uvm.bridge.BridgeClosedException;
 import io.hcs4j.uvm.bridge.ContainerListener;
 import io.hcs4j.uvm.bridge.GcsBridge;
-import io.hcs4j.uvm.bridge.codec.BridgeJson;
 import io.hcs4j.schema.guest.RPCProc;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -40,19 +55,21 @@ public final class GuestContainer implements Container {
         GuestContainer container = new GuestContainer(connection, id);
         // Listen before Create: a container can exit before its Create response is read.
         connection.bridge().register(id, container.listener());
-        ObjectNode config = BridgeJson.object();
-        config.putObject("SchemaVersion").put("Major", 2).put("Minor", 1);
-        if (bundlePath != null) {
-            config.put("OciBundlePath", bundlePath);
-        }
-        config.set("OciSpecification", ociSpec);
-        if (scratchDirPath != null) {
-            config.put("ScratchDirPath", scratchDirPath);
-        }
-        ObjectNode request = GcsBridge.request(id);
-        request.put("ContainerConfig", BridgeJson.nested(config));
+        LinuxHostedSystem config = new LinuxHostedSystem();
+        config.schemaVersion = new Version();
+        config.schemaVersion.major = 2;
+        config.schemaVersion.minor = 1;
+        config.ociBundlePath = bundlePath;
+        config.scratchDirPath = scratchDirPath;
+        ContainerCreate request = GcsBridge.request(new ContainerCreate(), id);
+        request.containerConfig = config;
         try {
-            connection.call(RPCProc.RPC_CREATE, request);
+            try {
+                config.ociSpecification = Json.convert(ociSpec, Spec.class);
+            } catch (SchemaException e) {
+                throw new IOException("container " + id + ": the OCI spec is not valid: " + e.getMessage(), e);
+            }
+            connection.call(RPCProc.RPC_CREATE, request, ResponseBase.class);
         } catch (IOException e) {
             connection.bridge().unregister(id);
             throw e;
@@ -63,9 +80,9 @@ public final class GuestContainer implements Container {
     private ContainerListener listener() {
         return new ContainerListener() {
             @Override
-            public void notification(ObjectNode notification) {
+            public void notification(ContainerNotification notification) {
                 // The guest sends one notification per container: its exit ("UnexpectedExit", "GracefulExit"...).
-                exitType = notification.path("Type").asText();
+                exitType = notification.type;
                 exit.complete(null);
             }
 
@@ -93,7 +110,7 @@ public final class GuestContainer implements Container {
 
     @Override
     public void start() throws IOException {
-        connection.call(RPCProc.RPC_START, GcsBridge.request(id));
+        call(RPCProc.RPC_START, new RequestBase());
     }
 
     /**
@@ -108,13 +125,13 @@ public final class GuestContainer implements Container {
     /** Asks the container to stop (SIGTERM to its init process); does not wait. */
     @Override
     public void shutdown() throws IOException {
-        connection.call(RPCProc.RPC_SHUTDOWN_GRACEFUL, GcsBridge.request(id));
+        call(RPCProc.RPC_SHUTDOWN_GRACEFUL, new RequestBase());
     }
 
     /** Kills the container (SIGKILL); does not wait. */
     @Override
     public void terminate() throws IOException {
-        connection.call(RPCProc.RPC_SHUTDOWN_FORCED, GcsBridge.request(id));
+        call(RPCProc.RPC_SHUTDOWN_FORCED, new RequestBase());
     }
 
     @Override
@@ -139,39 +156,22 @@ public final class GuestContainer implements Container {
 
     @Override
     public ContainerProperties properties(io.hcs4j.schema.v1.PropertyType... types) throws IOException {
-        String[] names = new String[types.length];
-        for (int i = 0; i < types.length; i++) {
-            names[i] = types[i].value();
-        }
-        return read(query(names), ContainerProperties.class);
+        ContainerGetProperties request = new ContainerGetProperties();
+        request.query = new ContainerPropertiesQuery();
+        request.query.propertyTypes = List.of(types);
+        ContainerProperties properties = call(RPCProc.RPC_GET_PROPERTIES, request,
+                ContainerGetPropertiesResponse.class).properties;
+        return properties == null ? new ContainerProperties() : properties;
     }
 
+    /** The guest answers a V2 query with the V2 properties, field for field the HCS {@link Properties}. */
     @Override
     public Properties propertiesV2(PropertyType... types) throws IOException {
-        String[] names = new String[types.length];
-        for (int i = 0; i < types.length; i++) {
-            names[i] = types[i].value();
-        }
-        return read(query(names), Properties.class);
-    }
-
-    private String query(String... types) throws IOException {
-        ObjectNode query = BridgeJson.object();
-        ArrayNode list = query.putArray("PropertyTypes");
-        for (String t : types) {
-            list.add(t);
-        }
-        ObjectNode request = GcsBridge.request(id);
-        request.put("Query", BridgeJson.nested(query));
-        return connection.call(RPCProc.RPC_GET_PROPERTIES, request).path("Properties").asText("{}");
-    }
-
-    private <T> T read(String properties, Class<T> type) throws IOException {
-        try {
-            return Json.read(properties.isEmpty() ? "{}" : properties, type);
-        } catch (SchemaException e) {
-            throw new IOException("container " + id + ": unreadable Properties from the guest: " + e.getMessage(), e);
-        }
+        ContainerGetPropertiesV2 request = new ContainerGetPropertiesV2();
+        request.query = new ContainerPropertiesQueryV2();
+        request.query.propertyTypes = List.of(types);
+        Object properties = call(RPCProc.RPC_GET_PROPERTIES, request, ContainerGetPropertiesResponseV2.class).properties;
+        return properties == null ? new Properties() : Json.convert(properties, Properties.class);
     }
 
     /**
@@ -180,19 +180,28 @@ public final class GuestContainer implements Container {
      */
     @Override
     public void modify(Object request) throws IOException {
-        ObjectNode body = GcsBridge.request(id);
-        if (request instanceof ModificationRequest) {
-            body.set("Request", Json.mapper().valueToTree(request));
-            connection.call(RPCProc.RPC_MODIFY_SETTINGS, body);
+        if (request instanceof ModificationRequest modification) {
+            ContainerModifySettings body = new ContainerModifySettings();
+            body.request = modification;
+            call(RPCProc.RPC_MODIFY_SETTINGS, body);
         } else {
-            body.set("Resources", Json.mapper().valueToTree(request));
-            connection.call(RPCProc.RPC_UPDATE_CONTAINER, body);
+            ContainerUpdate body = new ContainerUpdate();
+            body.resources = request;
+            call(RPCProc.RPC_UPDATE_CONTAINER, body);
         }
     }
 
     /** Removes the guest's state of an exited container. */
     public void deleteState() throws IOException {
-        connection.call(RPCProc.RPC_DELETE_CONTAINER_STATE, GcsBridge.request(id));
+        call(RPCProc.RPC_DELETE_CONTAINER_STATE, new DeleteContainerStateRequest());
+    }
+
+    private void call(int proc, RequestBase request) throws IOException {
+        call(proc, request, ResponseBase.class);
+    }
+
+    private <R extends ResponseBase> R call(int proc, RequestBase request, Class<R> responseType) throws IOException {
+        return connection.call(proc, GcsBridge.request(request, id), responseType);
     }
 
     /** Stops routing notifications to this object; the guest's container is not touched. */

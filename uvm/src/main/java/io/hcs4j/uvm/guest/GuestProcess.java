@@ -1,14 +1,23 @@
 package io.hcs4j.uvm.guest;
 
 import io.hcs4j.hcs.raw.HResults;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.cow.Process;
 import io.hcs4j.cow.SignalOptions;
-import io.hcs4j.schema.Json;
+import io.hcs4j.schema.guest.ContainerExecuteProcess;
+import io.hcs4j.schema.guest.ContainerExecuteProcessResponse;
+import io.hcs4j.schema.guest.ContainerResizeConsole;
+import io.hcs4j.schema.guest.ContainerSignalProcess;
+import io.hcs4j.schema.guest.ContainerWaitForProcess;
+import io.hcs4j.schema.guest.ContainerWaitForProcessResponse;
+import io.hcs4j.schema.guest.ExecuteProcessSettings;
+import io.hcs4j.schema.guest.ExecuteProcessVsockStdioRelaySettings;
+import io.hcs4j.schema.guest.RequestBase;
+import io.hcs4j.schema.guest.ResponseBase;
+import io.hcs4j.schema.guest.SignalProcessOptionsLCOW;
+import io.hcs4j.schema.guest.SignalProcessOptionsWCOW;
 import io.hcs4j.schema.v2.ProcessParameters;
 import io.hcs4j.uvm.bridge.GcsBridge;
 import io.hcs4j.uvm.bridge.GcsException;
-import io.hcs4j.uvm.bridge.codec.BridgeJson;
 import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.uvm.transport.HvSocketConnection;
 import io.hcs4j.uvm.transport.HvSocketListener;
@@ -22,6 +31,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongConsumer;
 
 /**
  * A process in a guest container (or in the VM itself) started through ExecuteProcess, with one hvsocket per
@@ -49,9 +59,11 @@ public final class GuestProcess implements Process {
         this.stdin = stdin;
         this.stdout = stdout;
         this.stderr = stderr;
-        ObjectNode wait = request().put("TimeoutInMs", INFINITE);
-        this.exit = connection.bridge().call(RPCProc.RPC_WAIT_FOR_PROCESS, wait, null)
-                .thenApply(response -> response.path("ExitCode").asInt());
+        ContainerWaitForProcess wait = request(new ContainerWaitForProcess());
+        wait.processId = pid;
+        wait.timeoutInMs = INFINITE;
+        this.exit = connection.bridge().call(RPCProc.RPC_WAIT_FOR_PROCESS, wait, ContainerWaitForProcessResponse.class,
+                null).thenApply(response -> response.exitCode == null ? 0 : response.exitCode.intValue());
     }
 
     static GuestProcess start(GuestConnection connection, String containerId, ProcessParameters parameters)
@@ -61,23 +73,24 @@ public final class GuestProcess implements Process {
         HvSocketListener in = null;
         HvSocketListener out = null;
         HvSocketListener err = null;
-        ObjectNode relay = BridgeJson.object();
+        ExecuteProcessVsockStdioRelaySettings relay = new ExecuteProcessVsockStdioRelaySettings();
         try {
             if (parameters.createStdInPipe) {
-                in = listen(connection, relay, "StdIn", listeners);
+                in = listen(connection, port -> relay.stdIn = port, listeners);
             }
             if (parameters.createStdOutPipe) {
-                out = listen(connection, relay, "StdOut", listeners);
+                out = listen(connection, port -> relay.stdOut = port, listeners);
             }
             if (parameters.createStdErrPipe) {
-                err = listen(connection, relay, "StdErr", listeners);
+                err = listen(connection, port -> relay.stdErr = port, listeners);
             }
-            ObjectNode request = GcsBridge.request(containerId);
-            ObjectNode settings = request.putObject("Settings");
-            settings.put("ProcessParameters", Json.write(parameters));
-            settings.set("VsockStdioRelaySettings", relay);
-            ObjectNode response = connection.call(RPCProc.RPC_EXECUTE_PROCESS, request);
-            int pid = response.path("ProcessId").asInt();
+            ContainerExecuteProcess request = GcsBridge.request(new ContainerExecuteProcess(), containerId);
+            request.settings = new ExecuteProcessSettings();
+            request.settings.processParameters = parameters;
+            request.settings.vsockStdioRelaySettings = relay;
+            ContainerExecuteProcessResponse response = connection.call(RPCProc.RPC_EXECUTE_PROCESS, request,
+                    ContainerExecuteProcessResponse.class);
+            int pid = response.processId == null ? 0 : response.processId.intValue();
             List<HvSocketConnection> accepted = new ArrayList<>();
             try {
                 HvSocketConnection stdin = accept(in, connection, accepted);
@@ -98,12 +111,12 @@ public final class GuestProcess implements Process {
         }
     }
 
-    private static HvSocketListener listen(GuestConnection connection, ObjectNode relay, String field,
+    private static HvSocketListener listen(GuestConnection connection, LongConsumer relayPort,
                                            List<HvSocketListener> listeners) throws IOException {
         long port = connection.allocatePort();
         HvSocketListener listener = connection.transport().listen(VsockPorts.serviceId(port));
         listeners.add(listener);
-        relay.put(field, port);
+        relayPort.accept(port);
         return listener;
     }
 
@@ -119,8 +132,8 @@ public final class GuestProcess implements Process {
         return c;
     }
 
-    private ObjectNode request() {
-        return GcsBridge.request(containerId).put("ProcessId", pid);
+    private <T extends RequestBase> T request(T request) {
+        return GcsBridge.request(request, containerId);
     }
 
     @Override
@@ -184,24 +197,28 @@ public final class GuestProcess implements Process {
      */
     @Override
     public boolean signal(SignalOptions options) throws IOException {
-        ObjectNode request = request();
         if (options instanceof SignalOptions.Linux linux) {
-            request.putObject("Options").put("Signal", linux.signal());
-        } else if (options instanceof SignalOptions.Windows windows) {
-            request.putObject("Options").put("Signal", windows.signal().value());
+            SignalProcessOptionsLCOW lcow = new SignalProcessOptionsLCOW();
+            lcow.signal = linux.signal();
+            return deliver(lcow);
         }
-        return deliver(request);
+        SignalProcessOptionsWCOW wcow = new SignalProcessOptionsWCOW();
+        wcow.signal = ((SignalOptions.Windows) options).signal();
+        return deliver(wcow);
     }
 
     /** SIGKILL: the guest's default when a SignalProcess carries no options. */
     @Override
     public boolean kill() throws IOException {
-        return deliver(request());
+        return deliver(null);
     }
 
-    private boolean deliver(ObjectNode request) throws IOException {
+    private boolean deliver(Object options) throws IOException {
+        ContainerSignalProcess request = request(new ContainerSignalProcess());
+        request.processId = pid;
+        request.options = options;
         try {
-            connection.call(RPCProc.RPC_SIGNAL_PROCESS, request);
+            connection.call(RPCProc.RPC_SIGNAL_PROCESS, request, ResponseBase.class);
             return true;
         } catch (GcsException e) {
             if (e.result() == HResults.E_ELEMENT_NOT_FOUND) {
@@ -213,7 +230,11 @@ public final class GuestProcess implements Process {
 
     @Override
     public void resizeConsole(int width, int height) throws IOException {
-        connection.call(RPCProc.RPC_RESIZE_CONSOLE, request().put("Height", height).put("Width", width));
+        ContainerResizeConsole request = request(new ContainerResizeConsole());
+        request.processId = pid;
+        request.height = height;
+        request.width = width;
+        connection.call(RPCProc.RPC_RESIZE_CONSOLE, request, ResponseBase.class);
     }
 
     /** Closes the stdio connections; the process keeps running. */

@@ -1,9 +1,14 @@
 package io.hcs4j.uvm.bridge;
 
+import io.hcs4j.schema.Json;
 import io.hcs4j.schema.guest.MsgType;
 import io.hcs4j.hcs.raw.HResults;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hcs4j.uvm.bridge.codec.BridgeJson;
+import io.hcs4j.uvm.bridge.codec.BodyCodec;
+import io.hcs4j.schema.guest.ContainerExecuteProcessResponse;
+import io.hcs4j.schema.guest.ContainerNotification;
+import io.hcs4j.schema.guest.RequestBase;
+import io.hcs4j.schema.guest.ResponseBase;
 import io.hcs4j.uvm.bridge.codec.FrameCodec;
 import io.hcs4j.schema.guest.RPCProc;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +51,10 @@ class GcsBridgeTest {
         guest.close();
     }
 
+    private static RequestBase request(String containerId) {
+        return GcsBridge.request(new RequestBase(), containerId);
+    }
+
     private static Throwable failure(CompletableFuture<?> f) {
         ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(2, TimeUnit.SECONDS));
         return e.getCause();
@@ -53,8 +62,8 @@ class GcsBridgeTest {
 
     @Test
     void requestsCarryBaseFieldsNewlineAndIncreasingIds() throws Exception {
-        bridge.call(RPCProc.RPC_START, GcsBridge.request("c1"), Duration.ofSeconds(5));
-        bridge.call(RPCProc.RPC_START, GcsBridge.request("c2"), Duration.ofSeconds(5));
+        bridge.call(RPCProc.RPC_START, request("c1"), ResponseBase.class, Duration.ofSeconds(5));
+        bridge.call(RPCProc.RPC_START, request("c2"), ResponseBase.class, Duration.ofSeconds(5));
         var first = guest.read();
         var second = guest.read();
         assertEquals(0, first.id());
@@ -62,16 +71,17 @@ class GcsBridgeTest {
         assertEquals(MsgType.request(RPCProc.RPC_START), first.type());
         String text = new String(first.body(), StandardCharsets.UTF_8);
         assertTrue(text.endsWith("}\n"), text);
-        ObjectNode body = BridgeJson.decode(first.body());
+        ObjectNode body = BodyCodec.decode(first.body());
         assertEquals("c1", body.get("ContainerId").asText());
         assertEquals(36, body.get("ActivityId").asText().length());
     }
 
     @Test
     void manyRpcsInFlightCompleteInAnyOrder() throws Exception {
-        List<CompletableFuture<ObjectNode>> calls = new ArrayList<>();
+        List<CompletableFuture<ContainerExecuteProcessResponse>> calls = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            calls.add(bridge.call(RPCProc.RPC_EXECUTE_PROCESS, GcsBridge.request("c").put("N", i), Duration.ofSeconds(10)));
+            calls.add(bridge.call(RPCProc.RPC_EXECUTE_PROCESS, request("c" + i), ContainerExecuteProcessResponse.class,
+                    Duration.ofSeconds(10)));
         }
         List<ObjectNode> requests = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
@@ -79,18 +89,19 @@ class GcsBridgeTest {
         }
         for (int i = 49; i >= 0; i--) {
             ObjectNode req = requests.get(i);
-            guest.respond(RPCProc.RPC_EXECUTE_PROCESS, req, BridgeJson.object().put("ProcessId", 1000 + req.get("N").asInt()));
+            int n = Integer.parseInt(req.get("ContainerId").asText().substring(1));
+            guest.respond(RPCProc.RPC_EXECUTE_PROCESS, req, Json.mapper().createObjectNode().put("ProcessId", 1000 + n));
         }
         for (int i = 0; i < 50; i++) {
-            assertEquals(1000 + i, calls.get(i).get(5, TimeUnit.SECONDS).get("ProcessId").asInt());
+            assertEquals(1000 + i, calls.get(i).get(5, TimeUnit.SECONDS).processId.intValue());
         }
     }
 
     @Test
     void guestErrorsBecomeGcsExceptionsAndTheBridgeLives() throws Exception {
-        var call = bridge.call(RPCProc.RPC_SIGNAL_PROCESS, GcsBridge.request("c-exec"), Duration.ofSeconds(5));
+        var call = bridge.call(RPCProc.RPC_SIGNAL_PROCESS, request("c-exec"), ResponseBase.class, Duration.ofSeconds(5));
         ObjectNode req = guest.readRequest(RPCProc.RPC_SIGNAL_PROCESS);
-        guest.respond(RPCProc.RPC_SIGNAL_PROCESS, req, BridgeJson.object().put("Result", 0x80070490)
+        guest.respond(RPCProc.RPC_SIGNAL_PROCESS, req, Json.mapper().createObjectNode().put("Result", 0x80070490)
                 .put("ErrorMessage", "HRESULT: 0x80070490"));
         GcsException e = assertInstanceOf(GcsException.class, failure(call));
         assertEquals(HResults.E_ELEMENT_NOT_FOUND, e.result());
@@ -115,8 +126,8 @@ class GcsBridgeTest {
     private static ContainerListener listener(LinkedBlockingQueue<String> events) {
         return new ContainerListener() {
             @Override
-            public void notification(ObjectNode n) {
-                events.add(n.get("Type").asText());
+            public void notification(ContainerNotification n) {
+                events.add(n.type);
             }
 
             @Override
@@ -130,9 +141,9 @@ class GcsBridgeTest {
     void oversizedFrameClosesTheBridgeFailsEveryPendingCallAndEveryContainer() throws Exception {
         LinkedBlockingQueue<String> events = new LinkedBlockingQueue<>();
         bridge.register("c", listener(events));
-        List<CompletableFuture<ObjectNode>> calls = new ArrayList<>();
+        List<CompletableFuture<ResponseBase>> calls = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            calls.add(bridge.call(RPCProc.RPC_WAIT_FOR_PROCESS, GcsBridge.request("c"), null));
+            calls.add(bridge.call(RPCProc.RPC_WAIT_FOR_PROCESS, request("c"), ResponseBase.class, null));
         }
         guest.writeRaw(FrameCodec.header(MsgType.response(RPCProc.RPC_WAIT_FOR_PROCESS), 0x10001, 0));
         String expected = "GCS bridge test-vm closed: bridge frame size 65537 exceeds the limit of 65536 bytes";
@@ -147,14 +158,14 @@ class GcsBridgeTest {
         }
         assertEquals(null, FrameCodec.read(guest.socket.input()));
         // Later calls fail at once, later listeners are told at once.
-        assertEquals(expected, failure(bridge.call(RPCProc.RPC_START, GcsBridge.request("c"), null)).getMessage());
+        assertEquals(expected, failure(bridge.call(RPCProc.RPC_START, request("c"), ResponseBase.class, null)).getMessage());
         bridge.register("late", listener(events));
         assertEquals("closed: " + expected, events.poll(5, TimeUnit.SECONDS));
     }
 
     @Test
     void garbageClosesTheBridge() throws Exception {
-        var call = bridge.call(RPCProc.RPC_START, GcsBridge.request("c"), null);
+        var call = bridge.call(RPCProc.RPC_START, request("c"), ResponseBase.class, null);
         guest.writeRaw("this is not a bridge frame at all".getBytes(StandardCharsets.UTF_8));
         Throwable e = failure(call);
         assertInstanceOf(BridgeClosedException.class, e);
@@ -163,7 +174,7 @@ class GcsBridgeTest {
 
     @Test
     void bodyThatIsNotJsonClosesTheBridge() throws Exception {
-        var call = bridge.call(RPCProc.RPC_START, GcsBridge.request("c"), null);
+        var call = bridge.call(RPCProc.RPC_START, request("c"), ResponseBase.class, null);
         ObjectNode req = guest.readRequest(RPCProc.RPC_START);
         guest.writeRaw(FrameCodec.encode(new io.hcs4j.uvm.bridge.codec.Frame(MsgType.response(RPCProc.RPC_START),
                 req.get("__id").asLong(), "{oops".getBytes(StandardCharsets.UTF_8))));
@@ -172,7 +183,7 @@ class GcsBridgeTest {
 
     @Test
     void responseToNoRequestAndGuestRequestsAreProtocolErrors() throws Exception {
-        var call = bridge.call(RPCProc.RPC_START, GcsBridge.request("c"), null);
+        var call = bridge.call(RPCProc.RPC_START, request("c"), ResponseBase.class, null);
         guest.writeRaw(FrameCodec.encode(new io.hcs4j.uvm.bridge.codec.Frame(MsgType.response(RPCProc.RPC_START), 99,
                 "{\"Result\":0}".getBytes(StandardCharsets.UTF_8))));
         assertEquals("GCS bridge test-vm closed: response Response(START) with id 99 matches no pending request",
@@ -181,7 +192,7 @@ class GcsBridgeTest {
 
     @Test
     void guestHangingUpFailsEverythingAtOnce() throws Exception {
-        var call = bridge.call(RPCProc.RPC_WAIT_FOR_PROCESS, GcsBridge.request("c"), null);
+        var call = bridge.call(RPCProc.RPC_WAIT_FOR_PROCESS, request("c"), ResponseBase.class, null);
         guest.readRequest(RPCProc.RPC_WAIT_FOR_PROCESS);
         guest.close();
         assertEquals("GCS bridge test-vm: the guest closed the connection", failure(call).getMessage());
@@ -189,8 +200,8 @@ class GcsBridgeTest {
 
     @Test
     void anRpcPastItsDeadlineKillsTheBridge() throws Exception {
-        var wait = bridge.call(RPCProc.RPC_WAIT_FOR_PROCESS, GcsBridge.request("c"), null);
-        var slow = bridge.call(RPCProc.RPC_GET_PROPERTIES, GcsBridge.request("c"), Duration.ofMillis(200));
+        var wait = bridge.call(RPCProc.RPC_WAIT_FOR_PROCESS, request("c"), ResponseBase.class, null);
+        var slow = bridge.call(RPCProc.RPC_GET_PROPERTIES, request("c"), ResponseBase.class, Duration.ofMillis(200));
         assertEquals("GCS bridge test-vm: GET_PROPERTIES for c got no response within 200 ms",
                 failure(slow).getMessage());
         assertEquals(failure(slow).getMessage(), failure(wait).getMessage());
@@ -198,7 +209,7 @@ class GcsBridgeTest {
 
     @Test
     void closeByTheHostFailsPendingCalls() throws Exception {
-        var call = bridge.call(RPCProc.RPC_WAIT_FOR_PROCESS, GcsBridge.request("c"), null);
+        var call = bridge.call(RPCProc.RPC_WAIT_FOR_PROCESS, request("c"), ResponseBase.class, null);
         bridge.close();
         assertEquals("GCS bridge test-vm closed by the host", failure(call).getMessage());
         bridge.close();

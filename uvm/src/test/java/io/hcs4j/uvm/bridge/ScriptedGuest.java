@@ -1,7 +1,8 @@
 package io.hcs4j.uvm.bridge;
 
+import io.hcs4j.schema.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hcs4j.uvm.bridge.codec.BridgeJson;
+import io.hcs4j.uvm.bridge.codec.BodyCodec;
 import io.hcs4j.uvm.bridge.codec.Frame;
 import io.hcs4j.uvm.bridge.codec.FrameCodec;
 import io.hcs4j.schema.guest.MsgType;
@@ -57,7 +58,7 @@ public final class ScriptedGuest implements Closeable {
         if (frame.type() != MsgType.request(expected)) {
             throw new AssertionError("expected " + RPCProc.name(expected) + " request, got " + frame);
         }
-        ObjectNode body = BridgeJson.decode(frame.body());
+        ObjectNode body = BodyCodec.decode(frame.body());
         body.put("__id", frame.id());
         return body;
     }
@@ -68,15 +69,15 @@ public final class ScriptedGuest implements Closeable {
             body.put("Result", 0);
         }
         writeRaw(FrameCodec.encode(new Frame(MsgType.response(proc), request.get("__id").asLong(),
-                BridgeJson.encode(body, BridgeJson.Style.GUEST))));
+                BodyCodec.encode(body, BodyCodec.Writer.GUEST))));
     }
 
     public void notifyExit(String containerId, String type) throws IOException {
-        ObjectNode body = BridgeJson.object().put("ContainerId", containerId)
+        ObjectNode body = Json.mapper().createObjectNode().put("ContainerId", containerId)
                 .put("ActivityId", "00000000-0000-0000-0000-000000000000").put("Type", type)
                 .put("Operation", "None").put("Result", 0);
         writeRaw(FrameCodec.encode(new Frame(MsgType.NOTIFY_CONTAINER, 0,
-                BridgeJson.encode(body, BridgeJson.Style.GUEST))));
+                BodyCodec.encode(body, BodyCodec.Writer.GUEST))));
     }
 
     public void writeRaw(byte[] bytes) throws IOException {

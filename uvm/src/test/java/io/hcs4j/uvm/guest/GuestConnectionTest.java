@@ -1,9 +1,9 @@
 package io.hcs4j.uvm.guest;
 
+import io.hcs4j.schema.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.uvm.bridge.GcsBridge;
 import io.hcs4j.uvm.bridge.ScriptedGuest;
-import io.hcs4j.uvm.bridge.codec.BridgeJson;
 import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.uvm.transport.HvSocketListener;
 import io.hcs4j.uvm.transport.UnixSocketTransport;
@@ -60,16 +60,16 @@ class GuestConnectionTest {
                 ObjectNode negotiate = g.readRequest(RPCProc.RPC_NEGOTIATE_PROTOCOL);
                 seen.add(negotiate.get("ContainerId").asText() + " " + negotiate.get("MinimumVersion") + "-"
                         + negotiate.get("MaximumVersion"));
-                ObjectNode caps = BridgeJson.object().put("SendHostCreateMessage", true)
+                ObjectNode caps = Json.mapper().createObjectNode().put("SendHostCreateMessage", true)
                         .put("SendHostStartMessage", true);
-                g.respond(RPCProc.RPC_NEGOTIATE_PROTOCOL, negotiate, BridgeJson.object().put("Version", 4)
+                g.respond(RPCProc.RPC_NEGOTIATE_PROTOCOL, negotiate, Json.mapper().createObjectNode().put("Version", 4)
                         .set("Capabilities", caps));
                 ObjectNode create = g.readRequest(RPCProc.RPC_CREATE);
                 seen.add(create.get("ContainerId").asText() + " " + create.get("ContainerConfig").asText());
-                g.respond(RPCProc.RPC_CREATE, create, BridgeJson.object());
+                g.respond(RPCProc.RPC_CREATE, create, Json.mapper().createObjectNode());
                 ObjectNode start = g.readRequest(RPCProc.RPC_START);
                 seen.add(start.get("ContainerId").asText());
-                g.respond(RPCProc.RPC_START, start, BridgeJson.object());
+                g.respond(RPCProc.RPC_START, start, Json.mapper().createObjectNode());
                 assertThrows(IOException.class, g::read); // host closes
             });
             try (GuestConnection c = GuestConnection.accept("vm-1", listener, transport, Duration.ofSeconds(5),
@@ -88,10 +88,10 @@ class GuestConnectionTest {
         try (HvSocketListener listener = transport.listen(VsockPorts.serviceId(VsockPorts.GCS_PORT))) {
             CompletableFuture<Void> guest = guest(g -> {
                 ObjectNode negotiate = g.readRequest(RPCProc.RPC_NEGOTIATE_PROTOCOL);
-                g.respond(RPCProc.RPC_NEGOTIATE_PROTOCOL, negotiate, BridgeJson.object().put("Version", 4)
-                        .set("Capabilities", BridgeJson.object().put("RuntimeOsType", "Linux")));
+                g.respond(RPCProc.RPC_NEGOTIATE_PROTOCOL, negotiate, Json.mapper().createObjectNode().put("Version", 4)
+                        .set("Capabilities", Json.mapper().createObjectNode().put("RuntimeOsType", "Linux")));
                 ObjectNode next = g.readRequest(RPCProc.RPC_DUMP_STACKS);
-                g.respond(RPCProc.RPC_DUMP_STACKS, next, BridgeJson.object().put("GuestStacks", "stacks"));
+                g.respond(RPCProc.RPC_DUMP_STACKS, next, Json.mapper().createObjectNode().put("GuestStacks", "stacks"));
             });
             try (GuestConnection c = GuestConnection.accept("vm-1", listener, transport, Duration.ofSeconds(5),
                     Duration.ofSeconds(5))) {
@@ -108,7 +108,7 @@ class GuestConnectionTest {
         try (HvSocketListener listener = transport.listen(VsockPorts.serviceId(VsockPorts.GCS_PORT))) {
             CompletableFuture<Void> guest = guest(g -> {
                 ObjectNode negotiate = g.readRequest(RPCProc.RPC_NEGOTIATE_PROTOCOL);
-                g.respond(RPCProc.RPC_NEGOTIATE_PROTOCOL, negotiate, BridgeJson.object().put("Version", 3));
+                g.respond(RPCProc.RPC_NEGOTIATE_PROTOCOL, negotiate, Json.mapper().createObjectNode().put("Version", 3));
                 assertThrows(IOException.class, g::read);
             });
             IOException e = assertThrows(IOException.class, () -> GuestConnection.accept("vm-1", listener, transport,

@@ -5,7 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.cow.SignalOptions;
 import io.hcs4j.schema.Json;
+import io.hcs4j.schema.guest.ContainerGetProperties;
+import io.hcs4j.schema.guest.ContainerGetPropertiesResponse;
+import io.hcs4j.schema.guest.ContainerPropertiesQuery;
+import io.hcs4j.schema.guest.ContainerWaitForProcess;
+import io.hcs4j.schema.guest.ContainerWaitForProcessResponse;
 import io.hcs4j.schema.guest.GuestProcessParameters;
+import io.hcs4j.schema.guest.RequestBase;
+import io.hcs4j.schema.guest.ResponseBase;
 import io.hcs4j.schema.v2.ModifySettingRequest;
 import io.hcs4j.schema.v2.PropertyType;
 import io.hcs4j.uvm.LcowOptions;
@@ -14,7 +21,6 @@ import io.hcs4j.uvm.UtilityVm;
 import io.hcs4j.uvm.VmSystem;
 import io.hcs4j.uvm.bridge.GcsBridge;
 import io.hcs4j.uvm.bridge.GcsException;
-import io.hcs4j.uvm.bridge.codec.BridgeJson;
 import io.hcs4j.uvm.bridge.codec.GcsVectors;
 import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.uvm.transport.HvSocketDirs;
@@ -201,10 +207,12 @@ class ReferenceReplayTest {
             assertTrue(b.propertiesV2(PropertyType.STATISTICS).metrics != null);
 
             // The reference answers Start for an unknown container with success, GetProperties with 0xC037010E.
-            guest.call(RPCProc.RPC_START, GcsBridge.request("no-such-container"));
-            ObjectNode query = GcsBridge.request("no-such-container").put("Query", "{\"PropertyTypes\":[\"ProcessList\"]}");
-            assertEquals(HResults.V1_SYSTEM_NOT_FOUND,
-                    assertThrows(GcsException.class, () -> guest.call(RPCProc.RPC_GET_PROPERTIES, query)).result());
+            guest.call(RPCProc.RPC_START, GcsBridge.request(new RequestBase(), "no-such-container"), ResponseBase.class);
+            ContainerGetProperties query = GcsBridge.request(new ContainerGetProperties(), "no-such-container");
+            query.query = new ContainerPropertiesQuery();
+            query.query.propertyTypes = List.of(io.hcs4j.schema.v1.PropertyType.PROCESS_LIST);
+            assertEquals(HResults.V1_SYSTEM_NOT_FOUND, assertThrows(GcsException.class,
+                    () -> guest.call(RPCProc.RPC_GET_PROPERTIES, query, ContainerGetPropertiesResponse.class)).result());
             assertTrue(guest.dumpStacks().startsWith("goroutine"));
 
             b.shutdown();
@@ -248,9 +256,11 @@ class ReferenceReplayTest {
             assertEquals(0, echo.exit().get(10, TimeUnit.SECONDS));
 
             GuestProcess sleep = c.createProcess(params(false, false, false, recorded("stdio-close", 17, "Settings", "ProcessParameters", "OciProcess")));
-            ObjectNode wait = GcsBridge.request("c-stdio").put("ProcessId", sleep.pid()).put("TimeoutInMs", 500);
-            assertEquals(HResults.V1_CONNECTION_TIMEOUT,
-                    assertThrows(GcsException.class, () -> vm.guest().call(RPCProc.RPC_WAIT_FOR_PROCESS, wait)).result());
+            ContainerWaitForProcess wait = GcsBridge.request(new ContainerWaitForProcess(), "c-stdio");
+            wait.processId = sleep.pid();
+            wait.timeoutInMs = 500;
+            assertEquals(HResults.V1_CONNECTION_TIMEOUT, assertThrows(GcsException.class, () -> vm.guest().call(
+                    RPCProc.RPC_WAIT_FOR_PROCESS, wait, ContainerWaitForProcessResponse.class)).result());
             assertTrue(sleep.kill());
             assertEquals(137, sleep.exit().get(10, TimeUnit.SECONDS));
 

@@ -1,8 +1,9 @@
 package io.hcs4j.uvm.guest;
 
+import io.hcs4j.schema.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hcs4j.uvm.bridge.codec.BridgeJson;
+import io.hcs4j.uvm.bridge.codec.BodyCodec;
 import io.hcs4j.uvm.bridge.codec.Frame;
 import io.hcs4j.uvm.bridge.codec.FrameCodec;
 import io.hcs4j.uvm.bridge.codec.GcsVectors;
@@ -53,7 +54,7 @@ final class ReplayGuest {
         this.frames = GcsVectors.frames().stream().filter(f -> f.file().equals(scenario + ".bridge.jsonl")).toList();
         this.stdio = new ArrayList<>();
         for (String line : Files.readAllLines(GcsVectors.dir().resolve(scenario + ".stdio.jsonl"))) {
-            stdio.add(BridgeJson.mapper().readTree(line));
+            stdio.add(Json.mapper().readTree(line));
         }
     }
 
@@ -103,7 +104,7 @@ final class ReplayGuest {
                 return;
             }
             ids.put(recorded.id(), actual.id());
-            ObjectNode request = BridgeJson.decode(actual.body());
+            ObjectNode request = BodyCodec.decode(actual.body());
             List<HvSocketConnection> dialled = actual.type() == MsgType.request(RPCProc.RPC_EXECUTE_PROCESS)
                     ? dialStdio(recorded.body(), request) : List.of();
             for (; cursor < frames.size() && !frames.get(cursor).hostToGuest(); cursor++) {
@@ -119,7 +120,7 @@ final class ReplayGuest {
                 }
                 long id = MsgType.kind(answer.type()) == MsgType.MSG_TYPE_NOTIFY ? 0 : ids.get(answer.id());
                 bridge.output().write(FrameCodec.encode(new Frame(answer.type(), id,
-                        BridgeJson.encode(answer.body(), BridgeJson.Style.GUEST))));
+                        BodyCodec.encode(answer.body(), BodyCodec.Writer.GUEST))));
             }
         }
     }
@@ -135,7 +136,7 @@ final class ReplayGuest {
             return;
         }
         JsonNode expected = normalized(recorded.body());
-        JsonNode got = normalized(BridgeJson.decode(actual.body()));
+        JsonNode got = normalized(BodyCodec.decode(actual.body()));
         if (!expected.equals(got)) {
             mismatches.add(recorded + ": body differs\n  reference " + expected + "\n  host      " + got);
         }
@@ -149,13 +150,13 @@ final class ReplayGuest {
     private static JsonNode normalized(JsonNode node) {
         if (node.isTextual() && node.asText().startsWith("{")) {
             try {
-                return normalized(BridgeJson.mapper().readTree(node.asText()));
+                return normalized(BodyCodec.decode(node.asText().getBytes(StandardCharsets.UTF_8)));
             } catch (IOException notJson) {
                 return node;
             }
         }
         if (node.isObject()) {
-            ObjectNode copy = BridgeJson.object();
+            ObjectNode copy = Json.mapper().createObjectNode();
             node.fields().forEachRemaining(e -> {
                 if (!e.getKey().equals("ActivityId")) {
                     copy.set(e.getKey(), normalized(e.getValue()));

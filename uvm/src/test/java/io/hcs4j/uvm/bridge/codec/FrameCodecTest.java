@@ -1,5 +1,6 @@
 package io.hcs4j.uvm.bridge.codec;
 
+import io.hcs4j.schema.Json;
 import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.schema.guest.MsgType;
 import org.junit.jupiter.api.Test;
@@ -76,16 +77,16 @@ class FrameCodecTest {
     void bodiesThatAreNotJsonObjectsAreProtocolErrors() {
         for (String bad : new String[] {"", "not json", "[1,2]", "42", "{\"a\":", "null"}) {
             assertThrows(BridgeProtocolException.class,
-                    () -> BridgeJson.decode(bad.getBytes(StandardCharsets.UTF_8)), bad);
+                    () -> BodyCodec.decode(bad.getBytes(StandardCharsets.UTF_8)), bad);
         }
     }
 
     @Test
     void writesJsonTheWayGoDoes() throws IOException {
-        var node = BridgeJson.object().put("Cmd", "a<b>&c\u2028").put("N", 4294967295L);
+        var node = Json.mapper().createObjectNode().put("Cmd", "a<b>&c\u2028").put("N", 4294967295L);
         assertEquals("{\"Cmd\":\"a\\u003cb\\u003e\\u0026c\\u2028\",\"N\":4294967295}\n",
-                new String(BridgeJson.encode(node, BridgeJson.Style.HOST), StandardCharsets.UTF_8));
-        assertEquals(node, BridgeJson.decode(BridgeJson.encode(node, BridgeJson.Style.GUEST)));
+                new String(BodyCodec.encode(node, BodyCodec.Writer.HOST), StandardCharsets.UTF_8));
+        assertEquals(node, BodyCodec.decode(BodyCodec.encode(node, BodyCodec.Writer.GUEST)));
     }
 
     @Test
@@ -108,7 +109,7 @@ class FrameCodecTest {
                 Frame frame;
                 while ((frame = FrameCodec.read(in)) != null) {
                     try {
-                        BridgeJson.decode(frame.body());
+                        BodyCodec.decode(frame.body());
                     } catch (BridgeProtocolException expected) {
                         // bodies of garbage are rarely JSON
                     }
