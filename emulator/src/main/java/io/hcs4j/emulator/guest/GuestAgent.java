@@ -1,6 +1,5 @@
 package io.hcs4j.emulator.guest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.hcs4j.hcs.raw.HResults;
 import io.hcs4j.schema.GoZero;
@@ -28,6 +27,9 @@ import io.hcs4j.schema.guest.ExecuteProcessVsockStdioRelaySettings;
 import io.hcs4j.schema.guest.GcsCapabilities;
 import io.hcs4j.schema.guest.GuestProcessParameters;
 import io.hcs4j.schema.guest.LCOWCombinedLayers;
+import io.hcs4j.schema.guest.LCOWMappedDirectory;
+import io.hcs4j.schema.guest.LCOWMappedVPMemDevice;
+import io.hcs4j.schema.guest.LCOWMappedVirtualDisk;
 import io.hcs4j.schema.guest.LinuxHostedSystem;
 import io.hcs4j.schema.guest.ModificationRequest;
 import io.hcs4j.schema.guest.MsgType;
@@ -267,11 +269,17 @@ final class GuestAgent {
                 }
             }
             case "MappedVirtualDisk", "MappedDirectory", "VPMemDevice" -> {
-                JsonNode tree = settings == null ? Json.mapper().createObjectNode() : Json.mapper().valueToTree(settings);
+                Class<?> deviceType = switch (type) {
+                    case "MappedVirtualDisk" -> LCOWMappedVirtualDisk.class;
+                    case "MappedDirectory" -> LCOWMappedDirectory.class;
+                    default -> LCOWMappedVPMemDevice.class;
+                };
+                Object device = convert(settings == null ? Json.mapper().createObjectNode() : settings, deviceType,
+                        "Settings");
                 if (op.equals("Add")) {
-                    runtime.mounts().add(type, tree);
+                    runtime.mounts().add(device);
                 } else if (op.equals("Remove")) {
-                    runtime.mounts().remove(type, tree);
+                    runtime.mounts().remove(device);
                 } else {
                     throw new GuestError(HResults.E_NOTIMPL, type + " " + op);
                 }

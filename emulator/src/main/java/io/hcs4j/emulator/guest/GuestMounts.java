@@ -1,7 +1,9 @@
 package io.hcs4j.emulator.guest;
 
 import io.hcs4j.hcs.raw.HResults;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.hcs4j.schema.guest.LCOWMappedDirectory;
+import io.hcs4j.schema.guest.LCOWMappedVPMemDevice;
+import io.hcs4j.schema.guest.LCOWMappedVirtualDisk;
 import io.hcs4j.schema.oci.Mount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,19 +45,37 @@ final class GuestMounts {
         this.devices = devices;
     }
 
-    /** The device-directory entry of a request's device, for the resource types that name one. */
-    static String deviceKey(String resourceType, JsonNode settings) throws GuestError {
-        return switch (resourceType) {
-            case "MappedDirectory" -> "plan9/" + settings.path("ShareName").asText("");
-            case "MappedVirtualDisk" -> "scsi/" + settings.path("Controller").asInt() + "-" + settings.path("Lun").asInt();
-            case "VPMemDevice" -> "vpmem/" + settings.path("DeviceNumber").asLong();
-            default -> throw new GuestError(HResults.E_NOTIMPL, "resource type " + resourceType + " is no device");
-        };
+    /**
+     * A device of a host request: its resource type, its device-directory entry, where to map it and whether
+     * read-only (vPMem devices are by nature).
+     */
+    private record Device(String resourceType, String key, String mountPath, boolean readOnly) {
+        static Device of(Object settings) throws GuestError {
+            if (settings instanceof LCOWMappedDirectory plan9) {
+                return new Device("MappedDirectory", "plan9/" + orEmpty(plan9.shareName), orEmpty(plan9.mountPath),
+                        plan9.readOnly);
+            }
+            if (settings instanceof LCOWMappedVirtualDisk scsi) {
+                return new Device("MappedVirtualDisk", "scsi/" + scsi.controller + "-" + scsi.lun,
+                        orEmpty(scsi.mountPath), scsi.readOnly);
+            }
+            if (settings instanceof LCOWMappedVPMemDevice vpmem) {
+                return new Device("VPMemDevice", "vpmem/" + vpmem.deviceNumber, orEmpty(vpmem.mountPath), true);
+            }
+            throw new GuestError(HResults.E_NOTIMPL, settings.getClass().getSimpleName() + " is no device");
+        }
+
+        private static String orEmpty(String s) {
+            return s == null ? "" : s;
+        }
     }
 
-    synchronized void add(String resourceType, JsonNode settings) throws GuestError {
-        String key = deviceKey(resourceType, settings);
-        String mountPath = settings.path("MountPath").asText("");
+    /** Maps a device: {@link LCOWMappedDirectory}, {@link LCOWMappedVirtualDisk} or {@link LCOWMappedVPMemDevice}. */
+    synchronized void add(Object settings) throws GuestError {
+        Device device = Device.of(settings);
+        String resourceType = device.resourceType();
+        String key = device.key();
+        String mountPath = device.mountPath();
         if (mountPath.isEmpty()) {
             // Attached without a mount (the container uses the device itself).
             LOG.info("{} {} attached, not mounted", resourceType, key);
@@ -64,8 +84,7 @@ final class GuestMounts {
         if (!Path.of(mountPath).isAbsolute()) {
             throw new GuestError(HResults.E_INVALIDARG, resourceType + " needs an absolute MountPath");
         }
-        // vPMem devices are read-only by nature.
-        boolean readOnly = settings.path("ReadOnly").asBoolean() || resourceType.equals("VPMemDevice");
+        boolean readOnly = device.readOnly();
         Path target = Path.of(mountPath);
         if (mapped.containsKey(mountPath)) {
             throw new GuestError(HResults.V1_INVALID_STATE, "something is already mapped at " + mountPath);
@@ -124,8 +143,10 @@ final class GuestMounts {
         }
     }
 
-    synchronized void remove(String resourceType, JsonNode settings) throws GuestError {
-        String mountPath = settings.path("MountPath").asText("");
+    synchronized void remove(Object settings) throws GuestError {
+        Device device = Device.of(settings);
+        String resourceType = device.resourceType();
+        String mountPath = device.mountPath();
         if (mountPath.isEmpty()) {
             return;
         }

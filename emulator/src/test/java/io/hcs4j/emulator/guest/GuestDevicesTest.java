@@ -1,5 +1,7 @@
 package io.hcs4j.emulator.guest;
 
+import io.hcs4j.schema.guest.LCOWMappedVirtualDisk;
+import io.hcs4j.schema.guest.LCOWMappedVPMemDevice;
 import io.hcs4j.schema.guest.ModificationRequest;
 import io.hcs4j.schema.Json;
 import io.hcs4j.hcs.raw.HResults;
@@ -40,6 +42,14 @@ class GuestDevicesTest {
         ObjectNode r = Json.mapper().createObjectNode().put("RequestType", op).put("ResourceType", type);
         r.set("Settings", settings);
         return Json.convert(r, ModificationRequest.class);
+    }
+
+    /** vPMem device 2 mapped at {@code mountPath}. */
+    private static LCOWMappedVPMemDevice vpmem(String mountPath) {
+        LCOWMappedVPMemDevice device = new LCOWMappedVPMemDevice();
+        device.deviceNumber = 2;
+        device.mountPath = mountPath;
+        return device;
     }
 
     /** What the emulated VM's hardware shows the guest: the device entry links to the host path. */
@@ -165,30 +175,30 @@ class GuestDevicesTest {
         publish(vmDir, "vpmem/2", share);
         GuestMounts mounts = new GuestMounts(false, vmDir.resolve("devices"));
         Path target = work.resolve("guest/run/layers/p2");
-        ObjectNode vpmem = Json.mapper().createObjectNode().put("DeviceNumber", 2).put("MountPath", target.toString());
-        mounts.add("VPMemDevice", vpmem);
+        LCOWMappedVPMemDevice vpmem = vpmem(target.toString());
+        mounts.add(vpmem);
         assertEquals(share.toRealPath(), target.toRealPath());
         // A path that exists cannot take a link: refused, and the existing path is left alone.
         Files.createDirectories(work.resolve("taken"));
-        ObjectNode taken = Json.mapper().createObjectNode().put("DeviceNumber", 2).put("MountPath", work.resolve("taken").toString());
-        assertEquals(HResults.E_FAIL, assertThrows(GuestError.class, () -> mounts.add("VPMemDevice", taken)).hresult);
+        LCOWMappedVPMemDevice taken = vpmem(work.resolve("taken").toString());
+        assertEquals(HResults.E_FAIL, assertThrows(GuestError.class, () -> mounts.add(taken)).hresult);
         assertTrue(Files.isDirectory(work.resolve("taken"), LinkOption.NOFOLLOW_LINKS));
-        assertEquals(HResults.E_INVALIDARG, assertThrows(GuestError.class, () -> mounts.add("VPMemDevice",
-                Json.mapper().createObjectNode().put("DeviceNumber", 2).put("MountPath", "relative/path"))).hresult);
+        assertEquals(HResults.E_INVALIDARG, assertThrows(GuestError.class, () -> mounts.add(vpmem("relative/path"))).hresult);
 
-        mounts.remove("VPMemDevice", vpmem);
+        mounts.remove(vpmem);
         assertFalse(Files.exists(target, LinkOption.NOFOLLOW_LINKS));
         assertTrue(Files.isDirectory(share), "the host directory stays");
-        assertEquals(HResults.E_ELEMENT_NOT_FOUND, assertThrows(GuestError.class, () -> mounts.remove("VPMemDevice", vpmem)).hresult);
+        assertEquals(HResults.E_ELEMENT_NOT_FOUND, assertThrows(GuestError.class, () -> mounts.remove(vpmem)).hresult);
     }
 
     @Test
     void aDeviceWithNoDirectoryBehindItIsAcknowledgedWithoutAMount(@TempDir Path vmDir) throws Exception {
         GuestMounts mounts = new GuestMounts(false, vmDir.resolve("devices"));
         Path target = work.resolve("run/mounts/a");
-        ObjectNode disk = Json.mapper().createObjectNode().put("Controller", 0).put("Lun", 0).put("MountPath", target.toString());
-        mounts.add("MappedVirtualDisk", disk);
+        LCOWMappedVirtualDisk disk = new LCOWMappedVirtualDisk();
+        disk.mountPath = target.toString();
+        mounts.add(disk);
         assertFalse(Files.exists(target, LinkOption.NOFOLLOW_LINKS));
-        mounts.remove("MappedVirtualDisk", disk);
+        mounts.remove(disk);
     }
 }
