@@ -3,9 +3,9 @@ package io.hcs4j.shim.runhcs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.platform.ChannelConnection;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.SchemaException;
-import io.hcs4j.uvm.transport.ChannelStreams;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -13,9 +13,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,14 +64,14 @@ final class Control {
 
     /** An open connection to a holder. */
     static final class Connection implements AutoCloseable {
-        final SocketChannel channel;
+        final ChannelConnection channel;
         final DataInputStream in;
         final DataOutputStream out;
 
-        Connection(SocketChannel channel) {
+        Connection(ChannelConnection channel) {
             this.channel = channel;
-            this.in = new DataInputStream(ChannelStreams.input(channel));
-            this.out = new DataOutputStream(ChannelStreams.output(channel));
+            this.in = new DataInputStream(channel.input());
+            this.out = new DataOutputStream(channel.output());
         }
 
         /** Sends the request and reads the answer; an {"ok":false} answer becomes a RunhcsException. */
@@ -92,29 +89,15 @@ final class Control {
 
         @Override
         public void close() {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // closing a socket we are done with
-            }
+            channel.close();
         }
     }
 
     /** Connects; null when nobody listens on the socket (the holder is gone). */
     static Connection connect(Path socket) {
-        SocketChannel ch = null;
         try {
-            ch = SocketChannel.open(StandardProtocolFamily.UNIX);
-            ch.connect(UnixDomainSocketAddress.of(socket));
-            return new Connection(ch);
+            return new Connection(ChannelConnection.connect(socket));
         } catch (IOException e) {
-            if (ch != null) {
-                try {
-                    ch.close();
-                } catch (IOException ignored) {
-                    // never connected
-                }
-            }
             return null;
         }
     }

@@ -7,6 +7,7 @@ import io.hcs4j.cow.Container;
 import io.hcs4j.cow.Process;
 import io.hcs4j.cow.SignalOptions;
 import io.hcs4j.cow.hcs.ProcessDocuments;
+import io.hcs4j.platform.ChannelConnection;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.SchemaException;
 import io.hcs4j.schema.guest.SignalValueWCOW;
@@ -231,7 +232,7 @@ final class Holder {
     }
 
     private void handle(SocketChannel ch) {
-        Control.Connection c = new Control.Connection(ch);
+        Control.Connection c = new Control.Connection(new ChannelConnection(ch));
         boolean keepOpen = false;
         try {
             JsonNode request = Control.readLine(c.in);

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.platform.Detached;
+import io.hcs4j.platform.Streams;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.SchemaException;
 import io.hcs4j.schema.oci.Process;
-import io.hcs4j.shim.os.Detached;
-import io.hcs4j.uvm.transport.ChannelStreams;
 import java.io.DataInputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -273,7 +273,7 @@ public final class Runhcs {
             });
             CompletableFuture<JsonNode> report = CompletableFuture.supplyAsync(() -> {
                 try (SocketChannel ch = server.accept()) {
-                    return Control.readLine(ChannelStreams.input(ch));
+                    return Control.readLine(Streams.input(ch));
                 } catch (IOException e) {
                     return null;
                 }
@@ -343,7 +343,7 @@ public final class Runhcs {
                         + Bundle.oneLine(String.valueOf(e.getMessage())));
             }
             try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(Path.of(ready)))) {
-                Control.writeLine(ChannelStreams.output(ch), report);
+                Control.writeLine(Streams.output(ch), report);
             } catch (IOException e) {
                 // create gave up on us: nobody wants this container
                 if (holder != null) {

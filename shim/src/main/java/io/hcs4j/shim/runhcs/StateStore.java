@@ -1,9 +1,9 @@
 package io.hcs4j.shim.runhcs;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.hcs4j.platform.FileTrees;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.SchemaException;
-import io.hcs4j.shim.os.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;

@@ -1,32 +1,41 @@
-package io.hcs4j.shim.ttrpc.transport;
+package io.hcs4j.platform.windows;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.platform.win32.WinBase;
 import com.sun.jna.platform.win32.WinNT.HANDLE;
 import com.sun.jna.ptr.IntByReference;
+import io.hcs4j.platform.StreamConnection;
+import io.hcs4j.platform.Streams;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One end of a Windows named pipe opened for overlapped I/O, so a pending read does not serialize writes
  * (synchronous handles let only one I/O run at a time). Each direction owns its event and OVERLAPPED block.
  */
-final class NamedPipeConnection implements Connection {
+public final class NamedPipeConnection extends StreamConnection {
     private final HANDLE pipe;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Direction reader;
     private final Direction writer;
 
-    NamedPipeConnection(HANDLE pipe) {
-        this.pipe = pipe;
-        this.reader = new Direction();
-        this.writer = new Direction();
+    /** Takes over a connected pipe handle opened with FILE_FLAG_OVERLAPPED. */
+    public NamedPipeConnection(HANDLE pipe) {
+        this(pipe, new Direction(), new Direction());
     }
 
-    static NamedPipeConnection dial(String name) throws IOException {
+    private NamedPipeConnection(HANDLE pipe, Direction reader, Direction writer) {
+        super(Streams.input(dst -> read(pipe, reader, dst), () -> { }),
+                Streams.output(src -> write(pipe, writer, src), () -> { }));
+        this.pipe = pipe;
+        this.reader = reader;
+        this.writer = writer;
+    }
+
+    /** Opens the client end of pipe {@code name}, waiting (bounded) while every instance is busy. */
+    public static NamedPipeConnection dial(String name) throws IOException {
         PipeApi.Kernel32 k32 = PipeApi.Kernel32.INSTANCE;
         for (int attempt = 0; ; attempt++) {
             HANDLE h = k32.CreateFile(name, PipeApi.GENERIC_READ | PipeApi.GENERIC_WRITE, 0, null,
@@ -42,57 +51,35 @@ final class NamedPipeConnection implements Connection {
         }
     }
 
-    @Override
-    public InputStream input() {
-        return new InputStream() {
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    private static int read(HANDLE pipe, Direction reader, ByteBuffer dst) throws IOException {
+        synchronized (reader) {
+            int len = dst.remaining();
+            Memory buf = reader.buffer(len);
+            int n = reader.run(pipe, buf, len, true);
+            if (n > 0) {
+                dst.put(buf.getByteBuffer(0, n));
             }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (len == 0) {
-                    return 0;
-                }
-                synchronized (reader) {
-                    Memory buf = reader.buffer(len);
-                    int n = reader.run(pipe, buf, len, true);
-                    if (n < 0) {
-                        return -1;
-                    }
-                    buf.read(0, b, off, n);
-                    return n;
-                }
-            }
-        };
+            return n;
+        }
     }
 
-    @Override
-    public OutputStream output() {
-        return new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
+    private static int write(HANDLE pipe, Direction writer, ByteBuffer src) throws IOException {
+        synchronized (writer) {
+            int len = src.remaining();
+            Memory buf = writer.buffer(len);
+            buf.getByteBuffer(0, len).put(src);
+            int n = writer.run(pipe, buf, len, false);
+            if (n < 0) {
+                throw new IOException("pipe closed by peer");
             }
+            return n;
+        }
+    }
 
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                synchronized (writer) {
-                    while (len > 0) {
-                        Memory buf = writer.buffer(len);
-                        buf.write(0, b, off, len);
-                        int n = writer.run(pipe, buf, len, false);
-                        if (n < 0) {
-                            throw new IOException("pipe closed by peer");
-                        }
-                        off += n;
-                        len -= n;
-                    }
-                }
-            }
-        };
+    /** Byte-mode pipes have no half-close: only closing the handle ends the peer's reads. */
+    @Override
+    public void shutdownOutput() throws IOException {
+        throw new IOException("a named pipe cannot be half-closed");
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.hcs4j.shim.os;
+package io.hcs4j.platform;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.hcs4j.shim.ttrpc.transport;
+package io.hcs4j.platform.windows;
 
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
@@ -10,11 +10,11 @@ import com.sun.jna.win32.StdCallLibrary;
 import com.sun.jna.win32.W32APIOptions;
 
 /**
- * The Win32 calls the named-pipe transport needs, declared against the documented ABI (jna-platform lacks
+ * The Win32 calls named pipes need (kernel32 handles and overlapped I/O, advapi32 security descriptors), declared against the documented ABI (jna-platform lacks
  * GetOverlappedResult, CancelIoEx and ConvertStringSecurityDescriptorToSecurityDescriptor, and its ReadFile
  * takes a Java array, which overlapped I/O must not use: the buffer has to outlive the call).
  */
-interface PipeApi {
+public interface PipeApi {
     int PIPE_ACCESS_DUPLEX = 0x00000003;
     int FILE_FLAG_FIRST_PIPE_INSTANCE = 0x00080000;
     int FILE_FLAG_OVERLAPPED = 0x40000000;

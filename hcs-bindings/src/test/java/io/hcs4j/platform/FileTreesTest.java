@@ -1,4 +1,4 @@
-package io.hcs4j.shim.os;
+package io.hcs4j.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

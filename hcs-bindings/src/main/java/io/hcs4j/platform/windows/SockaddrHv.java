@@ -1,4 +1,4 @@
-package io.hcs4j.uvm.transport;
+package io.hcs4j.platform.windows;
 
 import com.sun.jna.Structure;
 
