@@ -1,4 +1,4 @@
-package io.hcs4j.shim.runhcs;
+package io.hcs4j.runhcs;
 
 /** A failure to report to the user as one line ("runhcs: ...") with an exit code. */
 final class RunhcsException extends RuntimeException {

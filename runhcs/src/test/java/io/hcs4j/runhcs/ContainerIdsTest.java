@@ -1,4 +1,4 @@
-package io.hcs4j.shim.runhcs;
+package io.hcs4j.runhcs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

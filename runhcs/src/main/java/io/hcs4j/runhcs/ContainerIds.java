@@ -1,4 +1,4 @@
-package io.hcs4j.shim.runhcs;
+package io.hcs4j.runhcs;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package io.hcs4j.shim.runhcs;
+package io.hcs4j.runhcs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

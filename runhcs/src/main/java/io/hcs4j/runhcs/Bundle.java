@@ -1,4 +1,4 @@
-package io.hcs4j.shim.runhcs;
+package io.hcs4j.runhcs;
 
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.SchemaException;

@@ -1,4 +1,4 @@
-package io.hcs4j.shim.runhcs;
+package io.hcs4j.runhcs;
 
 import io.hcs4j.cow.hcs.HcsContainer;
 import io.hcs4j.cow.storage.LayerStorage;
