@@ -45,7 +45,7 @@ import io.hcs4j.uvm.bridge.codec.BodyCodec;
 import io.hcs4j.uvm.bridge.codec.BridgeProtocolException;
 import io.hcs4j.uvm.bridge.codec.Frame;
 import io.hcs4j.uvm.bridge.codec.FrameCodec;
-import io.hcs4j.uvm.transport.HvSocketConnection;
+import io.hcs4j.platform.Connection;
 import io.hcs4j.uvm.transport.UnixSocketTransport;
 import io.hcs4j.uvm.transport.VsockPorts;
 import org.slf4j.Logger;
@@ -71,7 +71,7 @@ final class GuestAgent {
     private static final Logger LOG = LoggerFactory.getLogger(GuestAgent.class);
     private static final long INFINITE = 0xFFFFFFFFL;
 
-    private final HvSocketConnection bridge;
+    private final Connection bridge;
     private final Path vmDir;
     private final GuestRuntime runtime;
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
@@ -82,7 +82,7 @@ final class GuestAgent {
     private volatile boolean shuttingDown;
 
     /** @param cgroups where containers get their cgroups, null without */
-    GuestAgent(HvSocketConnection bridge, Path vmDir, boolean root, Cgroups cgroups) {
+    GuestAgent(Connection bridge, Path vmDir, boolean root, Cgroups cgroups) {
         this.bridge = bridge;
         this.vmDir = vmDir;
         this.runtime = new GuestRuntime(root, cgroups, vmDir, this::notifyExit);
@@ -106,11 +106,7 @@ final class GuestAgent {
         } finally {
             runtime.shutdownAll();
             workers.shutdownNow();
-            try {
-                bridge.close();
-            } catch (IOException e) {
-                LOG.debug("close", e);
-            }
+            bridge.close();
         }
     }
 
@@ -300,25 +296,25 @@ final class GuestAgent {
         }
         ExecuteProcessVsockStdioRelaySettings relay = settings == null || settings.vsockStdioRelaySettings == null
                 ? new ExecuteProcessVsockStdioRelaySettings() : settings.vsockStdioRelaySettings;
-        List<HvSocketConnection> dialled = new ArrayList<>();
+        List<Connection> dialled = new ArrayList<>();
         try {
-            HvSocketConnection in = dial(relay.stdIn, params.createStdInPipe, dialled);
-            HvSocketConnection out = dial(relay.stdOut, params.createStdOutPipe, dialled);
-            HvSocketConnection err = dial(relay.stdErr, params.createStdErrPipe, dialled);
+            Connection in = dial(relay.stdIn, params.createStdInPipe, dialled);
+            Connection out = dial(relay.stdOut, params.createStdOutPipe, dialled);
+            Connection err = dial(relay.stdErr, params.createStdErrPipe, dialled);
             return runtime.execute(containerId, params, in, out, err);
         } catch (GuestError | IOException e) {
-            for (HvSocketConnection c : dialled) {
+            for (Connection c : dialled) {
                 c.close();
             }
             throw e;
         }
     }
 
-    private HvSocketConnection dial(long port, boolean wanted, List<HvSocketConnection> dialled) throws IOException {
+    private Connection dial(long port, boolean wanted, List<Connection> dialled) throws IOException {
         if (!wanted || port == 0) {
             return null;
         }
-        HvSocketConnection c = UnixSocketTransport.dial(vmDir, VsockPorts.serviceId(port));
+        Connection c = UnixSocketTransport.dial(vmDir, VsockPorts.serviceId(port));
         dialled.add(c);
         return c;
     }

@@ -10,7 +10,7 @@ import io.hcs4j.schema.oci.LinuxResources;
 import io.hcs4j.schema.oci.Spec;
 import io.hcs4j.schema.v2.ProcessDetails;
 import io.hcs4j.schema.v2.PropertyType;
-import io.hcs4j.uvm.transport.HvSocketConnection;
+import io.hcs4j.platform.Connection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -240,8 +240,8 @@ final class GuestRuntime {
     }
 
     /** Starts a process: the init process (no OCI process), an exec, or a process of the VM itself. */
-    int execute(String containerId, GuestProcessParameters params, HvSocketConnection in, HvSocketConnection out,
-                HvSocketConnection err) throws GuestError {
+    int execute(String containerId, GuestProcessParameters params, Connection in, Connection out,
+                Connection err) throws GuestError {
         try {
             if (VM_ID.equals(containerId)) {
                 return startVmProcess(params, in, out, err);
@@ -285,7 +285,7 @@ final class GuestRuntime {
 
     private AgentProcess startInContainer(Container c, io.hcs4j.schema.oci.Process process, boolean terminal,
                                           int cols, int rows,
-                                          HvSocketConnection in, HvSocketConnection out, HvSocketConnection err)
+                                          Connection in, Connection out, Connection err)
             throws IOException, GuestError {
         List<String> args = process.args == null ? List.of() : process.args;
         if (args.isEmpty()) {
@@ -343,8 +343,8 @@ final class GuestRuntime {
         return program;
     }
 
-    private int startVmProcess(GuestProcessParameters params, HvSocketConnection in, HvSocketConnection out,
-                               HvSocketConnection err) throws IOException, GuestError {
+    private int startVmProcess(GuestProcessParameters params, Connection in, Connection out,
+                               Connection err) throws IOException, GuestError {
         List<String> command = new ArrayList<>();
         if (params.commandArgs != null) {
             command.addAll(params.commandArgs);

@@ -1,7 +1,7 @@
 package io.hcs4j.shim.stdio;
 
+import io.hcs4j.platform.Connection;
 import io.hcs4j.shim.runtime.RuntimeProcess;
-import io.hcs4j.shim.ttrpc.transport.Connection;
 import io.hcs4j.shim.ttrpc.transport.Transports;
 import java.io.Closeable;
 import java.io.IOException;

@@ -10,7 +10,7 @@ import io.hcs4j.uvm.bridge.codec.Frame;
 import io.hcs4j.uvm.bridge.codec.FrameCodec;
 import io.hcs4j.schema.guest.MsgType;
 import io.hcs4j.schema.guest.RPCProc;
-import io.hcs4j.uvm.transport.HvSocketConnection;
+import io.hcs4j.platform.Connection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +53,7 @@ public final class GcsBridge implements Closeable {
     }
 
     private final String name;
-    private final HvSocketConnection connection;
+    private final Connection connection;
     private final InputStream in;
     private final OutputStream out;
     private final AtomicLong nextId = new AtomicLong();
@@ -66,7 +66,7 @@ public final class GcsBridge implements Closeable {
     private final ExecutorService callbacks;
     private final Thread reader;
 
-    public GcsBridge(String name, HvSocketConnection connection) {
+    public GcsBridge(String name, Connection connection) {
         this.name = name;
         this.connection = connection;
         this.in = connection.input();
@@ -256,11 +256,7 @@ public final class GcsBridge implements Closeable {
         } else {
             LOG.warn("{}", cause.getMessage());
         }
-        try {
-            connection.close();
-        } catch (IOException e) {
-            LOG.debug("GCS bridge {}: close failed", name, e);
-        }
+        connection.close();
         failPending(cause);
         for (String id : List.copyOf(listeners.keySet())) {
             ContainerListener l = listeners.remove(id);

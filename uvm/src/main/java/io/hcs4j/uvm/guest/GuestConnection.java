@@ -15,7 +15,7 @@ import io.hcs4j.schema.v2.ProcessParameters;
 import io.hcs4j.uvm.bridge.BridgeClosedException;
 import io.hcs4j.uvm.bridge.GcsBridge;
 import io.hcs4j.schema.guest.RPCProc;
-import io.hcs4j.uvm.transport.HvSocketConnection;
+import io.hcs4j.platform.Connection;
 import io.hcs4j.uvm.transport.HvSocketListener;
 import io.hcs4j.uvm.transport.HvSocketTransport;
 import io.hcs4j.uvm.transport.VsockPorts;
@@ -55,7 +55,7 @@ public final class GuestConnection implements Closeable {
      */
     public static GuestConnection accept(String vmId, HvSocketListener gcsListener, HvSocketTransport transport,
                                          Duration connectTimeout, Duration rpcTimeout) throws IOException {
-        HvSocketConnection socket;
+        Connection socket;
         try {
             socket = gcsListener.accept(connectTimeout);
         } catch (java.net.SocketTimeoutException e) {

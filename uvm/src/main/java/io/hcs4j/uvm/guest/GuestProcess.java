@@ -19,7 +19,7 @@ import io.hcs4j.schema.v2.ProcessParameters;
 import io.hcs4j.uvm.bridge.GcsBridge;
 import io.hcs4j.uvm.bridge.GcsException;
 import io.hcs4j.schema.guest.RPCProc;
-import io.hcs4j.uvm.transport.HvSocketConnection;
+import io.hcs4j.platform.Connection;
 import io.hcs4j.uvm.transport.HvSocketListener;
 import io.hcs4j.uvm.transport.VsockPorts;
 import org.slf4j.Logger;
@@ -46,13 +46,13 @@ public final class GuestProcess implements Process {
     private final GuestConnection connection;
     private final String containerId;
     private final int pid;
-    private final HvSocketConnection stdin;
-    private final HvSocketConnection stdout;
-    private final HvSocketConnection stderr;
+    private final Connection stdin;
+    private final Connection stdout;
+    private final Connection stderr;
     private final CompletableFuture<Integer> exit;
 
-    private GuestProcess(GuestConnection connection, String containerId, int pid, HvSocketConnection stdin,
-                         HvSocketConnection stdout, HvSocketConnection stderr) {
+    private GuestProcess(GuestConnection connection, String containerId, int pid, Connection stdin,
+                         Connection stdout, Connection stderr) {
         this.connection = connection;
         this.containerId = containerId;
         this.pid = pid;
@@ -91,14 +91,14 @@ public final class GuestProcess implements Process {
             ContainerExecuteProcessResponse response = connection.call(RPCProc.RPC_EXECUTE_PROCESS, request,
                     ContainerExecuteProcessResponse.class);
             int pid = response.processId == null ? 0 : response.processId.intValue();
-            List<HvSocketConnection> accepted = new ArrayList<>();
+            List<Connection> accepted = new ArrayList<>();
             try {
-                HvSocketConnection stdin = accept(in, connection, accepted);
-                HvSocketConnection stdout = accept(out, connection, accepted);
-                HvSocketConnection stderr = accept(err, connection, accepted);
+                Connection stdin = accept(in, connection, accepted);
+                Connection stdout = accept(out, connection, accepted);
+                Connection stderr = accept(err, connection, accepted);
                 return new GuestProcess(connection, containerId, pid, stdin, stdout, stderr);
             } catch (IOException e) {
-                for (HvSocketConnection c : accepted) {
+                for (Connection c : accepted) {
                     c.close();
                 }
                 throw new IOException("process " + pid + " in " + containerId + ": the guest did not connect its stdio: "
@@ -120,14 +120,14 @@ public final class GuestProcess implements Process {
         return listener;
     }
 
-    private static HvSocketConnection accept(HvSocketListener listener, GuestConnection connection,
-                                             List<HvSocketConnection> accepted) throws IOException {
+    private static Connection accept(HvSocketListener listener, GuestConnection connection,
+                                             List<Connection> accepted) throws IOException {
         if (listener == null) {
             return null;
         }
         // The guest dialled before it answered, so the connection is already queued; the timeout only guards
         // against a guest that broke the protocol.
-        HvSocketConnection c = listener.accept(connection.rpcTimeout());
+        Connection c = listener.accept(connection.rpcTimeout());
         accepted.add(c);
         return c;
     }
@@ -240,13 +240,9 @@ public final class GuestProcess implements Process {
     /** Closes the stdio connections; the process keeps running. */
     @Override
     public void close() {
-        for (HvSocketConnection c : new HvSocketConnection[] {stdin, stdout, stderr}) {
+        for (Connection c : new Connection[] {stdin, stdout, stderr}) {
             if (c != null) {
-                try {
-                    c.close();
-                } catch (IOException e) {
-                    LOG.debug("closing stdio of {} failed", pid, e);
-                }
+                c.close();
             }
         }
     }

@@ -7,7 +7,7 @@ import io.hcs4j.uvm.bridge.codec.Frame;
 import io.hcs4j.uvm.bridge.codec.FrameCodec;
 import io.hcs4j.schema.guest.MsgType;
 import io.hcs4j.schema.guest.RPCProc;
-import io.hcs4j.uvm.transport.HvSocketConnection;
+import io.hcs4j.platform.Connection;
 import io.hcs4j.uvm.transport.HvSocketListener;
 import io.hcs4j.uvm.transport.UnixSocketTransport;
 import io.hcs4j.uvm.transport.VsockPorts;
@@ -19,8 +19,8 @@ import java.time.Duration;
 
 /** The guest end of a bridge, driven step by step by a test (frames written and read by hand). */
 public final class ScriptedGuest implements Closeable {
-    public final HvSocketConnection socket;
-    public final HvSocketConnection hostSide;
+    public final Connection socket;
+    public final Connection hostSide;
 
     /** A connected pair: {@link #hostSide} is what the host's bridge uses. */
     public ScriptedGuest(Path dir) throws IOException {
@@ -30,7 +30,7 @@ public final class ScriptedGuest implements Closeable {
         }
     }
 
-    private ScriptedGuest(HvSocketConnection socket) {
+    private ScriptedGuest(Connection socket) {
         this.socket = socket;
         this.hostSide = null;
     }
