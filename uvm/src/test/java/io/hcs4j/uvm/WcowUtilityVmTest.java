@@ -1,11 +1,11 @@
 package io.hcs4j.uvm;
 
-import io.hcs4j.schema.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.schema.Json;
+import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.schema.v2.ModifySettingRequest;
 import io.hcs4j.uvm.bridge.GcsBridge;
 import io.hcs4j.uvm.bridge.ScriptedGuest;
-import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.uvm.transport.HvSocketDirs;
 import io.hcs4j.uvm.transport.VsockPorts;
 import org.junit.jupiter.api.Test;

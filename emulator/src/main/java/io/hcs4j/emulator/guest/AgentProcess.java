@@ -1,9 +1,9 @@
 package io.hcs4j.emulator.guest;
 
-import io.hcs4j.hcs.raw.HResults;
-import io.hcs4j.platform.posix.Posix;
 import io.hcs4j.emulator.os.Pty;
+import io.hcs4j.hcs.raw.HResults;
 import io.hcs4j.platform.Connection;
+import io.hcs4j.platform.posix.Posix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

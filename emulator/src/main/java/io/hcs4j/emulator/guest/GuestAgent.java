@@ -2,6 +2,7 @@ package io.hcs4j.emulator.guest;
 
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.hcs4j.hcs.raw.HResults;
+import io.hcs4j.platform.Connection;
 import io.hcs4j.schema.GoZero;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.SchemaException;
@@ -45,7 +46,6 @@ import io.hcs4j.uvm.bridge.codec.BodyCodec;
 import io.hcs4j.uvm.bridge.codec.BridgeProtocolException;
 import io.hcs4j.uvm.bridge.codec.Frame;
 import io.hcs4j.uvm.bridge.codec.FrameCodec;
-import io.hcs4j.platform.Connection;
 import io.hcs4j.uvm.transport.UnixSocketTransport;
 import io.hcs4j.uvm.transport.VsockPorts;
 import org.slf4j.Logger;

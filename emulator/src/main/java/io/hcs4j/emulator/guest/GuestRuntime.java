@@ -1,6 +1,7 @@
 package io.hcs4j.emulator.guest;
 
 import io.hcs4j.hcs.raw.HResults;
+import io.hcs4j.platform.Connection;
 import io.hcs4j.schema.guest.ContainerPropertiesV2;
 import io.hcs4j.schema.guest.GuestProcessParameters;
 import io.hcs4j.schema.guest.LCOWCombinedLayers;
@@ -10,7 +11,6 @@ import io.hcs4j.schema.oci.LinuxResources;
 import io.hcs4j.schema.oci.Spec;
 import io.hcs4j.schema.v2.ProcessDetails;
 import io.hcs4j.schema.v2.PropertyType;
-import io.hcs4j.platform.Connection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,11 +1,11 @@
 package io.hcs4j.emulator.storage;
 
-import io.hcs4j.hcs.raw.HResults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.jna.Pointer;
 import com.sun.jna.WString;
 import com.sun.jna.ptr.PointerByReference;
 import io.hcs4j.cow.storage.ComputeStorage;
+import io.hcs4j.hcs.raw.HResults;
 import io.hcs4j.platform.FileTrees;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.SchemaException;

@@ -1,11 +1,11 @@
 package io.hcs4j.emulator.guest;
 
-import io.hcs4j.schema.guest.ModificationRequest;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.emulator.hcs.GuestInstance;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.guest.GuestProcessParameters;
+import io.hcs4j.schema.guest.ModificationRequest;
 import io.hcs4j.uvm.guest.GuestConnection;
 import io.hcs4j.uvm.guest.GuestContainer;
 import io.hcs4j.uvm.guest.GuestProcess;

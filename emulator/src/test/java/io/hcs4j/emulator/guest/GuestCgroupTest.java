@@ -1,21 +1,21 @@
 package io.hcs4j.emulator.guest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.hcs4j.schema.guest.ResponseBase;
-import io.hcs4j.schema.guest.ContainerUpdate;
-import io.hcs4j.schema.guest.ContainerPropertiesQueryV2;
-import io.hcs4j.schema.guest.ContainerGetPropertiesV2;
-import io.hcs4j.hcs.raw.HResults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.hcs.raw.HResults;
 import io.hcs4j.schema.Json;
+import io.hcs4j.schema.guest.ContainerGetPropertiesV2;
+import io.hcs4j.schema.guest.ContainerPropertiesQueryV2;
+import io.hcs4j.schema.guest.ContainerUpdate;
 import io.hcs4j.schema.guest.Metrics;
+import io.hcs4j.schema.guest.RPCProc;
+import io.hcs4j.schema.guest.ResponseBase;
 import io.hcs4j.schema.oci.LinuxMemory;
 import io.hcs4j.schema.oci.LinuxResources;
 import io.hcs4j.schema.v2.PropertyType;
 import io.hcs4j.uvm.bridge.GcsBridge;
 import io.hcs4j.uvm.bridge.GcsException;
-import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.uvm.guest.GuestContainer;
 import io.hcs4j.uvm.guest.GuestProcess;
 import io.hcs4j.uvm.transport.HvSocketDirs;

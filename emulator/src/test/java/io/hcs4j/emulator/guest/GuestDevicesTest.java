@@ -1,12 +1,12 @@
 package io.hcs4j.emulator.guest;
 
-import io.hcs4j.schema.guest.LCOWMappedVirtualDisk;
-import io.hcs4j.schema.guest.LCOWMappedVPMemDevice;
-import io.hcs4j.schema.guest.ModificationRequest;
-import io.hcs4j.schema.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.hcs.raw.HResults;
 import io.hcs4j.platform.posix.Posix;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.schema.Json;
+import io.hcs4j.schema.guest.LCOWMappedVPMemDevice;
+import io.hcs4j.schema.guest.LCOWMappedVirtualDisk;
+import io.hcs4j.schema.guest.ModificationRequest;
 import io.hcs4j.schema.v2.ProcessParameters;
 import io.hcs4j.uvm.bridge.GcsException;
 import io.hcs4j.uvm.guest.GuestContainer;

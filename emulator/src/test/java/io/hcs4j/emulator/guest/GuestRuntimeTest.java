@@ -1,12 +1,12 @@
 package io.hcs4j.emulator.guest;
 
-import io.hcs4j.schema.oci.LinuxResources;
-import io.hcs4j.schema.guest.GuestProcessParameters;
-import io.hcs4j.schema.guest.LinuxHostedSystem;
-import io.hcs4j.schema.guest.LCOWCombinedLayers;
-import io.hcs4j.schema.Json;
-import io.hcs4j.hcs.raw.HResults;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.hcs.raw.HResults;
+import io.hcs4j.schema.Json;
+import io.hcs4j.schema.guest.GuestProcessParameters;
+import io.hcs4j.schema.guest.LCOWCombinedLayers;
+import io.hcs4j.schema.guest.LinuxHostedSystem;
+import io.hcs4j.schema.oci.LinuxResources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

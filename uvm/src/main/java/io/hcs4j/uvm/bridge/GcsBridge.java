@@ -1,16 +1,16 @@
 package io.hcs4j.uvm.bridge;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.platform.Connection;
 import io.hcs4j.schema.guest.ContainerNotification;
+import io.hcs4j.schema.guest.MsgType;
+import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.schema.guest.RequestBase;
 import io.hcs4j.schema.guest.ResponseBase;
 import io.hcs4j.uvm.bridge.codec.BodyCodec;
 import io.hcs4j.uvm.bridge.codec.BridgeProtocolException;
 import io.hcs4j.uvm.bridge.codec.Frame;
 import io.hcs4j.uvm.bridge.codec.FrameCodec;
-import io.hcs4j.schema.guest.MsgType;
-import io.hcs4j.schema.guest.RPCProc;
-import io.hcs4j.platform.Connection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

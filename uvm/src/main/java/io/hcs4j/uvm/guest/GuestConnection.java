@@ -1,6 +1,7 @@
 package io.hcs4j.uvm.guest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.platform.Connection;
 import io.hcs4j.schema.guest.ContainerCreate;
 import io.hcs4j.schema.guest.ContainerModifySettings;
 import io.hcs4j.schema.guest.DumpStacksRequest;
@@ -9,13 +10,12 @@ import io.hcs4j.schema.guest.GcsCapabilities;
 import io.hcs4j.schema.guest.ModificationRequest;
 import io.hcs4j.schema.guest.NegotiateProtocolRequest;
 import io.hcs4j.schema.guest.NegotiateProtocolResponse;
+import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.schema.guest.RequestBase;
 import io.hcs4j.schema.guest.ResponseBase;
 import io.hcs4j.schema.v2.ProcessParameters;
 import io.hcs4j.uvm.bridge.BridgeClosedException;
 import io.hcs4j.uvm.bridge.GcsBridge;
-import io.hcs4j.schema.guest.RPCProc;
-import io.hcs4j.platform.Connection;
 import io.hcs4j.uvm.transport.HvSocketListener;
 import io.hcs4j.uvm.transport.HvSocketTransport;
 import io.hcs4j.uvm.transport.VsockPorts;

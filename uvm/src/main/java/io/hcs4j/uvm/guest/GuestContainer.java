@@ -17,6 +17,7 @@ import io.hcs4j.schema.guest.ContainerUpdate;
 import io.hcs4j.schema.guest.DeleteContainerStateRequest;
 import io.hcs4j.schema.guest.LinuxHostedSystem;
 import io.hcs4j.schema.guest.ModificationRequest;
+import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.schema.guest.RequestBase;
 import io.hcs4j.schema.guest.ResponseBase;
 import io.hcs4j.schema.oci.Spec;
@@ -28,7 +29,6 @@ import io.hcs4j.schema.v2.Version;
 import io.hcs4j.uvm.bridge.BridgeClosedException;
 import io.hcs4j.uvm.bridge.ContainerListener;
 import io.hcs4j.uvm.bridge.GcsBridge;
-import io.hcs4j.schema.guest.RPCProc;
 
 import java.io.IOException;
 import java.util.List;

@@ -1,8 +1,9 @@
 package io.hcs4j.uvm.guest;
 
-import io.hcs4j.hcs.raw.HResults;
 import io.hcs4j.cow.Process;
 import io.hcs4j.cow.SignalOptions;
+import io.hcs4j.hcs.raw.HResults;
+import io.hcs4j.platform.Connection;
 import io.hcs4j.schema.guest.ContainerExecuteProcess;
 import io.hcs4j.schema.guest.ContainerExecuteProcessResponse;
 import io.hcs4j.schema.guest.ContainerResizeConsole;
@@ -11,6 +12,7 @@ import io.hcs4j.schema.guest.ContainerWaitForProcess;
 import io.hcs4j.schema.guest.ContainerWaitForProcessResponse;
 import io.hcs4j.schema.guest.ExecuteProcessSettings;
 import io.hcs4j.schema.guest.ExecuteProcessVsockStdioRelaySettings;
+import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.schema.guest.RequestBase;
 import io.hcs4j.schema.guest.ResponseBase;
 import io.hcs4j.schema.guest.SignalProcessOptionsLCOW;
@@ -18,8 +20,6 @@ import io.hcs4j.schema.guest.SignalProcessOptionsWCOW;
 import io.hcs4j.schema.v2.ProcessParameters;
 import io.hcs4j.uvm.bridge.GcsBridge;
 import io.hcs4j.uvm.bridge.GcsException;
-import io.hcs4j.schema.guest.RPCProc;
-import io.hcs4j.platform.Connection;
 import io.hcs4j.uvm.transport.HvSocketListener;
 import io.hcs4j.uvm.transport.VsockPorts;
 import org.slf4j.Logger;

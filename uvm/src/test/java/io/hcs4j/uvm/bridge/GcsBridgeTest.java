@@ -1,16 +1,16 @@
 package io.hcs4j.uvm.bridge;
 
-import io.hcs4j.schema.Json;
-import io.hcs4j.schema.guest.MsgType;
-import io.hcs4j.hcs.raw.HResults;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hcs4j.uvm.bridge.codec.BodyCodec;
+import io.hcs4j.hcs.raw.HResults;
+import io.hcs4j.schema.Json;
 import io.hcs4j.schema.guest.ContainerExecuteProcessResponse;
 import io.hcs4j.schema.guest.ContainerNotification;
+import io.hcs4j.schema.guest.MsgType;
+import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.schema.guest.RequestBase;
 import io.hcs4j.schema.guest.ResponseBase;
+import io.hcs4j.uvm.bridge.codec.BodyCodec;
 import io.hcs4j.uvm.bridge.codec.FrameCodec;
-import io.hcs4j.schema.guest.RPCProc;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

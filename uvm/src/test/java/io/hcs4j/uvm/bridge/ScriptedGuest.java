@@ -1,13 +1,13 @@
 package io.hcs4j.uvm.bridge;
 
-import io.hcs4j.schema.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.platform.Connection;
+import io.hcs4j.schema.Json;
+import io.hcs4j.schema.guest.MsgType;
+import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.uvm.bridge.codec.BodyCodec;
 import io.hcs4j.uvm.bridge.codec.Frame;
 import io.hcs4j.uvm.bridge.codec.FrameCodec;
-import io.hcs4j.schema.guest.MsgType;
-import io.hcs4j.schema.guest.RPCProc;
-import io.hcs4j.platform.Connection;
 import io.hcs4j.uvm.transport.HvSocketListener;
 import io.hcs4j.uvm.transport.UnixSocketTransport;
 import io.hcs4j.uvm.transport.VsockPorts;

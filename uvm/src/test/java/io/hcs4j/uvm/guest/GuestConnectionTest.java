@@ -1,10 +1,10 @@
 package io.hcs4j.uvm.guest;
 
-import io.hcs4j.schema.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.schema.Json;
+import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.uvm.bridge.GcsBridge;
 import io.hcs4j.uvm.bridge.ScriptedGuest;
-import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.uvm.transport.HvSocketListener;
 import io.hcs4j.uvm.transport.UnixSocketTransport;
 import io.hcs4j.uvm.transport.VsockPorts;

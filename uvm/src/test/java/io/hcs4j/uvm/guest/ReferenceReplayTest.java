@@ -1,9 +1,9 @@
 package io.hcs4j.uvm.guest;
 
-import io.hcs4j.hcs.raw.HResults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.cow.SignalOptions;
+import io.hcs4j.hcs.raw.HResults;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.guest.ContainerGetProperties;
 import io.hcs4j.schema.guest.ContainerGetPropertiesResponse;
@@ -11,6 +11,7 @@ import io.hcs4j.schema.guest.ContainerPropertiesQuery;
 import io.hcs4j.schema.guest.ContainerWaitForProcess;
 import io.hcs4j.schema.guest.ContainerWaitForProcessResponse;
 import io.hcs4j.schema.guest.GuestProcessParameters;
+import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.schema.guest.RequestBase;
 import io.hcs4j.schema.guest.ResponseBase;
 import io.hcs4j.schema.v2.ModifySettingRequest;
@@ -22,7 +23,6 @@ import io.hcs4j.uvm.VmSystem;
 import io.hcs4j.uvm.bridge.GcsBridge;
 import io.hcs4j.uvm.bridge.GcsException;
 import io.hcs4j.uvm.bridge.codec.GcsVectors;
-import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.uvm.transport.HvSocketDirs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

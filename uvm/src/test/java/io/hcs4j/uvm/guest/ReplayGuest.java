@@ -1,15 +1,15 @@
 package io.hcs4j.uvm.guest;
 
-import io.hcs4j.schema.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.platform.Connection;
+import io.hcs4j.schema.Json;
+import io.hcs4j.schema.guest.MsgType;
+import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.uvm.bridge.codec.BodyCodec;
 import io.hcs4j.uvm.bridge.codec.Frame;
 import io.hcs4j.uvm.bridge.codec.FrameCodec;
 import io.hcs4j.uvm.bridge.codec.GcsVectors;
-import io.hcs4j.schema.guest.MsgType;
-import io.hcs4j.schema.guest.RPCProc;
-import io.hcs4j.platform.Connection;
 import io.hcs4j.uvm.transport.UnixSocketTransport;
 import io.hcs4j.uvm.transport.VsockPorts;
 

@@ -1,8 +1,8 @@
 package io.hcs4j.uvm.bridge.codec;
 
 import io.hcs4j.schema.Json;
-import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.schema.guest.MsgType;
+import io.hcs4j.schema.guest.RPCProc;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

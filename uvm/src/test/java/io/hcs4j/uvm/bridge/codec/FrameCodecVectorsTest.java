@@ -1,11 +1,11 @@
 package io.hcs4j.uvm.bridge.codec;
 
-import io.hcs4j.schema.guest.RPCProc;
-import io.hcs4j.schema.guest.MsgType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.guest.BridgeMessages;
+import io.hcs4j.schema.guest.MsgType;
+import io.hcs4j.schema.guest.RPCProc;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
