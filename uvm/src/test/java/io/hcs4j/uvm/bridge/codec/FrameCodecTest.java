@@ -90,6 +90,13 @@ class FrameCodecTest {
     }
 
     @Test
+    void guestBodiesAreWrittenWithoutHtmlEscapingAndWithoutANewline() {
+        var node = Json.mapper().createObjectNode().put("Cmd", "a<b>&c\u2028\u0001");
+        assertEquals("{\"Cmd\":\"a<b>&c\\u2028\\u0001\"}",
+                new String(BodyCodec.encode(node, BodyCodec.Writer.GUEST), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void randomGarbageOnlyEverYieldsFramesOrProtocolErrors() {
         // Garbage must never hang the reader or escape as an unchecked exception.
         Random random = new Random(42);
