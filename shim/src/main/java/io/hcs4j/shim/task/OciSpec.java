@@ -3,7 +3,6 @@ package io.hcs4j.shim.task;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hcs4j.shim.runtime.ProcessSpec;
-import io.grpc.Status;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,7 +14,7 @@ import java.util.Map;
 
 /**
  * The parts of an OCI runtime spec (config.json) and OCI process (exec spec) the task service acts on.
- * Bad documents fail with INVALID_ARGUMENT naming the field.
+ * Bad documents fail with an InvalidArgument {@link TaskException} naming the field.
  */
 public record OciSpec(String platform, ProcessSpec process, String rootPath, boolean readonlyRoot,
         Map<String, String> annotations, boolean hypervisorIsolated) {
@@ -114,8 +113,8 @@ public record OciSpec(String platform, ProcessSpec process, String rootPath, boo
         }
     }
 
-    private static RuntimeException invalid(String message) {
-        return Status.INVALID_ARGUMENT.withDescription(message).asRuntimeException();
+    private static TaskException invalid(String message) {
+        return TaskException.invalid(message);
     }
 
     public boolean isSandbox() {

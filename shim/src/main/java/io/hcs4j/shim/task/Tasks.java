@@ -51,9 +51,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The task state machine behind the Task service: tasks (containers) and their processes, moved through
  * CREATED → RUNNING → (PAUSED ⇄ RUNNING) → STOPPED → deleted, with an event queued at each transition in
- * containerd's order (create, start, exec-added, exec-started, exit, delete). Failures are gRPC statuses
- * containerd maps to its error kinds (NotFound, AlreadyExists, FailedPrecondition, InvalidArgument,
- * Unimplemented).
+ * containerd's order (create, start, exec-added, exec-started, exit, delete). Refusals are
+ * {@link TaskException}s; the Task service maps them (and the platform's errors) to gRPC codes.
  */
 public final class Tasks {
     private static final Logger log = LoggerFactory.getLogger(Tasks.class);
@@ -104,15 +103,15 @@ public final class Tasks {
         return t == null ? 0 : t.init.pid;
     }
 
-    public synchronized CreateTaskResponse create(CreateTaskRequest r) {
+    public synchronized CreateTaskResponse create(CreateTaskRequest r) throws IOException {
         if (r.getId().isEmpty()) {
-            throw invalid("task id must not be empty");
+            throw TaskException.invalid("task id must not be empty");
         }
         if (!r.getCheckpoint().isEmpty()) {
-            throw unimplemented("restoring from a checkpoint: HCS save/restore is not exposed through the runhcs shim");
+            throw TaskException.unimplemented("restoring from a checkpoint: HCS save/restore is not exposed through the runhcs shim");
         }
         if (tasks.containsKey(r.getId())) {
-            throw io.grpc.Status.ALREADY_EXISTS.withDescription("task " + r.getId() + " already exists").asRuntimeException();
+            throw TaskException.alreadyExists("task " + r.getId() + " already exists");
         }
         Path bundle = Path.of(r.getBundle());
         OciSpec spec = OciSpec.readBundle(bundle);
@@ -127,10 +126,10 @@ public final class Tasks {
             container = backend.create(new ContainerSpec(r.getId(), bundle, layers, bundle.resolve(spec.rootPath()),
                     spec.readonlyRoot(), spec.annotations()));
         } catch (UnsupportedOperationException e) {
-            throw unimplemented("creating " + r.getId() + " on the " + backend.name() + " path: " + e.getMessage());
+            throw TaskException.unimplemented("creating " + r.getId() + " on the " + backend.name() + " path: " + e.getMessage());
         } catch (IOException e) {
-            throw io.grpc.Status.INTERNAL.withDescription("creating " + r.getId() + " on the " + backend.name()
-                    + " path failed: " + e.getMessage()).asRuntimeException();
+            throw new IOException("creating " + r.getId() + " on the " + backend.name()
+                    + " path failed: " + e.getMessage(), e);
         }
         TaskProcess init = new TaskProcess(r.getId(), "", ps, r.getStdin(), r.getStdout(), r.getStderr(), r.getTerminal());
         tasks.put(r.getId(), new Task(r.getId(), bundle, spec, container, init));
@@ -153,7 +152,7 @@ public final class Tasks {
         try {
             return Options.parseFrom(any.getValue());
         } catch (InvalidProtocolBufferException e) {
-            throw invalid("runtime options are not a valid " + OPTIONS_TYPE + ": " + e.getMessage());
+            throw TaskException.invalid("runtime options are not a valid " + OPTIONS_TYPE + ": " + e.getMessage());
         }
     }
 
@@ -162,21 +161,21 @@ public final class Tasks {
                 !stdout.isEmpty(), !stderr.isEmpty() && !terminal, p.consoleWidth(), p.consoleHeight());
     }
 
-    public int start(String id, String execId) {
+    public int start(String id, String execId) throws IOException {
         Task t = task(id);
         synchronized (t) {
             TaskProcess p = process(t, execId);
             if (p.state != Status.CREATED) {
-                throw precondition(p.describe() + " is already " + p.state.name().toLowerCase());
+                throw TaskException.precondition(p.describe() + " is already " + p.state.name().toLowerCase());
             }
             if (!p.isInit() && t.init.state != Status.RUNNING) {
-                throw precondition("cannot start " + p.describe() + ": the task is " + t.init.state.name().toLowerCase());
+                throw TaskException.precondition("cannot start " + p.describe() + ": the task is " + t.init.state.name().toLowerCase());
             }
             RuntimeProcess rp;
             try {
                 rp = t.container.createProcess(p.spec);
             } catch (IOException | RuntimeException e) {
-                throw io.grpc.Status.INTERNAL.withDescription("starting " + p.describe() + " failed: " + e.getMessage()).asRuntimeException();
+                throw new IOException("starting " + p.describe() + " failed: " + e.getMessage(), e);
             }
             try {
                 p.io = UpstreamIo.connect(p.eventId(), rp, p.stdin, p.stdout, p.stderr,
@@ -184,7 +183,7 @@ public final class Tasks {
             } catch (IOException e) {
                 signalQuietly(rp, 9);
                 rp.close();
-                throw io.grpc.Status.INTERNAL.withDescription("connecting stdio of " + p.describe() + ": " + e.getMessage()).asRuntimeException();
+                throw new IOException("connecting stdio of " + p.describe() + ": " + e.getMessage(), e);
             }
             p.process = rp;
             p.pid = rp.pid();
@@ -240,7 +239,7 @@ public final class Tasks {
         synchronized (t) {
             p = process(t, execId);
             if (p.state == Status.RUNNING) {
-                throw precondition("cannot delete " + p.describe() + ": it is running");
+                throw TaskException.precondition("cannot delete " + p.describe() + ": it is running");
             }
             if (p.state == Status.CREATED) {
                 p.state = Status.STOPPED;
@@ -266,18 +265,18 @@ public final class Tasks {
 
     public void exec(ExecProcessRequest r) {
         if (r.getExecId().isEmpty()) {
-            throw invalid("exec id must not be empty");
+            throw TaskException.invalid("exec id must not be empty");
         }
         Task t = task(r.getId());
         ProcessSpec spec = withStdio(OciSpec.parseProcess(r.getSpec().getValue().toByteArray(), true, true, true),
                 r.getTerminal(), r.getStdin(), r.getStdout(), r.getStderr());
         synchronized (t) {
             if (t.execs.containsKey(r.getExecId())) {
-                throw io.grpc.Status.ALREADY_EXISTS.withDescription("exec " + r.getExecId() + " already exists in task "
-                        + t.id).asRuntimeException();
+                throw TaskException.alreadyExists("exec " + r.getExecId() + " already exists in task "
+                        + t.id);
             }
             if (t.init.state != Status.RUNNING) {
-                throw precondition("cannot exec in task " + t.id + ": it is " + t.init.state.name().toLowerCase());
+                throw TaskException.precondition("cannot exec in task " + t.id + ": it is " + t.init.state.name().toLowerCase());
             }
             t.execs.put(r.getExecId(), new TaskProcess(t.id, r.getExecId(), spec, r.getStdin(), r.getStdout(),
                     r.getStderr(), r.getTerminal()));
@@ -285,7 +284,7 @@ public final class Tasks {
         events.publish(Topics.TASK_EXEC_ADDED, TaskExecAdded.newBuilder().setContainerId(t.id).setExecId(r.getExecId()).build());
     }
 
-    public void kill(KillRequest r) {
+    public void kill(KillRequest r) throws IOException {
         Task t = task(r.getId());
         int signal = r.getSignal() == 0 ? 9 : r.getSignal();
         synchronized (t) {
@@ -301,7 +300,7 @@ public final class Tasks {
                     any |= signalOrFail(p, signal);
                 }
                 if (!any && p.state != Status.CREATED) {
-                    throw notFound("no running process in task " + t.id);
+                    throw TaskException.notFound("no running process in task " + t.id);
                 }
             }
             if (p.state == Status.CREATED) {
@@ -313,18 +312,18 @@ public final class Tasks {
                 return;
             }
             if (p.state == Status.STOPPED || !signalOrFail(p, signal)) {
-                throw notFound(p.describe() + ": process already finished");
+                throw TaskException.notFound(p.describe() + ": process already finished");
             }
         }
     }
 
-    private static boolean signalOrFail(TaskProcess p, int signal) {
+    private static boolean signalOrFail(TaskProcess p, int signal) throws IOException {
         try {
             return p.process.signal(signal);
         } catch (UnsupportedOperationException e) {
-            throw invalid(p.describe() + ": " + e.getMessage());
+            throw TaskException.invalid(p.describe() + ": " + e.getMessage());
         } catch (IOException e) {
-            throw io.grpc.Status.INTERNAL.withDescription("signal " + signal + " to " + p.describe() + ": " + e.getMessage()).asRuntimeException();
+            throw new IOException("signal " + signal + " to " + p.describe() + ": " + e.getMessage(), e);
         }
     }
 
@@ -375,36 +374,36 @@ public final class Tasks {
         return b.build();
     }
 
-    public void pause(String id) {
+    public void pause(String id) throws IOException {
         Task t = task(id);
         synchronized (t) {
             if (t.init.state != Status.RUNNING || t.paused) {
-                throw precondition("cannot pause task " + id + ": it is " + state(id, "").getStatus().name().toLowerCase());
+                throw TaskException.precondition("cannot pause task " + id + ": it is " + state(id, "").getStatus().name().toLowerCase());
             }
             try {
                 t.container.pause();
             } catch (UnsupportedOperationException e) {
-                throw unimplemented("pausing " + id + ": " + e.getMessage());
+                throw TaskException.unimplemented("pausing " + id + ": " + e.getMessage());
             } catch (IOException e) {
-                throw io.grpc.Status.INTERNAL.withDescription("pausing " + id + ": " + e.getMessage()).asRuntimeException();
+                throw new IOException("pausing " + id + ": " + e.getMessage(), e);
             }
             t.paused = true;
             events.publish(Topics.TASK_PAUSED, TaskPaused.newBuilder().setContainerId(id).build());
         }
     }
 
-    public void resume(String id) {
+    public void resume(String id) throws IOException {
         Task t = task(id);
         synchronized (t) {
             if (!t.paused) {
-                throw precondition("cannot resume task " + id + ": it is not paused");
+                throw TaskException.precondition("cannot resume task " + id + ": it is not paused");
             }
             try {
                 t.container.resume();
             } catch (UnsupportedOperationException e) {
-                throw unimplemented("resuming " + id + ": " + e.getMessage());
+                throw TaskException.unimplemented("resuming " + id + ": " + e.getMessage());
             } catch (IOException e) {
-                throw io.grpc.Status.INTERNAL.withDescription("resuming " + id + ": " + e.getMessage()).asRuntimeException();
+                throw new IOException("resuming " + id + ": " + e.getMessage(), e);
             }
             t.paused = false;
             events.publish(Topics.TASK_RESUMED, TaskResumed.newBuilder().setContainerId(id).build());
@@ -416,7 +415,7 @@ public final class Tasks {
         return StatsResponse.newBuilder().setStats(wire.stats(t.container.os(), t.container.stats())).build();
     }
 
-    public void update(UpdateTaskRequest r) {
+    public void update(UpdateTaskRequest r) throws IOException {
         Task t = task(r.getId());
         if (!r.hasResources() || r.getResources().getValue().isEmpty()) {
             return; // annotations only: nothing on the platform to change
@@ -424,22 +423,22 @@ public final class Tasks {
         try {
             t.container.update(r.getResources().getValue().toByteArray());
         } catch (UnsupportedOperationException e) {
-            throw unimplemented("updating resources of " + r.getId() + ": " + e.getMessage());
+            throw TaskException.unimplemented("updating resources of " + r.getId() + ": " + e.getMessage());
         } catch (IOException e) {
-            throw io.grpc.Status.INTERNAL.withDescription("updating " + r.getId() + ": " + e.getMessage()).asRuntimeException();
+            throw new IOException("updating " + r.getId() + ": " + e.getMessage(), e);
         }
     }
 
-    public void resizePty(String id, String execId, int width, int height) {
+    public void resizePty(String id, String execId, int width, int height) throws IOException {
         Task t = task(id);
         RuntimeProcess rp;
         synchronized (t) {
             TaskProcess p = process(t, execId);
             if (!p.terminal) {
-                throw precondition(p.describe() + " has no terminal");
+                throw TaskException.precondition(p.describe() + " has no terminal");
             }
             if (p.state == Status.CREATED) {
-                throw precondition(p.describe() + " is not started");
+                throw TaskException.precondition(p.describe() + " is not started");
             }
             if (p.state == Status.STOPPED) {
                 return; // clients resize as the process exits: nothing left to resize
@@ -449,7 +448,7 @@ public final class Tasks {
         try {
             rp.resizeConsole(width, height);
         } catch (IOException e) {
-            throw io.grpc.Status.INTERNAL.withDescription("resizing console: " + e.getMessage()).asRuntimeException();
+            throw new IOException("resizing console: " + e.getMessage(), e);
         }
     }
 
@@ -493,7 +492,7 @@ public final class Tasks {
     private Task task(String id) {
         Task t = tasks.get(id);
         if (t == null) {
-            throw notFound("task " + id + " not found");
+            throw TaskException.notFound("task " + id + " not found");
         }
         return t;
     }
@@ -504,7 +503,7 @@ public final class Tasks {
         }
         TaskProcess p = t.execs.get(execId);
         if (p == null) {
-            throw notFound("exec " + execId + " not found in task " + t.id);
+            throw TaskException.notFound("exec " + execId + " not found in task " + t.id);
         }
         return p;
     }
@@ -512,21 +511,5 @@ public final class Tasks {
     static Timestamp timestamp(Instant i) {
         Instant at = i == null ? Instant.EPOCH : i;
         return Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()).build();
-    }
-
-    private static RuntimeException notFound(String m) {
-        return io.grpc.Status.NOT_FOUND.withDescription(m).asRuntimeException();
-    }
-
-    private static RuntimeException invalid(String m) {
-        return io.grpc.Status.INVALID_ARGUMENT.withDescription(m).asRuntimeException();
-    }
-
-    private static RuntimeException precondition(String m) {
-        return io.grpc.Status.FAILED_PRECONDITION.withDescription(m).asRuntimeException();
-    }
-
-    private static RuntimeException unimplemented(String m) {
-        return io.grpc.Status.UNIMPLEMENTED.withDescription(m).asRuntimeException();
     }
 }

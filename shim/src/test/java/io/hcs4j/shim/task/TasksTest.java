@@ -18,7 +18,6 @@ import io.hcs4j.shim.runtime.ContainerBackend;
 import io.hcs4j.shim.runtime.ContainerSpec;
 import io.hcs4j.shim.runtime.RuntimeContainer;
 import io.grpc.Status.Code;
-import io.grpc.StatusRuntimeException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(60)
@@ -63,8 +63,13 @@ class TasksTest {
                 .setStdout(dir.resolve(id + ".out").toUri().toString());
     }
 
-    private static Code code(Runnable r) {
-        return assertThrows(StatusRuntimeException.class, r::run).getStatus().getCode();
+    /** The gRPC status a failure of {@code call} reaches containerd with. */
+    private static io.grpc.Status status(Executable call) {
+        return GrpcErrors.toStatus(assertThrows(Exception.class, call));
+    }
+
+    private static Code code(Executable call) {
+        return status(call).getCode();
     }
 
     private WaitResponse await(String id, String exec) throws Exception {
@@ -189,9 +194,9 @@ class TasksTest {
         Path hyperV = bundleJson("w2", "{\"process\":{\"args\":[\"cmd\"]},\"windows\":{\"hyperV\":{}}}");
         Tasks withWindows = new Tasks(new Backends(backend, null, backend), events, "test", Options.getDefaultInstance(),
                 WireTypes.LINUX);
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> withWindows.create(create("w2", hyperV).build()));
-        assertEquals(Code.UNIMPLEMENTED, e.getStatus().getCode());
-        assertTrue(e.getStatus().getDescription().contains("hypervisor isolation"), e.getStatus().getDescription());
+        io.grpc.Status e = status(() -> withWindows.create(create("w2", hyperV).build()));
+        assertEquals(Code.UNIMPLEMENTED, e.getCode());
+        assertTrue(e.getDescription().contains("hypervisor isolation"), e.getDescription());
         assertEquals(Code.UNIMPLEMENTED, code(() -> tasks.create(create("c1", dir).setCheckpoint("/cp").build())));
         assertTrue(events.topics().isEmpty(), "no event for a failed create");
         assertTrue(tasks.isEmpty());
@@ -215,10 +220,10 @@ class TasksTest {
     void updateOfResourcesIsUnimplementedWithAReasonAndAnnotationsAreAccepted() throws Exception {
         tasks.create(create("u1", bundle("u1", "true")).build());
         tasks.update(UpdateTaskRequest.newBuilder().setId("u1").putAnnotations("a", "b").build());
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> tasks.update(UpdateTaskRequest.newBuilder()
+        io.grpc.Status e = status(() -> tasks.update(UpdateTaskRequest.newBuilder()
                 .setId("u1").setResources(Any.newBuilder().setTypeUrl("x").setValue(ByteString.copyFromUtf8("{}"))).build()));
-        assertEquals(Code.UNIMPLEMENTED, e.getStatus().getCode());
-        assertTrue(e.getStatus().getDescription().contains("no resource control"));
+        assertEquals(Code.UNIMPLEMENTED, e.getCode());
+        assertTrue(e.getDescription().contains("no resource control"));
     }
 
     @Test
@@ -244,10 +249,10 @@ class TasksTest {
     @Test
     void linuxPathMissingIsUnimplementedWithTheReason() throws Exception {
         Tasks none = new Tasks(new Backends(null, "no utility VM here"), events, "test", Options.getDefaultInstance(), WireTypes.LINUX);
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+        io.grpc.Status e = status(
                 () -> none.create(create("x", bundle("x", "true")).build()));
-        assertEquals(Code.UNIMPLEMENTED, e.getStatus().getCode());
-        assertTrue(e.getStatus().getDescription().contains("no utility VM here"));
+        assertEquals(Code.UNIMPLEMENTED, e.getCode());
+        assertTrue(e.getDescription().contains("no utility VM here"));
     }
 
     @Test
@@ -264,11 +269,11 @@ class TasksTest {
             }
         };
         Tasks t = new Tasks(new Backends(refusing, null), events, "test", Options.getDefaultInstance(), WireTypes.LINUX);
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+        io.grpc.Status e = status(
                 () -> t.create(create("r1", bundle("r1", "true")).build()));
-        assertEquals(Code.UNIMPLEMENTED, e.getStatus().getCode());
+        assertEquals(Code.UNIMPLEMENTED, e.getCode());
         assertEquals("creating r1 on the refusing path: read-only root filesystems are not supported",
-                e.getStatus().getDescription());
+                e.getDescription());
         assertTrue(t.isEmpty(), "no task is left behind");
         assertTrue(events.topics().isEmpty(), "no event for a refused create");
     }

@@ -1,6 +1,7 @@
 package io.hcs4j.shim.runtime.lcow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hcs4j.hcs.raw.HResults;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.guest.GuestProcessParameters;
 import io.hcs4j.schema.guest.Metrics;
@@ -34,7 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 final class LcowContainer implements RuntimeContainer {
     private static final Logger log = LoggerFactory.getLogger(LcowContainer.class);
-    private static final int E_NOTIMPL = 0x80004001;
     /** How long close waits for a killed container to report its exit before removing it. */
     private static final long EXIT_WAIT_SECONDS = 5;
 
@@ -165,7 +165,7 @@ final class LcowContainer implements RuntimeContainer {
         try {
             container.modify(resources);
         } catch (GcsException e) {
-            if (e.result() == E_NOTIMPL) {
+            if (e.result() == HResults.E_NOTIMPL) {
                 throw new UnsupportedOperationException("the guest does not implement UpdateContainer: "
                         + e.errorMessage());
             }
