@@ -1,8 +1,7 @@
 package io.hcs4j.shim.task;
 
 import io.hcs4j.shim.api.types.Status;
-import io.hcs4j.shim.runtime.ProcessSpec;
-import io.hcs4j.shim.runtime.RuntimeProcess;
+import io.hcs4j.cow.Process;
 import io.hcs4j.shim.stdio.UpstreamIo;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -14,7 +13,8 @@ import java.util.concurrent.CompletableFuture;
 final class TaskProcess {
     final String containerId;
     final String execId;          // "" for the init process
-    final ProcessSpec spec;
+    /** The OCI process, its terminal flag as the request set it. */
+    final io.hcs4j.schema.oci.Process spec;
     final String stdin;
     final String stdout;
     final String stderr;
@@ -23,13 +23,13 @@ final class TaskProcess {
     final CompletableFuture<Void> exited = new CompletableFuture<>();
 
     Status state = Status.CREATED;
-    RuntimeProcess process;
+    Process process;
     UpstreamIo io;
     int pid;
     int exitStatus;
     Instant exitedAt;
 
-    TaskProcess(String containerId, String execId, ProcessSpec spec, String stdin, String stdout, String stderr,
+    TaskProcess(String containerId, String execId, io.hcs4j.schema.oci.Process spec, String stdin, String stdout, String stderr,
             boolean terminal) {
         this.containerId = containerId;
         this.execId = execId;

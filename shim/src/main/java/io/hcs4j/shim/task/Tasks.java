@@ -1,8 +1,14 @@
 package io.hcs4j.shim.task;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Timestamp;
+import io.hcs4j.cow.Container;
+import io.hcs4j.cow.Process;
+import io.hcs4j.cow.SignalOptions;
+import io.hcs4j.schema.Json;
+import io.hcs4j.schema.v1.ProcessListItem;
 import io.hcs4j.shim.api.events.TaskCreate;
 import io.hcs4j.shim.api.events.TaskDelete;
 import io.hcs4j.shim.api.events.TaskExecAdded;
@@ -30,10 +36,6 @@ import io.hcs4j.shim.events.EventPublisher;
 import io.hcs4j.shim.events.Topics;
 import io.hcs4j.shim.runtime.ContainerBackend;
 import io.hcs4j.shim.runtime.ContainerSpec;
-import io.hcs4j.shim.runtime.ProcessSample;
-import io.hcs4j.shim.runtime.ProcessSpec;
-import io.hcs4j.shim.runtime.RuntimeContainer;
-import io.hcs4j.shim.runtime.RuntimeProcess;
 import io.hcs4j.shim.stdio.UpstreamIo;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -120,8 +122,8 @@ public final class Tasks {
         for (Mount m : r.getRootfsList()) {
             layers.add(new ContainerSpec.Layer(m.getType(), m.getSource(), m.getOptionsList()));
         }
-        ProcessSpec ps = withStdio(spec.process(), r.getTerminal(), r.getStdin(), r.getStdout(), r.getStderr());
-        RuntimeContainer container;
+        io.hcs4j.schema.oci.Process ps = withTerminal(spec.process(), r.getTerminal());
+        Container container;
         try {
             container = backend.create(new ContainerSpec(r.getId(), bundle, layers, bundle.resolve(spec.rootPath()),
                     spec.readonlyRoot(), spec.annotations()));
@@ -156,9 +158,10 @@ public final class Tasks {
         }
     }
 
-    private static ProcessSpec withStdio(ProcessSpec p, boolean terminal, String stdin, String stdout, String stderr) {
-        return new ProcessSpec(p.args(), p.env(), p.cwd(), p.uid(), p.gid(), terminal, !stdin.isEmpty(),
-                !stdout.isEmpty(), !stderr.isEmpty() && !terminal, p.consoleWidth(), p.consoleHeight());
+    /** The request's terminal flag decides, not the spec's. */
+    private static io.hcs4j.schema.oci.Process withTerminal(io.hcs4j.schema.oci.Process p, boolean terminal) {
+        p.terminal = terminal;
+        return p;
     }
 
     public int start(String id, String execId) throws IOException {
@@ -171,9 +174,13 @@ public final class Tasks {
             if (!p.isInit() && t.init.state != Status.RUNNING) {
                 throw TaskException.precondition("cannot start " + p.describe() + ": the task is " + t.init.state.name().toLowerCase());
             }
-            RuntimeProcess rp;
+            Process rp;
             try {
-                rp = t.container.createProcess(p.spec);
+                if (p.isInit()) {
+                    t.container.start();
+                }
+                rp = t.container.createProcess(ProcessLaunch.parameters(t.container, p.spec, p.isInit(),
+                        !p.stdin.isEmpty(), !p.stdout.isEmpty(), !p.stderr.isEmpty()));
             } catch (IOException | RuntimeException e) {
                 throw new IOException("starting " + p.describe() + " failed: " + e.getMessage(), e);
             }
@@ -181,8 +188,8 @@ public final class Tasks {
                 p.io = UpstreamIo.connect(p.eventId(), rp, p.stdin, p.stdout, p.stderr,
                         new UpstreamIo.LoggerLaunch(id, namespace));
             } catch (IOException e) {
-                signalQuietly(rp, 9);
-                rp.close();
+                killQuietly(rp);
+                closeQuietly(rp);
                 throw new IOException("connecting stdio of " + p.describe() + ": " + e.getMessage(), e);
             }
             p.process = rp;
@@ -217,9 +224,9 @@ public final class Tasks {
             }
         }
         p.io.close();
-        p.process.close();
+        closeQuietly(p.process);
         for (TaskProcess e : orphans) {
-            signalQuietly(e.process, 9);
+            killQuietly(e.process);
         }
     }
 
@@ -252,7 +259,7 @@ public final class Tasks {
             }
             tasks.remove(id);
         }
-        t.container.close();
+        closeQuietly(t.container);
         log.info("deleted task {}", id);
         events.publish(Topics.TASK_DELETE, TaskDelete.newBuilder().setContainerId(id).setPid(p.pid)
                 .setExitStatus(p.exitStatus).setExitedAt(timestamp(p.exitedAt)).setId(id).build());
@@ -268,8 +275,8 @@ public final class Tasks {
             throw TaskException.invalid("exec id must not be empty");
         }
         Task t = task(r.getId());
-        ProcessSpec spec = withStdio(OciSpec.parseProcess(r.getSpec().getValue().toByteArray(), true, true, true),
-                r.getTerminal(), r.getStdin(), r.getStdout(), r.getStderr());
+        io.hcs4j.schema.oci.Process spec = withTerminal(OciSpec.parseProcess(r.getSpec().getValue().toByteArray()),
+                r.getTerminal());
         synchronized (t) {
             if (t.execs.containsKey(r.getExecId())) {
                 throw TaskException.alreadyExists("exec " + r.getExecId() + " already exists in task "
@@ -293,11 +300,11 @@ public final class Tasks {
                 boolean any = false;
                 for (TaskProcess e : t.execs.values()) {
                     if (e.state == Status.RUNNING) {
-                        any |= signalOrFail(e, signal);
+                        any |= signalOrFail(t, e, signal);
                     }
                 }
                 if (p.state == Status.RUNNING) {
-                    any |= signalOrFail(p, signal);
+                    any |= signalOrFail(t, p, signal);
                 }
                 if (!any && p.state != Status.CREATED) {
                     throw TaskException.notFound("no running process in task " + t.id);
@@ -311,15 +318,15 @@ public final class Tasks {
             if (r.getAll() && p.isInit()) {
                 return;
             }
-            if (p.state == Status.STOPPED || !signalOrFail(p, signal)) {
+            if (p.state == Status.STOPPED || !signalOrFail(t, p, signal)) {
                 throw TaskException.notFound(p.describe() + ": process already finished");
             }
         }
     }
 
-    private static boolean signalOrFail(TaskProcess p, int signal) throws IOException {
+    private static boolean signalOrFail(Task t, TaskProcess p, int signal) throws IOException {
         try {
-            return p.process.signal(signal);
+            return p.process.signal(SignalOptions.of(signal, t.container.os()));
         } catch (UnsupportedOperationException e) {
             throw TaskException.invalid(p.describe() + ": " + e.getMessage());
         } catch (IOException e) {
@@ -327,11 +334,27 @@ public final class Tasks {
         }
     }
 
-    private static void signalQuietly(RuntimeProcess p, int signal) {
+    private static void killQuietly(Process p) {
         try {
-            p.signal(signal);
+            p.kill();
         } catch (IOException e) {
-            log.warn("signal {} to pid {} failed: {}", signal, p.pid(), e.getMessage());
+            log.warn("kill of pid {} failed: {}", p.pid(), e.getMessage());
+        }
+    }
+
+    private static void closeQuietly(Process p) {
+        try {
+            p.close();
+        } catch (IOException e) {
+            log.debug("closing pid {}: {}", p.pid(), e.getMessage());
+        }
+    }
+
+    private static void closeQuietly(Container c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            log.warn("closing container {}: {}", c.id(), e.getMessage());
         }
     }
 
@@ -356,7 +379,7 @@ public final class Tasks {
         }
     }
 
-    public PidsResponse pids(String id) {
+    public PidsResponse pids(String id) throws IOException {
         Task t = task(id);
         Map<Integer, String> execByPid = new HashMap<>();
         synchronized (t) {
@@ -367,9 +390,10 @@ public final class Tasks {
             }
         }
         PidsResponse.Builder b = PidsResponse.newBuilder();
-        for (ProcessSample s : t.container.processes()) {
-            b.addProcesses(ProcessInfo.newBuilder().setPid(s.pid())
-                    .setInfo(wire.processDetails(s, execByPid.getOrDefault(s.pid(), ""), s.command())));
+        for (ProcessListItem s : Usage.processes(t.container)) {
+            int pid = (int) s.processId;
+            b.addProcesses(ProcessInfo.newBuilder().setPid(pid)
+                    .setInfo(wire.processDetails(s, execByPid.getOrDefault(pid, ""))));
         }
         return b.build();
     }
@@ -410,9 +434,9 @@ public final class Tasks {
         }
     }
 
-    public StatsResponse stats(String id) {
+    public StatsResponse stats(String id) throws IOException {
         Task t = task(id);
-        return StatsResponse.newBuilder().setStats(wire.stats(t.container.os(), t.container.stats())).build();
+        return StatsResponse.newBuilder().setStats(wire.stats(t.container.os(), Usage.of(t.container))).build();
     }
 
     public void update(UpdateTaskRequest r) throws IOException {
@@ -421,7 +445,7 @@ public final class Tasks {
             return; // annotations only: nothing on the platform to change
         }
         try {
-            t.container.update(r.getResources().getValue().toByteArray());
+            update(t.container, r.getResources().getValue().toByteArray());
         } catch (UnsupportedOperationException e) {
             throw TaskException.unimplemented("updating resources of " + r.getId() + ": " + e.getMessage());
         } catch (IOException e) {
@@ -429,9 +453,23 @@ public final class Tasks {
         }
     }
 
+    /** A Linux guest takes the OCI LinuxResources as an UpdateContainer; Windows containers are not wired yet. */
+    private static void update(Container container, byte[] resourcesJson) throws IOException {
+        if (container.os().equals("windows")) {
+            throw new UnsupportedOperationException("updating a Windows container's resources is not wired to HCS yet");
+        }
+        JsonNode resources;
+        try {
+            resources = Json.mapper().readTree(resourcesJson);
+        } catch (IOException e) {
+            throw TaskException.invalid("resources are not valid JSON: " + e.getMessage());
+        }
+        container.modify(resources);
+    }
+
     public void resizePty(String id, String execId, int width, int height) throws IOException {
         Task t = task(id);
-        RuntimeProcess rp;
+        Process rp;
         synchronized (t) {
             TaskProcess p = process(t, execId);
             if (!p.terminal) {
@@ -484,7 +522,7 @@ public final class Tasks {
     /** Kills everything (Shutdown with now, or the shim going away): processes and rootfs. */
     public void closeAll() {
         for (Task t : tasks.values()) {
-            t.container.close();
+            closeQuietly(t.container);
         }
         tasks.clear();
     }

@@ -17,7 +17,7 @@ import io.hcs4j.shim.api.task.StateRequest;
 import io.hcs4j.shim.api.task.TaskGrpc;
 import io.hcs4j.shim.runtime.ContainerBackend;
 import io.hcs4j.shim.runtime.ContainerSpec;
-import io.hcs4j.shim.runtime.RuntimeContainer;
+import io.hcs4j.cow.Container;
 import io.hcs4j.shim.ttrpc.TtrpcClient;
 import io.hcs4j.shim.ttrpc.TtrpcServer;
 import io.hcs4j.shim.ttrpc.transport.UnixSocketConnection;
@@ -56,7 +56,7 @@ class TaskServiceErrorsTest {
     private Path bundle;
 
     private interface Failure {
-        RuntimeContainer fail(ContainerSpec spec) throws IOException;
+        Container fail(ContainerSpec spec) throws IOException;
     }
 
     @BeforeEach
@@ -72,7 +72,7 @@ class TaskServiceErrorsTest {
             }
 
             @Override
-            public RuntimeContainer create(ContainerSpec spec) throws IOException {
+            public Container create(ContainerSpec spec) throws IOException {
                 Failure f = failure;
                 return f == null ? local.create(spec) : f.fail(spec);
             }

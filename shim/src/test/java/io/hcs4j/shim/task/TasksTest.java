@@ -16,7 +16,7 @@ import io.hcs4j.shim.api.task.WaitResponse;
 import io.hcs4j.shim.api.types.Status;
 import io.hcs4j.shim.runtime.ContainerBackend;
 import io.hcs4j.shim.runtime.ContainerSpec;
-import io.hcs4j.shim.runtime.RuntimeContainer;
+import io.hcs4j.cow.Container;
 import io.grpc.Status.Code;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -224,6 +224,8 @@ class TasksTest {
                 .setId("u1").setResources(Any.newBuilder().setTypeUrl("x").setValue(ByteString.copyFromUtf8("{}"))).build()));
         assertEquals(Code.UNIMPLEMENTED, e.getCode());
         assertTrue(e.getDescription().contains("no resource control"));
+        assertEquals(Code.INVALID_ARGUMENT, code(() -> tasks.update(UpdateTaskRequest.newBuilder().setId("u1")
+                .setResources(Any.newBuilder().setTypeUrl("x").setValue(ByteString.copyFromUtf8("{not json"))).build())));
     }
 
     @Test
@@ -264,7 +266,7 @@ class TasksTest {
             }
 
             @Override
-            public RuntimeContainer create(ContainerSpec spec) {
+            public Container create(ContainerSpec spec) {
                 throw new UnsupportedOperationException("read-only root filesystems are not supported");
             }
         };
