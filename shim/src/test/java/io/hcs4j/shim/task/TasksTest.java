@@ -180,6 +180,60 @@ class TasksTest {
     }
 
     @Test
+    void illegalTransitionsAreRefusedWithFailedPrecondition() throws Exception {
+        tasks.create(create("s1", bundle("s1", "sleep", "30")).build());
+        assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.pause("s1")), "pause a created task");
+        assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.resizePty("s1", "", 80, 24)), "resize without a terminal");
+        tasks.start("s1", "");
+        io.grpc.Status twice = status(() -> tasks.start("s1", ""));
+        assertEquals(Code.FAILED_PRECONDITION, twice.getCode(), "start twice");
+        assertEquals("task s1 is already running", twice.getDescription());
+        assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.resume("s1")), "resume a running task");
+
+        ExecProcessRequest.Builder exec = ExecProcessRequest.newBuilder().setId("s1").setTerminal(true);
+        tasks.exec(exec.setExecId("tty").setSpec(processSpec("true")).build());
+        assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.resizePty("s1", "tty", 80, 24)), "resize before start");
+        tasks.start("s1", "tty");
+        await("s1", "tty");
+        io.grpc.Status resize = status(() -> tasks.resizePty("s1", "tty", 80, 24));
+        assertEquals(Code.FAILED_PRECONDITION, resize.getCode(), "resize an exited exec");
+        assertEquals("exec tty of task s1 has exited", resize.getDescription());
+        assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.closeIo("s1", "tty", true)), "closeIO of an exited exec");
+        assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.start("s1", "tty")), "start an exited exec");
+
+        tasks.exec(exec.setExecId("bg").setTerminal(false).setSpec(processSpec("sleep", "30")).build());
+        tasks.start("s1", "bg");
+        io.grpc.Status deleteRunning = status(() -> tasks.delete("s1", "bg"));
+        assertEquals(Code.FAILED_PRECONDITION, deleteRunning.getCode(), "delete a running exec");
+        assertEquals("cannot delete exec bg of task s1: it is running", deleteRunning.getDescription());
+        tasks.exec(exec.setExecId("late").setSpec(processSpec("true")).build());
+
+        tasks.pause("s1");
+        assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.pause("s1")), "pause twice");
+        assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.delete("s1", "")), "delete a paused task");
+        assertEquals(Status.PAUSED, tasks.state("s1", "bg").getStatus(), "a paused task's execs are paused");
+        tasks.resume("s1");
+
+        tasks.kill(KillRequest.newBuilder().setId("s1").setSignal(9).build());
+        await("s1", "");
+        await("s1", "bg");
+        io.grpc.Status startLate = status(() -> tasks.start("s1", "late"));
+        assertEquals(Code.FAILED_PRECONDITION, startLate.getCode(), "start an exec of a stopped task");
+        assertEquals("cannot start exec late of task s1: the task is stopped", startLate.getDescription());
+        assertEquals(Status.CREATED, tasks.state("s1", "late").getStatus(), "a refused start changes nothing");
+        assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.exec(exec.setExecId("later").build())), "exec on a stopped task");
+        assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.pause("s1")), "pause a stopped task");
+        assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.closeIo("s1", "", true)), "closeIO of an exited task");
+        assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.start("s1", "")), "start a stopped task");
+        tasks.delete("s1", "late");
+        tasks.delete("s1", "bg");
+        tasks.delete("s1", "");
+        assertEquals(List.of("/tasks/create", "/tasks/start", "/tasks/exec-added", "/tasks/exec-started", "/tasks/exit",
+                "/tasks/exec-added", "/tasks/exec-started", "/tasks/exec-added", "/tasks/paused", "/tasks/resumed",
+                "/tasks/exit", "/tasks/exit", "/tasks/delete"), events.topics(), "refusals queue no events");
+    }
+
+    @Test
     void createRejectsBadInputClearly() throws Exception {
         Path b1 = bundleJson("b1", "{not json");
         Path b2 = bundleJson("b2", "{\"root\":{}}");
