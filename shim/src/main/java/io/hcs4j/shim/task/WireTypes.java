@@ -12,6 +12,7 @@ import io.hcs4j.shim.api.runhcs.ProcessDetails;
 import io.hcs4j.shim.api.runhcs.Statistics;
 import io.hcs4j.shim.events.TtrpcEventPublisher;
 import io.hcs4j.schema.v1.ProcessListItem;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
@@ -43,7 +44,7 @@ enum WireTypes {
                 .setKernelTime100Ns(sample.kernelTime100ns)
                 .setMemoryWorkingSetPrivateBytes(sample.memoryWorkingSetPrivateBytes);
         if (sample.createTimestamp != null) {
-            java.time.Instant at = sample.createTimestamp.toInstant();
+            Instant at = sample.createTimestamp.toInstant();
             d.setCreatedAt(Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()));
         }
         return TtrpcEventPublisher.pack(d.build());
