@@ -1,8 +1,8 @@
 package io.hcs4j.emulator.guest;
 
 import io.hcs4j.emulator.hcs.GuestInstance;
-import io.hcs4j.emulator.os.Posix;
 import io.hcs4j.emulator.hcs.GuestLauncher;
+import io.hcs4j.platform.posix.Posix;
 import io.hcs4j.uvm.transport.HvSocketDirs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,7 @@
 package io.hcs4j.shim.stdio;
 
 import io.hcs4j.cow.Process;
-import io.hcs4j.shim.ttrpc.transport.Connection;
+import io.hcs4j.platform.Connection;
 import io.hcs4j.shim.ttrpc.transport.Transports;
 import java.io.Closeable;
 import java.io.IOException;

@@ -10,6 +10,7 @@ import io.hcs4j.hcs.HcsErrorKind;
 import io.hcs4j.hcs.HcsException;
 import io.hcs4j.hcs.HcsService;
 import io.hcs4j.hcs.raw.HResults;
+import io.hcs4j.platform.ChannelConnection;
 import io.hcs4j.shim.api.runhcs.Options;
 import io.hcs4j.shim.api.task.CreateTaskRequest;
 import io.hcs4j.shim.api.task.StartRequest;
@@ -20,7 +21,7 @@ import io.hcs4j.shim.runtime.ContainerSpec;
 import io.hcs4j.cow.Container;
 import io.hcs4j.shim.ttrpc.TtrpcClient;
 import io.hcs4j.shim.ttrpc.TtrpcServer;
-import io.hcs4j.shim.ttrpc.transport.UnixSocketConnection;
+
 import io.hcs4j.shim.ttrpc.transport.UnixSocketListener;
 import io.hcs4j.uvm.bridge.BridgeClosedException;
 import io.hcs4j.uvm.bridge.GcsException;
@@ -82,7 +83,7 @@ class TaskServiceErrorsTest {
         server = new TtrpcServer(List.of(new TaskService(tasks, () -> { }).bindService()));
         UnixSocketListener listener = UnixSocketListener.bind(dir.resolve("shim.sock"));
         server.start(listener);
-        client = new TtrpcClient(UnixSocketConnection.connect(listener.path()));
+        client = new TtrpcClient(ChannelConnection.connect(listener.path()));
     }
 
     @AfterEach

@@ -3,13 +3,13 @@ package io.hcs4j.uvm.guest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.cow.Process;
 import io.hcs4j.cow.SignalOptions;
+import io.hcs4j.platform.Connection;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.v2.ProcessParameters;
 import io.hcs4j.uvm.bridge.GcsBridge;
 import io.hcs4j.uvm.bridge.GcsException;
 import io.hcs4j.uvm.bridge.codec.BridgeJson;
 import io.hcs4j.uvm.bridge.codec.Rpc;
-import io.hcs4j.uvm.transport.HvSocketConnection;
 import io.hcs4j.uvm.transport.HvSocketListener;
 import io.hcs4j.uvm.transport.VsockPorts;
 import org.slf4j.Logger;
@@ -37,15 +37,15 @@ public final class GuestProcess implements Process {
     private final GuestConnection connection;
     private final String containerId;
     private final int pid;
-    private final HvSocketConnection stdin;
-    private final HvSocketConnection stdout;
-    private final HvSocketConnection stderr;
+    private final Connection stdin;
+    private final Connection stdout;
+    private final Connection stderr;
     private final InputStream stdoutStream;
     private final InputStream stderrStream;
     private final CompletableFuture<Integer> exit;
 
-    private GuestProcess(GuestConnection connection, String containerId, int pid, HvSocketConnection stdin,
-                         HvSocketConnection stdout, HvSocketConnection stderr) {
+    private GuestProcess(GuestConnection connection, String containerId, int pid, Connection stdin,
+                         Connection stdout, Connection stderr) {
         this.connection = connection;
         this.containerId = containerId;
         this.pid = pid;
@@ -83,14 +83,14 @@ public final class GuestProcess implements Process {
             settings.set("VsockStdioRelaySettings", relay);
             ObjectNode response = connection.call(Rpc.EXECUTE_PROCESS, request);
             int pid = response.path("ProcessId").asInt();
-            List<HvSocketConnection> accepted = new ArrayList<>();
+            List<Connection> accepted = new ArrayList<>();
             try {
-                HvSocketConnection stdin = accept(in, connection, accepted);
-                HvSocketConnection stdout = accept(out, connection, accepted);
-                HvSocketConnection stderr = accept(err, connection, accepted);
+                Connection stdin = accept(in, connection, accepted);
+                Connection stdout = accept(out, connection, accepted);
+                Connection stderr = accept(err, connection, accepted);
                 return new GuestProcess(connection, containerId, pid, stdin, stdout, stderr);
             } catch (IOException e) {
-                for (HvSocketConnection c : accepted) {
+                for (Connection c : accepted) {
                     c.close();
                 }
                 throw new IOException("process " + pid + " in " + containerId + ": the guest did not connect its stdio: "
@@ -112,14 +112,14 @@ public final class GuestProcess implements Process {
         return listener;
     }
 
-    private static HvSocketConnection accept(HvSocketListener listener, GuestConnection connection,
-                                             List<HvSocketConnection> accepted) throws IOException {
+    private static Connection accept(HvSocketListener listener, GuestConnection connection,
+                                             List<Connection> accepted) throws IOException {
         if (listener == null) {
             return null;
         }
         // The guest dialled before it answered, so the connection is already queued; the timeout only guards
         // against a guest that broke the protocol.
-        HvSocketConnection c = listener.accept(connection.rpcTimeout());
+        Connection c = listener.accept(connection.rpcTimeout());
         accepted.add(c);
         return c;
     }
@@ -153,7 +153,7 @@ public final class GuestProcess implements Process {
     }
 
     /** The connection's input, closing the connection at end of stream or on a read error. */
-    private static InputStream closingAtEnd(HvSocketConnection c) {
+    private static InputStream closingAtEnd(Connection c) {
         if (c == null) {
             return null;
         }
@@ -257,13 +257,9 @@ public final class GuestProcess implements Process {
     /** Closes the stdio connections; the process keeps running. */
     @Override
     public void close() {
-        for (HvSocketConnection c : new HvSocketConnection[] {stdin, stdout, stderr}) {
+        for (Connection c : new Connection[] {stdin, stdout, stderr}) {
             if (c != null) {
-                try {
-                    c.close();
-                } catch (IOException e) {
-                    LOG.debug("closing stdio of {} failed", pid, e);
-                }
+                c.close();
             }
         }
     }

@@ -1,6 +1,6 @@
 package io.hcs4j.shim.runtime.lcow;
 
-import io.hcs4j.shim.os.FileTrees;
+import io.hcs4j.platform.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
