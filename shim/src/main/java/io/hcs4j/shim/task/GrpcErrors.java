@@ -6,6 +6,8 @@ import io.hcs4j.hcs.HcsException;
 import io.hcs4j.hcs.raw.HResults;
 import io.hcs4j.uvm.bridge.BridgeClosedException;
 import io.hcs4j.uvm.bridge.GcsException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -13,13 +15,16 @@ import java.util.concurrent.TimeoutException;
  * kind, applied once per RPC as hcsshim's errdefs.ToGRPC is. The first exception in the cause chain that names
  * a kind decides the code (the shim's own {@link TaskException}, an HCS {@link HcsErrorKind}, the HRESULT a
  * guest answered with, a timeout, a lost connection); the outermost message, which carries the context,
- * becomes the description. Anything else is INTERNAL.
+ * becomes the description (a future's completion wrapper is looked through). Anything else is INTERNAL.
  */
 public final class GrpcErrors {
     private GrpcErrors() {
     }
 
     public static Status toStatus(Throwable error) {
+        while ((error instanceof CompletionException || error instanceof ExecutionException) && error.getCause() != null) {
+            error = error.getCause();
+        }
         Status.Code code = Status.Code.INTERNAL;
         for (Throwable t = error; t != null; t = t.getCause()) {
             Status.Code c = codeOf(t);

@@ -31,13 +31,13 @@ import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
-import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * containerd.task.v2.Task as a grpc-java service: each RPC is one call into {@link Tasks}; what it throws
- * becomes a status here, once, through {@link GrpcErrors#toStatus}. Served over ttrpc by {@link io.hcs4j.shim.ttrpc.TtrpcServer} (and by any gRPC server).
+ * becomes a status here, once, through {@link GrpcErrors#toStatus}. Served over ttrpc by
+ * {@link io.hcs4j.shim.ttrpc.TtrpcServer} (and by any gRPC server).
  */
 public final class TaskService extends TaskGrpc.TaskImplBase {
     private static final Logger log = LoggerFactory.getLogger(TaskService.class);
@@ -181,7 +181,7 @@ public final class TaskService extends TaskGrpc.TaskImplBase {
                     return;
                 }
                 if (error != null) {
-                    out.onError(failure("Wait", error instanceof CompletionException c && c.getCause() != null ? c.getCause() : error));
+                    out.onError(failure("Wait", error));
                 } else {
                     out.onNext(resp);
                     out.onCompleted();

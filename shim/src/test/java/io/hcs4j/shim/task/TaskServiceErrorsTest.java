@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status.Code;
 import io.grpc.StatusException;
+import io.hcs4j.cow.Container;
 import io.hcs4j.hcs.HcsErrorKind;
 import io.hcs4j.hcs.HcsException;
 import io.hcs4j.hcs.HcsService;
@@ -18,7 +19,6 @@ import io.hcs4j.shim.api.task.StateRequest;
 import io.hcs4j.shim.api.task.TaskGrpc;
 import io.hcs4j.shim.runtime.ContainerBackend;
 import io.hcs4j.shim.runtime.ContainerSpec;
-import io.hcs4j.cow.Container;
 import io.hcs4j.shim.ttrpc.TtrpcClient;
 import io.hcs4j.shim.ttrpc.TtrpcServer;
 
@@ -32,6 +32,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -164,6 +165,10 @@ class TaskServiceErrorsTest {
         assertEquals(Code.INTERNAL, createFailsWith(spec -> {
             throw hcs(HResults.E_FAIL);
         }));
+        // Wait fails through a future: its wrapper is looked through.
+        io.grpc.Status wrapped = GrpcErrors.toStatus(new CompletionException(hcs(HResults.HCS_E_SYSTEM_NOT_FOUND)));
+        assertEquals(Code.NOT_FOUND, wrapped.getCode());
+        assertTrue(wrapped.getDescription().startsWith("HcsCreateComputeSystem: SYSTEM_NOT_FOUND"), wrapped.getDescription());
     }
 
     @Test

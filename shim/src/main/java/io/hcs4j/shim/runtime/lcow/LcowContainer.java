@@ -57,9 +57,7 @@ final class LcowContainer implements Container {
     @Override
     public void start() throws IOException {
         synchronized (this) {
-            if (closed) {
-                throw new IOException("container " + id + " is closed");
-            }
+            requireOpen();
             started = true;
         }
         container.start();
@@ -67,7 +65,16 @@ final class LcowContainer implements Container {
 
     @Override
     public Process createProcess(ProcessParameters parameters) throws IOException {
+        synchronized (this) {
+            requireOpen();
+        }
         return container.createProcess(parameters);
+    }
+
+    private void requireOpen() throws IOException {
+        if (closed) {
+            throw new IOException("container " + id + " is closed");
+        }
     }
 
     @Override
