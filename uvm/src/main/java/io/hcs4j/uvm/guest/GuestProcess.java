@@ -25,6 +25,7 @@ import io.hcs4j.uvm.transport.VsockPorts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,7 +37,8 @@ import java.util.function.LongConsumer;
 /**
  * A process in a guest container (or in the VM itself) started through ExecuteProcess, with one hvsocket per
  * requested stdio stream. The guest holds the exit code back until the host has closed its ends of stdout and
- * stderr, so read them to the end and close them (or {@link #close()}).
+ * stderr, so each of those streams closes its connection once it reads to the end (or fails): a reader that
+ * drains them lets the exit through.
  */
 public final class GuestProcess implements Process {
     private static final Logger LOG = LoggerFactory.getLogger(GuestProcess.class);
@@ -49,6 +51,8 @@ public final class GuestProcess implements Process {
     private final Connection stdin;
     private final Connection stdout;
     private final Connection stderr;
+    private final InputStream stdoutStream;
+    private final InputStream stderrStream;
     private final CompletableFuture<Integer> exit;
 
     private GuestProcess(GuestConnection connection, String containerId, int pid, Connection stdin,
@@ -59,6 +63,8 @@ public final class GuestProcess implements Process {
         this.stdin = stdin;
         this.stdout = stdout;
         this.stderr = stderr;
+        this.stdoutStream = closingAtEnd(stdout);
+        this.stderrStream = closingAtEnd(stderr);
         ContainerWaitForProcess wait = request(new ContainerWaitForProcess());
         wait.processId = pid;
         wait.timeoutInMs = INFINITE;
@@ -152,12 +158,42 @@ public final class GuestProcess implements Process {
 
     @Override
     public InputStream stdout() {
-        return stdout == null ? null : stdout.input();
+        return stdoutStream;
     }
 
     @Override
     public InputStream stderr() {
-        return stderr == null ? null : stderr.input();
+        return stderrStream;
+    }
+
+    /** The connection's input, closing the connection at end of stream or on a read error. */
+    private static InputStream closingAtEnd(Connection c) {
+        if (c == null) {
+            return null;
+        }
+        return new FilterInputStream(c.input()) {
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                int n = read(one, 0, 1);
+                return n < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] buf, int off, int len) throws IOException {
+                int n;
+                try {
+                    n = super.read(buf, off, len);
+                } catch (IOException e) {
+                    c.close();
+                    throw e;
+                }
+                if (n < 0) {
+                    c.close();
+                }
+                return n;
+            }
+        };
     }
 
     @Override
@@ -197,6 +233,9 @@ public final class GuestProcess implements Process {
      */
     @Override
     public boolean signal(SignalOptions options) throws IOException {
+        if (options instanceof SignalOptions.Kill) {
+            return kill();
+        }
         if (options instanceof SignalOptions.Linux linux) {
             SignalProcessOptionsLCOW lcow = new SignalProcessOptionsLCOW();
             lcow.signal = linux.signal();

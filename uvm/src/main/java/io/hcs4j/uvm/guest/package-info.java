@@ -1,6 +1,6 @@
 /**
- * What the GCS bridge's RPCs mean to the host: the negotiated connection to a utility VM's guest agent, and the
- * guest-backed cow implementations ({@link io.hcs4j.uvm.guest.GuestContainer},
- * {@link io.hcs4j.uvm.guest.GuestProcess}) with the GCS's rules for stdio and exit codes.
+ * The host's side of a guest agent (GCS) connection, as cow sees it: what the bridge's RPCs mean, negotiation and
+ * VM-level settings ({@code GuestConnection}), guest containers ({@code GuestContainer}) and guest processes
+ * ({@code GuestProcess}, where the GCS's stdio and exit rules live).
  */
 package io.hcs4j.uvm.guest;

@@ -6,7 +6,7 @@ import io.hcs4j.hcs.HcsService;
 import io.hcs4j.schema.Json;
 import io.hcs4j.shim.runtime.ContainerBackend;
 import io.hcs4j.shim.runtime.ContainerSpec;
-import io.hcs4j.shim.runtime.RuntimeContainer;
+import io.hcs4j.cow.Container;
 import io.hcs4j.uvm.Resource;
 import io.hcs4j.uvm.UtilityVm;
 import io.hcs4j.uvm.guest.GuestConnection;
@@ -77,7 +77,7 @@ public final class LcowBackend implements ContainerBackend {
     }
 
     @Override
-    public RuntimeContainer create(ContainerSpec spec) throws IOException {
+    public Container create(ContainerSpec spec) throws IOException {
         HcsService hcs = hcs();
         if (!hcs.describe().startsWith("emulator")) {
             // Windows hands LCOW rootfs over as lcow-layer VHDs to attach over SCSI/vPMem; not mapped yet.
