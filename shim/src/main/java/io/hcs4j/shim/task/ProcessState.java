@@ -65,12 +65,15 @@ abstract sealed class ProcessState permits ProcessState.Created, ProcessState.Ru
         return false;
     }
 
+    /** Resizes the terminal of a running process; elsewhere there is none to resize, and it is not an error (as hcsshim). */
     void resizeConsole(TaskProcess p, int width, int height) throws IOException {
-        throw TaskException.precondition(p.describe() + " has exited");
     }
 
+    /** Closes the upstream stdin once connected; safe to repeat, and not refused after exit (as hcsshim and runc). */
     void closeStdin(TaskProcess p) {
-        throw TaskException.precondition(p.describe() + " has exited");
+        if (p.io != null) {
+            p.io.closeStdin();
+        }
     }
 
     /** The process exited (or the connection to it was lost) with {@code code}. */
@@ -80,8 +83,8 @@ abstract sealed class ProcessState permits ProcessState.Created, ProcessState.Ru
 
     /**
      * Defined but not running: no pid, no stdio yet. Start runs it; Kill stops it without running it (exit
-     * status 128 + signal, with its exit event); Delete stops it quietly (status 0); CloseIO has nothing to
-     * close. Refuses pause, resume, exec, resize.
+     * status 128 + signal, with its exit event); Delete stops it quietly (status 0); resize and CloseIO have
+     * nothing to act on yet. Refuses pause, resume, exec.
      */
     static final class Created extends ProcessState {
         @Override
@@ -108,15 +111,6 @@ abstract sealed class ProcessState permits ProcessState.Created, ProcessState.Ru
             p.state = STOPPED;
         }
 
-        @Override
-        void resizeConsole(TaskProcess p, int width, int height) {
-            throw TaskException.precondition(p.describe() + " is not started");
-        }
-
-        @Override
-        void closeStdin(TaskProcess p) {
-            // nothing is connected yet
-        }
     }
 
     /**
@@ -159,11 +153,6 @@ abstract sealed class ProcessState permits ProcessState.Created, ProcessState.Ru
         }
 
         @Override
-        void closeStdin(TaskProcess p) {
-            p.io.closeStdin();
-        }
-
-        @Override
         void exited(TaskProcess p, int code) {
             p.recordExit(code);
             p.state = STOPPED;
@@ -195,8 +184,8 @@ abstract sealed class ProcessState permits ProcessState.Created, ProcessState.Ru
 
     /**
      * Exited, or killed before it ran: exit status and time are recorded and Wait has returned. Delete
-     * removes it. Kill is NotFound (process already finished); start, pause, resume, exec, resize and CloseIO
-     * are refused.
+     * removes it. Kill is NotFound (process already finished); start, pause, resume and exec are
+     * refused; resize does nothing and CloseIO closes what may still be open.
      */
     static final class Stopped extends ProcessState {
         @Override

@@ -192,13 +192,11 @@ class TasksTest {
 
         ExecProcessRequest.Builder exec = ExecProcessRequest.newBuilder().setId("s1").setTerminal(true);
         tasks.exec(exec.setExecId("tty").setSpec(processSpec("true")).build());
-        assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.resizePty("s1", "tty", 80, 24)), "resize before start");
+        tasks.resizePty("s1", "tty", 80, 24); // hcsshim resizes only a running tty and ignores the call otherwise
         tasks.start("s1", "tty");
         await("s1", "tty");
-        io.grpc.Status resize = status(() -> tasks.resizePty("s1", "tty", 80, 24));
-        assertEquals(Code.FAILED_PRECONDITION, resize.getCode(), "resize an exited exec");
-        assertEquals("exec tty of task s1 has exited", resize.getDescription());
-        assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.closeIo("s1", "tty", true)), "closeIO of an exited exec");
+        tasks.resizePty("s1", "tty", 80, 24);
+        tasks.closeIo("s1", "tty", true); // containerd's exec sends CloseIO after Start, often after the exit
         assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.start("s1", "tty")), "start an exited exec");
 
         tasks.exec(exec.setExecId("bg").setTerminal(false).setSpec(processSpec("sleep", "30")).build());
@@ -223,7 +221,7 @@ class TasksTest {
         assertEquals(Status.CREATED, tasks.state("s1", "late").getStatus(), "a refused start changes nothing");
         assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.exec(exec.setExecId("later").build())), "exec on a stopped task");
         assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.pause("s1")), "pause a stopped task");
-        assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.closeIo("s1", "", true)), "closeIO of an exited task");
+        tasks.closeIo("s1", "", true);
         assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.start("s1", "")), "start a stopped task");
         tasks.delete("s1", "late");
         tasks.delete("s1", "bg");
