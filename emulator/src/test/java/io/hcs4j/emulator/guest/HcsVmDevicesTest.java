@@ -1,6 +1,7 @@
 package io.hcs4j.emulator.guest;
 
 import io.hcs4j.emulator.hcs.Emulator;
+import io.hcs4j.hcs.raw.HResults;
 import io.hcs4j.hcs.ComputeSystem;
 import io.hcs4j.hcs.HcsException;
 import io.hcs4j.hcs.HcsGeneration;
@@ -41,11 +42,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @Timeout(90)
 class HcsVmDevicesTest {
-    private static final int ERROR_FILE_NOT_FOUND = 0x80070002;
-    private static final int ERROR_ALREADY_EXISTS = 0x800700B7;
-    private static final int E_INVALIDARG = 0x80070057;
-    private static final int E_ELEMENT_NOT_FOUND = 0x80070490;
-    private static final int E_NOT_SUPPORTED = 0x80070032;
 
     @TempDir
     Path work;
@@ -112,24 +108,24 @@ class HcsVmDevicesTest {
                 try (ComputeSystem system = hcs.openComputeSystem(vmId)) {
                     String lun0 = scsiPath(0, 0);
                     system.modify(request(RequestType.ADD, lun0, attachment(disk)));
-                    // The same LUN twice: ERROR_ALREADY_EXISTS, and the first stays plugged in.
-                    assertEquals(ERROR_ALREADY_EXISTS, hresult(() -> system.modify(request(RequestType.ADD, lun0,
+                    // The same LUN twice: E_ALREADY_EXISTS, and the first stays plugged in.
+                    assertEquals(HResults.E_ALREADY_EXISTS, hresult(() -> system.modify(request(RequestType.ADD, lun0,
                             attachment(share)))));
                     assertEquals(disk.toRealPath(), devices.resolve("scsi/0-0").toRealPath());
-                    // A host path that does not exist: ERROR_FILE_NOT_FOUND, as HCS reports a missing VHD.
-                    assertEquals(ERROR_FILE_NOT_FOUND, hresult(() -> system.modify(request(RequestType.ADD,
+                    // A host path that does not exist: E_FILE_NOT_FOUND, as HCS reports a missing VHD.
+                    assertEquals(HResults.E_FILE_NOT_FOUND, hresult(() -> system.modify(request(RequestType.ADD,
                             scsiPath(0, 1), attachment(work.resolve("missing.vhdx"))))));
                     assertFalse(Files.exists(devices.resolve("scsi/0-1"), LinkOption.NOFOLLOW_LINKS));
                     // A controller the VM does not have, a LUN past the controller's 64.
-                    assertEquals(E_INVALIDARG, hresult(() -> system.modify(request(RequestType.ADD,
+                    assertEquals(HResults.E_INVALIDARG, hresult(() -> system.modify(request(RequestType.ADD,
                             "VirtualMachine/Devices/Scsi/" + UUID.randomUUID() + "/Attachments/0", attachment(disk)))));
-                    assertEquals(E_INVALIDARG, hresult(() -> system.modify(request(RequestType.ADD, scsiPath(0, 64),
+                    assertEquals(HResults.E_INVALIDARG, hresult(() -> system.modify(request(RequestType.ADD, scsiPath(0, 64),
                             attachment(disk)))));
                     // Removing what is not there: E_ELEMENT_NOT_FOUND.
-                    assertEquals(E_ELEMENT_NOT_FOUND, hresult(() -> system.modify(request(RequestType.REMOVE,
+                    assertEquals(HResults.E_ELEMENT_NOT_FOUND, hresult(() -> system.modify(request(RequestType.REMOVE,
                             scsiPath(0, 5), null))));
                     system.modify(request(RequestType.REMOVE, lun0, null));
-                    assertEquals(E_ELEMENT_NOT_FOUND, hresult(() -> system.modify(request(RequestType.REMOVE, lun0,
+                    assertEquals(HResults.E_ELEMENT_NOT_FOUND, hresult(() -> system.modify(request(RequestType.REMOVE, lun0,
                             null))));
 
                     // Plan9: a duplicate share name, a file where a directory is shared, an unknown share.
@@ -139,19 +135,19 @@ class HcsVmDevicesTest {
                     s.path = share.toString();
                     s.port = 564;
                     system.modify(request(RequestType.ADD, "VirtualMachine/Devices/Plan9/Shares", s));
-                    assertEquals(ERROR_ALREADY_EXISTS, hresult(() -> system.modify(request(RequestType.ADD,
+                    assertEquals(HResults.E_ALREADY_EXISTS, hresult(() -> system.modify(request(RequestType.ADD,
                             "VirtualMachine/Devices/Plan9/Shares", s))));
                     // Update of a device is not supported.
-                    assertEquals(E_NOT_SUPPORTED, hresult(() -> system.modify(request(RequestType.UPDATE,
+                    assertEquals(HResults.E_NOT_SUPPORTED, hresult(() -> system.modify(request(RequestType.UPDATE,
                             "VirtualMachine/Devices/Plan9/Shares", s))));
                     // vPMem: a slot past the VM's MaximumCount.
-                    assertEquals(E_INVALIDARG, hresult(() -> system.modify(request(RequestType.ADD,
+                    assertEquals(HResults.E_INVALIDARG, hresult(() -> system.modify(request(RequestType.ADD,
                             "VirtualMachine/Devices/VirtualPMem/Devices/4096", attachment(disk)))));
                 }
                 // Through UtilityVm: the failed HCS modify surfaces, and the slot is free for the next disk.
                 IOException missing = assertThrows(IOException.class,
                         () -> vm.addScsiDisk(work.resolve("missing.vhdx").toString(), "/run/mounts/x", true));
-                assertEquals(ERROR_FILE_NOT_FOUND, hcsCause(missing).hresult());
+                assertEquals(HResults.E_FILE_NOT_FOUND, hcsCause(missing).hresult());
                 Path image = Files.writeString(work.resolve("a.vhdx"), "not really a VHD");
                 try (Resource r = vm.addScsiDisk(image.toString(), work.resolve("uvm/a").toString(), true)) {
                     assertEquals(image.toRealPath(), devices.resolve("scsi/0-0").toRealPath());

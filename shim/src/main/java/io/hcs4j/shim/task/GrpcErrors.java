@@ -52,7 +52,7 @@ public final class GrpcErrors {
         }
         if (t instanceof GcsException e) {
             // The guest answers with the HRESULTs of HCS's table; E_NOTIMPL is the guest's "not implemented".
-            return e.result() == HResults.E_NOTIMPL ? Status.Code.UNIMPLEMENTED : codeOf(HcsErrorKind.of(e.result()));
+            return e.result() == HResults.E_NOTIMPL ? Status.Code.UNIMPLEMENTED : codeOf(e.kind());
         }
         if (t instanceof BridgeClosedException) {
             return Status.Code.UNAVAILABLE; // the guest is gone
