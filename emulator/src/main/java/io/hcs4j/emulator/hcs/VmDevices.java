@@ -2,6 +2,7 @@ package io.hcs4j.emulator.hcs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.emulator.os.FileTrees;
 import io.hcs4j.hcs.raw.HResults;
 import io.hcs4j.uvm.LcowDocument;
 import io.hcs4j.uvm.transport.HvSocketDirs;
@@ -12,11 +13,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The hot-pluggable hardware of an emulated VM: Plan9 shares, SCSI attachments and vPMem devices added and removed
@@ -170,11 +169,8 @@ final class VmDevices {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        // Files.walk does not follow links, so only the entries and their directories are deleted.
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            FileTrees.delete(dir);
             if (madeVmDir) {
                 Files.deleteIfExists(dir.getParent());
             }
