@@ -6,6 +6,7 @@ import io.hcs4j.hcs.HcsService;
 import io.hcs4j.schema.v2.ModifySettingRequest;
 import io.hcs4j.schema.v2.Properties;
 import io.hcs4j.schema.v2.PropertyQuery;
+import io.hcs4j.uvm.transport.HvSocketTransport;
 
 import java.io.IOException;
 import java.util.UUID;
@@ -14,16 +15,18 @@ import java.util.concurrent.CompletableFuture;
 /** A utility VM's compute system through the HCS facade (real HCS on Windows, the emulator elsewhere). */
 public final class HcsVmSystem implements VmSystem {
     private final ComputeSystem system;
+    private final HvSocketTransport.Factory transports;
 
-    private HcsVmSystem(ComputeSystem system) {
+    private HcsVmSystem(ComputeSystem system, HvSocketTransport.Factory transports) {
         this.system = system;
+        this.transports = transports;
     }
 
-    /** Creates VM compute systems through {@code service}. */
-    public static VmSystem.Factory factory(HcsService service) {
+    /** Creates VM compute systems through {@code service}, reached over {@code transports}. */
+    public static VmSystem.Factory factory(HcsService service, HvSocketTransport.Factory transports) {
         return (id, document) -> {
             try {
-                return new HcsVmSystem(service.createComputeSystem(id, document));
+                return new HcsVmSystem(service.createComputeSystem(id, document), transports);
             } catch (HcsException e) {
                 throw io("create", id, e);
             }
@@ -39,12 +42,13 @@ public final class HcsVmSystem implements VmSystem {
         return system.id();
     }
 
-    /** The RuntimeId HCS reports, or null where it reports none (the emulator, whose hvsockets are unix sockets). */
+    /** The transport to the VM by the RuntimeId HCS reports (null where it reports none). */
     @Override
-    public UUID runtimeId() throws IOException {
+    public HvSocketTransport transport() throws IOException {
         try {
             Properties p = system.properties(new PropertyQuery());
-            return p.runtimeId == null || p.runtimeId.isEmpty() ? null : UUID.fromString(p.runtimeId);
+            return transports.forVm(id(), p.runtimeId == null || p.runtimeId.isEmpty() ? null
+                    : UUID.fromString(p.runtimeId));
         } catch (HcsException e) {
             throw io("properties", id(), e);
         }
@@ -65,6 +69,24 @@ public final class HcsVmSystem implements VmSystem {
             system.terminate();
         } catch (HcsException e) {
             throw io("terminate", id(), e);
+        }
+    }
+
+    @Override
+    public void pause() throws IOException {
+        try {
+            system.pause();
+        } catch (HcsException e) {
+            throw io("pause", id(), e);
+        }
+    }
+
+    @Override
+    public void resume() throws IOException {
+        try {
+            system.resume();
+        } catch (HcsException e) {
+            throw io("resume", id(), e);
         }
     }
 
