@@ -1,7 +1,6 @@
 package io.hcs4j.uvm;
 
 import io.hcs4j.hcs.ComputeSystem;
-import io.hcs4j.hcs.HcsException;
 import io.hcs4j.hcs.HcsService;
 import io.hcs4j.schema.v2.ModifySettingRequest;
 import io.hcs4j.schema.v2.Properties;
@@ -12,7 +11,10 @@ import java.io.IOException;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-/** A utility VM's compute system through the HCS facade (real HCS on Windows, the emulator elsewhere). */
+/**
+ * A utility VM's compute system through the HCS facade (real HCS on Windows, the emulator elsewhere). Failures
+ * are the facade's {@link io.hcs4j.hcs.HcsException}s, passed on with their kind.
+ */
 public final class HcsVmSystem implements VmSystem {
     private final ComputeSystem system;
     private final HvSocketTransport.Factory transports;
@@ -24,17 +26,7 @@ public final class HcsVmSystem implements VmSystem {
 
     /** Creates VM compute systems through {@code service}, reached over {@code transports}. */
     public static VmSystem.Factory factory(HcsService service, HvSocketTransport.Factory transports) {
-        return (id, document) -> {
-            try {
-                return new HcsVmSystem(service.createComputeSystem(id, document), transports);
-            } catch (HcsException e) {
-                throw io("create", id, e);
-            }
-        };
-    }
-
-    private static IOException io(String what, String id, HcsException e) {
-        return new IOException("HCS " + what + " of " + id + " failed: " + e.getMessage(), e);
+        return (id, document) -> new HcsVmSystem(service.createComputeSystem(id, document), transports);
     }
 
     @Override
@@ -45,58 +37,34 @@ public final class HcsVmSystem implements VmSystem {
     /** The transport to the VM by the RuntimeId HCS reports (null where it reports none). */
     @Override
     public HvSocketTransport transport() throws IOException {
-        try {
-            Properties p = system.properties(new PropertyQuery());
-            return transports.forVm(id(), p.runtimeId == null || p.runtimeId.isEmpty() ? null
-                    : UUID.fromString(p.runtimeId));
-        } catch (HcsException e) {
-            throw io("properties", id(), e);
-        }
+        Properties p = system.properties(new PropertyQuery());
+        return transports.forVm(id(), p.runtimeId == null || p.runtimeId.isEmpty() ? null
+                : UUID.fromString(p.runtimeId));
     }
 
     @Override
     public void start() throws IOException {
-        try {
-            system.start();
-        } catch (HcsException e) {
-            throw io("start", id(), e);
-        }
+        system.start();
     }
 
     @Override
     public void terminate() throws IOException {
-        try {
-            system.terminate();
-        } catch (HcsException e) {
-            throw io("terminate", id(), e);
-        }
+        system.terminate();
     }
 
     @Override
     public void pause() throws IOException {
-        try {
-            system.pause();
-        } catch (HcsException e) {
-            throw io("pause", id(), e);
-        }
+        system.pause();
     }
 
     @Override
     public void resume() throws IOException {
-        try {
-            system.resume();
-        } catch (HcsException e) {
-            throw io("resume", id(), e);
-        }
+        system.resume();
     }
 
     @Override
     public void modify(ModifySettingRequest request) throws IOException {
-        try {
-            system.modify(request);
-        } catch (HcsException e) {
-            throw io("modify", id(), e);
-        }
+        system.modify(request);
     }
 
     @Override

@@ -82,9 +82,12 @@ public final class HcsCowProcess implements Process {
         }
     }
 
-    /** Windows processes take console control events only; a Linux signal is refused. */
+    /** Windows processes take console control events (or {@link SignalOptions.Kill}); a Linux signal is refused. */
     @Override
     public boolean signal(SignalOptions options) throws IOException {
+        if (options instanceof SignalOptions.Kill) {
+            return kill();
+        }
         if (!(options instanceof SignalOptions.Windows windows)) {
             throw new IllegalArgumentException("a Windows process takes a console control event, not " + options);
         }

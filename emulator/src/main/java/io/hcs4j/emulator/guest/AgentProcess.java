@@ -1,8 +1,8 @@
 package io.hcs4j.emulator.guest;
 
-import io.hcs4j.emulator.os.Posix;
 import io.hcs4j.emulator.os.Pty;
-import io.hcs4j.uvm.transport.HvSocketConnection;
+import io.hcs4j.platform.Connection;
+import io.hcs4j.platform.posix.Posix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +33,8 @@ final class AgentProcess {
         this.pty = pty;
     }
 
-    static AgentProcess start(List<String> command, Map<String, String> env, Path cwd, HvSocketConnection stdin,
-                              HvSocketConnection stdout, HvSocketConnection stderr) throws IOException {
+    static AgentProcess start(List<String> command, Map<String, String> env, Path cwd, Connection stdin,
+                              Connection stdout, Connection stderr) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
         pb.environment().clear();
         pb.environment().putAll(env);
@@ -60,7 +60,7 @@ final class AgentProcess {
      * stdin, stdout and stderr are the terminal, relayed over the stdin and stdout sockets.
      */
     static AgentProcess startWithTerminal(List<String> command, Map<String, String> env, Path cwd,
-                                          HvSocketConnection stdin, HvSocketConnection stdout,
+                                          Connection stdin, Connection stdout,
                                           int cols, int rows) throws IOException {
         Pty pty = Pty.open(cols, rows);
         Process process;
@@ -103,7 +103,7 @@ final class AgentProcess {
     }
 
     /** Host to process; the host's half-close (or hang-up) is the process's end of file. */
-    private static void relayIn(HvSocketConnection socket, OutputStream toProcess) {
+    private static void relayIn(Connection socket, OutputStream toProcess) {
         try (socket; toProcess) {
             socket.input().transferTo(toProcess);
         } catch (IOException e) {
@@ -115,7 +115,7 @@ final class AgentProcess {
      * Process to host; at the process's end of file, half-close towards the host, then wait for the host to
      * close its end (that is what releases the exit code).
      */
-    private static CompletableFuture<Void> relayOut(String name, InputStream fromProcess, HvSocketConnection socket) {
+    private static CompletableFuture<Void> relayOut(String name, InputStream fromProcess, Connection socket) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         thread(name, () -> {
             try (socket) {

@@ -1,9 +1,9 @@
 package io.hcs4j.emulator.guest;
 
 import io.hcs4j.emulator.hcs.GuestInstance;
-import io.hcs4j.emulator.os.FileTrees;
-import io.hcs4j.emulator.os.Posix;
 import io.hcs4j.emulator.hcs.GuestLauncher;
+import io.hcs4j.platform.FileTrees;
+import io.hcs4j.platform.posix.Posix;
 import io.hcs4j.uvm.transport.HvSocketDirs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +30,7 @@ import java.util.concurrent.CompletableFuture;
 public final class EmulatedGuestLauncher implements GuestLauncher {
     public static final String AGENT_ENV = "HCS4J_GUEST_AGENT";
     /** A class-data archive (AppCDS) of this jar for the agent's JVM to map, when the host has one. */
-    public static final String CDS_ARCHIVE_ENV = "HCS4J_CDS_ARCHIVE";
+    private static final String CDS_ARCHIVE_ENV = "HCS4J_CDS_ARCHIVE";
     private static final Logger LOG = LoggerFactory.getLogger(EmulatedGuestLauncher.class);
     /** A small agent that boots fast, as the real GCS is: one compiler tier, serial GC, a bounded heap. */
     private static final List<String> AGENT_JAVA_OPTS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",

@@ -2,13 +2,13 @@ package io.hcs4j.emulator.guest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.platform.Connection;
 import io.hcs4j.uvm.bridge.codec.BridgeJson;
 import io.hcs4j.uvm.bridge.codec.BridgeProtocolException;
 import io.hcs4j.uvm.bridge.codec.Frame;
 import io.hcs4j.uvm.bridge.codec.FrameCodec;
 import io.hcs4j.uvm.bridge.codec.MessageKind;
 import io.hcs4j.uvm.bridge.codec.Rpc;
-import io.hcs4j.uvm.transport.HvSocketConnection;
 import io.hcs4j.uvm.transport.UnixSocketTransport;
 import io.hcs4j.uvm.transport.VsockPorts;
 import org.slf4j.Logger;
@@ -35,7 +35,7 @@ final class GuestAgent {
     private static final String ZERO_ACTIVITY = "00000000-0000-0000-0000-000000000000";
     private static final long INFINITE = 0xFFFFFFFFL;
 
-    private final HvSocketConnection bridge;
+    private final Connection bridge;
     private final Path vmDir;
     private final GuestRuntime runtime;
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
@@ -46,7 +46,7 @@ final class GuestAgent {
     private volatile boolean shuttingDown;
 
     /** @param cgroups where containers get their cgroups, null without */
-    GuestAgent(HvSocketConnection bridge, Path vmDir, boolean root, Cgroups cgroups) {
+    GuestAgent(Connection bridge, Path vmDir, boolean root, Cgroups cgroups) {
         this.bridge = bridge;
         this.vmDir = vmDir;
         this.runtime = new GuestRuntime(root, cgroups, vmDir, this::notifyExit);
@@ -70,11 +70,7 @@ final class GuestAgent {
         } finally {
             runtime.shutdownAll();
             workers.shutdownNow();
-            try {
-                bridge.close();
-            } catch (IOException e) {
-                LOG.debug("close", e);
-            }
+            bridge.close();
         }
     }
 
@@ -197,27 +193,27 @@ final class GuestAgent {
     private int execute(String containerId, JsonNode settings) throws GuestError, IOException {
         ObjectNode params = unnest(settings.get("ProcessParameters"));
         JsonNode relay = settings.path("VsockStdioRelaySettings");
-        List<HvSocketConnection> dialled = new ArrayList<>();
+        List<Connection> dialled = new ArrayList<>();
         try {
-            HvSocketConnection in = dial(relay, "StdIn", params.path("CreateStdInPipe").asBoolean(), dialled);
-            HvSocketConnection out = dial(relay, "StdOut", params.path("CreateStdOutPipe").asBoolean(), dialled);
-            HvSocketConnection err = dial(relay, "StdErr", params.path("CreateStdErrPipe").asBoolean(), dialled);
+            Connection in = dial(relay, "StdIn", params.path("CreateStdInPipe").asBoolean(), dialled);
+            Connection out = dial(relay, "StdOut", params.path("CreateStdOutPipe").asBoolean(), dialled);
+            Connection err = dial(relay, "StdErr", params.path("CreateStdErrPipe").asBoolean(), dialled);
             return runtime.execute(containerId, params, in, out, err);
         } catch (GuestError | IOException e) {
-            for (HvSocketConnection c : dialled) {
+            for (Connection c : dialled) {
                 c.close();
             }
             throw e;
         }
     }
 
-    private HvSocketConnection dial(JsonNode relay, String field, boolean wanted, List<HvSocketConnection> dialled)
+    private Connection dial(JsonNode relay, String field, boolean wanted, List<Connection> dialled)
             throws IOException {
         long port = relay.path(field).asLong(0);
         if (!wanted || port == 0) {
             return null;
         }
-        HvSocketConnection c = UnixSocketTransport.dial(vmDir, VsockPorts.serviceId(port));
+        Connection c = UnixSocketTransport.dial(vmDir, VsockPorts.serviceId(port));
         dialled.add(c);
         return c;
     }

@@ -1,7 +1,7 @@
 package io.hcs4j.emulator.guest;
 
-import io.hcs4j.emulator.os.Posix;
-import io.hcs4j.uvm.transport.HvSocketConnection;
+import io.hcs4j.platform.Connection;
+import io.hcs4j.platform.posix.Posix;
 import io.hcs4j.uvm.transport.HvSocketDirs;
 import io.hcs4j.uvm.transport.UnixSocketTransport;
 import io.hcs4j.uvm.transport.VsockPorts;
@@ -29,7 +29,7 @@ public final class GuestAgentMain {
             System.exit(2);
         }
         Path vmDir = Path.of(dir);
-        HvSocketConnection bridge;
+        Connection bridge;
         try {
             bridge = UnixSocketTransport.dial(vmDir, VsockPorts.serviceId(VsockPorts.GCS_PORT));
         } catch (IOException e) {

@@ -3,11 +3,11 @@ package io.hcs4j.emulator.guest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.platform.Connection;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.SchemaException;
 import io.hcs4j.schema.oci.LinuxResources;
 import io.hcs4j.uvm.bridge.codec.BridgeJson;
-import io.hcs4j.uvm.transport.HvSocketConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -244,8 +244,8 @@ final class GuestRuntime {
     }
 
     /** Starts a process: the init process (no OCI process), an exec, or a process of the VM itself. */
-    int execute(String containerId, ObjectNode params, HvSocketConnection in, HvSocketConnection out,
-                HvSocketConnection err) throws GuestError {
+    int execute(String containerId, ObjectNode params, Connection in, Connection out,
+                Connection err) throws GuestError {
         try {
             if (VM_ID.equals(containerId)) {
                 return startVmProcess(params, in, out, err);
@@ -286,7 +286,7 @@ final class GuestRuntime {
     }
 
     private AgentProcess startInContainer(Container c, JsonNode process, boolean terminal, int cols, int rows,
-                                          HvSocketConnection in, HvSocketConnection out, HvSocketConnection err)
+                                          Connection in, Connection out, Connection err)
             throws IOException, GuestError {
         List<String> args = new ArrayList<>();
         process.path("args").forEach(a -> args.add(a.asText()));
@@ -346,8 +346,8 @@ final class GuestRuntime {
         return program;
     }
 
-    private int startVmProcess(ObjectNode params, HvSocketConnection in, HvSocketConnection out,
-                               HvSocketConnection err) throws IOException, GuestError {
+    private int startVmProcess(ObjectNode params, Connection in, Connection out,
+                               Connection err) throws IOException, GuestError {
         List<String> command = new ArrayList<>();
         params.path("CommandArgs").forEach(a -> command.add(a.asText()));
         if (command.isEmpty()) {

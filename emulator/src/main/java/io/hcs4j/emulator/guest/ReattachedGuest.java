@@ -1,7 +1,7 @@
 package io.hcs4j.emulator.guest;
 
 import io.hcs4j.emulator.hcs.GuestInstance;
-import io.hcs4j.emulator.os.Posix;
+import io.hcs4j.platform.posix.Posix;
 
 import java.util.ArrayList;
 import java.util.List;

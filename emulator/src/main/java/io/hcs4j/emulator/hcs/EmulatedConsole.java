@@ -1,8 +1,8 @@
 package io.hcs4j.emulator.hcs;
 
-import io.hcs4j.emulator.os.Posix;
 import io.hcs4j.emulator.os.Pty;
 import io.hcs4j.hcs.raw.HResults;
+import io.hcs4j.platform.posix.Posix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,10 +2,10 @@ package io.hcs4j.emulator.hcs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hcs4j.emulator.os.Posix;
 import io.hcs4j.emulator.os.Pty;
 import io.hcs4j.emulator.os.Sessions;
 import io.hcs4j.hcs.raw.HResults;
+import io.hcs4j.platform.posix.Posix;
 
 import java.io.File;
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package io.hcs4j.emulator.hcs;
 
 import com.sun.jna.Pointer;
-import io.hcs4j.emulator.os.Posix;
 import io.hcs4j.hcs.raw.ComputeCore;
 import io.hcs4j.hcs.raw.VmCompute;
 import io.hcs4j.hcs.spi.HcsBackend;
+import io.hcs4j.platform.posix.Posix;
 
 import java.io.IOException;
 import java.io.InputStream;

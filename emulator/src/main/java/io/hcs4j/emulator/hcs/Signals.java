@@ -2,8 +2,8 @@ package io.hcs4j.emulator.hcs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hcs4j.emulator.os.Posix;
 import io.hcs4j.hcs.raw.HResults;
+import io.hcs4j.platform.posix.Posix;
 
 /** Process control documents: SignalProcessOptions and ProcessModifyRequest, mapped to host actions. */
 final class Signals {

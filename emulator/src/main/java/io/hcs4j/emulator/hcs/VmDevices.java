@@ -2,8 +2,8 @@ package io.hcs4j.emulator.hcs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hcs4j.emulator.os.FileTrees;
 import io.hcs4j.hcs.raw.HResults;
+import io.hcs4j.platform.FileTrees;
 import io.hcs4j.uvm.LcowDocument;
 import io.hcs4j.uvm.transport.HvSocketDirs;
 import org.slf4j.Logger;

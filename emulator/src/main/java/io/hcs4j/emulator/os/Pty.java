@@ -1,12 +1,14 @@
 package io.hcs4j.emulator.os;
 
 import com.sun.jna.NativeLong;
+import io.hcs4j.platform.Streams;
+import io.hcs4j.platform.posix.Libc;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Arrays;
+import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -26,13 +28,13 @@ public final class Pty implements AutoCloseable {
 
     /** A new terminal of {@code cols} x {@code rows}; zero or negative sizes leave the kernel's default (0 x 0). */
     public static Pty open(int cols, int rows) throws IOException {
-        int fd = Posix.C.posix_openpt(Posix.O_RDWR | Posix.O_NOCTTY | Posix.O_CLOEXEC);
+        int fd = Libc.INSTANCE.posix_openpt(Libc.O_RDWR | Libc.O_NOCTTY | Libc.O_CLOEXEC);
         if (fd < 0) {
             throw new IOException("posix_openpt failed");
         }
-        String name = Posix.C.grantpt(fd) == 0 && Posix.C.unlockpt(fd) == 0 ? Posix.C.ptsname(fd) : null;
+        String name = Libc.INSTANCE.grantpt(fd) == 0 && Libc.INSTANCE.unlockpt(fd) == 0 ? Libc.INSTANCE.ptsname(fd) : null;
         if (name == null) {
-            Posix.C.close(fd);
+            Libc.INSTANCE.close(fd);
             throw new IOException("cannot unlock the pseudo-terminal");
         }
         Pty pty = new Pty(fd, name);
@@ -68,62 +70,39 @@ public final class Pty implements AutoCloseable {
 
     /** Sets the window size; the kernel tells the foreground process group (SIGWINCH). */
     public synchronized void resize(int cols, int rows) throws IOException {
-        if (closed.get() || Posix.C.ioctl(master, new NativeLong(Posix.TIOCSWINSZ), new Posix.Winsize(rows, cols)) != 0) {
+        if (closed.get() || Libc.INSTANCE.ioctl(master, new NativeLong(Libc.TIOCSWINSZ), new Libc.Winsize(rows, cols)) != 0) {
             throw new IOException("TIOCSWINSZ failed");
         }
     }
 
     /** What the process writes to its terminal. */
     public InputStream input() {
-        return new InputStream() {
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                byte[] buf = off == 0 ? b : new byte[len];
-                long n = closed.get() ? -1 : Posix.C.read(master, buf, new NativeLong(len)).longValue();
-                if (n <= 0) {
-                    // EIO: the last slave descriptor closed (the process and its children are gone).
-                    return -1;
-                }
-                if (buf != b) {
-                    System.arraycopy(buf, 0, b, off, (int) n);
-                }
-                return (int) n;
-            }
-        };
+        return Streams.input(this::read, () -> { });
     }
 
     /** What the process reads from its terminal (typed input). */
     public OutputStream output() {
-        return new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
+        return Streams.output(this::write, () -> { });
+    }
 
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                byte[] rest = Arrays.copyOfRange(b, off, off + len);
-                while (rest.length > 0) {
-                    long n = closed.get() ? -1 : Posix.C.write(master, rest, new NativeLong(rest.length)).longValue();
-                    if (n <= 0) {
-                        throw new IOException("the terminal is closed");
-                    }
-                    rest = Arrays.copyOfRange(rest, (int) n, rest.length);
-                }
-            }
-        };
+    private int read(ByteBuffer dst) {
+        long n = closed.get() ? -1 : Libc.INSTANCE.read(master, dst, new NativeLong(dst.remaining())).longValue();
+        // EIO: the last slave descriptor closed (the process and its children are gone).
+        return n <= 0 ? -1 : (int) n;
+    }
+
+    private int write(ByteBuffer src) throws IOException {
+        long n = closed.get() ? -1 : Libc.INSTANCE.write(master, src, new NativeLong(src.remaining())).longValue();
+        if (n <= 0) {
+            throw new IOException("the terminal is closed");
+        }
+        return (int) n;
     }
 
     @Override
     public synchronized void close() {
         if (closed.compareAndSet(false, true)) {
-            Posix.C.close(master);
+            Libc.INSTANCE.close(master);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.hcs4j.emulator.os;
 
+import io.hcs4j.platform.posix.Posix;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;

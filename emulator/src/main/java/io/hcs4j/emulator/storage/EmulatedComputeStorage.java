@@ -6,6 +6,7 @@ import com.sun.jna.Pointer;
 import com.sun.jna.WString;
 import com.sun.jna.ptr.PointerByReference;
 import io.hcs4j.cow.storage.ComputeStorage;
+import io.hcs4j.platform.FileTrees;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.SchemaException;
 import java.io.IOException;
@@ -134,7 +135,7 @@ public final class EmulatedComputeStorage implements ComputeStorage {
                     throw new Fault(0x80070020, "layer " + root + " is in use (filter attached)"); // sharing violation
                 }
             }
-            deleteTree(root);
+            FileTrees.delete(root);
         });
     }
 
@@ -275,24 +276,5 @@ public final class EmulatedComputeStorage implements ComputeStorage {
                 // holds files the container wrote
             }
         }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
-                }
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

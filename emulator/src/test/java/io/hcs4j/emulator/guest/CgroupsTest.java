@@ -1,6 +1,6 @@
 package io.hcs4j.emulator.guest;
 
-import io.hcs4j.emulator.os.Posix;
+import io.hcs4j.platform.posix.Posix;
 import io.hcs4j.schema.guest.Metrics;
 import io.hcs4j.schema.oci.LinuxMemory;
 import io.hcs4j.schema.oci.LinuxResources;

@@ -1,6 +1,6 @@
 package io.hcs4j.emulator.guest;
 
-import io.hcs4j.emulator.os.Posix;
+import io.hcs4j.platform.posix.Posix;
 import io.hcs4j.uvm.bridge.BridgeClosedException;
 import io.hcs4j.uvm.guest.GuestContainer;
 import io.hcs4j.uvm.guest.GuestProcess;

@@ -1,7 +1,7 @@
 package io.hcs4j.emulator.guest;
 
-import io.hcs4j.emulator.os.Posix;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.platform.posix.Posix;
 import io.hcs4j.schema.v2.ProcessParameters;
 import io.hcs4j.uvm.bridge.GcsException;
 import io.hcs4j.uvm.bridge.codec.BridgeJson;

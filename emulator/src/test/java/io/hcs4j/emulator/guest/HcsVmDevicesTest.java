@@ -1,11 +1,11 @@
 package io.hcs4j.emulator.guest;
 
-import io.hcs4j.emulator.os.Posix;
 import io.hcs4j.emulator.hcs.Emulator;
 import io.hcs4j.hcs.ComputeSystem;
 import io.hcs4j.hcs.HcsException;
 import io.hcs4j.hcs.HcsGeneration;
 import io.hcs4j.hcs.HcsService;
+import io.hcs4j.platform.posix.Posix;
 import io.hcs4j.schema.guest.RequestType;
 import io.hcs4j.schema.v2.Attachment;
 import io.hcs4j.schema.v2.ModifySettingRequest;

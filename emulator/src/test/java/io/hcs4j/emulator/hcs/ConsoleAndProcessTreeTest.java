@@ -2,7 +2,6 @@ package io.hcs4j.emulator.hcs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hcs4j.emulator.os.Posix;
 import io.hcs4j.emulator.os.Sessions;
 import io.hcs4j.hcs.ComputeSystem;
 import io.hcs4j.hcs.HcsErrorKind;
@@ -10,6 +9,7 @@ import io.hcs4j.hcs.HcsException;
 import io.hcs4j.hcs.HcsGeneration;
 import io.hcs4j.hcs.HcsProcess;
 import io.hcs4j.hcs.HcsService;
+import io.hcs4j.platform.posix.Posix;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

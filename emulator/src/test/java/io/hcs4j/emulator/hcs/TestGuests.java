@@ -1,6 +1,6 @@
 package io.hcs4j.emulator.hcs;
 
-import io.hcs4j.emulator.os.Posix;
+import io.hcs4j.platform.posix.Posix;
 
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;

@@ -1,12 +1,14 @@
 package io.hcs4j.shim.cli;
 
-import io.hcs4j.shim.os.Libc;
-import io.hcs4j.shim.ttrpc.transport.Connection;
+import com.sun.jna.NativeLong;
+import io.hcs4j.platform.Connection;
+import io.hcs4j.platform.posix.Libc;
 import io.hcs4j.shim.ttrpc.transport.Listener;
 import io.hcs4j.shim.ttrpc.transport.Transports;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -37,8 +39,8 @@ final class LogOutput {
 
             @Override
             public void write(byte[] b, int off, int len) {
-                byte[] chunk = off == 0 && len == b.length ? b : java.util.Arrays.copyOfRange(b, off, off + len);
-                Libc.INSTANCE.write(fd, chunk, chunk.length); // EAGAIN (reader behind): the line is dropped
+                // EAGAIN (reader behind): the line is dropped
+                Libc.INSTANCE.write(fd, ByteBuffer.wrap(b, off, len).slice(), new NativeLong(len));
             }
         };
     }

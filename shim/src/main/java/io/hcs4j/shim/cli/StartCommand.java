@@ -1,6 +1,6 @@
 package io.hcs4j.shim.cli;
 
-import io.hcs4j.shim.os.Detached;
+import io.hcs4j.platform.Detached;
 import java.io.File;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;

@@ -1,6 +1,6 @@
 package io.hcs4j.shim.stdio;
 
-import io.hcs4j.shim.os.Libc;
+import io.hcs4j.platform.posix.Libc;
 import java.io.Closeable;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;

@@ -1,7 +1,7 @@
 package io.hcs4j.shim.stdio;
 
-import io.hcs4j.shim.runtime.RuntimeProcess;
-import io.hcs4j.shim.ttrpc.transport.Connection;
+import io.hcs4j.cow.Process;
+import io.hcs4j.platform.Connection;
 import io.hcs4j.shim.ttrpc.transport.Transports;
 import java.io.Closeable;
 import java.io.IOException;
@@ -36,7 +36,7 @@ public final class UpstreamIo implements AutoCloseable {
     private final List<Closeable> resources = new ArrayList<>();
     private final CompletableFuture<Void> drained;
     private final CountDownLatch stdinDone = new CountDownLatch(1);
-    private volatile RuntimeProcess process;
+    private volatile Process process;
     private volatile Thread stdinCopier;
     private final String stdinPath;
 
@@ -51,13 +51,13 @@ public final class UpstreamIo implements AutoCloseable {
      * has its reader before anything is written to it. stdin is copied from a thread that opens the client's
      * FIFO (which blocks until the client has it open for writing).
      */
-    public static UpstreamIo connect(String id, RuntimeProcess process, String stdin, String stdout, String stderr,
+    public static UpstreamIo connect(String id, Process process, String stdin, String stdout, String stderr,
             LoggerLaunch logger) throws IOException {
         return connect(id, process, stdin, stdout, stderr, logger, FIFO_READER_TIMEOUT);
     }
 
     /** @param fifoReaderTimeout how long a stdout/stderr FIFO may wait for the client's reader */
-    static UpstreamIo connect(String id, RuntimeProcess process, String stdin, String stdout, String stderr,
+    static UpstreamIo connect(String id, Process process, String stdin, String stdout, String stderr,
             LoggerLaunch logger, Duration fifoReaderTimeout) throws IOException {
         List<CompletableFuture<Void>> copies = new ArrayList<>();
         UpstreamIo io = new UpstreamIo(id, stdin, new CompletableFuture<>());

@@ -7,12 +7,11 @@ import io.hcs4j.shim.runtime.wcow.WcowProcessBackend;
 import io.hcs4j.uvm.UtilityVm;
 import io.hcs4j.uvm.backend.HostBackend;
 import io.hcs4j.uvm.guest.GuestConnection;
-import io.grpc.Status;
 import java.util.function.Supplier;
 
 /**
  * Platform routing: a Linux spec (or sandbox_platform linux/...) goes to the Linux path, a Windows spec to
- * process or hypervisor isolation. A path this build or host cannot serve is UNIMPLEMENTED with the reason.
+ * process or hypervisor isolation. A path this build or host cannot serve is Unimplemented with the reason.
  */
 public final class Backends {
     public static final String ISOLATION_ANNOTATION = "io.microsoft.virtualmachine.computetopology.isolation";
@@ -72,16 +71,16 @@ public final class Backends {
                     || spec.hypervisorIsolated()
                     || "hypervisor".equalsIgnoreCase(spec.annotations().get(ISOLATION_ANNOTATION));
             if (hypervisor) {
-                throw Status.UNIMPLEMENTED.withDescription("Windows containers with hypervisor isolation need a Windows "
-                        + "utility VM, which the shim does not drive yet (process isolation works)").asRuntimeException();
+                throw TaskException.unimplemented("Windows containers with hypervisor isolation need a Windows "
+                        + "utility VM, which the shim does not drive yet (process isolation works)");
             }
             if (windowsProcess == null) {
-                throw Status.UNIMPLEMENTED.withDescription("Windows containers: no HCS path on this shim").asRuntimeException();
+                throw TaskException.unimplemented("Windows containers: no HCS path on this shim");
             }
             return windowsProcess;
         }
         if (linux == null) {
-            throw Status.UNIMPLEMENTED.withDescription("Linux containers: " + linuxMissingReason).asRuntimeException();
+            throw TaskException.unimplemented("Linux containers: " + linuxMissingReason);
         }
         return linux;
     }

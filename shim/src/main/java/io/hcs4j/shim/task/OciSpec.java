@@ -2,8 +2,9 @@ package io.hcs4j.shim.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hcs4j.shim.runtime.ProcessSpec;
-import io.grpc.Status;
+import io.hcs4j.schema.oci.Box;
+import io.hcs4j.schema.oci.Process;
+import io.hcs4j.schema.oci.User;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,9 +16,9 @@ import java.util.Map;
 
 /**
  * The parts of an OCI runtime spec (config.json) and OCI process (exec spec) the task service acts on.
- * Bad documents fail with INVALID_ARGUMENT naming the field.
+ * Bad documents fail with an InvalidArgument {@link TaskException} naming the field.
  */
-public record OciSpec(String platform, ProcessSpec process, String rootPath, boolean readonlyRoot,
+public record OciSpec(String platform, Process process, String rootPath, boolean readonlyRoot,
         Map<String, String> annotations, boolean hypervisorIsolated) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -48,7 +49,7 @@ public record OciSpec(String platform, ProcessSpec process, String rootPath, boo
         if (processNode == null || !processNode.isObject()) {
             throw invalid("config.json: process is missing");
         }
-        ProcessSpec process = process(processNode, true, true, true, "process");
+        Process process = process(processNode, "process", null);
         JsonNode rootNode = root.path("root");
         String rootPath = rootNode.path("path").asText("rootfs");
         Map<String, String> annotations = new LinkedHashMap<>();
@@ -57,30 +58,46 @@ public record OciSpec(String platform, ProcessSpec process, String rootPath, boo
         return new OciSpec(platform, process, rootPath, rootNode.path("readonly").asBoolean(false), annotations, hyperV);
     }
 
-    /** An exec's OCI process (the JSON inside ExecProcessRequest.spec). */
-    public static ProcessSpec parseProcess(byte[] json, boolean stdin, boolean stdout, boolean stderr) {
+    /** An exec's OCI process (the JSON inside ExecProcessRequest.spec); its working directory defaults to "/". */
+    public static Process parseProcess(byte[] json) {
         JsonNode node = tree(json, "exec spec");
         if (!node.isObject()) {
             throw invalid("exec spec: not a JSON object");
         }
-        return process(node, stdin, stdout, stderr, "exec spec");
+        return process(node, "exec spec", "/");
     }
 
-    private static ProcessSpec process(JsonNode p, boolean stdin, boolean stdout, boolean stderr, String where) {
+    /**
+     * The process fields the shim passes on (args or commandLine, env, cwd, user, terminal, console size),
+     * checked field by field.
+     */
+    private static Process process(JsonNode p, String where, String defaultCwd) {
         List<String> args = strings(p.get("args"), where + ".args");
+        String commandLine = p.hasNonNull("commandLine") ? p.get("commandLine").asText() : null;
         if (args.isEmpty()) {
-            if (p.hasNonNull("commandLine")) {
-                args = List.of(p.get("commandLine").asText());
-            } else {
+            if (commandLine == null) {
                 throw invalid(where + ".args must name a program");
             }
+            args = List.of(commandLine);
         }
-        List<String> env = strings(p.get("env"), where + ".env");
+        Process out = new Process();
+        out.args = args;
+        out.commandLine = commandLine;
+        out.env = strings(p.get("env"), where + ".env");
+        out.cwd = p.hasNonNull("cwd") ? p.get("cwd").asText() : defaultCwd;
+        out.terminal = p.path("terminal").asBoolean(false);
         JsonNode user = p.path("user");
+        out.user = new User();
+        out.user.uid = user.path("uid").asInt(0);
+        out.user.gid = user.path("gid").asInt(0);
+        out.user.username = user.hasNonNull("username") ? user.get("username").asText() : null;
         JsonNode size = p.path("consoleSize");
-        return new ProcessSpec(args, env, p.path("cwd").asText("/"), user.path("uid").asInt(0),
-                user.path("gid").asInt(0), p.path("terminal").asBoolean(false), stdin, stdout, stderr,
-                size.path("width").asInt(0), size.path("height").asInt(0));
+        if (size.path("width").asInt(0) > 0 && size.path("height").asInt(0) > 0) {
+            out.consoleSize = new Box();
+            out.consoleSize.width = size.path("width").asInt();
+            out.consoleSize.height = size.path("height").asInt();
+        }
+        return out;
     }
 
     private static List<String> strings(JsonNode node, String where) {
@@ -114,8 +131,8 @@ public record OciSpec(String platform, ProcessSpec process, String rootPath, boo
         }
     }
 
-    private static RuntimeException invalid(String message) {
-        return Status.INVALID_ARGUMENT.withDescription(message).asRuntimeException();
+    private static TaskException invalid(String message) {
+        return TaskException.invalid(message);
     }
 
     public boolean isSandbox() {

@@ -1,25 +1,259 @@
 package io.hcs4j.shim.task;
 
-import io.hcs4j.shim.runtime.RuntimeContainer;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hcs4j.cow.Container;
+import io.hcs4j.schema.Json;
+import io.hcs4j.schema.v1.ProcessListItem;
+import io.hcs4j.shim.api.events.TaskExecAdded;
+import io.hcs4j.shim.api.events.TaskPaused;
+import io.hcs4j.shim.api.events.TaskResumed;
+import io.hcs4j.shim.api.task.DeleteResponse;
+import io.hcs4j.shim.api.task.PidsResponse;
+import io.hcs4j.shim.api.task.StateResponse;
+import io.hcs4j.shim.api.task.WaitResponse;
+import io.hcs4j.shim.api.types.ProcessInfo;
+import io.hcs4j.shim.api.types.Status;
+import io.hcs4j.shim.events.EventPublisher;
+import io.hcs4j.shim.events.Topics;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** A container served by this shim: its runtime container, init process and execs. */
+/**
+ * A container served by this shim: its cow container, its init process and execs, each with its own
+ * {@link ProcessState}. Every operation looks the process up and asks its state, under this object's lock;
+ * events are queued at each transition, so they leave in containerd's order.
+ */
 final class Task {
+    private static final Logger log = LoggerFactory.getLogger(Task.class);
+
     final String id;
     final Path bundle;
-    final OciSpec spec;
-    final RuntimeContainer container;
+    final Container container;
+    final EventPublisher events;
+    final String namespace;
     final TaskProcess init;
-    final Map<String, TaskProcess> execs = new LinkedHashMap<>();
-    boolean paused;
+    private final Map<String, TaskProcess> execs = new LinkedHashMap<>();
 
-    Task(String id, Path bundle, OciSpec spec, RuntimeContainer container, TaskProcess init) {
+    Task(String id, Path bundle, Container container, EventPublisher events, String namespace,
+            io.hcs4j.schema.oci.Process initSpec, String stdin, String stdout, String stderr, boolean terminal) {
         this.id = id;
         this.bundle = bundle;
-        this.spec = spec;
         this.container = container;
-        this.init = init;
+        this.events = events;
+        this.namespace = namespace;
+        this.init = new TaskProcess(this, "", initSpec, stdin, stdout, stderr, terminal);
+    }
+
+    synchronized int start(String execId) throws IOException {
+        TaskProcess p = process(execId);
+        p.state.start(p);
+        return p.pid;
+    }
+
+    /** Called once per process when its exit is known: records it; the init's exit ends the execs too. */
+    void exited(TaskProcess p, int code) {
+        List<TaskProcess> orphans = new ArrayList<>();
+        synchronized (this) {
+            p.state.exited(p, code);
+            if (p.isInit()) {
+                // Execs live in the container: they go when its init process goes.
+                for (TaskProcess e : execs.values()) {
+                    if (e.state == ProcessState.RUNNING) {
+                        orphans.add(e);
+                    }
+                }
+            }
+        }
+        p.release();
+        for (TaskProcess e : orphans) {
+            TaskProcess.killQuietly(e.process);
+        }
+    }
+
+    /** Adds an exec, to be started by Start. */
+    void exec(String execId, io.hcs4j.schema.oci.Process spec, String stdin, String stdout, String stderr,
+            boolean terminal) {
+        synchronized (this) {
+            if (execs.containsKey(execId)) {
+                throw TaskException.alreadyExists("exec " + execId + " already exists in task " + id);
+            }
+            if (!init.state.runsExecs()) {
+                throw TaskException.precondition("cannot exec in task " + id + ": it is " + init.state.describe());
+            }
+            execs.put(execId, new TaskProcess(this, execId, spec, stdin, stdout, stderr, terminal));
+        }
+        events.publish(Topics.TASK_EXEC_ADDED, TaskExecAdded.newBuilder().setContainerId(id).setExecId(execId).build());
+    }
+
+    /** Signals one process, or with {@code all} every running process of the task. */
+    synchronized void kill(String execId, int signal, boolean all) throws IOException {
+        TaskProcess p = process(execId);
+        if (!all || !p.isInit()) {
+            p.state.kill(p, signal);
+            return;
+        }
+        boolean any = false;
+        for (TaskProcess e : execs.values()) {
+            any |= e.state.signalIfRunning(e, signal);
+        }
+        any |= p.state.signalIfRunning(p, signal);
+        if (p.state == ProcessState.CREATED) {
+            p.state.kill(p, signal); // never started: the kill ends it, as killing a container's paused init would
+        } else if (!any) {
+            throw TaskException.notFound("no running process in task " + id);
+        }
+    }
+
+    /**
+     * Deletes an exec, or makes the init process ready for the task's removal (the caller then closes the
+     * container): what Delete answers.
+     */
+    synchronized DeleteResponse delete(String execId) {
+        TaskProcess p = process(execId);
+        p.state.delete(p);
+        if (!p.isInit()) {
+            execs.remove(execId);
+        }
+        return DeleteResponse.newBuilder().setPid(p.pid).setExitStatus(p.exitStatus)
+                .setExitedAt(Tasks.timestamp(p.exitedAt)).build();
+    }
+
+    synchronized void pause() throws IOException {
+        init.state.pause(init);
+        events.publish(Topics.TASK_PAUSED, TaskPaused.newBuilder().setContainerId(id).build());
+    }
+
+    synchronized void resume() throws IOException {
+        init.state.resume(init);
+        events.publish(Topics.TASK_RESUMED, TaskResumed.newBuilder().setContainerId(id).build());
+    }
+
+    synchronized StateResponse state(String execId) {
+        TaskProcess p = process(execId);
+        // A paused task's running execs are frozen with it.
+        Status status = p.state == ProcessState.RUNNING && init.state == ProcessState.PAUSED ? Status.PAUSED
+                : p.state.status();
+        StateResponse.Builder b = StateResponse.newBuilder()
+                .setId(p.isInit() ? id : p.execId)
+                .setBundle(bundle.toString())
+                .setPid(p.pid)
+                .setStatus(status)
+                .setStdin(p.stdin).setStdout(p.stdout).setStderr(p.stderr)
+                .setTerminal(p.terminal)
+                .setExitStatus(p.exitStatus)
+                .setExecId(p.execId);
+        if (p.exitedAt != null) {
+            b.setExitedAt(Tasks.timestamp(p.exitedAt));
+        }
+        return b.build();
+    }
+
+    int initPid() {
+        synchronized (this) {
+            return init.pid;
+        }
+    }
+
+    PidsResponse pids(WireTypes wire) throws IOException {
+        Map<Integer, String> execByPid = new HashMap<>();
+        synchronized (this) {
+            for (TaskProcess e : execs.values()) {
+                if (e.state == ProcessState.RUNNING) {
+                    execByPid.put(e.pid, e.execId);
+                }
+            }
+        }
+        PidsResponse.Builder b = PidsResponse.newBuilder();
+        for (ProcessListItem s : Usage.processes(container)) {
+            int pid = (int) s.processId;
+            b.addProcesses(ProcessInfo.newBuilder().setPid(pid)
+                    .setInfo(wire.processDetails(s, execByPid.getOrDefault(pid, ""))));
+        }
+        return b.build();
+    }
+
+    /** A Linux guest takes the OCI LinuxResources as an UpdateContainer; Windows containers are not wired yet. */
+    void update(byte[] resourcesJson) throws IOException {
+        if (container.os().equals("windows")) {
+            throw TaskException.unimplemented("updating resources of " + id
+                    + ": updating a Windows container's resources is not wired to HCS yet");
+        }
+        JsonNode resources;
+        try {
+            resources = Json.mapper().readTree(resourcesJson);
+        } catch (IOException e) {
+            throw TaskException.invalid("resources are not valid JSON: " + e.getMessage());
+        }
+        try {
+            container.modify(resources);
+        } catch (UnsupportedOperationException e) {
+            throw new TaskException(TaskException.Kind.UNIMPLEMENTED, "updating resources of " + id + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new IOException("updating " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    synchronized void resizePty(String execId, int width, int height) throws IOException {
+        TaskProcess p = process(execId);
+        if (!p.terminal) {
+            throw TaskException.precondition(p.describe() + " has no terminal");
+        }
+        try {
+            p.state.resizeConsole(p, width, height);
+        } catch (IOException e) {
+            throw new IOException("resizing console: " + e.getMessage(), e);
+        }
+    }
+
+    synchronized void closeIo(String execId, boolean stdin) {
+        TaskProcess p = process(execId);
+        if (stdin) {
+            p.state.closeStdin(p);
+        }
+    }
+
+    /** Completes when the process has exited (at once if it already has). */
+    CompletableFuture<WaitResponse> await(String execId) {
+        TaskProcess p;
+        synchronized (this) {
+            p = process(execId);
+        }
+        return p.exited.thenApply(v -> {
+            synchronized (this) {
+                WaitResponse.Builder b = WaitResponse.newBuilder().setExitStatus(p.exitStatus);
+                if (p.exitedAt != null) {
+                    b.setExitedAt(Tasks.timestamp(p.exitedAt));
+                }
+                return b.build();
+            }
+        });
+    }
+
+    /** Ends every process and releases the container (rootfs, VM membership). */
+    void close() {
+        try {
+            container.close();
+        } catch (IOException e) {
+            log.warn("closing container {}: {}", id, e.getMessage());
+        }
+    }
+
+    private TaskProcess process(String execId) {
+        if (execId.isEmpty()) {
+            return init;
+        }
+        TaskProcess p = execs.get(execId);
+        if (p == null) {
+            throw TaskException.notFound("exec " + execId + " not found in task " + id);
+        }
+        return p;
     }
 }

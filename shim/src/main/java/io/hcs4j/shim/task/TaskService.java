@@ -31,13 +31,13 @@ import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * containerd.task.v2.Task as a grpc-java service: each RPC is one call into {@link Tasks}, its failure a
- * status. Served over ttrpc by {@link io.hcs4j.shim.ttrpc.TtrpcServer} (and by any gRPC server).
+ * containerd.task.v2.Task as a grpc-java service: each RPC is one call into {@link Tasks}; what it throws
+ * becomes a status here, once, through {@link GrpcErrors#toStatus}. Served over ttrpc by
+ * {@link io.hcs4j.shim.ttrpc.TtrpcServer} (and by any gRPC server).
  */
 public final class TaskService extends TaskGrpc.TaskImplBase {
     private static final Logger log = LoggerFactory.getLogger(TaskService.class);
@@ -52,24 +52,38 @@ public final class TaskService extends TaskGrpc.TaskImplBase {
         this.shutdown = shutdown;
     }
 
-    private static <T> void unary(String rpc, StreamObserver<T> out, Supplier<T> call) {
+    /** A handler: it throws, and {@link #unary} turns the failure into a status. */
+    private interface Call<T> {
+        T get() throws Exception;
+    }
+
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private static <T> void unary(String rpc, StreamObserver<T> out, Call<T> call) {
         T result;
         try {
             result = call.get();
-        } catch (StatusRuntimeException e) {
-            log.debug("{} failed: {}", rpc, e.getStatus());
-            out.onError(e);
-            return;
-        } catch (RuntimeException e) {
-            log.error("{} failed", rpc, e);
-            out.onError(Status.INTERNAL.withDescription(rpc + ": " + e).asRuntimeException());
+        } catch (Exception e) {
+            out.onError(failure(rpc, e));
             return;
         }
         out.onNext(result);
         out.onCompleted();
     }
 
-    private static void empty(String rpc, StreamObserver<Empty> out, Runnable call) {
+    private static StatusRuntimeException failure(String rpc, Throwable error) {
+        Status status = GrpcErrors.toStatus(error);
+        if (status.getCode() == Status.Code.INTERNAL) {
+            log.error("{} failed", rpc, error);
+        } else {
+            log.debug("{} failed: {}", rpc, status);
+        }
+        return status.asRuntimeException();
+    }
+
+    private static void empty(String rpc, StreamObserver<Empty> out, Action call) {
         unary(rpc, out, () -> {
             call.run();
             return Empty.getDefaultInstance();
@@ -113,8 +127,9 @@ public final class TaskService extends TaskGrpc.TaskImplBase {
 
     @Override
     public void checkpoint(CheckpointTaskRequest r, StreamObserver<Empty> out) {
-        out.onError(Status.UNIMPLEMENTED.withDescription(
-                "checkpoint: HCS save/restore is not exposed through the runhcs shim").asRuntimeException());
+        empty("Checkpoint", out, () -> {
+            throw TaskException.unimplemented("checkpoint: HCS save/restore is not exposed through the runhcs shim");
+        });
     }
 
     @Override
@@ -166,14 +181,14 @@ public final class TaskService extends TaskGrpc.TaskImplBase {
                     return;
                 }
                 if (error != null) {
-                    out.onError(Status.INTERNAL.withDescription("wait: " + error).asRuntimeException());
+                    out.onError(failure("Wait", error));
                 } else {
                     out.onNext(resp);
                     out.onCompleted();
                 }
             });
-        } catch (StatusRuntimeException e) {
-            out.onError(e);
+        } catch (RuntimeException e) {
+            out.onError(failure("Wait", e));
         }
     }
 

@@ -3,15 +3,11 @@ package io.hcs4j.shim.task;
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Timestamp;
+import io.hcs4j.cow.Container;
 import io.hcs4j.shim.api.events.TaskCreate;
 import io.hcs4j.shim.api.events.TaskDelete;
-import io.hcs4j.shim.api.events.TaskExecAdded;
-import io.hcs4j.shim.api.events.TaskExecStarted;
 import io.hcs4j.shim.api.events.TaskExit;
 import io.hcs4j.shim.api.events.TaskIO;
-import io.hcs4j.shim.api.events.TaskPaused;
-import io.hcs4j.shim.api.events.TaskResumed;
-import io.hcs4j.shim.api.events.TaskStart;
 import io.hcs4j.shim.api.runhcs.Options;
 import io.hcs4j.shim.api.task.CreateTaskRequest;
 import io.hcs4j.shim.api.task.CreateTaskResponse;
@@ -24,41 +20,31 @@ import io.hcs4j.shim.api.task.StatsResponse;
 import io.hcs4j.shim.api.task.UpdateTaskRequest;
 import io.hcs4j.shim.api.task.WaitResponse;
 import io.hcs4j.shim.api.types.Mount;
-import io.hcs4j.shim.api.types.ProcessInfo;
-import io.hcs4j.shim.api.types.Status;
 import io.hcs4j.shim.events.EventPublisher;
 import io.hcs4j.shim.events.Topics;
 import io.hcs4j.shim.runtime.ContainerBackend;
 import io.hcs4j.shim.runtime.ContainerSpec;
-import io.hcs4j.shim.runtime.ProcessSample;
-import io.hcs4j.shim.runtime.ProcessSpec;
-import io.hcs4j.shim.runtime.RuntimeContainer;
-import io.hcs4j.shim.runtime.RuntimeProcess;
-import io.hcs4j.shim.stdio.UpstreamIo;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The task state machine behind the Task service: tasks (containers) and their processes, moved through
- * CREATED → RUNNING → (PAUSED ⇄ RUNNING) → STOPPED → deleted, with an event queued at each transition in
- * containerd's order (create, start, exec-added, exec-started, exit, delete). Failures are gRPC statuses
- * containerd maps to its error kinds (NotFound, AlreadyExists, FailedPrecondition, InvalidArgument,
- * Unimplemented).
+ * The registry behind the Task service: the tasks this shim serves, by id. Create makes a {@link Task} (its
+ * container through the backend the spec selects); Delete of the init process removes it; every other
+ * request goes to the task, whose processes' {@link ProcessState}s allow or refuse it. Events are queued at
+ * each transition in containerd's order (create, start, exec-added, exec-started, exit, delete; paused,
+ * resumed). Refusals are {@link TaskException}s; the Task service maps them (and the platform's errors) to
+ * gRPC codes.
  */
 public final class Tasks {
     private static final Logger log = LoggerFactory.getLogger(Tasks.class);
-    /** After a process exits, how long its output may keep flowing (a child holding stdout) before exit is reported. */
-    private static final long DRAIN_TIMEOUT_SECONDS = 5;
     private static final String OPTIONS_TYPE = "containerd.runhcs.v1.Options";
 
     private final Map<String, Task> tasks = new ConcurrentHashMap<>();
@@ -101,18 +87,18 @@ public final class Tasks {
 
     public int initPid(String id) {
         Task t = tasks.get(id);
-        return t == null ? 0 : t.init.pid;
+        return t == null ? 0 : t.initPid();
     }
 
-    public synchronized CreateTaskResponse create(CreateTaskRequest r) {
+    public synchronized CreateTaskResponse create(CreateTaskRequest r) throws IOException {
         if (r.getId().isEmpty()) {
-            throw invalid("task id must not be empty");
+            throw TaskException.invalid("task id must not be empty");
         }
         if (!r.getCheckpoint().isEmpty()) {
-            throw unimplemented("restoring from a checkpoint: HCS save/restore is not exposed through the runhcs shim");
+            throw TaskException.unimplemented("restoring from a checkpoint: HCS save/restore is not exposed through the runhcs shim");
         }
         if (tasks.containsKey(r.getId())) {
-            throw io.grpc.Status.ALREADY_EXISTS.withDescription("task " + r.getId() + " already exists").asRuntimeException();
+            throw TaskException.alreadyExists("task " + r.getId() + " already exists");
         }
         Path bundle = Path.of(r.getBundle());
         OciSpec spec = OciSpec.readBundle(bundle);
@@ -121,19 +107,19 @@ public final class Tasks {
         for (Mount m : r.getRootfsList()) {
             layers.add(new ContainerSpec.Layer(m.getType(), m.getSource(), m.getOptionsList()));
         }
-        ProcessSpec ps = withStdio(spec.process(), r.getTerminal(), r.getStdin(), r.getStdout(), r.getStderr());
-        RuntimeContainer container;
+        io.hcs4j.schema.oci.Process ps = withTerminal(spec.process(), r.getTerminal());
+        Container container;
         try {
             container = backend.create(new ContainerSpec(r.getId(), bundle, layers, bundle.resolve(spec.rootPath()),
                     spec.readonlyRoot(), spec.annotations()));
         } catch (UnsupportedOperationException e) {
-            throw unimplemented("creating " + r.getId() + " on the " + backend.name() + " path: " + e.getMessage());
+            throw TaskException.unimplemented("creating " + r.getId() + " on the " + backend.name() + " path: " + e.getMessage());
         } catch (IOException e) {
-            throw io.grpc.Status.INTERNAL.withDescription("creating " + r.getId() + " on the " + backend.name()
-                    + " path failed: " + e.getMessage()).asRuntimeException();
+            throw new IOException("creating " + r.getId() + " on the " + backend.name()
+                    + " path failed: " + e.getMessage(), e);
         }
-        TaskProcess init = new TaskProcess(r.getId(), "", ps, r.getStdin(), r.getStdout(), r.getStderr(), r.getTerminal());
-        tasks.put(r.getId(), new Task(r.getId(), bundle, spec, container, init));
+        tasks.put(r.getId(), new Task(r.getId(), bundle, container, events, namespace, ps, r.getStdin(), r.getStdout(),
+                r.getStderr(), r.getTerminal()));
         log.info("created task {} ({} path, {} rootfs mounts)", r.getId(), backend.name(), layers.size());
         events.publish(Topics.TASK_CREATE, TaskCreate.newBuilder()
                 .setContainerId(r.getId())
@@ -153,339 +139,93 @@ public final class Tasks {
         try {
             return Options.parseFrom(any.getValue());
         } catch (InvalidProtocolBufferException e) {
-            throw invalid("runtime options are not a valid " + OPTIONS_TYPE + ": " + e.getMessage());
+            throw TaskException.invalid("runtime options are not a valid " + OPTIONS_TYPE + ": " + e.getMessage());
         }
     }
 
-    private static ProcessSpec withStdio(ProcessSpec p, boolean terminal, String stdin, String stdout, String stderr) {
-        return new ProcessSpec(p.args(), p.env(), p.cwd(), p.uid(), p.gid(), terminal, !stdin.isEmpty(),
-                !stdout.isEmpty(), !stderr.isEmpty() && !terminal, p.consoleWidth(), p.consoleHeight());
+    /** The request's terminal flag decides, not the spec's. */
+    private static io.hcs4j.schema.oci.Process withTerminal(io.hcs4j.schema.oci.Process p, boolean terminal) {
+        p.terminal = terminal;
+        return p;
     }
 
-    public int start(String id, String execId) {
-        Task t = task(id);
-        synchronized (t) {
-            TaskProcess p = process(t, execId);
-            if (p.state != Status.CREATED) {
-                throw precondition(p.describe() + " is already " + p.state.name().toLowerCase());
-            }
-            if (!p.isInit() && t.init.state != Status.RUNNING) {
-                throw precondition("cannot start " + p.describe() + ": the task is " + t.init.state.name().toLowerCase());
-            }
-            RuntimeProcess rp;
-            try {
-                rp = t.container.createProcess(p.spec);
-            } catch (IOException | RuntimeException e) {
-                throw io.grpc.Status.INTERNAL.withDescription("starting " + p.describe() + " failed: " + e.getMessage()).asRuntimeException();
-            }
-            try {
-                p.io = UpstreamIo.connect(p.eventId(), rp, p.stdin, p.stdout, p.stderr,
-                        new UpstreamIo.LoggerLaunch(id, namespace));
-            } catch (IOException e) {
-                signalQuietly(rp, 9);
-                rp.close();
-                throw io.grpc.Status.INTERNAL.withDescription("connecting stdio of " + p.describe() + ": " + e.getMessage()).asRuntimeException();
-            }
-            p.process = rp;
-            p.pid = rp.pid();
-            p.state = Status.RUNNING;
-            if (p.isInit()) {
-                events.publish(Topics.TASK_START, TaskStart.newBuilder().setContainerId(id).setPid(p.pid).build());
-            } else {
-                events.publish(Topics.TASK_EXEC_STARTED, TaskExecStarted.newBuilder().setContainerId(id)
-                        .setExecId(execId).setPid(p.pid).build());
-            }
-            UpstreamIo io = p.io;
-            rp.exit().thenCompose(code -> io.drained()
-                            .completeOnTimeout(null, DRAIN_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                            .thenApply(v -> code))
-                    .whenComplete((code, error) -> exited(t, p, error == null ? code : 255));
-            return p.pid;
-        }
+    public int start(String id, String execId) throws IOException {
+        return task(id).start(execId);
     }
 
-    private void exited(Task t, TaskProcess p, int code) {
-        List<TaskProcess> orphans = new ArrayList<>();
-        synchronized (t) {
-            recordExit(t, p, code);
-            if (p.isInit()) {
-                // Execs live in the container: they go when its init process goes.
-                for (TaskProcess e : t.execs.values()) {
-                    if (e.state == Status.RUNNING) {
-                        orphans.add(e);
-                    }
-                }
-            }
-        }
-        p.io.close();
-        p.process.close();
-        for (TaskProcess e : orphans) {
-            signalQuietly(e.process, 9);
-        }
-    }
-
-    private void recordExit(Task t, TaskProcess p, int code) {
-        p.state = Status.STOPPED;
-        p.exitStatus = code;
-        p.exitedAt = Instant.now();
-        log.info("{} exited with status {}", p.describe(), code);
-        events.publish(Topics.TASK_EXIT, TaskExit.newBuilder().setContainerId(t.id).setId(p.eventId())
-                .setPid(p.pid).setExitStatus(code).setExitedAt(timestamp(p.exitedAt)).build());
-        p.exited.complete(null);
-    }
-
+    /** Deletes an exec, or the task once its init process is not running: its container is closed. */
     public DeleteResponse delete(String id, String execId) {
         Task t = task(id);
-        TaskProcess p;
-        synchronized (t) {
-            p = process(t, execId);
-            if (p.state == Status.RUNNING) {
-                throw precondition("cannot delete " + p.describe() + ": it is running");
-            }
-            if (p.state == Status.CREATED) {
-                p.state = Status.STOPPED;
-                p.exitedAt = Instant.now();
-                p.exited.complete(null);
-            }
-            if (!p.isInit()) {
-                t.execs.remove(execId);
-                return deleteResponse(p);
-            }
-            tasks.remove(id);
+        DeleteResponse response = t.delete(execId);
+        if (execId.isEmpty() && tasks.remove(id, t)) {
+            t.close();
+            log.info("deleted task {}", id);
+            events.publish(Topics.TASK_DELETE, TaskDelete.newBuilder().setContainerId(id).setPid(response.getPid())
+                    .setExitStatus(response.getExitStatus()).setExitedAt(response.getExitedAt()).setId(id).build());
         }
-        t.container.close();
-        log.info("deleted task {}", id);
-        events.publish(Topics.TASK_DELETE, TaskDelete.newBuilder().setContainerId(id).setPid(p.pid)
-                .setExitStatus(p.exitStatus).setExitedAt(timestamp(p.exitedAt)).setId(id).build());
-        return deleteResponse(p);
-    }
-
-    private static DeleteResponse deleteResponse(TaskProcess p) {
-        return DeleteResponse.newBuilder().setPid(p.pid).setExitStatus(p.exitStatus).setExitedAt(timestamp(p.exitedAt)).build();
+        return response;
     }
 
     public void exec(ExecProcessRequest r) {
         if (r.getExecId().isEmpty()) {
-            throw invalid("exec id must not be empty");
+            throw TaskException.invalid("exec id must not be empty");
         }
         Task t = task(r.getId());
-        ProcessSpec spec = withStdio(OciSpec.parseProcess(r.getSpec().getValue().toByteArray(), true, true, true),
-                r.getTerminal(), r.getStdin(), r.getStdout(), r.getStderr());
-        synchronized (t) {
-            if (t.execs.containsKey(r.getExecId())) {
-                throw io.grpc.Status.ALREADY_EXISTS.withDescription("exec " + r.getExecId() + " already exists in task "
-                        + t.id).asRuntimeException();
-            }
-            if (t.init.state != Status.RUNNING) {
-                throw precondition("cannot exec in task " + t.id + ": it is " + t.init.state.name().toLowerCase());
-            }
-            t.execs.put(r.getExecId(), new TaskProcess(t.id, r.getExecId(), spec, r.getStdin(), r.getStdout(),
-                    r.getStderr(), r.getTerminal()));
-        }
-        events.publish(Topics.TASK_EXEC_ADDED, TaskExecAdded.newBuilder().setContainerId(t.id).setExecId(r.getExecId()).build());
+        io.hcs4j.schema.oci.Process spec = withTerminal(OciSpec.parseProcess(r.getSpec().getValue().toByteArray()),
+                r.getTerminal());
+        t.exec(r.getExecId(), spec, r.getStdin(), r.getStdout(), r.getStderr(), r.getTerminal());
     }
 
-    public void kill(KillRequest r) {
-        Task t = task(r.getId());
-        int signal = r.getSignal() == 0 ? 9 : r.getSignal();
-        synchronized (t) {
-            TaskProcess p = process(t, r.getExecId());
-            if (r.getAll() && p.isInit()) {
-                boolean any = false;
-                for (TaskProcess e : t.execs.values()) {
-                    if (e.state == Status.RUNNING) {
-                        any |= signalOrFail(e, signal);
-                    }
-                }
-                if (p.state == Status.RUNNING) {
-                    any |= signalOrFail(p, signal);
-                }
-                if (!any && p.state != Status.CREATED) {
-                    throw notFound("no running process in task " + t.id);
-                }
-            }
-            if (p.state == Status.CREATED) {
-                // Never started: the kill ends it, as killing a container's paused init would.
-                recordExit(t, p, 128 + signal);
-                return;
-            }
-            if (r.getAll() && p.isInit()) {
-                return;
-            }
-            if (p.state == Status.STOPPED || !signalOrFail(p, signal)) {
-                throw notFound(p.describe() + ": process already finished");
-            }
-        }
-    }
-
-    private static boolean signalOrFail(TaskProcess p, int signal) {
-        try {
-            return p.process.signal(signal);
-        } catch (UnsupportedOperationException e) {
-            throw invalid(p.describe() + ": " + e.getMessage());
-        } catch (IOException e) {
-            throw io.grpc.Status.INTERNAL.withDescription("signal " + signal + " to " + p.describe() + ": " + e.getMessage()).asRuntimeException();
-        }
-    }
-
-    private static void signalQuietly(RuntimeProcess p, int signal) {
-        try {
-            p.signal(signal);
-        } catch (IOException e) {
-            log.warn("signal {} to pid {} failed: {}", signal, p.pid(), e.getMessage());
-        }
+    public void kill(KillRequest r) throws IOException {
+        task(r.getId()).kill(r.getExecId(), r.getSignal() == 0 ? 9 : r.getSignal(), r.getAll());
     }
 
     public StateResponse state(String id, String execId) {
-        Task t = task(id);
-        synchronized (t) {
-            TaskProcess p = process(t, execId);
-            Status status = p.state == Status.RUNNING && t.paused ? Status.PAUSED : p.state;
-            StateResponse.Builder b = StateResponse.newBuilder()
-                    .setId(p.isInit() ? id : p.execId)
-                    .setBundle(t.bundle.toString())
-                    .setPid(p.pid)
-                    .setStatus(status)
-                    .setStdin(p.stdin).setStdout(p.stdout).setStderr(p.stderr)
-                    .setTerminal(p.terminal)
-                    .setExitStatus(p.exitStatus)
-                    .setExecId(p.execId);
-            if (p.exitedAt != null) {
-                b.setExitedAt(timestamp(p.exitedAt));
-            }
-            return b.build();
-        }
+        return task(id).state(execId);
     }
 
-    public PidsResponse pids(String id) {
-        Task t = task(id);
-        Map<Integer, String> execByPid = new HashMap<>();
-        synchronized (t) {
-            for (TaskProcess e : t.execs.values()) {
-                if (e.state == Status.RUNNING) {
-                    execByPid.put(e.pid, e.execId);
-                }
-            }
-        }
-        PidsResponse.Builder b = PidsResponse.newBuilder();
-        for (ProcessSample s : t.container.processes()) {
-            b.addProcesses(ProcessInfo.newBuilder().setPid(s.pid())
-                    .setInfo(wire.processDetails(s, execByPid.getOrDefault(s.pid(), ""), s.command())));
-        }
-        return b.build();
+    public PidsResponse pids(String id) throws IOException {
+        return task(id).pids(wire);
     }
 
-    public void pause(String id) {
-        Task t = task(id);
-        synchronized (t) {
-            if (t.init.state != Status.RUNNING || t.paused) {
-                throw precondition("cannot pause task " + id + ": it is " + state(id, "").getStatus().name().toLowerCase());
-            }
-            try {
-                t.container.pause();
-            } catch (UnsupportedOperationException e) {
-                throw unimplemented("pausing " + id + ": " + e.getMessage());
-            } catch (IOException e) {
-                throw io.grpc.Status.INTERNAL.withDescription("pausing " + id + ": " + e.getMessage()).asRuntimeException();
-            }
-            t.paused = true;
-            events.publish(Topics.TASK_PAUSED, TaskPaused.newBuilder().setContainerId(id).build());
-        }
+    public void pause(String id) throws IOException {
+        task(id).pause();
     }
 
-    public void resume(String id) {
-        Task t = task(id);
-        synchronized (t) {
-            if (!t.paused) {
-                throw precondition("cannot resume task " + id + ": it is not paused");
-            }
-            try {
-                t.container.resume();
-            } catch (UnsupportedOperationException e) {
-                throw unimplemented("resuming " + id + ": " + e.getMessage());
-            } catch (IOException e) {
-                throw io.grpc.Status.INTERNAL.withDescription("resuming " + id + ": " + e.getMessage()).asRuntimeException();
-            }
-            t.paused = false;
-            events.publish(Topics.TASK_RESUMED, TaskResumed.newBuilder().setContainerId(id).build());
-        }
+    public void resume(String id) throws IOException {
+        task(id).resume();
     }
 
-    public StatsResponse stats(String id) {
+    public StatsResponse stats(String id) throws IOException {
         Task t = task(id);
-        return StatsResponse.newBuilder().setStats(wire.stats(t.container.os(), t.container.stats())).build();
+        return StatsResponse.newBuilder().setStats(wire.stats(t.container.os(), Usage.of(t.container))).build();
     }
 
-    public void update(UpdateTaskRequest r) {
+    public void update(UpdateTaskRequest r) throws IOException {
         Task t = task(r.getId());
         if (!r.hasResources() || r.getResources().getValue().isEmpty()) {
             return; // annotations only: nothing on the platform to change
         }
-        try {
-            t.container.update(r.getResources().getValue().toByteArray());
-        } catch (UnsupportedOperationException e) {
-            throw unimplemented("updating resources of " + r.getId() + ": " + e.getMessage());
-        } catch (IOException e) {
-            throw io.grpc.Status.INTERNAL.withDescription("updating " + r.getId() + ": " + e.getMessage()).asRuntimeException();
-        }
+        t.update(r.getResources().getValue().toByteArray());
     }
 
-    public void resizePty(String id, String execId, int width, int height) {
-        Task t = task(id);
-        RuntimeProcess rp;
-        synchronized (t) {
-            TaskProcess p = process(t, execId);
-            if (!p.terminal) {
-                throw precondition(p.describe() + " has no terminal");
-            }
-            if (p.state == Status.CREATED) {
-                throw precondition(p.describe() + " is not started");
-            }
-            if (p.state == Status.STOPPED) {
-                return; // clients resize as the process exits: nothing left to resize
-            }
-            rp = p.process;
-        }
-        try {
-            rp.resizeConsole(width, height);
-        } catch (IOException e) {
-            throw io.grpc.Status.INTERNAL.withDescription("resizing console: " + e.getMessage()).asRuntimeException();
-        }
+    public void resizePty(String id, String execId, int width, int height) throws IOException {
+        task(id).resizePty(execId, width, height);
     }
 
     public void closeIo(String id, String execId, boolean stdin) {
-        Task t = task(id);
-        UpstreamIo io;
-        synchronized (t) {
-            io = process(t, execId).io;
-        }
-        if (stdin && io != null) {
-            io.closeStdin();
-        }
+        task(id).closeIo(execId, stdin);
     }
 
     /** Completes when the process has exited (at once if it already has). */
     public CompletableFuture<WaitResponse> await(String id, String execId) {
-        Task t = task(id);
-        TaskProcess p;
-        synchronized (t) {
-            p = process(t, execId);
-        }
-        return p.exited.thenApply(v -> {
-            synchronized (t) {
-                WaitResponse.Builder b = WaitResponse.newBuilder().setExitStatus(p.exitStatus);
-                if (p.exitedAt != null) {
-                    b.setExitedAt(timestamp(p.exitedAt));
-                }
-                return b.build();
-            }
-        });
+        return task(id).await(execId);
     }
 
     /** Kills everything (Shutdown with now, or the shim going away): processes and rootfs. */
     public void closeAll() {
         for (Task t : tasks.values()) {
-            t.container.close();
+            t.close();
         }
         tasks.clear();
     }
@@ -493,40 +233,13 @@ public final class Tasks {
     private Task task(String id) {
         Task t = tasks.get(id);
         if (t == null) {
-            throw notFound("task " + id + " not found");
+            throw TaskException.notFound("task " + id + " not found");
         }
         return t;
-    }
-
-    private static TaskProcess process(Task t, String execId) {
-        if (execId.isEmpty()) {
-            return t.init;
-        }
-        TaskProcess p = t.execs.get(execId);
-        if (p == null) {
-            throw notFound("exec " + execId + " not found in task " + t.id);
-        }
-        return p;
     }
 
     static Timestamp timestamp(Instant i) {
         Instant at = i == null ? Instant.EPOCH : i;
         return Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()).build();
-    }
-
-    private static RuntimeException notFound(String m) {
-        return io.grpc.Status.NOT_FOUND.withDescription(m).asRuntimeException();
-    }
-
-    private static RuntimeException invalid(String m) {
-        return io.grpc.Status.INVALID_ARGUMENT.withDescription(m).asRuntimeException();
-    }
-
-    private static RuntimeException precondition(String m) {
-        return io.grpc.Status.FAILED_PRECONDITION.withDescription(m).asRuntimeException();
-    }
-
-    private static RuntimeException unimplemented(String m) {
-        return io.grpc.Status.UNIMPLEMENTED.withDescription(m).asRuntimeException();
     }
 }

@@ -11,8 +11,8 @@ import io.hcs4j.shim.api.cgroups.PidsStat;
 import io.hcs4j.shim.api.runhcs.ProcessDetails;
 import io.hcs4j.shim.api.runhcs.Statistics;
 import io.hcs4j.shim.events.TtrpcEventPublisher;
-import io.hcs4j.shim.runtime.ContainerStats;
-import io.hcs4j.shim.runtime.ProcessSample;
+import io.hcs4j.schema.v1.ProcessListItem;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
@@ -32,24 +32,25 @@ enum WireTypes {
         return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows") ? RUNHCS : LINUX;
     }
 
-    Any processDetails(ProcessSample sample, String execId, String image) {
+    Any processDetails(ProcessListItem sample, String execId) {
         if (this == LINUX) {
             return TtrpcEventPublisher.pack(io.hcs4j.shim.api.runc.ProcessDetails.newBuilder().setExecId(execId).build());
         }
         ProcessDetails.Builder d = ProcessDetails.newBuilder()
-                .setProcessId(sample.pid())
+                .setProcessId((int) sample.processId)
                 .setExecId(execId)
-                .setImageName(image)
-                .setUserTime100Ns(sample.userTime100ns())
-                .setKernelTime100Ns(sample.kernelTime100ns())
-                .setMemoryWorkingSetPrivateBytes(sample.workingSetBytes());
-        if (sample.startedAt() != null) {
-            d.setCreatedAt(Timestamp.newBuilder().setSeconds(sample.startedAt().getEpochSecond()).setNanos(sample.startedAt().getNano()));
+                .setImageName(sample.imageName == null ? "" : sample.imageName)
+                .setUserTime100Ns(sample.userTime100ns)
+                .setKernelTime100Ns(sample.kernelTime100ns)
+                .setMemoryWorkingSetPrivateBytes(sample.memoryWorkingSetPrivateBytes);
+        if (sample.createTimestamp != null) {
+            Instant at = sample.createTimestamp.toInstant();
+            d.setCreatedAt(Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()));
         }
         return TtrpcEventPublisher.pack(d.build());
     }
 
-    Any stats(String os, ContainerStats s) {
+    Any stats(String os, Usage s) {
         Metrics metrics = Metrics.newBuilder()
                 .setPids(PidsStat.newBuilder().setCurrent(s.processCount()))
                 .setCpu(CPUStat.newBuilder().setUsage(CPUUsage.newBuilder()

@@ -2,10 +2,10 @@ package io.hcs4j.shim.ttrpc;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.hcs4j.platform.Connection;
 import io.hcs4j.shim.ttrpc.proto.KeyValue;
 import io.hcs4j.shim.ttrpc.proto.Request;
 import io.hcs4j.shim.ttrpc.proto.Response;
-import io.hcs4j.shim.ttrpc.transport.Connection;
 import io.grpc.Status;
 import java.io.IOException;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.hcs4j.shim.ttrpc;
 
 import com.google.protobuf.ByteString;
+import io.hcs4j.platform.Connection;
 import io.hcs4j.shim.ttrpc.proto.KeyValue;
 import io.hcs4j.shim.ttrpc.proto.Request;
 import io.hcs4j.shim.ttrpc.proto.Response;
-import io.hcs4j.shim.ttrpc.transport.Connection;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusException;

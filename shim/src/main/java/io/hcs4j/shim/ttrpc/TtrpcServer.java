@@ -1,6 +1,6 @@
 package io.hcs4j.shim.ttrpc;
 
-import io.hcs4j.shim.ttrpc.transport.Connection;
+import io.hcs4j.platform.Connection;
 import io.hcs4j.shim.ttrpc.transport.Listener;
 import io.grpc.ServerMethodDefinition;
 import io.grpc.ServerServiceDefinition;

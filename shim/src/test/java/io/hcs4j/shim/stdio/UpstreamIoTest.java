@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hcs4j.shim.runtime.RuntimeProcess;
+import io.hcs4j.cow.SignalOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,11 +26,11 @@ class UpstreamIoTest {
     @TempDir
     Path dir;
 
-    /** A real process behind the RuntimeProcess interface. */
-    private static RuntimeProcess process(String... cmd) throws IOException {
+    /** A real process behind cow's Process interface. */
+    private static io.hcs4j.cow.Process process(String... cmd) throws IOException {
         Process p = new ProcessBuilder(cmd).start();
         CompletableFuture<Integer> exit = p.onExit().thenApply(Process::exitValue);
-        return new RuntimeProcess() {
+        return new io.hcs4j.cow.Process() {
             public int pid() {
                 return (int) p.pid();
             }
@@ -51,13 +51,25 @@ class UpstreamIoTest {
                 p.getOutputStream().close();
             }
 
+            public void closeStdout() throws IOException {
+                p.getInputStream().close();
+            }
+
+            public void closeStderr() throws IOException {
+                p.getErrorStream().close();
+            }
+
             public void resizeConsole(int w, int h) {
                 throw new IllegalStateException();
             }
 
-            public boolean signal(int s) {
+            public boolean kill() {
                 p.destroyForcibly();
                 return true;
+            }
+
+            public boolean signal(SignalOptions s) {
+                return kill();
             }
 
             public CompletableFuture<Integer> exit() {
@@ -73,7 +85,7 @@ class UpstreamIoTest {
     void fileLogsGetStdoutAndStderr() throws Exception {
         Path out = dir.resolve("out.log");
         Path err = dir.resolve("err.log");
-        RuntimeProcess p = process("sh", "-c", "echo to-out; echo to-err >&2");
+        io.hcs4j.cow.Process p = process("sh", "-c", "echo to-out; echo to-err >&2");
         try (UpstreamIo io = UpstreamIo.connect("t", p, "", out.toUri().toString(), err.toUri().toString(),
                 new UpstreamIo.LoggerLaunch("t", "ns"))) {
             io.drained().get(20, TimeUnit.SECONDS);
@@ -88,7 +100,7 @@ class UpstreamIoTest {
         Path fifo = dir.resolve("stdin");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
         Path out = dir.resolve("cat.out");
-        RuntimeProcess p = process("cat");
+        io.hcs4j.cow.Process p = process("cat");
         try (UpstreamIo io = UpstreamIo.connect("t", p, fifo.toString(), out.toUri().toString(), "",
                 new UpstreamIo.LoggerLaunch("t", "ns"))) {
             try (OutputStream w = Files.newOutputStream(fifo)) {
@@ -109,7 +121,7 @@ class UpstreamIoTest {
                 + "{ cat <&3; cat <&4; echo \"$CONTAINER_ID/$CONTAINER_NAMESPACE $1\"; } > " + sink + ".tmp\n"
                 + "mv " + sink + ".tmp " + sink + "\n");
         Files.setPosixFilePermissions(logger, PosixFilePermissions.fromString("rwx------"));
-        RuntimeProcess p = process("sh", "-c", "echo out-line; echo err-line >&2");
+        io.hcs4j.cow.Process p = process("sh", "-c", "echo out-line; echo err-line >&2");
         String uri = "binary://" + logger + "?flag=on";
         try (UpstreamIo io = UpstreamIo.connect("c1", p, "", uri, uri, new UpstreamIo.LoggerLaunch("c1", "ns1"))) {
             io.drained().get(20, TimeUnit.SECONDS);
@@ -132,7 +144,7 @@ class UpstreamIoTest {
     @Test
     void fifoOutputWrittenBeforeTheReaderOpensIsDelivered() throws Exception {
         Path fifo = mkfifo("stdout");
-        RuntimeProcess p = process("sh", "-c", "echo early-out; echo early-err >&2");
+        io.hcs4j.cow.Process p = process("sh", "-c", "echo early-out; echo early-err >&2");
         try (UpstreamIo io = UpstreamIo.connect("t", p, "", fifo.toString(), fifo.toString(),
                 new UpstreamIo.LoggerLaunch("t", "ns"))) {
             assertEquals(0, p.exit().get(20, TimeUnit.SECONDS));
@@ -150,7 +162,7 @@ class UpstreamIoTest {
     @Test
     void aFifoReaderThatNeverComesIsGivenUpBoundedAndTheProcessIsStillDrained() throws Exception {
         Path fifo = mkfifo("stdout");
-        RuntimeProcess p = process("sh", "-c", "head -c 200000 /dev/zero; echo done >&2");
+        io.hcs4j.cow.Process p = process("sh", "-c", "head -c 200000 /dev/zero; echo done >&2");
         Path err = dir.resolve("err.log");
         try (UpstreamIo io = UpstreamIo.connect("t", p, "", fifo.toString(), err.toUri().toString(),
                 new UpstreamIo.LoggerLaunch("t", "ns"), Duration.ofMillis(300))) {
@@ -169,10 +181,10 @@ class UpstreamIoTest {
     @Test
     void closingBeforeAnyReaderReleasesTheWaitingOpen() throws Exception {
         Path fifo = mkfifo("stdout");
-        RuntimeProcess p = process("sleep", "30");
+        io.hcs4j.cow.Process p = process("sleep", "30");
         UpstreamIo io = UpstreamIo.connect("c", p, "", fifo.toString(), "", new UpstreamIo.LoggerLaunch("c", "ns"));
         io.close();
-        p.signal(9);
+        p.kill();
         io.drained().get(20, TimeUnit.SECONDS);
         Thread opener = thread("c-stdout-open");
         if (opener != null) {
@@ -183,7 +195,7 @@ class UpstreamIoTest {
 
     @Test
     void aMissingStdoutFifoIsAClearError() throws Exception {
-        RuntimeProcess p = process("true");
+        io.hcs4j.cow.Process p = process("true");
         Path missing = dir.resolve("no-such-fifo");
         IOException e = assertThrows(IOException.class, () -> UpstreamIo.connect("t", p, "", missing.toString(), "",
                 new UpstreamIo.LoggerLaunch("t", "ns")));

@@ -1,17 +1,21 @@
 package io.hcs4j.shim.task;
 
+import io.hcs4j.cow.Container;
+import io.hcs4j.cow.SignalOptions;
+import io.hcs4j.schema.guest.GuestProcessParameters;
+import io.hcs4j.schema.guest.Metrics;
+import io.hcs4j.schema.v1.ContainerProperties;
+import io.hcs4j.schema.v1.ProcessListItem;
+import io.hcs4j.schema.v2.ProcessParameters;
+import io.hcs4j.schema.v2.Properties;
+import io.hcs4j.schema.v2.PropertyType;
 import io.hcs4j.shim.runtime.ContainerBackend;
 import io.hcs4j.shim.runtime.ContainerSpec;
-import io.hcs4j.shim.runtime.ContainerStats;
-import io.hcs4j.shim.runtime.ProcessSample;
-import io.hcs4j.shim.runtime.ProcessSpec;
-import io.hcs4j.shim.runtime.RuntimeContainer;
-import io.hcs4j.shim.runtime.RuntimeProcess;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,8 +23,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Real host processes without a rootfs (no chroot, no root needed), for testing the task state machine:
- * real output, exit codes and signals. Signals go through kill(1).
+ * Real host processes without a rootfs (no chroot, no root needed) behind cow's Container and Process, for
+ * testing the task state machine: real output, exit codes and signals. Like a Linux guest, the container
+ * takes OCI processes and runs the bundle's process as its init. Signals go through kill(1).
  */
 final class LocalProcessBackend implements ContainerBackend {
     final List<LocalContainer> containers = new CopyOnWriteArrayList<>();
@@ -31,19 +36,22 @@ final class LocalProcessBackend implements ContainerBackend {
     }
 
     @Override
-    public RuntimeContainer create(ContainerSpec spec) {
-        LocalContainer c = new LocalContainer(spec.id());
+    public Container create(ContainerSpec spec) {
+        LocalContainer c = new LocalContainer(spec.id(), OciSpec.readBundle(spec.bundle()).process().args);
         containers.add(c);
         return c;
     }
 
-    static final class LocalContainer implements RuntimeContainer {
+    static final class LocalContainer implements Container {
         private final String id;
+        private final List<String> initArgs;
         final List<LocalProcess> processes = new CopyOnWriteArrayList<>();
+        private final CompletableFuture<Void> exit = new CompletableFuture<>();
         volatile boolean closed;
 
-        LocalContainer(String id) {
+        LocalContainer(String id, List<String> initArgs) {
             this.id = id;
+            this.initArgs = initArgs;
         }
 
         @Override
@@ -57,61 +65,106 @@ final class LocalProcessBackend implements ContainerBackend {
         }
 
         @Override
-        public RuntimeProcess createProcess(ProcessSpec spec) throws IOException {
-            ProcessBuilder pb = new ProcessBuilder(spec.args());
-            if (!spec.stdin()) {
+        public boolean isOci() {
+            return true;
+        }
+
+        @Override
+        public void start() {
+        }
+
+        @Override
+        public io.hcs4j.cow.Process createProcess(ProcessParameters parameters) throws IOException {
+            GuestProcessParameters p = (GuestProcessParameters) parameters;
+            ProcessBuilder pb = new ProcessBuilder(p.ociProcess == null ? initArgs : p.ociProcess.args);
+            if (!p.createStdInPipe) {
                 pb.redirectInput(new File("/dev/null"));
             }
-            LocalProcess p = new LocalProcess(pb.start());
-            processes.add(p);
-            return p;
+            LocalProcess process = new LocalProcess(pb.start());
+            processes.add(process);
+            return process;
+        }
+
+        @Override
+        public void shutdown() throws IOException {
+            for (LocalProcess p : processes) {
+                p.signal(SignalOptions.linux(15));
+            }
+        }
+
+        @Override
+        public void terminate() {
+            for (LocalProcess p : processes) {
+                p.process.destroyForcibly();
+            }
         }
 
         @Override
         public void pause() throws IOException {
             for (LocalProcess p : processes) {
-                p.signal(19);
+                p.signal(SignalOptions.linux(19));
             }
         }
 
         @Override
         public void resume() throws IOException {
             for (LocalProcess p : processes) {
-                p.signal(18);
+                p.signal(SignalOptions.linux(18));
             }
         }
 
         @Override
-        public List<ProcessSample> processes() {
-            List<ProcessSample> out = new ArrayList<>();
+        public CompletableFuture<Void> exit() {
+            return exit;
+        }
+
+        @Override
+        public ContainerProperties properties(io.hcs4j.schema.v1.PropertyType... types) {
+            ContainerProperties props = new ContainerProperties();
+            props.processList = new ArrayList<>();
             for (LocalProcess p : processes) {
                 if (p.process.isAlive()) {
-                    out.add(new ProcessSample(p.pid(), "test", Instant.now(), 0, 0, 0));
+                    ProcessListItem item = new ProcessListItem();
+                    item.processId = p.pid();
+                    item.imageName = "test";
+                    item.createTimestamp = OffsetDateTime.now();
+                    props.processList.add(item);
                 }
             }
-            return out;
+            return props;
         }
 
         @Override
-        public ContainerStats stats() {
-            return new ContainerStats(1000, 2000, 4096, processes().size());
+        public Properties propertiesV2(PropertyType... types) {
+            Metrics m = new Metrics();
+            m.cpu = new io.hcs4j.schema.guest.CPUStat();
+            m.cpu.usage = new io.hcs4j.schema.guest.CPUUsage();
+            m.cpu.usage.user = 1000;
+            m.cpu.usage.kernel = 2000;
+            m.memory = new io.hcs4j.schema.guest.MemoryStat();
+            m.memory.usage = new io.hcs4j.schema.guest.MemoryEntry();
+            m.memory.usage.usage = 4096;
+            m.pids = new io.hcs4j.schema.guest.PidsStat();
+            m.pids.current = properties().processList.size();
+            Properties props = new Properties();
+            props.metrics = m;
+            return props;
         }
 
         @Override
-        public void update(byte[] resourcesJson) {
+        public void modify(Object request) {
             throw new UnsupportedOperationException("test backend has no resource control");
         }
 
         @Override
         public void close() {
             closed = true;
-            for (LocalProcess p : processes) {
-                p.process.destroyForcibly();
-            }
+            terminate();
+            exit.complete(null);
         }
     }
 
-    static final class LocalProcess implements RuntimeProcess {
+    static final class LocalProcess implements io.hcs4j.cow.Process {
         final Process process;
         private final CompletableFuture<Integer> exit;
 
@@ -146,12 +199,28 @@ final class LocalProcessBackend implements ContainerBackend {
         }
 
         @Override
+        public void closeStdout() throws IOException {
+            process.getInputStream().close();
+        }
+
+        @Override
+        public void closeStderr() throws IOException {
+            process.getErrorStream().close();
+        }
+
+        @Override
         public void resizeConsole(int width, int height) {
             throw new IllegalStateException("no console");
         }
 
         @Override
-        public boolean signal(int signal) throws IOException {
+        public boolean kill() throws IOException {
+            return signal(SignalOptions.linux(9));
+        }
+
+        @Override
+        public boolean signal(SignalOptions options) throws IOException {
+            int signal = ((SignalOptions.Linux) options).signal();
             if (!process.isAlive()) {
                 return false;
             }

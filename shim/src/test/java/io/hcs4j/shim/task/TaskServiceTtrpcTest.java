@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hcs4j.platform.ChannelConnection;
 import io.hcs4j.shim.api.runhcs.Options;
 import io.hcs4j.shim.api.task.CheckpointTaskRequest;
 import io.hcs4j.shim.api.task.ConnectRequest;
@@ -17,7 +18,6 @@ import io.hcs4j.shim.api.task.WaitRequest;
 import io.hcs4j.shim.api.task.WaitResponse;
 import io.hcs4j.shim.ttrpc.TtrpcClient;
 import io.hcs4j.shim.ttrpc.TtrpcServer;
-import io.hcs4j.shim.ttrpc.transport.UnixSocketConnection;
 import io.hcs4j.shim.ttrpc.transport.UnixSocketListener;
 import io.grpc.Status;
 import io.grpc.StatusException;
@@ -56,7 +56,7 @@ class TaskServiceTtrpcTest {
         try (TtrpcServer server = new TtrpcServer(List.of(new TaskService(tasks, shutdown::countDown).bindService()))) {
             UnixSocketListener listener = UnixSocketListener.bind(dir.resolve("shim.sock"));
             server.start(listener);
-            try (TtrpcClient c = new TtrpcClient(UnixSocketConnection.connect(listener.path()))) {
+            try (TtrpcClient c = new TtrpcClient(ChannelConnection.connect(listener.path()))) {
                 c.call(TaskGrpc.getCreateMethod(), CreateTaskRequest.newBuilder().setId("t").setBundle(bundle.toString()).build(), T, Map.of());
                 assertEquals("hcs4j 0.1.0", c.call(TaskGrpc.getConnectMethod(), ConnectRequest.newBuilder().setId("t").build(), T, Map.of()).getVersion());
                 Future<WaitResponse> wait = pool.submit(() ->

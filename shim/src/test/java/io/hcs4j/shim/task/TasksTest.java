@@ -16,9 +16,8 @@ import io.hcs4j.shim.api.task.WaitResponse;
 import io.hcs4j.shim.api.types.Status;
 import io.hcs4j.shim.runtime.ContainerBackend;
 import io.hcs4j.shim.runtime.ContainerSpec;
-import io.hcs4j.shim.runtime.RuntimeContainer;
+import io.hcs4j.cow.Container;
 import io.grpc.Status.Code;
-import io.grpc.StatusRuntimeException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(60)
@@ -63,8 +63,13 @@ class TasksTest {
                 .setStdout(dir.resolve(id + ".out").toUri().toString());
     }
 
-    private static Code code(Runnable r) {
-        return assertThrows(StatusRuntimeException.class, r::run).getStatus().getCode();
+    /** The gRPC status a failure of {@code call} reaches containerd with. */
+    private static io.grpc.Status status(Executable call) {
+        return GrpcErrors.toStatus(assertThrows(Exception.class, call));
+    }
+
+    private static Code code(Executable call) {
+        return status(call).getCode();
     }
 
     private WaitResponse await(String id, String exec) throws Exception {
@@ -175,6 +180,58 @@ class TasksTest {
     }
 
     @Test
+    void illegalTransitionsAreRefusedWithFailedPrecondition() throws Exception {
+        tasks.create(create("s1", bundle("s1", "sleep", "30")).build());
+        assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.pause("s1")), "pause a created task");
+        assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.resizePty("s1", "", 80, 24)), "resize without a terminal");
+        tasks.start("s1", "");
+        io.grpc.Status twice = status(() -> tasks.start("s1", ""));
+        assertEquals(Code.FAILED_PRECONDITION, twice.getCode(), "start twice");
+        assertEquals("task s1 is already running", twice.getDescription());
+        assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.resume("s1")), "resume a running task");
+
+        ExecProcessRequest.Builder exec = ExecProcessRequest.newBuilder().setId("s1").setTerminal(true);
+        tasks.exec(exec.setExecId("tty").setSpec(processSpec("true")).build());
+        tasks.resizePty("s1", "tty", 80, 24); // hcsshim resizes only a running tty and ignores the call otherwise
+        tasks.start("s1", "tty");
+        await("s1", "tty");
+        tasks.resizePty("s1", "tty", 80, 24);
+        tasks.closeIo("s1", "tty", true); // containerd's exec sends CloseIO after Start, often after the exit
+        assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.start("s1", "tty")), "start an exited exec");
+
+        tasks.exec(exec.setExecId("bg").setTerminal(false).setSpec(processSpec("sleep", "30")).build());
+        tasks.start("s1", "bg");
+        io.grpc.Status deleteRunning = status(() -> tasks.delete("s1", "bg"));
+        assertEquals(Code.FAILED_PRECONDITION, deleteRunning.getCode(), "delete a running exec");
+        assertEquals("cannot delete exec bg of task s1: it is running", deleteRunning.getDescription());
+        tasks.exec(exec.setExecId("late").setSpec(processSpec("true")).build());
+
+        tasks.pause("s1");
+        assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.pause("s1")), "pause twice");
+        assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.delete("s1", "")), "delete a paused task");
+        assertEquals(Status.PAUSED, tasks.state("s1", "bg").getStatus(), "a paused task's execs are paused");
+        tasks.resume("s1");
+
+        tasks.kill(KillRequest.newBuilder().setId("s1").setSignal(9).build());
+        await("s1", "");
+        await("s1", "bg");
+        io.grpc.Status startLate = status(() -> tasks.start("s1", "late"));
+        assertEquals(Code.FAILED_PRECONDITION, startLate.getCode(), "start an exec of a stopped task");
+        assertEquals("cannot start exec late of task s1: the task is stopped", startLate.getDescription());
+        assertEquals(Status.CREATED, tasks.state("s1", "late").getStatus(), "a refused start changes nothing");
+        assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.exec(exec.setExecId("later").build())), "exec on a stopped task");
+        assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.pause("s1")), "pause a stopped task");
+        tasks.closeIo("s1", "", true);
+        assertEquals(Code.FAILED_PRECONDITION, code(() -> tasks.start("s1", "")), "start a stopped task");
+        tasks.delete("s1", "late");
+        tasks.delete("s1", "bg");
+        tasks.delete("s1", "");
+        assertEquals(List.of("/tasks/create", "/tasks/start", "/tasks/exec-added", "/tasks/exec-started", "/tasks/exit",
+                "/tasks/exec-added", "/tasks/exec-started", "/tasks/exec-added", "/tasks/paused", "/tasks/resumed",
+                "/tasks/exit", "/tasks/exit", "/tasks/delete"), events.topics(), "refusals queue no events");
+    }
+
+    @Test
     void createRejectsBadInputClearly() throws Exception {
         Path b1 = bundleJson("b1", "{not json");
         Path b2 = bundleJson("b2", "{\"root\":{}}");
@@ -189,9 +246,9 @@ class TasksTest {
         Path hyperV = bundleJson("w2", "{\"process\":{\"args\":[\"cmd\"]},\"windows\":{\"hyperV\":{}}}");
         Tasks withWindows = new Tasks(new Backends(backend, null, backend), events, "test", Options.getDefaultInstance(),
                 WireTypes.LINUX);
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> withWindows.create(create("w2", hyperV).build()));
-        assertEquals(Code.UNIMPLEMENTED, e.getStatus().getCode());
-        assertTrue(e.getStatus().getDescription().contains("hypervisor isolation"), e.getStatus().getDescription());
+        io.grpc.Status e = status(() -> withWindows.create(create("w2", hyperV).build()));
+        assertEquals(Code.UNIMPLEMENTED, e.getCode());
+        assertTrue(e.getDescription().contains("hypervisor isolation"), e.getDescription());
         assertEquals(Code.UNIMPLEMENTED, code(() -> tasks.create(create("c1", dir).setCheckpoint("/cp").build())));
         assertTrue(events.topics().isEmpty(), "no event for a failed create");
         assertTrue(tasks.isEmpty());
@@ -215,10 +272,12 @@ class TasksTest {
     void updateOfResourcesIsUnimplementedWithAReasonAndAnnotationsAreAccepted() throws Exception {
         tasks.create(create("u1", bundle("u1", "true")).build());
         tasks.update(UpdateTaskRequest.newBuilder().setId("u1").putAnnotations("a", "b").build());
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> tasks.update(UpdateTaskRequest.newBuilder()
+        io.grpc.Status e = status(() -> tasks.update(UpdateTaskRequest.newBuilder()
                 .setId("u1").setResources(Any.newBuilder().setTypeUrl("x").setValue(ByteString.copyFromUtf8("{}"))).build()));
-        assertEquals(Code.UNIMPLEMENTED, e.getStatus().getCode());
-        assertTrue(e.getStatus().getDescription().contains("no resource control"));
+        assertEquals(Code.UNIMPLEMENTED, e.getCode());
+        assertTrue(e.getDescription().contains("no resource control"));
+        assertEquals(Code.INVALID_ARGUMENT, code(() -> tasks.update(UpdateTaskRequest.newBuilder().setId("u1")
+                .setResources(Any.newBuilder().setTypeUrl("x").setValue(ByteString.copyFromUtf8("{not json"))).build())));
     }
 
     @Test
@@ -244,10 +303,10 @@ class TasksTest {
     @Test
     void linuxPathMissingIsUnimplementedWithTheReason() throws Exception {
         Tasks none = new Tasks(new Backends(null, "no utility VM here"), events, "test", Options.getDefaultInstance(), WireTypes.LINUX);
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+        io.grpc.Status e = status(
                 () -> none.create(create("x", bundle("x", "true")).build()));
-        assertEquals(Code.UNIMPLEMENTED, e.getStatus().getCode());
-        assertTrue(e.getStatus().getDescription().contains("no utility VM here"));
+        assertEquals(Code.UNIMPLEMENTED, e.getCode());
+        assertTrue(e.getDescription().contains("no utility VM here"));
     }
 
     @Test
@@ -259,16 +318,16 @@ class TasksTest {
             }
 
             @Override
-            public RuntimeContainer create(ContainerSpec spec) {
+            public Container create(ContainerSpec spec) {
                 throw new UnsupportedOperationException("read-only root filesystems are not supported");
             }
         };
         Tasks t = new Tasks(new Backends(refusing, null), events, "test", Options.getDefaultInstance(), WireTypes.LINUX);
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+        io.grpc.Status e = status(
                 () -> t.create(create("r1", bundle("r1", "true")).build()));
-        assertEquals(Code.UNIMPLEMENTED, e.getStatus().getCode());
+        assertEquals(Code.UNIMPLEMENTED, e.getCode());
         assertEquals("creating r1 on the refusing path: read-only root filesystems are not supported",
-                e.getStatus().getDescription());
+                e.getDescription());
         assertTrue(t.isEmpty(), "no task is left behind");
         assertTrue(events.topics().isEmpty(), "no event for a refused create");
     }

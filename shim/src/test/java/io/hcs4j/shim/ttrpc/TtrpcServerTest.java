@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.StringValue;
+import io.hcs4j.platform.ChannelConnection;
+import io.hcs4j.platform.Connection;
 import io.hcs4j.shim.ttrpc.proto.Request;
 import io.hcs4j.shim.ttrpc.proto.Response;
-import io.hcs4j.shim.ttrpc.transport.Connection;
-import io.hcs4j.shim.ttrpc.transport.UnixSocketConnection;
 import io.hcs4j.shim.ttrpc.transport.UnixSocketListener;
 import io.grpc.Context;
 import io.grpc.MethodDescriptor;
@@ -99,7 +99,7 @@ class TtrpcServerTest {
     }
 
     private TtrpcClient client() throws IOException {
-        return new TtrpcClient(UnixSocketConnection.connect(listener.path()));
+        return new TtrpcClient(ChannelConnection.connect(listener.path()));
     }
 
     @Test
@@ -160,7 +160,7 @@ class TtrpcServerTest {
 
     @Test
     void deadlineFromTimeoutNanoAnswersDeadlineExceededAndCancelsTheHandler() throws Exception {
-        try (Connection raw = UnixSocketConnection.connect(listener.path())) {
+        try (Connection raw = ChannelConnection.connect(listener.path())) {
             Request req = Request.newBuilder().setService("test.v1.Echo").setMethod("Block")
                     .setPayload(StringValue.of("").toByteString()).setTimeoutNano(TimeUnit.MILLISECONDS.toNanos(200)).build();
             FrameCodec.write(raw.output(), new Frame(1, Frame.TYPE_REQUEST, (byte) 0, req.toByteArray()));
@@ -174,7 +174,7 @@ class TtrpcServerTest {
 
     @Test
     void oversizedRequestGetsResourceExhaustedAndTheConnectionSurvives() throws Exception {
-        try (Connection raw = UnixSocketConnection.connect(listener.path())) {
+        try (Connection raw = ChannelConnection.connect(listener.path())) {
             int length = FrameCodec.MAX_PAYLOAD + 10;
             byte[] header = {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length, 0, 0, 0, 3, 1, 0};
             raw.output().write(header);
@@ -192,7 +192,7 @@ class TtrpcServerTest {
 
     @Test
     void malformedRequestBodyIsInvalidArgument() throws Exception {
-        try (Connection raw = UnixSocketConnection.connect(listener.path())) {
+        try (Connection raw = ChannelConnection.connect(listener.path())) {
             FrameCodec.write(raw.output(), new Frame(1, Frame.TYPE_REQUEST, (byte) 0, new byte[] {(byte) 0xFF, (byte) 0xFF, 1}));
             Response r = Response.parseFrom(FrameCodec.read(raw.input()).payload());
             assertEquals(Status.Code.INVALID_ARGUMENT.value(), r.getStatus().getCode());

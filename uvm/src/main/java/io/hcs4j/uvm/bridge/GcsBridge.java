@@ -1,13 +1,13 @@
 package io.hcs4j.uvm.bridge;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.platform.Connection;
 import io.hcs4j.uvm.bridge.codec.BridgeJson;
 import io.hcs4j.uvm.bridge.codec.BridgeProtocolException;
 import io.hcs4j.uvm.bridge.codec.Frame;
 import io.hcs4j.uvm.bridge.codec.FrameCodec;
 import io.hcs4j.uvm.bridge.codec.MessageKind;
 import io.hcs4j.uvm.bridge.codec.Rpc;
-import io.hcs4j.uvm.transport.HvSocketConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +49,7 @@ public final class GcsBridge implements Closeable {
     }
 
     private final String name;
-    private final HvSocketConnection connection;
+    private final Connection connection;
     private final InputStream in;
     private final OutputStream out;
     private final AtomicLong nextId = new AtomicLong();
@@ -62,7 +62,7 @@ public final class GcsBridge implements Closeable {
     private final ExecutorService callbacks;
     private final Thread reader;
 
-    public GcsBridge(String name, HvSocketConnection connection) {
+    public GcsBridge(String name, Connection connection) {
         this.name = name;
         this.connection = connection;
         this.in = connection.input();
@@ -242,11 +242,7 @@ public final class GcsBridge implements Closeable {
         } else {
             LOG.warn("{}", cause.getMessage());
         }
-        try {
-            connection.close();
-        } catch (IOException e) {
-            LOG.debug("GCS bridge {}: close failed", name, e);
-        }
+        connection.close();
         failPending(cause);
         for (String id : List.copyOf(listeners.keySet())) {
             ContainerListener l = listeners.remove(id);

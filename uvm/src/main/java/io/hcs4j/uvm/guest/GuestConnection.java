@@ -1,12 +1,12 @@
 package io.hcs4j.uvm.guest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.platform.Connection;
 import io.hcs4j.schema.v2.ProcessParameters;
 import io.hcs4j.uvm.bridge.BridgeClosedException;
 import io.hcs4j.uvm.bridge.GcsBridge;
 import io.hcs4j.uvm.bridge.codec.BridgeJson;
 import io.hcs4j.uvm.bridge.codec.Rpc;
-import io.hcs4j.uvm.transport.HvSocketConnection;
 import io.hcs4j.uvm.transport.HvSocketListener;
 import io.hcs4j.uvm.transport.HvSocketTransport;
 import io.hcs4j.uvm.transport.VsockPorts;
@@ -45,7 +45,7 @@ public final class GuestConnection implements Closeable {
      */
     public static GuestConnection accept(String vmId, HvSocketListener gcsListener, HvSocketTransport transport,
                                          Duration connectTimeout, Duration rpcTimeout) throws IOException {
-        HvSocketConnection socket;
+        Connection socket;
         try {
             socket = gcsListener.accept(connectTimeout);
         } catch (java.net.SocketTimeoutException e) {

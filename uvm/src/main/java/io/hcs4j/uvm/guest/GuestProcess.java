@@ -3,18 +3,19 @@ package io.hcs4j.uvm.guest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.cow.Process;
 import io.hcs4j.cow.SignalOptions;
+import io.hcs4j.platform.Connection;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.v2.ProcessParameters;
 import io.hcs4j.uvm.bridge.GcsBridge;
 import io.hcs4j.uvm.bridge.GcsException;
 import io.hcs4j.uvm.bridge.codec.BridgeJson;
 import io.hcs4j.uvm.bridge.codec.Rpc;
-import io.hcs4j.uvm.transport.HvSocketConnection;
 import io.hcs4j.uvm.transport.HvSocketListener;
 import io.hcs4j.uvm.transport.VsockPorts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,7 +26,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A process in a guest container (or in the VM itself) started through ExecuteProcess, with one hvsocket per
  * requested stdio stream. The guest holds the exit code back until the host has closed its ends of stdout and
- * stderr, so read them to the end and close them (or {@link #close()}).
+ * stderr, so each of those streams closes its connection once it reads to the end (or fails): a reader that
+ * drains them lets the exit through.
  */
 public final class GuestProcess implements Process {
     private static final Logger LOG = LoggerFactory.getLogger(GuestProcess.class);
@@ -35,19 +37,23 @@ public final class GuestProcess implements Process {
     private final GuestConnection connection;
     private final String containerId;
     private final int pid;
-    private final HvSocketConnection stdin;
-    private final HvSocketConnection stdout;
-    private final HvSocketConnection stderr;
+    private final Connection stdin;
+    private final Connection stdout;
+    private final Connection stderr;
+    private final InputStream stdoutStream;
+    private final InputStream stderrStream;
     private final CompletableFuture<Integer> exit;
 
-    private GuestProcess(GuestConnection connection, String containerId, int pid, HvSocketConnection stdin,
-                         HvSocketConnection stdout, HvSocketConnection stderr) {
+    private GuestProcess(GuestConnection connection, String containerId, int pid, Connection stdin,
+                         Connection stdout, Connection stderr) {
         this.connection = connection;
         this.containerId = containerId;
         this.pid = pid;
         this.stdin = stdin;
         this.stdout = stdout;
         this.stderr = stderr;
+        this.stdoutStream = closingAtEnd(stdout);
+        this.stderrStream = closingAtEnd(stderr);
         ObjectNode wait = request().put("TimeoutInMs", INFINITE);
         this.exit = connection.bridge().call(Rpc.WAIT_FOR_PROCESS, wait, null)
                 .thenApply(response -> response.path("ExitCode").asInt());
@@ -77,14 +83,14 @@ public final class GuestProcess implements Process {
             settings.set("VsockStdioRelaySettings", relay);
             ObjectNode response = connection.call(Rpc.EXECUTE_PROCESS, request);
             int pid = response.path("ProcessId").asInt();
-            List<HvSocketConnection> accepted = new ArrayList<>();
+            List<Connection> accepted = new ArrayList<>();
             try {
-                HvSocketConnection stdin = accept(in, connection, accepted);
-                HvSocketConnection stdout = accept(out, connection, accepted);
-                HvSocketConnection stderr = accept(err, connection, accepted);
+                Connection stdin = accept(in, connection, accepted);
+                Connection stdout = accept(out, connection, accepted);
+                Connection stderr = accept(err, connection, accepted);
                 return new GuestProcess(connection, containerId, pid, stdin, stdout, stderr);
             } catch (IOException e) {
-                for (HvSocketConnection c : accepted) {
+                for (Connection c : accepted) {
                     c.close();
                 }
                 throw new IOException("process " + pid + " in " + containerId + ": the guest did not connect its stdio: "
@@ -106,14 +112,14 @@ public final class GuestProcess implements Process {
         return listener;
     }
 
-    private static HvSocketConnection accept(HvSocketListener listener, GuestConnection connection,
-                                             List<HvSocketConnection> accepted) throws IOException {
+    private static Connection accept(HvSocketListener listener, GuestConnection connection,
+                                             List<Connection> accepted) throws IOException {
         if (listener == null) {
             return null;
         }
         // The guest dialled before it answered, so the connection is already queued; the timeout only guards
         // against a guest that broke the protocol.
-        HvSocketConnection c = listener.accept(connection.rpcTimeout());
+        Connection c = listener.accept(connection.rpcTimeout());
         accepted.add(c);
         return c;
     }
@@ -138,12 +144,42 @@ public final class GuestProcess implements Process {
 
     @Override
     public InputStream stdout() {
-        return stdout == null ? null : stdout.input();
+        return stdoutStream;
     }
 
     @Override
     public InputStream stderr() {
-        return stderr == null ? null : stderr.input();
+        return stderrStream;
+    }
+
+    /** The connection's input, closing the connection at end of stream or on a read error. */
+    private static InputStream closingAtEnd(Connection c) {
+        if (c == null) {
+            return null;
+        }
+        return new FilterInputStream(c.input()) {
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                int n = read(one, 0, 1);
+                return n < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] buf, int off, int len) throws IOException {
+                int n;
+                try {
+                    n = super.read(buf, off, len);
+                } catch (IOException e) {
+                    c.close();
+                    throw e;
+                }
+                if (n < 0) {
+                    c.close();
+                }
+                return n;
+            }
+        };
     }
 
     @Override
@@ -183,6 +219,9 @@ public final class GuestProcess implements Process {
      */
     @Override
     public boolean signal(SignalOptions options) throws IOException {
+        if (options instanceof SignalOptions.Kill) {
+            return kill();
+        }
         ObjectNode request = request();
         if (options instanceof SignalOptions.Linux linux) {
             request.putObject("Options").put("Signal", linux.signal());
@@ -218,13 +257,9 @@ public final class GuestProcess implements Process {
     /** Closes the stdio connections; the process keeps running. */
     @Override
     public void close() {
-        for (HvSocketConnection c : new HvSocketConnection[] {stdin, stdout, stderr}) {
+        for (Connection c : new Connection[] {stdin, stdout, stderr}) {
             if (c != null) {
-                try {
-                    c.close();
-                } catch (IOException e) {
-                    LOG.debug("closing stdio of {} failed", pid, e);
-                }
+                c.close();
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.hcs4j.uvm.transport;
 
+import io.hcs4j.platform.Connection;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
@@ -16,5 +17,5 @@ public interface HvSocketListener extends Closeable {
      * @throws java.net.SocketTimeoutException when nobody dials within the timeout
      * @throws java.nio.channels.ClosedChannelException when the listener is (or gets) closed
      */
-    HvSocketConnection accept(Duration timeout) throws IOException;
+    Connection accept(Duration timeout) throws IOException;
 }

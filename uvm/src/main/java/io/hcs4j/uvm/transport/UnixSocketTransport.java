@@ -1,5 +1,7 @@
 package io.hcs4j.uvm.transport;
 
+import io.hcs4j.platform.ChannelConnection;
+import io.hcs4j.platform.Connection;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
@@ -57,16 +59,13 @@ public final class UnixSocketTransport implements HvSocketTransport {
     }
 
     /** The guest's side: dial a service the host listens on. */
-    public static HvSocketConnection dial(Path vmDir, UUID serviceId) throws IOException {
+    public static Connection dial(Path vmDir, UUID serviceId) throws IOException {
         Path path = HvSocketDirs.socket(vmDir, serviceId);
-        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
         try {
-            channel.connect(UnixDomainSocketAddress.of(path));
+            return ChannelConnection.connect(path);
         } catch (IOException e) {
-            channel.close();
             throw new IOException("cannot dial " + path + ": " + e.getMessage(), e);
         }
-        return new ChannelConnection(channel);
     }
 
     private static final class Listener implements HvSocketListener {
@@ -89,7 +88,7 @@ public final class UnixSocketTransport implements HvSocketTransport {
         }
 
         @Override
-        public HvSocketConnection accept(Duration timeout) throws IOException {
+        public Connection accept(Duration timeout) throws IOException {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (true) {
                 if (!server.isOpen()) {

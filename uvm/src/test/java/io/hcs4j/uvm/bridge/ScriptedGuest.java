@@ -1,12 +1,12 @@
 package io.hcs4j.uvm.bridge;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.platform.Connection;
 import io.hcs4j.uvm.bridge.codec.BridgeJson;
 import io.hcs4j.uvm.bridge.codec.Frame;
 import io.hcs4j.uvm.bridge.codec.FrameCodec;
 import io.hcs4j.uvm.bridge.codec.MessageKind;
 import io.hcs4j.uvm.bridge.codec.Rpc;
-import io.hcs4j.uvm.transport.HvSocketConnection;
 import io.hcs4j.uvm.transport.HvSocketListener;
 import io.hcs4j.uvm.transport.UnixSocketTransport;
 import io.hcs4j.uvm.transport.VsockPorts;
@@ -18,8 +18,8 @@ import java.time.Duration;
 
 /** The guest end of a bridge, driven step by step by a test (frames written and read by hand). */
 public final class ScriptedGuest implements Closeable {
-    public final HvSocketConnection socket;
-    public final HvSocketConnection hostSide;
+    public final Connection socket;
+    public final Connection hostSide;
 
     /** A connected pair: {@link #hostSide} is what the host's bridge uses. */
     public ScriptedGuest(Path dir) throws IOException {
@@ -29,7 +29,7 @@ public final class ScriptedGuest implements Closeable {
         }
     }
 
-    private ScriptedGuest(HvSocketConnection socket) {
+    private ScriptedGuest(Connection socket) {
         this.socket = socket;
         this.hostSide = null;
     }

@@ -252,10 +252,11 @@ class ReferenceReplayTest {
             assertEquals(null, init.stdout());
 
             GuestProcess echo = c.createProcess(params(false, true, false, recorded("stdio-close", 13, "Settings", "ProcessParameters", "OciProcess")));
-            assertEquals("hi\n", read(echo.stdout()));
-            // At end of file the process is gone, but its exit code waits for the host's close.
+            assertEquals("hi\n", new String(echo.stdout().readNBytes(3), StandardCharsets.UTF_8));
+            // The process is gone, but its exit code waits for the host's close of stdout.
             assertFalse(echo.exit().isDone());
-            echo.closeStdout();
+            // GuestProcess closes the host's end when a read reaches the end: the exit code follows.
+            assertEquals(-1, echo.stdout().read());
             assertEquals(0, echo.exit().get(10, TimeUnit.SECONDS));
 
             GuestProcess sleep = c.createProcess(params(false, false, false, recorded("stdio-close", 17, "Settings", "ProcessParameters", "OciProcess")));

@@ -2,13 +2,13 @@ package io.hcs4j.uvm.guest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.platform.Connection;
 import io.hcs4j.uvm.bridge.codec.BridgeJson;
 import io.hcs4j.uvm.bridge.codec.Frame;
 import io.hcs4j.uvm.bridge.codec.FrameCodec;
 import io.hcs4j.uvm.bridge.codec.GcsVectors;
 import io.hcs4j.uvm.bridge.codec.MessageKind;
 import io.hcs4j.uvm.bridge.codec.Rpc;
-import io.hcs4j.uvm.transport.HvSocketConnection;
 import io.hcs4j.uvm.transport.UnixSocketTransport;
 import io.hcs4j.uvm.transport.VsockPorts;
 
@@ -43,9 +43,9 @@ final class ReplayGuest {
     final Map<Long, ByteArrayOutputStream> stdinReceived = new ConcurrentHashMap<>();
     private final Map<Long, Long> ids = new HashMap<>();
     private final Map<Integer, CompletableFuture<Void>> outputsClosed = new ConcurrentHashMap<>();
-    private final List<HvSocketConnection> sockets = new CopyOnWriteArrayList<>();
+    private final List<Connection> sockets = new CopyOnWriteArrayList<>();
     /** The recorded port of each stdio connection. */
-    private final Map<HvSocketConnection, Long> portOf = new ConcurrentHashMap<>();
+    private final Map<Connection, Long> portOf = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
 
     ReplayGuest(Path vmDir, String scenario) throws IOException {
@@ -60,18 +60,14 @@ final class ReplayGuest {
     /** Dials the host's GCS port and plays; completes when the host closes the bridge. */
     CompletableFuture<Void> start() {
         Thread t = new Thread(() -> {
-            try (HvSocketConnection bridge = UnixSocketTransport.dial(vmDir, VsockPorts.serviceId(VsockPorts.GCS_PORT))) {
+            try (Connection bridge = UnixSocketTransport.dial(vmDir, VsockPorts.serviceId(VsockPorts.GCS_PORT))) {
                 play(bridge);
                 done.complete(null);
             } catch (Throwable e) {
                 done.completeExceptionally(e);
             } finally {
-                for (HvSocketConnection s : sockets) {
-                    try {
-                        s.close();
-                    } catch (IOException ignored) {
-                        // already closed by the host
-                    }
+                for (Connection s : sockets) {
+                    s.close();
                 }
             }
         }, "replay-guest");
@@ -80,7 +76,7 @@ final class ReplayGuest {
         return done;
     }
 
-    private void play(HvSocketConnection bridge) throws Exception {
+    private void play(Connection bridge) throws Exception {
         int cursor = 0;
         while (true) {
             Frame actual = FrameCodec.read(bridge.input());
@@ -104,7 +100,7 @@ final class ReplayGuest {
             }
             ids.put(recorded.id(), actual.id());
             ObjectNode request = BridgeJson.decode(actual.body());
-            List<HvSocketConnection> dialled = actual.type() == Rpc.EXECUTE_PROCESS.requestType()
+            List<Connection> dialled = actual.type() == Rpc.EXECUTE_PROCESS.requestType()
                     ? dialStdio(recorded.body(), request) : List.of();
             for (; cursor < frames.size() && !frames.get(cursor).hostToGuest(); cursor++) {
                 GcsVectors.RecordedFrame answer = frames.get(cursor);
@@ -167,16 +163,16 @@ final class ReplayGuest {
     }
 
     /** Dials the ports of the host's request in the reference's order, each playing its recorded stream. */
-    private List<HvSocketConnection> dialStdio(JsonNode recordedRequest, ObjectNode request) throws IOException {
+    private List<Connection> dialStdio(JsonNode recordedRequest, ObjectNode request) throws IOException {
         JsonNode recordedPorts = recordedRequest.path("Settings").path("VsockStdioRelaySettings");
         JsonNode ports = request.path("Settings").path("VsockStdioRelaySettings");
-        List<HvSocketConnection> outputs = new ArrayList<>();
+        List<Connection> outputs = new ArrayList<>();
         for (String stream : List.of("StdIn", "StdOut", "StdErr")) {
             long port = ports.path(stream).asLong(0);
             if (port == 0) {
                 continue;
             }
-            HvSocketConnection c = UnixSocketTransport.dial(vmDir, VsockPorts.serviceId(port));
+            Connection c = UnixSocketTransport.dial(vmDir, VsockPorts.serviceId(port));
             sockets.add(c);
             long recordedPort = recordedPorts.path(stream).asLong();
             portOf.put(c, recordedPort);
@@ -197,9 +193,9 @@ final class ReplayGuest {
     }
 
     /** Plays each output's recorded data, ends it, and notes when the host has closed it. */
-    private void track(int pid, List<HvSocketConnection> outputs) {
+    private void track(int pid, List<Connection> outputs) {
         List<CompletableFuture<Void>> closed = new ArrayList<>();
-        for (HvSocketConnection c : outputs) {
+        for (Connection c : outputs) {
             CompletableFuture<Void> hostClosed = new CompletableFuture<>();
             closed.add(hostClosed);
             thread(() -> {
@@ -227,7 +223,7 @@ final class ReplayGuest {
         outputsClosed.put(pid, CompletableFuture.allOf(closed.toArray(CompletableFuture[]::new)));
     }
 
-    private long portOf(HvSocketConnection c) {
+    private long portOf(Connection c) {
         return portOf.getOrDefault(c, -1L);
     }
 

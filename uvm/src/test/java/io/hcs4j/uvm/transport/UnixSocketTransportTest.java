@@ -1,5 +1,6 @@
 package io.hcs4j.uvm.transport;
 
+import io.hcs4j.platform.Connection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +32,8 @@ class UnixSocketTransportTest {
         UUID gcs = VsockPorts.serviceId(VsockPorts.GCS_PORT);
         try (HvSocketListener listener = new UnixSocketTransport(vmDir).listen(gcs)) {
             assertTrue(Files.exists(vmDir.resolve("40000000-facb-11e6-bd58-64006a7986d3.sock")));
-            try (HvSocketConnection guest = UnixSocketTransport.dial(vmDir, gcs);
-                 HvSocketConnection host = listener.accept(Duration.ofSeconds(5))) {
+            try (Connection guest = UnixSocketTransport.dial(vmDir, gcs);
+                 Connection host = listener.accept(Duration.ofSeconds(5))) {
                 // A blocked read on one side must not stall a write on the same connection.
                 CompletableFuture<byte[]> hostRead = CompletableFuture.supplyAsync(() -> readN(host, 5));
                 host.output().write("hello".getBytes());
@@ -84,15 +85,15 @@ class UnixSocketTransportTest {
     void closeUnblocksAReader() throws Exception {
         UUID service = VsockPorts.serviceId(10);
         try (HvSocketListener listener = new UnixSocketTransport(tmp).listen(service);
-             HvSocketConnection guest = UnixSocketTransport.dial(tmp, service)) {
-            HvSocketConnection host = listener.accept(Duration.ofSeconds(5));
+             Connection guest = UnixSocketTransport.dial(tmp, service)) {
+            Connection host = listener.accept(Duration.ofSeconds(5));
             CompletableFuture<Void> read = CompletableFuture.runAsync(() -> readN(host, 1));
             host.close();
             assertThrows(Exception.class, () -> read.get(5, TimeUnit.SECONDS));
         }
     }
 
-    private static byte[] readN(HvSocketConnection c, int n) {
+    private static byte[] readN(Connection c, int n) {
         try {
             return c.input().readNBytes(n);
         } catch (IOException e) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.schema.Json;
 import io.hcs4j.shim.runtime.ContainerBackend;
 import io.hcs4j.shim.runtime.ContainerSpec;
-import io.hcs4j.shim.runtime.RuntimeContainer;
+import io.hcs4j.cow.Container;
 import io.hcs4j.uvm.Resource;
 import io.hcs4j.uvm.UtilityVm;
 import io.hcs4j.uvm.backend.HostBackend;
@@ -63,7 +63,7 @@ public final class LcowBackend implements ContainerBackend {
     }
 
     @Override
-    public RuntimeContainer create(ContainerSpec spec) throws IOException {
+    public Container create(ContainerSpec spec) throws IOException {
         HostBackend host = this.host.get();
         if (!host.guestSeesHostFiles()) {
             // Windows hands LCOW rootfs over as lcow-layer VHDs to attach over SCSI/vPMem; not mapped yet.

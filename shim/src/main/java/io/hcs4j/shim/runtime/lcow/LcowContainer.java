@@ -1,40 +1,27 @@
 package io.hcs4j.shim.runtime.lcow;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.hcs4j.schema.Json;
-import io.hcs4j.schema.guest.GuestProcessParameters;
-import io.hcs4j.schema.guest.Metrics;
-import io.hcs4j.schema.oci.Box;
-import io.hcs4j.schema.oci.User;
-import io.hcs4j.schema.v2.ProcessDetails;
+import io.hcs4j.cow.Container;
+import io.hcs4j.cow.Process;
+import io.hcs4j.schema.v1.ContainerProperties;
+import io.hcs4j.schema.v2.ProcessParameters;
 import io.hcs4j.schema.v2.Properties;
 import io.hcs4j.schema.v2.PropertyType;
-import io.hcs4j.shim.runtime.ContainerStats;
-import io.hcs4j.shim.runtime.ProcessSample;
-import io.hcs4j.shim.runtime.ProcessSpec;
-import io.hcs4j.shim.runtime.RuntimeContainer;
-import io.hcs4j.shim.runtime.RuntimeProcess;
-import io.hcs4j.shim.runtime.cow.CowProcess;
 import io.hcs4j.uvm.Resource;
-import io.hcs4j.uvm.bridge.GcsException;
 import io.hcs4j.uvm.guest.GuestContainer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Linux container in a utility VM: its combined layers, the guest container, and the VM it shares. The
- * first process created starts the container and is its init process (the spec's process); later ones are
- * execs with their own OCI process.
+ * A Linux container in a utility VM: the guest's container, plus what the shim holds for it besides, its
+ * combined layers and its place in the VM it shares. The guest has no per-container pause, so pausing a
+ * container pauses its VM, which it must then have to itself; closing it also removes the layers and leaves
+ * the VM.
  */
-final class LcowContainer implements RuntimeContainer {
+final class LcowContainer implements Container {
     private static final Logger log = LoggerFactory.getLogger(LcowContainer.class);
-    private static final int E_NOTIMPL = 0x80004001;
     /** How long close waits for a killed container to report its exit before removing it. */
     private static final long EXIT_WAIT_SECONDS = 5;
 
@@ -59,48 +46,45 @@ final class LcowContainer implements RuntimeContainer {
 
     @Override
     public String os() {
-        return "linux";
+        return container.os();
     }
 
     @Override
-    public RuntimeProcess createProcess(ProcessSpec spec) throws IOException {
-        GuestProcessParameters p = new GuestProcessParameters();
-        synchronized (this) {
-            if (closed) {
-                throw new IOException("container " + id + " is closed");
-            }
-            if (!started) {
-                container.start();
-                started = true;
-            } else {
-                p.ociProcess = ociProcess(spec);
-            }
-        }
-        p.createStdInPipe = spec.stdin();
-        p.createStdOutPipe = spec.stdout();
-        p.createStdErrPipe = spec.stderr() && !spec.terminal();
-        p.emulateConsole = spec.terminal();
-        if (spec.consoleWidth() > 0 && spec.consoleHeight() > 0) {
-            p.consoleSize = List.of(spec.consoleHeight(), spec.consoleWidth());
-        }
-        return new CowProcess(container.createProcess(p), false);
+    public boolean isOci() {
+        return container.isOci();
     }
 
-    static io.hcs4j.schema.oci.Process ociProcess(ProcessSpec spec) {
-        io.hcs4j.schema.oci.Process p = new io.hcs4j.schema.oci.Process();
-        p.args = spec.args();
-        p.env = spec.env();
-        p.cwd = spec.cwd();
-        p.terminal = spec.terminal();
-        p.user = new User();
-        p.user.uid = spec.uid();
-        p.user.gid = spec.gid();
-        if (spec.consoleWidth() > 0 && spec.consoleHeight() > 0) {
-            p.consoleSize = new Box();
-            p.consoleSize.width = spec.consoleWidth();
-            p.consoleSize.height = spec.consoleHeight();
+    @Override
+    public void start() throws IOException {
+        synchronized (this) {
+            requireOpen();
+            started = true;
         }
-        return p;
+        container.start();
+    }
+
+    @Override
+    public Process createProcess(ProcessParameters parameters) throws IOException {
+        synchronized (this) {
+            requireOpen();
+        }
+        return container.createProcess(parameters);
+    }
+
+    private void requireOpen() throws IOException {
+        if (closed) {
+            throw new IOException("container " + id + " is closed");
+        }
+    }
+
+    @Override
+    public void shutdown() throws IOException {
+        container.shutdown();
+    }
+
+    @Override
+    public void terminate() throws IOException {
+        container.terminate();
     }
 
     @Override
@@ -114,63 +98,23 @@ final class LcowContainer implements RuntimeContainer {
     }
 
     @Override
-    public List<ProcessSample> processes() {
-        List<ProcessDetails> list = properties(PropertyType.PROCESS_LIST).processList;
-        List<ProcessSample> out = new ArrayList<>();
-        if (list != null) {
-            for (ProcessDetails d : list) {
-                Instant started = d.createTimestamp == null ? null : d.createTimestamp.toInstant();
-                out.add(new ProcessSample(d.processId, d.imageName == null ? "" : d.imageName, started,
-                        d.userTime100ns, d.kernelTime100ns, d.memoryWorkingSetPrivateBytes));
-            }
-        }
-        return out;
+    public CompletableFuture<Void> exit() {
+        return container.exit();
     }
 
-    /** From the guest's LCOWMetrics (cgroup statistics): CPU in ns, memory usage (or RSS), pids. */
     @Override
-    public ContainerStats stats() {
-        Metrics m = properties(PropertyType.STATISTICS).metrics;
-        if (m == null) {
-            throw new UncheckedIOException(new IOException("the guest reported no LCOWMetrics for " + id));
-        }
-        long user = m.cpu != null && m.cpu.usage != null ? m.cpu.usage.user : 0;
-        long kernel = m.cpu != null && m.cpu.usage != null ? m.cpu.usage.kernel : 0;
-        long memory = 0;
-        if (m.memory != null) {
-            memory = m.memory.usage != null && m.memory.usage.usage > 0 ? m.memory.usage.usage
-                    : Math.max(m.memory.totalRss, m.memory.rss);
-        }
-        int pids = m.pids == null ? 0 : (int) m.pids.current;
-        return new ContainerStats(user, kernel, memory, pids);
+    public ContainerProperties properties(io.hcs4j.schema.v1.PropertyType... types) throws IOException {
+        return container.properties(types);
     }
 
-    private Properties properties(PropertyType type) {
-        try {
-            return container.propertiesV2(type);
-        } catch (IOException e) {
-            throw new UncheckedIOException("properties of container " + id + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Sends the OCI LinuxResources to the guest as an UpdateContainer. */
     @Override
-    public void update(byte[] resourcesJson) throws IOException {
-        JsonNode resources;
-        try {
-            resources = Json.mapper().readTree(resourcesJson);
-        } catch (IOException e) {
-            throw new IOException("resources are not valid JSON: " + e.getMessage(), e);
-        }
-        try {
-            container.modify(resources);
-        } catch (GcsException e) {
-            if (e.result() == E_NOTIMPL) {
-                throw new UnsupportedOperationException("the guest does not implement UpdateContainer: "
-                        + e.errorMessage());
-            }
-            throw e;
-        }
+    public Properties propertiesV2(PropertyType... types) throws IOException {
+        return container.propertiesV2(types);
+    }
+
+    @Override
+    public void modify(Object request) throws IOException {
+        container.modify(request);
     }
 
     /** Kills what still runs, removes the guest's container and its layers, and leaves the VM. */

@@ -1,12 +1,12 @@
 package io.hcs4j.shim.runtime.wcow;
 
+import io.hcs4j.cow.Container;
 import io.hcs4j.cow.hcs.HcsContainer;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.SchemaException;
 import io.hcs4j.schema.oci.Spec;
 import io.hcs4j.shim.runtime.ContainerBackend;
 import io.hcs4j.shim.runtime.ContainerSpec;
-import io.hcs4j.shim.runtime.RuntimeContainer;
 import io.hcs4j.uvm.backend.HostBackend;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Process-isolated Windows containers: an HCS compute system per task (io.hcs4j.cow's HcsContainer) on the
- * task's layers. The layers come from the spec's windows.layerFolders, or from the {@code windows-layer} mount
+ * Process-isolated Windows containers: an HCS compute system per task (io.hcs4j.cow's HcsContainer, which
+ * HCS can pause and resume, and whose close terminates it and unmounts its layers) on the task's layers. The layers come from the spec's windows.layerFolders, or from the {@code windows-layer} mount
  * containerd passes in Create (source = the writable layer, option {@code parentLayerPaths=[...]}).
  */
 public final class WcowProcessBackend implements ContainerBackend {
@@ -37,7 +37,7 @@ public final class WcowProcessBackend implements ContainerBackend {
     }
 
     @Override
-    public RuntimeContainer create(ContainerSpec spec) throws IOException {
+    public Container create(ContainerSpec spec) throws IOException {
         Spec oci;
         try {
             oci = Json.read(Files.readString(spec.bundle().resolve("config.json")), Spec.class);
@@ -46,19 +46,7 @@ public final class WcowProcessBackend implements ContainerBackend {
         }
         oci.windows.layerFolders = layerFolders(spec, oci.windows.layerFolders);
         HostBackend backend = host.get();
-        HcsContainer container = HcsContainer.create(backend.hcs(), backend.storage(), spec.id(), oci, OWNER,
-                HcsContainer.Schema.V2);
-        try {
-            container.start();
-        } catch (IOException e) {
-            try {
-                container.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
-        return new WcowContainer(spec.id(), container, oci.process);
+        return HcsContainer.create(backend.hcs(), backend.storage(), spec.id(), oci, OWNER, HcsContainer.Schema.V2);
     }
 
     static List<String> layerFolders(ContainerSpec spec, List<String> fromSpec) throws IOException {

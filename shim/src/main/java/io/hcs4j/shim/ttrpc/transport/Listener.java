@@ -1,5 +1,6 @@
 package io.hcs4j.shim.ttrpc.transport;
 
+import io.hcs4j.platform.Connection;
 import java.io.Closeable;
 import java.io.IOException;
 

@@ -6,6 +6,9 @@ import com.sun.jna.platform.win32.WinBase;
 import com.sun.jna.platform.win32.WinNT.HANDLE;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
+import io.hcs4j.platform.Connection;
+import io.hcs4j.platform.windows.NamedPipeConnection;
+import io.hcs4j.platform.windows.PipeApi;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 

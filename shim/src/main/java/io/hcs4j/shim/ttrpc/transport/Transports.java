@@ -1,5 +1,8 @@
 package io.hcs4j.shim.ttrpc.transport;
 
+import io.hcs4j.platform.ChannelConnection;
+import io.hcs4j.platform.Connection;
+import io.hcs4j.platform.windows.NamedPipeConnection;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -22,7 +25,7 @@ public final class Transports {
         if (address.startsWith(PIPE_PREFIX)) {
             return NamedPipeConnection.dial(address);
         }
-        return UnixSocketConnection.connect(unixPath(address));
+        return ChannelConnection.connect(unixPath(address));
     }
 
     /** containerd writes unix addresses with or without the scheme (TTRPC_ADDRESS is a bare path). */

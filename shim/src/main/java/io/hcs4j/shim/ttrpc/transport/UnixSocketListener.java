@@ -1,5 +1,7 @@
 package io.hcs4j.shim.ttrpc.transport;
 
+import io.hcs4j.platform.ChannelConnection;
+import io.hcs4j.platform.Connection;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -34,7 +36,7 @@ public final class UnixSocketListener implements Listener {
 
     @Override
     public Connection accept() throws IOException {
-        return new UnixSocketConnection(channel.accept());
+        return new ChannelConnection(channel.accept());
     }
 
     @Override

@@ -9,15 +9,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.cow.Container;
+import io.hcs4j.cow.Process;
+import io.hcs4j.cow.SignalOptions;
 import io.hcs4j.hcs.ComputeSystem;
 import io.hcs4j.schema.Json;
+import io.hcs4j.hcs.raw.HResults;
+import io.hcs4j.schema.guest.GuestProcessParameters;
+import io.hcs4j.schema.guest.Metrics;
+import io.hcs4j.schema.oci.Box;
+import io.hcs4j.schema.oci.User;
 import io.hcs4j.schema.v2.PropertyQuery;
+import io.hcs4j.schema.v2.PropertyType;
+import io.hcs4j.uvm.bridge.GcsException;
 import io.hcs4j.shim.runtime.ContainerSpec;
-import io.hcs4j.shim.runtime.ContainerStats;
-import io.hcs4j.shim.runtime.ProcessSample;
-import io.hcs4j.shim.runtime.ProcessSpec;
-import io.hcs4j.shim.runtime.RuntimeContainer;
-import io.hcs4j.shim.runtime.RuntimeProcess;
 import io.hcs4j.uvm.backend.HostBackend;
 import io.hcs4j.uvm.bridge.BridgeClosedException;
 import io.hcs4j.uvm.transport.HvSocketDirs;
@@ -60,7 +65,7 @@ class LcowBackendTest {
     private HostBackend host;
     private LcowBackend backend;
     private Set<Thread> threadsBefore;
-    private final List<RuntimeContainer> containers = new ArrayList<>();
+    private final List<Container> containers = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -70,8 +75,10 @@ class LcowBackendTest {
     }
 
     @AfterEach
-    void tearDown() {
-        containers.forEach(RuntimeContainer::close);
+    void tearDown() throws IOException {
+        for (Container c : containers) {
+            c.close();
+        }
     }
 
     // ---- fixtures
@@ -107,16 +114,16 @@ class LcowBackendTest {
         return bundle;
     }
 
-    private RuntimeContainer create(String id, Path bundle, List<ContainerSpec.Layer> layers,
+    private Container create(String id, Path bundle, List<ContainerSpec.Layer> layers,
                                     Map<String, String> annotations) throws IOException {
-        RuntimeContainer c = backend.create(new ContainerSpec(id, bundle, layers, bundle.resolve("rootfs"), false,
+        Container c = backend.create(new ContainerSpec(id, bundle, layers, bundle.resolve("rootfs"), false,
                 annotations));
         containers.add(c);
         return c;
     }
 
     /** A standalone container whose rootfs is the spec's root directory (ctr run --config: no mounts). */
-    private RuntimeContainer standalone(String id, String... initArgs) throws IOException {
+    private Container standalone(String id, String... initArgs) throws IOException {
         Path bundle = bundle(id, false, initArgs);
         busyboxRootfs(bundle.resolve("rootfs"));
         return create(id, bundle, List.of(), Map.of());
@@ -126,8 +133,47 @@ class LcowBackendTest {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private static ProcessSpec stdio(boolean stdin, boolean stdout, boolean stderr, String... args) {
-        return new ProcessSpec(List.of(args), ENV, "/", 0, 0, false, stdin, stdout, stderr, 0, 0);
+    /** Starts the container and its init process (the spec's process), with the stdio asked for. */
+    private static Process init(Container c, boolean stdin, boolean stdout, boolean stderr) throws IOException {
+        c.start();
+        return c.createProcess(parameters(null, stdin, stdout, stderr));
+    }
+
+    /** An exec of {@code args}. */
+    private static GuestProcessParameters stdio(boolean stdin, boolean stdout, boolean stderr, String... args) {
+        return parameters(oci(args), stdin, stdout, stderr);
+    }
+
+    /** An exec of {@code args} on a terminal of {@code width} x {@code height}. */
+    private static GuestProcessParameters tty(boolean stdin, int width, int height, String... args) {
+        io.hcs4j.schema.oci.Process p = oci(args);
+        p.terminal = true;
+        p.consoleSize = new Box();
+        p.consoleSize.width = width;
+        p.consoleSize.height = height;
+        GuestProcessParameters g = parameters(p, stdin, true, false);
+        g.emulateConsole = true;
+        g.consoleSize = List.of(height, width);
+        return g;
+    }
+
+    private static io.hcs4j.schema.oci.Process oci(String... args) {
+        io.hcs4j.schema.oci.Process p = new io.hcs4j.schema.oci.Process();
+        p.args = List.of(args);
+        p.env = ENV;
+        p.cwd = "/";
+        p.user = new User();
+        return p;
+    }
+
+    private static GuestProcessParameters parameters(io.hcs4j.schema.oci.Process oci, boolean stdin, boolean stdout,
+                                                     boolean stderr) {
+        GuestProcessParameters g = new GuestProcessParameters();
+        g.ociProcess = oci;
+        g.createStdInPipe = stdin;
+        g.createStdOutPipe = stdout;
+        g.createStdErrPipe = stderr;
+        return g;
     }
 
     private static CompletableFuture<String> readAsync(InputStream in) {
@@ -140,7 +186,7 @@ class LcowBackendTest {
         });
     }
 
-    private static int exit(RuntimeProcess p) throws Exception {
+    private static int exit(Process p) throws Exception {
         return p.exit().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
 
@@ -182,13 +228,13 @@ class LcowBackendTest {
     @Test
     void initProcessOutputAndExitCode() throws Exception {
         String id = id("init");
-        RuntimeContainer c = standalone(id, "sh", "-c", "echo out; echo err >&2; exit 7");
+        Container c = standalone(id, "sh", "-c", "echo out; echo err >&2; exit 7");
         Path bundle = work.resolve("bundles").resolve(id);
         Vm vm = record(bundle);
         assertEquals(id + "@vm", vm.vmId());
         assertTrue(vm.agentPid() > 0, "the emulator's guest agent runs");
         assertEquals("linux", c.os());
-        RuntimeProcess init = c.createProcess(stdio(false, true, true, "ignored: the spec's process runs"));
+        Process init = init(c, false, true, true);
         CompletableFuture<String> err = readAsync(init.stderr());
         assertEquals("out\n", new String(init.stdout().readAllBytes(), StandardCharsets.UTF_8));
         assertEquals("err\n", err.get(30, TimeUnit.SECONDS));
@@ -211,9 +257,9 @@ class LcowBackendTest {
         ContainerSpec.Layer overlay = new ContainerSpec.Layer("overlay", "overlay", List.of(
                 "workdir=" + snapshot.resolve("work"), "upperdir=" + snapshot.resolve("fs"),
                 "lowerdir=" + work.resolve("layers/top") + ":" + base));
-        RuntimeContainer c = create(id, bundle, List.of(overlay), Map.of());
+        Container c = create(id, bundle, List.of(overlay), Map.of());
         Vm vm = record(bundle);
-        RuntimeProcess init = c.createProcess(stdio(false, true, false));
+        Process init = init(c, false, true, false);
         assertEquals("from the top layer\nwritten\n", new String(init.stdout().readAllBytes(), StandardCharsets.UTF_8));
         assertEquals(0, exit(init));
         c.close();
@@ -225,9 +271,9 @@ class LcowBackendTest {
     @Test
     void execWithStdinThroughCatAndTerminal() throws Exception {
         String id = id("exec");
-        RuntimeContainer c = standalone(id, "sleep", "1000");
-        RuntimeProcess init = c.createProcess(stdio(false, false, false));
-        RuntimeProcess cat = c.createProcess(stdio(true, true, true, "cat"));
+        Container c = standalone(id, "sleep", "1000");
+        Process init = init(c, false, false, false);
+        Process cat = c.createProcess(stdio(true, true, true, "cat"));
         assertNotEquals(init.pid(), cat.pid());
         CompletableFuture<String> out = readAsync(cat.stdout());
         // The guest releases the exit code once both output streams are read to the end (and so closed).
@@ -239,16 +285,14 @@ class LcowBackendTest {
         assertEquals(0, exit(cat));
         cat.close();
 
-        RuntimeProcess tty = c.createProcess(new ProcessSpec(List.of("sh", "-c", "[ -t 1 ] && echo on a terminal; stty size"), ENV, "/", 0, 0,
-                true, false, true, false, 100, 30));
+        Process tty = c.createProcess(tty(false, 100, 30, "sh", "-c", "[ -t 1 ] && echo on a terminal; stty size"));
         assertEquals(null, tty.stderr(), "a terminal merges stderr");
         String screen = new String(tty.stdout().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(screen.contains("on a terminal\r\n"), screen);
         assertTrue(screen.contains("30 100"), screen);
         assertEquals(0, exit(tty));
 
-        RuntimeProcess resized = c.createProcess(new ProcessSpec(List.of("sh", "-c", "read x; stty size"), ENV, "/",
-                0, 0, true, true, true, false, 80, 24));
+        Process resized = c.createProcess(tty(true, 80, 24, "sh", "-c", "read x; stty size"));
         CompletableFuture<String> resizedOut = readAsync(resized.stdout());
         resized.resizeConsole(132, 43);
         resized.stdin().write("go\n".getBytes(StandardCharsets.UTF_8));
@@ -256,55 +300,58 @@ class LcowBackendTest {
         assertTrue(resizedOut.get(30, TimeUnit.SECONDS).contains("43 132"), "resized console");
         assertEquals(0, exit(resized));
 
-        init.signal(9);
+        init.signal(SignalOptions.linux(9));
         assertEquals(137, exit(init));
     }
 
     @Test
     void signalsGiveTheGuestsExitCodes() throws Exception {
-        RuntimeContainer c = standalone(id("signals"), "sleep", "1000");
-        RuntimeProcess init = c.createProcess(stdio(false, false, false));
-        RuntimeProcess term = c.createProcess(stdio(false, false, false, "sleep", "1000"));
-        RuntimeProcess kill = c.createProcess(stdio(false, false, false, "sleep", "1000"));
-        assertTrue(term.signal(15));
+        Container c = standalone(id("signals"), "sleep", "1000");
+        Process init = init(c, false, false, false);
+        Process term = c.createProcess(stdio(false, false, false, "sleep", "1000"));
+        Process kill = c.createProcess(stdio(false, false, false, "sleep", "1000"));
+        assertTrue(term.signal(SignalOptions.linux(15)));
         assertEquals(143, exit(term));
-        assertTrue(kill.signal(9));
+        assertTrue(kill.signal(SignalOptions.linux(9)));
         assertEquals(137, exit(kill));
-        assertFalse(kill.signal(9), "an exited process is not signalled");
+        assertFalse(kill.signal(SignalOptions.linux(9)), "an exited process is not signalled");
         assertEquals("not a Linux signal number: 99",
-                assertThrows(IllegalArgumentException.class, () -> term.signal(99)).getMessage());
-        assertTrue(init.signal(15));
+                assertThrows(IllegalArgumentException.class, () -> term.signal(SignalOptions.linux(99))).getMessage());
+        assertTrue(init.signal(SignalOptions.linux(15)));
         assertEquals(143, exit(init));
     }
 
     @Test
     void processesStatsPauseAndResume() throws Exception {
         String id = id("props");
-        RuntimeContainer c = standalone(id, "sleep", "1000");
-        RuntimeProcess init = c.createProcess(stdio(false, false, false));
-        RuntimeProcess exec = c.createProcess(stdio(false, false, false, "sleep", "1000"));
-        Set<Integer> pids = c.processes().stream().map(ProcessSample::pid).collect(Collectors.toSet());
+        Container c = standalone(id, "sleep", "1000");
+        Process init = init(c, false, false, false);
+        Process exec = c.createProcess(stdio(false, false, false, "sleep", "1000"));
+        Set<Integer> pids = c.properties(io.hcs4j.schema.v1.PropertyType.PROCESS_LIST).processList.stream()
+                .map(p -> (int) p.processId).collect(Collectors.toSet());
         assertTrue(pids.containsAll(Set.of(init.pid(), exec.pid())), pids + " has init " + init.pid() + " and exec " + exec.pid());
-        ContainerStats stats = c.stats();
-        assertTrue(stats.processCount() >= 2, stats.toString());
-        assertTrue(stats.memoryBytes() > 0, stats.toString());
+        Metrics stats = c.propertiesV2(PropertyType.STATISTICS).metrics;
+        assertTrue(stats.pids.current >= 2, Json.write(stats));
+        long memory = stats.memory.usage != null && stats.memory.usage.usage > 0 ? stats.memory.usage.usage
+                : Math.max(stats.memory.totalRss, stats.memory.rss);
+        assertTrue(memory > 0, Json.write(stats));
 
         c.pause();
         assertEquals("Paused", vmState(id));
         c.resume();
         assertEquals("Running", vmState(id));
-        assertTrue(exec.signal(9));
+        assertTrue(exec.signal(SignalOptions.linux(9)));
         assertEquals(137, exit(exec));
         // The emulated guest applies resources to the container's cgroup when it runs as root with writable
         // cgroups (as CI does); without them it answers E_NOTIMPL with the reason.
         try {
-            c.update("{\"memory\":{\"limit\":67108864}}".getBytes());
-        } catch (UnsupportedOperationException e) {
+            c.modify(Json.mapper().readTree("{\"memory\":{\"limit\":67108864}}"));
+        } catch (GcsException e) {
+            assertEquals(HResults.E_NOTIMPL, e.result(), e.getMessage());
             assertTrue(e.getMessage().contains("cgroups"), e.getMessage());
             assertNotEquals("root", System.getProperty("user.name"), "as root the guest has cgroups: " + e.getMessage());
         }
-        assertThrows(IOException.class, () -> c.update("{not json".getBytes()));
-        init.signal(9);
+        init.signal(SignalOptions.linux(9));
         assertEquals(137, exit(init));
     }
 
@@ -319,16 +366,16 @@ class LcowBackendTest {
         String pod = id("pod");
         Path sandboxBundle = bundle(pod, false, "sleep", "1000");
         busyboxRootfs(sandboxBundle.resolve("rootfs"));
-        RuntimeContainer sandbox = create(pod, sandboxBundle, List.of(), Map.of(LcowBackend.CONTAINER_TYPE, "sandbox"));
+        Container sandbox = create(pod, sandboxBundle, List.of(), Map.of(LcowBackend.CONTAINER_TYPE, "sandbox"));
         Vm vm = record(sandboxBundle);
         String app = id("app");
         Path appBundle = bundle(app, false, "sh", "-c", "echo in the pod");
         busyboxRootfs(appBundle.resolve("rootfs"));
-        RuntimeContainer container = create(app, appBundle, List.of(),
+        Container container = create(app, appBundle, List.of(),
                 Map.of(LcowBackend.CONTAINER_TYPE, "container", LcowBackend.SANDBOX_ID, pod));
         assertFalse(Files.exists(appBundle.resolve(VmRecord.FILE)), "no VM of its own");
-        RuntimeProcess pause = sandbox.createProcess(stdio(false, false, false));
-        RuntimeProcess echo = container.createProcess(stdio(false, true, false));
+        Process pause = init(sandbox, false, false, false);
+        Process echo = init(container, false, true, false);
         assertEquals("in the pod\n", new String(echo.stdout().readAllBytes(), StandardCharsets.UTF_8));
         assertEquals(0, exit(echo));
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, sandbox::pause);
@@ -340,7 +387,7 @@ class LcowBackendTest {
 
         container.close();
         assertTrue(ProcessHandle.of(vm.agentPid()).map(ProcessHandle::isAlive).orElse(false), "the sandbox keeps the VM");
-        pause.signal(9);
+        pause.signal(SignalOptions.linux(9));
         assertEquals(137, exit(pause));
         sandbox.close();
         assertNothingLeft(sandboxBundle, vm);
@@ -349,13 +396,13 @@ class LcowBackendTest {
     @Test
     void aGuestAgentCrashEndsEveryProcessPromptly() throws Exception {
         String id = id("crash");
-        RuntimeContainer c = standalone(id, "sleep", "1000");
+        Container c = standalone(id, "sleep", "1000");
         Path bundle = work.resolve("bundles").resolve(id);
         Vm vm = record(bundle);
-        RuntimeProcess init = c.createProcess(stdio(false, true, true));
-        RuntimeProcess exec = c.createProcess(stdio(true, true, true, "cat"));
+        Process init = init(c, false, true, true);
+        Process exec = c.createProcess(stdio(true, true, true, "cat"));
         ProcessHandle.of(vm.agentPid()).orElseThrow().destroyForcibly();
-        for (RuntimeProcess p : List.of(init, exec)) {
+        for (Process p : List.of(init, exec)) {
             ExecutionException e = assertThrows(ExecutionException.class, () -> p.exit().get(5, TimeUnit.SECONDS));
             assertInstanceOf(BridgeClosedException.class, e.getCause());
         }
@@ -367,10 +414,10 @@ class LcowBackendTest {
     @Test
     void deleteAfterADeadShimEndsTheVmThroughTheBackend() throws Exception {
         String id = id("dead");
-        RuntimeContainer c = standalone(id, "sleep", "1000");
+        Container c = standalone(id, "sleep", "1000");
         Path bundle = work.resolve("bundles").resolve(id);
         Vm vm = record(bundle);
-        RuntimeProcess init = c.createProcess(stdio(false, false, false));
+        Process init = init(c, false, false, false);
         c.createProcess(stdio(false, false, false, "sleep", "1000"));
         List<ProcessHandle> guestProcesses = ProcessHandle.of(vm.agentPid()).orElseThrow().descendants().toList();
         assertTrue(guestProcesses.size() >= 2, "the agent runs the container's processes: " + guestProcesses);
@@ -400,7 +447,7 @@ class LcowBackendTest {
                 "delete");
         pb.environment().put("HCS4J_SOCKET_DIR", work.resolve("shim-sockets").toString());
         pb.redirectErrorStream(true).redirectOutput(work.resolve("delete-" + id + ".out").toFile());
-        Process p = pb.start();
+        java.lang.Process p = pb.start();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS), "delete finished");
         return p.exitValue();
     }

@@ -1,0 +1,83 @@
+package io.hcs4j.platform.posix;
+
+import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Process and descriptor helpers over {@link Libc}: pipes, signals, waiting for any process to exit. */
+public final class Posix {
+    public static final int SIGINT = 2;
+    public static final int SIGQUIT = 3;
+    public static final int SIGKILL = 9;
+    public static final int SIGTERM = 15;
+    public static final int SIGCONT = 18;
+    public static final int SIGSTOP = 19;
+
+    /** pidfd_open(2): the same number on x86-64 and arm64 (the unified syscall table). */
+    private static final long SYS_PIDFD_OPEN = 434;
+    private static final short POLLIN = 1;
+    private static final int ESRCH = 3;
+
+    private static final Libc C = Libc.INSTANCE;
+
+    private Posix() {
+    }
+
+    /** A new close-on-exec pipe: {read end, write end}. */
+    public static int[] pipe() {
+        int[] fds = new int[2];
+        if (C.pipe2(fds, Libc.O_CLOEXEC) != 0) {
+            throw new IllegalStateException("pipe2 failed: errno " + Native.getLastError());
+        }
+        return fds;
+    }
+
+    public static void close(int fd) {
+        C.close(fd);
+    }
+
+    /**
+     * Waits up to {@code timeoutMs} for a process to end (a zombie has ended); true when it has, or never existed.
+     * Works for any process, not only children: a pidfd becomes readable when its process exits.
+     */
+    public static boolean awaitExit(long pid, int timeoutMs) {
+        int fd = C.syscall(new NativeLong(SYS_PIDFD_OPEN), new NativeLong(pid), new NativeLong(0)).intValue();
+        if (fd < 0) {
+            if (Native.getLastError() == ESRCH) {
+                return true;
+            }
+            // No pidfds (Linux before 5.3): the JDK's own watch of the process.
+            return ProcessHandle.of(pid).map(h -> {
+                try {
+                    h.onExit().get(timeoutMs, TimeUnit.MILLISECONDS);
+                    return true;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                } catch (ExecutionException | TimeoutException e) {
+                    return false;
+                }
+            }).orElse(true);
+        }
+        try {
+            Libc.PollFd[] fds = (Libc.PollFd[]) new Libc.PollFd().toArray(1);
+            fds[0].fd = fd;
+            fds[0].events = POLLIN;
+            return C.poll(fds, new NativeLong(1), timeoutMs) > 0;
+        } finally {
+            C.close(fd);
+        }
+    }
+
+    /** Sends a signal to one process; false when it no longer exists. */
+    public static boolean kill(long pid, int sig) {
+        return C.kill((int) pid, sig) == 0;
+    }
+
+    public static boolean isRoot() {
+        return C.geteuid() == 0;
+    }
+}

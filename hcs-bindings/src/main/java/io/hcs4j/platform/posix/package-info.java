@@ -1,0 +1,5 @@
+/**
+ * Linux: the one libc binding ({@link io.hcs4j.platform.posix.Libc}) and the process and descriptor helpers over
+ * it ({@link io.hcs4j.platform.posix.Posix}): FIFOs, pipes, signals, pseudo-terminals, pidfds.
+ */
+package io.hcs4j.platform.posix;

@@ -1,0 +1,6 @@
+/**
+ * The runhcs command line: runc-style commands (create, start, run, exec, kill, delete, state, ...) over cow
+ * containers, each container held by one detached holder process that answers the commands over a unix socket
+ * (the control protocol), and the state directory that outlives both.
+ */
+package io.hcs4j.runhcs;

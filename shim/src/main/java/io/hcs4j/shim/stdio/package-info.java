@@ -1,0 +1,5 @@
+/**
+ * Upstream IO: connecting a task process's cow stdio streams to what containerd asked for (FIFOs or named
+ * pipes, {@code file://} logs, {@code binary://} logging drivers), and reporting when its output is drained.
+ */
+package io.hcs4j.shim.stdio;
