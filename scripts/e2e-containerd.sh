@@ -169,6 +169,7 @@ kill -9 $(shim_pids victim)
 check "after the shim dies the task is gone or stopped" eventually bash -c "s=\$(ctr --address '$CTRD_SOCK' -n hcs4j tasks ls | awk '\$1==\"victim\"{print \$3}'); [ -z \"\$s\" ] || [ \"\$s\" = STOPPED ]"
 check "no utility VM process is left" eventually bash -c "[ -z \"\$(grep -l 'HCS4J_HVSOCK_DIR=$CTRD_DIR/hv/victim@vm' /proc/[0-9]*/environ 2>/dev/null)\" ]"
 check "no utility VM socket directory is left" eventually bash -c "[ ! -e '$CTRD_DIR/hv/victim@vm' ]"
+check "no emulator VM record is left" eventually bash -c "[ ! -e '$CTRD_DIR/emu/victim@vm.properties' ]"
 check "no shim socket is left" eventually bash -c "[ -z \"\$(ls -A '$CTRD_DIR/s')\" ]"
 ctr_ tasks delete victim >/dev/null 2>&1 || true
 ctr_ containers delete victim >/dev/null 2>&1 || true

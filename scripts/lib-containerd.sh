@@ -54,10 +54,11 @@ TOML
 }
 
 run_containerd() {
-  # The shim inherits containerd's environment: its socket and utility-VM socket directories stay under
-  # CTRD_DIR.
+  # The shim inherits containerd's environment: its socket and utility-VM socket directories and the
+  # emulator's VM records stay under CTRD_DIR.
   mkdir -p "$CTRD_DIR/hv"
   PATH="$CTRD_DIR/bin:$PATH" HCS4J_SOCKET_DIR="$CTRD_DIR/s" HCS4J_HVSOCK_ROOT="$CTRD_DIR/hv" \
+    HCS4J_EMULATOR_STATE="$CTRD_DIR/emu" \
     containerd --config "$CTRD_DIR/config.toml" >>"$CTRD_DIR/containerd.log" 2>&1 &
   CTRD_PID=$!
   local i

@@ -22,7 +22,7 @@ public final class HcsService {
 
     /** The service the current HCS4J_BACKEND setting selects (logged once). */
     public static HcsService open() {
-        HcsBackends.Selection s = HcsBackends.select();
+        HcsBackends.Selection<?> s = HcsBackends.select();
         return open(s.backend(), s.generation());
     }
 

@@ -5,6 +5,7 @@ import io.hcs4j.hcs.HcsService;
 import io.hcs4j.schema.v2.ModifySettingRequest;
 import io.hcs4j.schema.v2.Properties;
 import io.hcs4j.schema.v2.PropertyQuery;
+import io.hcs4j.uvm.transport.HvSocketTransport;
 
 import java.io.IOException;
 import java.util.UUID;
@@ -16,14 +17,16 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class HcsVmSystem implements VmSystem {
     private final ComputeSystem system;
+    private final HvSocketTransport.Factory transports;
 
-    private HcsVmSystem(ComputeSystem system) {
+    private HcsVmSystem(ComputeSystem system, HvSocketTransport.Factory transports) {
         this.system = system;
+        this.transports = transports;
     }
 
-    /** Creates VM compute systems through {@code service}. */
-    public static VmSystem.Factory factory(HcsService service) {
-        return (id, document) -> new HcsVmSystem(service.createComputeSystem(id, document));
+    /** Creates VM compute systems through {@code service}, reached over {@code transports}. */
+    public static VmSystem.Factory factory(HcsService service, HvSocketTransport.Factory transports) {
+        return (id, document) -> new HcsVmSystem(service.createComputeSystem(id, document), transports);
     }
 
     @Override
@@ -31,11 +34,12 @@ public final class HcsVmSystem implements VmSystem {
         return system.id();
     }
 
-    /** The RuntimeId HCS reports, or null where it reports none (the emulator, whose hvsockets are unix sockets). */
+    /** The transport to the VM by the RuntimeId HCS reports (null where it reports none). */
     @Override
-    public UUID runtimeId() throws IOException {
+    public HvSocketTransport transport() throws IOException {
         Properties p = system.properties(new PropertyQuery());
-        return p.runtimeId == null || p.runtimeId.isEmpty() ? null : UUID.fromString(p.runtimeId);
+        return transports.forVm(id(), p.runtimeId == null || p.runtimeId.isEmpty() ? null
+                : UUID.fromString(p.runtimeId));
     }
 
     @Override
@@ -46,6 +50,16 @@ public final class HcsVmSystem implements VmSystem {
     @Override
     public void terminate() throws IOException {
         system.terminate();
+    }
+
+    @Override
+    public void pause() throws IOException {
+        system.pause();
+    }
+
+    @Override
+    public void resume() throws IOException {
+        system.resume();
     }
 
     @Override

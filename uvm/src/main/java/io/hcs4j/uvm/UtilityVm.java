@@ -77,11 +77,6 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
         return taskId + "@vm";
     }
 
-    /** Creates (does not start) a Linux utility VM through HCS (real or emulated, as HcsService selects). */
-    public static UtilityVm createLcow(io.hcs4j.hcs.HcsService service, LcowOptions options) throws IOException {
-        return createLcow(HcsVmSystem.factory(service), options);
-    }
-
     /** Creates (does not start) the compute system of a Linux utility VM. */
     public static UtilityVm createLcow(VmSystem.Factory systems, LcowOptions options) throws IOException {
         UtilityVm vm = new UtilityVm(systems.create(options.id, LcowDocument.build(options)), "linux",
@@ -110,7 +105,7 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
      * not connect within the timeout) the VM is terminated and the error says why.
      */
     public void start(Duration connectTimeout, Duration rpcTimeout) throws IOException {
-        transport = HvSocketTransport.forVm(id, system.runtimeId());
+        transport = system.transport();
         try (HvSocketListener gcs = transport.listen(gcsService)) {
             system.start();
             connection = GuestConnection.accept(id, gcs, transport, connectTimeout, rpcTimeout);
@@ -125,6 +120,18 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
 
     public void start() throws IOException {
         start(DEFAULT_CONNECT_TIMEOUT, GuestConnection.DEFAULT_RPC_TIMEOUT);
+    }
+
+    /**
+     * Pauses the whole VM: the guest and every container in it (the GCS has no per-container pause). The bridge
+     * stays connected but unanswered until {@link #resume}.
+     */
+    public void pause() throws IOException {
+        system.pause();
+    }
+
+    public void resume() throws IOException {
+        system.resume();
     }
 
     /** Completes when the VM's compute system has stopped (shut down, terminated or crashed). */

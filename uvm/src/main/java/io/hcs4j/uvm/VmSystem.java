@@ -1,9 +1,9 @@
 package io.hcs4j.uvm;
 
 import io.hcs4j.schema.v2.ModifySettingRequest;
+import io.hcs4j.uvm.transport.HvSocketTransport;
 
 import java.io.IOException;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -14,12 +14,17 @@ public interface VmSystem extends AutoCloseable {
 
     String id();
 
-    /** The VM's runtime id: the VM id of its hvsockets on Windows. */
-    UUID runtimeId() throws IOException;
+    /** How the host reaches the VM's hvsockets (on Windows: AF_HYPERV by the VM's runtime id). */
+    HvSocketTransport transport() throws IOException;
 
     void start() throws IOException;
 
     void terminate() throws IOException;
+
+    /** Freezes the whole VM (its guest and everything it runs). */
+    void pause() throws IOException;
+
+    void resume() throws IOException;
 
     /** Hot-adds or removes a device (an HCS ModifySettingRequest without its guest part). */
     void modify(ModifySettingRequest request) throws IOException;

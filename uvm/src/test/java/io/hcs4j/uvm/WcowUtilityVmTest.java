@@ -7,6 +7,8 @@ import io.hcs4j.schema.v2.ModifySettingRequest;
 import io.hcs4j.uvm.bridge.GcsBridge;
 import io.hcs4j.uvm.bridge.ScriptedGuest;
 import io.hcs4j.uvm.transport.HvSocketDirs;
+import io.hcs4j.uvm.transport.HvSocketTransport;
+import io.hcs4j.uvm.transport.UnixSocketTransport;
 import io.hcs4j.uvm.transport.VsockPorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -38,8 +40,8 @@ class WcowUtilityVmTest {
             }
 
             @Override
-            public UUID runtimeId() {
-                return null;
+            public HvSocketTransport transport() {
+                return UnixSocketTransport.PER_VM_DIRECTORY.forVm(id, null);
             }
 
             @Override
@@ -61,6 +63,16 @@ class WcowUtilityVmTest {
                     }
                     return null;
                 });
+            }
+
+            @Override
+            public void pause() {
+                throw new UnsupportedOperationException("not paused in this test");
+            }
+
+            @Override
+            public void resume() {
+                throw new UnsupportedOperationException("not resumed in this test");
             }
 
             @Override

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.UUID;
 
 /**
@@ -30,37 +29,9 @@ public final class LayerStorage {
         this.provider = provider;
     }
 
-    /** Storage over an explicit provider. */
+    /** Storage over a provider: the selected backend's (uvm's {@code HostBackend}), or a test's. */
     public static LayerStorage of(StorageProvider provider) {
         return new LayerStorage(provider);
-    }
-
-    /**
-     * The provider the HCS4J_BACKEND setting selects (environment, or system property {@code hcs4j.backend}):
-     * values starting with "emulator" choose the emulator, "computecore"/"vmcompute" the real DLLs, "auto" (default)
-     * the real DLLs on Windows and the emulator elsewhere.
-     */
-    public static LayerStorage open() {
-        String setting = System.getProperty("hcs4j.backend", System.getenv("HCS4J_BACKEND"));
-        setting = setting == null || setting.isBlank() ? "auto" : setting.trim().toLowerCase(Locale.ROOT);
-        String name;
-        if (setting.startsWith("emulator")) {
-            name = "emulator";
-        } else if (setting.equals("auto")) {
-            name = com.sun.jna.Platform.isWindows() ? "windows" : "emulator";
-        } else {
-            name = "windows";
-        }
-        for (StorageProvider p : ServiceLoader.load(StorageProvider.class)) {
-            if (p.name().equals(name)) {
-                if (!p.isAvailable()) {
-                    throw new IllegalStateException("layer storage '" + name + "' is not available on this host");
-                }
-                return new LayerStorage(p);
-            }
-        }
-        throw new IllegalStateException("no layer storage provider '" + name + "' on the class path"
-                + ("emulator".equals(name) ? " (add hcs4j-emulator)" : ""));
     }
 
     /** The layer id Windows derives from a layer folder's name (NameToGuid); a name-based UUID where that is absent. */

@@ -1,7 +1,6 @@
 package io.hcs4j.cow.storage;
 
 import com.sun.jna.Native;
-import com.sun.jna.Platform;
 import io.hcs4j.cow.storage.spi.StorageProvider;
 
 /** The real DLLs through JNA; each is loaded on first use and is absent (null) where Windows lacks it. */
@@ -22,11 +21,6 @@ public final class WindowsStorageProvider implements StorageProvider {
     @Override
     public String name() {
         return "windows";
-    }
-
-    @Override
-    public boolean isAvailable() {
-        return Platform.isWindows() && (computeStorage() != null || vmComputeLayers() != null);
     }
 
     @Override

@@ -103,10 +103,6 @@ class LegacyLayerMountTest {
                 return "recorder";
             }
 
-            @Override
-            public boolean isAvailable() {
-                return true;
-            }
 
             @Override
             public ComputeStorage computeStorage() {

@@ -2,6 +2,7 @@ package io.hcs4j.emulator.guest;
 
 import io.hcs4j.emulator.hcs.GuestInstance;
 import io.hcs4j.emulator.hcs.GuestLauncher;
+import io.hcs4j.platform.FileTrees;
 import io.hcs4j.platform.posix.Posix;
 import io.hcs4j.uvm.transport.HvSocketDirs;
 import org.slf4j.Logger;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -21,12 +23,14 @@ import java.util.concurrent.CompletableFuture;
  * the VM's socket directory. The command is HCS4J_GUEST_AGENT (split on spaces) or, by default, this JVM
  * running {@link GuestAgentMain} with the current class path. As root the default agent gets its own PID and
  * mount namespaces (util-linux unshare), so that killing it ends everything it ran and its mounts, as a VM
- * crash would; when it has exited, the launcher removes the VM's cgroups ({@link Cgroups}) that it left.
+ * crash would; when it has exited, the launcher removes the VM's cgroups ({@link Cgroups}) that it left. Each
+ * running guest is recorded ({@link GuestRecords}), so that an emulator in another process can take the VM over
+ * after this one died with its host process ({@link #reattach}) and end it.
  */
 public final class EmulatedGuestLauncher implements GuestLauncher {
     public static final String AGENT_ENV = "HCS4J_GUEST_AGENT";
     /** A class-data archive (AppCDS) of this jar for the agent's JVM to map, when the host has one. */
-    public static final String CDS_ARCHIVE_ENV = "HCS4J_CDS_ARCHIVE";
+    private static final String CDS_ARCHIVE_ENV = "HCS4J_CDS_ARCHIVE";
     private static final Logger LOG = LoggerFactory.getLogger(EmulatedGuestLauncher.class);
     /** A small agent that boots fast, as the real GCS is: one compiler tier, serial GC, a bounded heap. */
     private static final List<String> AGENT_JAVA_OPTS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
@@ -37,14 +41,22 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
         Path vmDir = HvSocketDirs.forVm(systemId);
         ProcessBuilder pb = new ProcessBuilder(command());
         pb.environment().put(HvSocketDirs.DIR_ENV, vmDir.toString());
+        try {
+            pb.environment().put(MountLog.FILE_ENV, GuestRecords.mountsFile(systemId).toString());
+        } catch (IOException e) {
+            LOG.warn("guest of {} keeps no list of its mounts: {}", systemId, e.getMessage());
+        }
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         Process process = pb.start();
         LOG.info("guest of {} started: pid {}, sockets in {}", systemId, process.pid(), vmDir);
+        record(systemId, process.toHandle(), vmDir);
         // A guest that crashed leaves its containers' cgroups behind: they go before the exit is reported.
         CompletableFuture<Integer> exit = process.onExit().thenApply(p -> {
             removeCgroups(vmDir);
+            unmountLeftovers(systemId);
+            forget(systemId);
             return p.exitValue();
         });
         return new GuestInstance() {
@@ -70,8 +82,72 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
         };
     }
 
+    /**
+     * The guest a dead emulator left running, from its record: ending it kills the agent's whole process tree and
+     * removes its cgroups, socket directory and record. A record whose agent is gone is cleaned up the same way and
+     * answers empty.
+     */
+    @Override
+    public Optional<GuestInstance> reattach(String systemId) throws IOException {
+        Optional<GuestRecords.GuestRecord> found = GuestRecords.read(systemId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        GuestRecords.GuestRecord r = found.get();
+        Optional<ProcessHandle> agent = r.liveAgent();
+        if (agent.isEmpty()) {
+            LOG.info("guest of {} (pid {}) is gone: removing what it left", systemId, r.agentPid());
+            cleanUpAfter(r);
+            return Optional.empty();
+        }
+        LOG.info("guest of {} taken over: pid {}, sockets in {}", systemId, r.agentPid(), r.socketDir());
+        return Optional.of(new ReattachedGuest(agent.get(), () -> cleanUpAfter(r)));
+    }
+
+    private static void record(String systemId, ProcessHandle agent, Path vmDir) {
+        try {
+            GuestRecords.write(new GuestRecords.GuestRecord(systemId, agent.pid(),
+                    agent.info().startInstant().orElseThrow().toEpochMilli(), vmDir));
+        } catch (IOException | RuntimeException e) {
+            // The VM runs all the same; only another process cannot end it.
+            LOG.warn("guest of {} not recorded: {}", systemId, e.getMessage());
+        }
+    }
+
+    /** A killed agent cannot unmount what it held: where that was in the host's mount namespace, it goes here. */
+    private static void unmountLeftovers(String systemId) {
+        try {
+            MountLog.unmountLeftovers(GuestRecords.mountsFile(systemId));
+        } catch (IOException e) {
+            LOG.warn("mounts of the guest of {} not checked: {}", systemId, e.getMessage());
+        }
+    }
+
+    private static void forget(String systemId) {
+        try {
+            GuestRecords.remove(systemId);
+        } catch (IOException e) {
+            LOG.warn("record of the guest of {} not removed: {}", systemId, e.getMessage());
+        }
+    }
+
+    /**
+     * What a guest leaves when it ends without its host: its cgroups, mounts it held in the host's namespace, its
+     * socket directory and its record.
+     */
+    private static void cleanUpAfter(GuestRecords.GuestRecord r) {
+        removeCgroups(r.socketDir());
+        unmountLeftovers(r.vmId());
+        try {
+            FileTrees.delete(r.socketDir());
+        } catch (IOException e) {
+            LOG.warn("socket directory {} of {} not removed: {}", r.socketDir(), r.vmId(), e.getMessage());
+        }
+        forget(r.vmId());
+    }
+
     /** Signals the agent and everything it runs: the guest's whole process tree is the VM. */
-    private static void signalTree(ProcessHandle root, int signal) {
+    static void signalTree(ProcessHandle root, int signal) {
         Posix.kill(root.pid(), signal);
         root.descendants().forEach(h -> Posix.kill(h.pid(), signal));
     }

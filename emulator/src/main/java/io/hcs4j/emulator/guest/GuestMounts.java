@@ -113,6 +113,7 @@ final class GuestMounts {
                     throw e;
                 }
                 mapped.put(mountPath, new Mapping(target, Kind.BIND_MOUNT, created));
+                MountLog.AGENT.mounted(target);
             } else {
                 if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                     throw new IOException(mountPath + " exists; without root the guest maps a device by linking it there");
@@ -166,6 +167,7 @@ final class GuestMounts {
         switch (m.kind) {
             case BIND_MOUNT -> {
                 GuestRuntime.run(List.of("umount", m.mountPath.toString()));
+                MountLog.AGENT.unmounted(m.mountPath);
                 if (m.createdDir) {
                     Files.deleteIfExists(m.mountPath);
                 }

@@ -113,6 +113,7 @@ final class GuestRuntime {
                 run(List.of("mount", "-t", "overlay", "overlay", "-o", "lowerdir=" + String.join(":", paths)
                         + ",upperdir=" + scratch.resolve("upper") + ",workdir=" + scratch.resolve("work"), rootPath));
                 layers.put(rootPath, new Layers(target, true));
+                MountLog.AGENT.mounted(target);
             } else {
                 // Without the right to mount, the rootfs is the (first) layer directory itself.
                 Files.createDirectories(target.getParent());
@@ -134,6 +135,7 @@ final class GuestRuntime {
         try {
             if (l.mounted) {
                 run(List.of("umount", rootPath));
+                MountLog.AGENT.unmounted(l.root);
                 Files.deleteIfExists(l.root);
             } else {
                 Files.deleteIfExists(l.root);

@@ -29,6 +29,7 @@ import java.util.concurrent.TimeoutException;
 final class EmulatedSystem {
     private static final Logger LOG = LoggerFactory.getLogger(EmulatedSystem.class);
     private static final long GRACE_MS = 5_000;
+    private static final String REATTACHED_DOCUMENT = "{\"SchemaVersion\":{\"Major\":2,\"Minor\":1},\"VirtualMachine\":{}}";
 
     enum Kind { CONTAINER, VIRTUAL_MACHINE }
 
@@ -107,6 +108,21 @@ final class EmulatedSystem {
         JsonDocs.typed(document, config.has("SchemaVersion") ? io.hcs4j.schema.v2.ComputeSystem.class
                 : io.hcs4j.schema.v1.ContainerConfig.class, "compute system document");
         return new EmulatedSystem(emulator, id, kind, document, config);
+    }
+
+    /**
+     * A running VM whose guest another emulator started (its process died): only its guest is known, so it has a
+     * bare VirtualMachine document, no processes and no devices of its own. Ending it ends the guest.
+     */
+    static EmulatedSystem reattached(Emulator emulator, String id, GuestInstance guest) {
+        EmulatedSystem s = of(emulator, id, REATTACHED_DOCUMENT);
+        synchronized (s) {
+            s.guest = guest;
+            s.state = State.RUNNING;
+            s.startedAt = Instant.now();
+        }
+        guest.exit().whenComplete((code, e) -> s.guestExited());
+        return s;
     }
 
     private static Path rootOf(ObjectNode config) {

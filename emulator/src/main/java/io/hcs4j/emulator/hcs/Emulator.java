@@ -8,9 +8,11 @@ import io.hcs4j.hcs.spi.HcsBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -137,13 +139,31 @@ public final class Emulator implements AutoCloseable {
         return system;
     }
 
+    /** A compute system by id: one of this emulator's, or a VM whose guest a dead emulator left running. */
     EmulatedSystem find(String id) {
         checkAlive();
         EmulatedSystem s = id == null ? null : systems.get(id);
+        if (s == null && id != null) {
+            EmulatedSystem taken = reattach(id);
+            s = taken == null ? null : Objects.requireNonNullElse(systems.putIfAbsent(id, taken), taken);
+        }
         if (s == null) {
             throw new HcsFault(HResults.HCS_E_SYSTEM_NOT_FOUND, "compute system " + id + " does not exist");
         }
         return s;
+    }
+
+    /** Takes over a VM that another emulator's process booted and left behind, as a running system; or null. */
+    private EmulatedSystem reattach(String id) {
+        if (launcher == null) {
+            return null;
+        }
+        try {
+            return launcher.reattach(id).map(guest -> EmulatedSystem.reattached(this, id, guest)).orElse(null);
+        } catch (IOException e) {
+            LOG.warn("compute system {} cannot be taken over: {}", id, e.getMessage());
+            return null;
+        }
     }
 
     /** HcsEnumerateComputeSystems: a schema1 ComputeSystemQuery (Ids, Owners) to a list of summaries. */

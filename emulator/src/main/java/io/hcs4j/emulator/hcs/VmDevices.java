@@ -169,7 +169,6 @@ final class VmDevices {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        // FileTrees does not follow links, so only the entries and their directories are deleted.
         try {
             FileTrees.delete(dir);
             if (madeVmDir) {

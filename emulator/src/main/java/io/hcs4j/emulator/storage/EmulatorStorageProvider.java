@@ -14,11 +14,6 @@ public final class EmulatorStorageProvider implements StorageProvider {
     }
 
     @Override
-    public boolean isAvailable() {
-        return true;
-    }
-
-    @Override
     public ComputeStorage computeStorage() {
         return STORAGE;
     }

@@ -4,10 +4,12 @@ import io.hcs4j.emulator.hcs.Emulator;
 import io.hcs4j.hcs.HcsGeneration;
 import io.hcs4j.hcs.HcsService;
 import io.hcs4j.schema.v2.ProcessParameters;
+import io.hcs4j.uvm.HcsVmSystem;
 import io.hcs4j.uvm.LcowOptions;
 import io.hcs4j.uvm.UtilityVm;
 import io.hcs4j.uvm.bridge.BridgeClosedException;
 import io.hcs4j.uvm.guest.GuestProcess;
+import io.hcs4j.uvm.transport.UnixSocketTransport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +44,7 @@ class HcsUtilityVmTest {
     private static void run(HcsService hcs, Path disk) throws Exception {
         LcowOptions options = new LcowOptions(UtilityVm.idFor("hcs-" + UUID.randomUUID().toString().substring(0, 8)));
         UtilityVm crashed;
-        try (UtilityVm vm = UtilityVm.createLcow(hcs, options)) {
+        try (UtilityVm vm = UtilityVm.createLcow(HcsVmSystem.factory(hcs, UnixSocketTransport.PER_VM_DIRECTORY), options)) {
             crashed = vm;
             vm.start(Duration.ofSeconds(30), Duration.ofSeconds(30));
             // The emulated VM takes the device (HCS modify), the guest acknowledges its mapping.

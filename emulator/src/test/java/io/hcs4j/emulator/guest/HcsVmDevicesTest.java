@@ -12,11 +12,13 @@ import io.hcs4j.schema.v2.Attachment;
 import io.hcs4j.schema.v2.ModifySettingRequest;
 import io.hcs4j.schema.v2.Plan9Share;
 import io.hcs4j.schema.v2.ProcessParameters;
+import io.hcs4j.uvm.HcsVmSystem;
 import io.hcs4j.uvm.LcowDocument;
 import io.hcs4j.uvm.LcowOptions;
 import io.hcs4j.uvm.Resource;
 import io.hcs4j.uvm.UtilityVm;
 import io.hcs4j.uvm.transport.HvSocketDirs;
+import io.hcs4j.uvm.transport.UnixSocketTransport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -160,7 +162,7 @@ class HcsVmDevicesTest {
 
     private static UtilityVm boot(HcsService hcs) throws IOException {
         LcowOptions options = new LcowOptions(UtilityVm.idFor("dev-" + UUID.randomUUID().toString().substring(0, 8)));
-        UtilityVm vm = UtilityVm.createLcow(hcs, options);
+        UtilityVm vm = UtilityVm.createLcow(HcsVmSystem.factory(hcs, UnixSocketTransport.PER_VM_DIRECTORY), options);
         try {
             vm.start(Duration.ofSeconds(30), Duration.ofSeconds(30));
             return vm;

@@ -12,6 +12,8 @@ import io.hcs4j.uvm.VmSystem;
 import io.hcs4j.uvm.guest.GuestContainer;
 import io.hcs4j.uvm.guest.GuestProcess;
 import io.hcs4j.uvm.transport.HvSocketDirs;
+import io.hcs4j.uvm.transport.HvSocketTransport;
+import io.hcs4j.uvm.transport.UnixSocketTransport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,8 +61,8 @@ class UtilityVmTest {
         }
 
         @Override
-        public UUID runtimeId() {
-            return UUID.nameUUIDFromBytes(id.getBytes());
+        public HvSocketTransport transport() {
+            return UnixSocketTransport.PER_VM_DIRECTORY.forVm(id, null);
         }
 
         @Override
@@ -69,6 +71,16 @@ class UtilityVmTest {
                 guest = new EmulatedGuestLauncher().launch(id, Json.write(document));
                 guest.exit().whenComplete((c, e) -> exit.complete(null));
             }
+        }
+
+        @Override
+        public void pause() {
+            throw new UnsupportedOperationException("not paused in this test");
+        }
+
+        @Override
+        public void resume() {
+            throw new UnsupportedOperationException("not resumed in this test");
         }
 
         @Override

@@ -2,8 +2,9 @@ package io.hcs4j.hcs.spi;
 
 /**
  * Service-provider interface (loaded with {@link java.util.ServiceLoader}) through which a host's HCS implementation
- * is found: the JNA provider for Windows lives in this module, the emulator registers its own. See
- * {@code io.hcs4j.hcs.HcsBackends} for the selection rule.
+ * is found: the JNA provider for Windows lives in this module, the emulator registers its own. Higher layers extend
+ * it with the parts they need from the same backend (uvm's {@code HostBackendProvider}: layer storage and the
+ * hvsocket transport), so that one selection, {@code io.hcs4j.hcs.HcsBackends}, chooses every part at once.
  */
 public interface HcsBackendProvider {
 

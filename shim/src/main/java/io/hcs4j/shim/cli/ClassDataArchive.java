@@ -1,6 +1,5 @@
 package io.hcs4j.shim.cli;
 
-import io.hcs4j.emulator.guest.EmulatedGuestLauncher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +14,11 @@ import java.util.List;
  * being written finds it invalid and runs without it.
  */
 final class ClassDataArchive {
-    /** The archive a daemon maps, for the JVMs it starts (a constant, inlined: start loads no emulator class). */
-    static final String ENV = EmulatedGuestLauncher.CDS_ARCHIVE_ENV;
+    /**
+     * The setting that names the archive a daemon maps, for the JVMs it starts (the emulator's guest agents read
+     * it; the README documents it).
+     */
+    static final String ENV = "HCS4J_CDS_ARCHIVE";
     /** Where archives are kept: default, beside the shim's jar. */
     static final String DIR_ENV = "HCS4J_CDS_DIR";
 

@@ -1,6 +1,7 @@
 package io.hcs4j.shim.cli;
 
 import io.hcs4j.shim.runtime.lcow.LcowCleanup;
+import io.hcs4j.uvm.backend.HostBackend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +9,7 @@ import java.time.Instant;
 
 /**
  * {@code delete}: containerd's cleanup after a shim connection ends (normal teardown or a dead shim). Ends a
- * dead shim's utility VM (guest agent, mounts, sockets), removes the dead shim's socket, and prints a
+ * dead shim's utility VM through the backend, removes the dead shim's socket, and prints a
  * DeleteResponse: exit status 137 when it had to kill the task, 255 when the status is unknown.
  */
 final class DeleteCommand {
@@ -25,7 +26,7 @@ final class DeleteCommand {
         if (!ShimAddress.windows() && !StartCommand.reachable(address)) {
             // The shim serving this id is gone: what it ran must go too (a pod container's VM belongs to its
             // sandbox's shim and is cleaned with the sandbox).
-            killed = LcowCleanup.cleanupAfterDeadShim(bundle);
+            killed = LcowCleanup.cleanupAfterDeadShim(bundle, HostBackend::select);
             Files.deleteIfExists(Path.of(address.substring("unix://".length())));
         }
         Instant now = Instant.now();

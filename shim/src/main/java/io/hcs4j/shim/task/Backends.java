@@ -2,6 +2,12 @@ package io.hcs4j.shim.task;
 
 import io.hcs4j.shim.api.runhcs.Options;
 import io.hcs4j.shim.runtime.ContainerBackend;
+import io.hcs4j.shim.runtime.lcow.LcowBackend;
+import io.hcs4j.shim.runtime.wcow.WcowProcessBackend;
+import io.hcs4j.uvm.UtilityVm;
+import io.hcs4j.uvm.backend.HostBackend;
+import io.hcs4j.uvm.guest.GuestConnection;
+import java.util.function.Supplier;
 
 /**
  * Platform routing: a Linux spec (or sandbox_platform linux/...) goes to the Linux path, a Windows spec to
@@ -25,10 +31,27 @@ public final class Backends {
         this.windowsProcess = windowsProcess;
     }
 
-    /** The paths for this host: LCOW and process-isolated Windows containers through HCS (real on Windows, the emulator elsewhere). */
+    /**
+     * The paths for this host: LCOW and process-isolated Windows containers over the one backend HCS4J_BACKEND
+     * selects (real HCS on Windows, the emulator elsewhere), selected on first use, with hcsshim's timeouts.
+     */
     public static Backends forThisHost() {
-        return new Backends(io.hcs4j.shim.runtime.lcow.LcowBackend.forThisHost(), null,
-                new io.hcs4j.shim.runtime.wcow.WcowProcessBackend());
+        Supplier<HostBackend> host = new SelectedOnce();
+        return new Backends(new LcowBackend(host, UtilityVm.DEFAULT_CONNECT_TIMEOUT, GuestConnection.DEFAULT_RPC_TIMEOUT),
+                null, new WcowProcessBackend(host));
+    }
+
+    /** The backend, selected by the first caller (the warm-up thread, usually: selecting starts the emulator). */
+    private static final class SelectedOnce implements Supplier<HostBackend> {
+        private HostBackend selected;
+
+        @Override
+        public synchronized HostBackend get() {
+            if (selected == null) {
+                selected = HostBackend.select();
+            }
+            return selected;
+        }
     }
 
     /** Warms the Linux path (the common case) ahead of the first Create. */

@@ -6,20 +6,16 @@ import java.util.UUID;
 /**
  * The host's side of hvsocket for one VM: it listens on a service id and the guest dials it. Implemented by
  * AF_HYPERV sockets on Windows ({@link AfHyperVTransport}) and by the unix-socket stand-in elsewhere
- * ({@link UnixSocketTransport}).
+ * ({@link UnixSocketTransport}); which one a VM gets is a part of the selected backend
+ * ({@code io.hcs4j.uvm.backend.HostBackend}).
  */
 public interface HvSocketTransport {
 
     HvSocketListener listen(UUID serviceId) throws IOException;
 
-    /** The transport for a VM on this host: AF_HYPERV on Windows, unix sockets elsewhere. */
-    static HvSocketTransport forVm(String vmId, UUID runtimeId) {
-        String choice = System.getenv().getOrDefault("HCS4J_HVSOCK",
-                System.getProperty("os.name").startsWith("Windows") ? "hyperv" : "unix");
-        return switch (choice) {
-            case "hyperv" -> new AfHyperVTransport(runtimeId);
-            case "unix" -> new UnixSocketTransport(HvSocketDirs.forVm(vmId));
-            default -> throw new IllegalArgumentException("HCS4J_HVSOCK must be hyperv or unix, not " + choice);
-        };
+    /** The transport to a VM's hvsockets, from its id and the runtime id HCS reports for it (null if none). */
+    @FunctionalInterface
+    interface Factory {
+        HvSocketTransport forVm(String vmId, UUID runtimeId);
     }
 }

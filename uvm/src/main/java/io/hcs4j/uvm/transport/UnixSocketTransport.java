@@ -23,6 +23,10 @@ import java.util.UUID;
  * guest that follows this convention can connect, including the reference GCS.
  */
 public final class UnixSocketTransport implements HvSocketTransport {
+    /** Each VM's sockets in its own directory, {@link HvSocketDirs#forVm}. */
+    public static final HvSocketTransport.Factory PER_VM_DIRECTORY =
+            (vmId, runtimeId) -> new UnixSocketTransport(HvSocketDirs.forVm(vmId));
+
     private final Path vmDir;
 
     public UnixSocketTransport(Path vmDir) {

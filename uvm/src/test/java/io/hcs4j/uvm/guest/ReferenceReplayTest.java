@@ -24,6 +24,8 @@ import io.hcs4j.uvm.bridge.GcsBridge;
 import io.hcs4j.uvm.bridge.GcsException;
 import io.hcs4j.uvm.bridge.codec.GcsVectors;
 import io.hcs4j.uvm.transport.HvSocketDirs;
+import io.hcs4j.uvm.transport.HvSocketTransport;
+import io.hcs4j.uvm.transport.UnixSocketTransport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -65,13 +67,23 @@ class ReferenceReplayTest {
         }
 
         @Override
-        public UUID runtimeId() {
-            return null;
+        public HvSocketTransport transport() {
+            return UnixSocketTransport.PER_VM_DIRECTORY.forVm(id, null);
         }
 
         @Override
         public void start() {
             played = guest.start();
+        }
+
+        @Override
+        public void pause() {
+            throw new UnsupportedOperationException("not paused in this test");
+        }
+
+        @Override
+        public void resume() {
+            throw new UnsupportedOperationException("not resumed in this test");
         }
 
         @Override

@@ -4,14 +4,12 @@ import io.hcs4j.cow.storage.ComputeStorage;
 import io.hcs4j.cow.storage.VmComputeLayers;
 
 /**
- * A host's layer-storage API, found with {@link java.util.ServiceLoader}: the JNA provider for Windows lives in this
- * module, the emulator registers its own. Named like the HCS backends ("windows", "emulator") so that one
- * HCS4J_BACKEND setting chooses both.
+ * A host's layer-storage API: the JNA one for Windows lives in this module, the emulator has its own. It is a part
+ * of the selected backend, handed out by its provider (uvm's {@code HostBackendProvider}), not looked up alone.
  */
 public interface StorageProvider {
+    /** For messages, e.g. "windows" or "emulator". */
     String name();
-
-    boolean isAvailable();
 
     /** computestorage.dll, or null where the host lacks it. */
     ComputeStorage computeStorage();

@@ -2,14 +2,13 @@ package io.hcs4j.shim.runtime.lcow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hcs4j.hcs.HcsService;
 import io.hcs4j.schema.Json;
 import io.hcs4j.shim.runtime.ContainerBackend;
 import io.hcs4j.shim.runtime.ContainerSpec;
 import io.hcs4j.cow.Container;
 import io.hcs4j.uvm.Resource;
 import io.hcs4j.uvm.UtilityVm;
-import io.hcs4j.uvm.guest.GuestConnection;
+import io.hcs4j.uvm.backend.HostBackend;
 import io.hcs4j.uvm.guest.GuestContainer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,8 +19,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The LCOW path: Linux containers in utility VMs booted through HCS (the emulator on Linux, whose guest
- * agent shares the host's file system). A standalone task gets its own VM {@code <task id>@vm}; a pod's
+ * The LCOW path: Linux containers in utility VMs booted through the host's backend (HCS, or the emulator on
+ * Linux, whose guest sees the host's file system). A standalone task gets its own VM {@code <task id>@vm}; a pod's
  * sandbox gets one that the pod's containers (CRI annotations) share. containerd's rootfs mounts become the
  * container's combined layers in the guest.
  */
@@ -31,41 +30,28 @@ public final class LcowBackend implements ContainerBackend {
     static final String CONTAINER_TYPE = "io.kubernetes.cri.container-type";
     static final String SANDBOX_ID = "io.kubernetes.cri.sandbox-id";
 
-    private final Supplier<HcsService> opener;
+    private final Supplier<HostBackend> host;
     private final Duration connectTimeout;
     private final Duration rpcTimeout;
     private final Map<String, LcowVm> sandboxes = new HashMap<>();
-    private HcsService hcs;
 
-    public LcowBackend(HcsService hcs, Duration connectTimeout, Duration rpcTimeout) {
-        this(() -> hcs, connectTimeout, rpcTimeout);
+    public LcowBackend(HostBackend host, Duration connectTimeout, Duration rpcTimeout) {
+        this(() -> host, connectTimeout, rpcTimeout);
     }
 
-    private LcowBackend(Supplier<HcsService> opener, Duration connectTimeout, Duration rpcTimeout) {
-        this.opener = opener;
+    /** @param host the shim's one backend, selected on first use (selecting it starts the emulator: slow once) */
+    public LcowBackend(Supplier<HostBackend> host, Duration connectTimeout, Duration rpcTimeout) {
+        this.host = host;
         this.connectTimeout = connectTimeout;
         this.rpcTimeout = rpcTimeout;
     }
 
-    /** Over the HCS this host selects (HCS4J_BACKEND), opened on first use, with hcsshim's timeouts. */
-    public static LcowBackend forThisHost() {
-        return new LcowBackend(HcsService::open, UtilityVm.DEFAULT_CONNECT_TIMEOUT, GuestConnection.DEFAULT_RPC_TIMEOUT);
-    }
-
-    /** One HCS service for the shim's lifetime; opening it (backend selection, the emulator) is slow the first time. */
-    private synchronized HcsService hcs() {
-        if (hcs == null) {
-            hcs = opener.get();
-        }
-        return hcs;
-    }
-
-    /** Opens HCS and loads what creating a VM uses (JSON documents, the HCS calls), without creating anything. */
+    /** Selects the backend and loads what creating a VM uses (JSON documents, the HCS calls), creating nothing. */
     @Override
     public void warmUp() {
         try {
             Json.write(io.hcs4j.uvm.LcowDocument.build(new io.hcs4j.uvm.LcowOptions(UtilityVm.idFor("warm-up"))));
-            hcs().enumerateComputeSystems(Json.mapper().createObjectNode(), io.hcs4j.schema.v1.ContainerProperties.class);
+            host.get().hcs().enumerateComputeSystems(Json.mapper().createObjectNode(), io.hcs4j.schema.v1.ContainerProperties.class);
         } catch (IOException | RuntimeException e) {
             log.debug("warm-up: {}", e.toString());
         }
@@ -78,13 +64,13 @@ public final class LcowBackend implements ContainerBackend {
 
     @Override
     public Container create(ContainerSpec spec) throws IOException {
-        HcsService hcs = hcs();
-        if (!hcs.describe().startsWith("emulator")) {
+        HostBackend host = this.host.get();
+        if (!host.guestSeesHostFiles()) {
             // Windows hands LCOW rootfs over as lcow-layer VHDs to attach over SCSI/vPMem; not mapped yet.
             throw new UnsupportedOperationException("LCOW on real HCS needs the container's layers as VHDs "
                     + "attached to the utility VM, which this backend does not map yet");
         }
-        LcowVm vm = vmFor(hcs, spec);
+        LcowVm vm = vmFor(host, spec);
         try {
             return createIn(vm, spec);
         } catch (IOException | RuntimeException e) {
@@ -94,7 +80,7 @@ public final class LcowBackend implements ContainerBackend {
     }
 
     /** The sandbox's VM for a pod container; a new VM for a sandbox or a standalone task. */
-    private LcowVm vmFor(HcsService hcs, ContainerSpec spec) throws IOException {
+    private LcowVm vmFor(HostBackend host, ContainerSpec spec) throws IOException {
         String type = spec.annotations().getOrDefault(CONTAINER_TYPE, "");
         if (type.equals("container")) {
             String sandbox = spec.annotations().getOrDefault(SANDBOX_ID, "");
@@ -104,12 +90,12 @@ public final class LcowBackend implements ContainerBackend {
                     throw new IOException("container " + spec.id() + " belongs to sandbox '" + sandbox
                             + "', which has no utility VM in this shim");
                 }
-                vm.join(spec.id(), guestRoot(spec).toString());
+                vm.join(spec.id());
                 return vm;
             }
         }
         boolean sandbox = type.equals("sandbox");
-        LcowVm vm = LcowVm.boot(hcs, spec.id(), spec.bundle(), connectTimeout, rpcTimeout, () -> {
+        LcowVm vm = LcowVm.boot(host, spec.id(), spec.bundle(), connectTimeout, rpcTimeout, () -> {
             if (sandbox) {
                 synchronized (sandboxes) {
                     sandboxes.remove(spec.id());
@@ -117,7 +103,7 @@ public final class LcowBackend implements ContainerBackend {
             }
         });
         try {
-            vm.join(spec.id(), guestRoot(spec).toString());
+            vm.join(spec.id());
         } catch (IOException e) {
             vm.leave(spec.id());
             throw e;
@@ -130,7 +116,7 @@ public final class LcowBackend implements ContainerBackend {
         return vm;
     }
 
-    /** Where the guest combines the rootfs: the emulated guest sees the host's files, so beside the bundle. */
+    /** Where the guest combines the rootfs: a guest that sees the host's files finds it beside the bundle. */
     private static Path guestRoot(ContainerSpec spec) {
         return guestDir(spec).resolve("rootfs");
     }

@@ -8,38 +8,22 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
 /**
- * What {@code delete} needs to clean up a utility VM whose shim died (killed -9): the VM id, and on the
- * emulator the guest agent process (pid and start time, so a reused pid is left alone), the VM's socket
- * directory and the guest root paths it may have mounted. Kept as a small properties file in the bundle of the
- * task that owns the VM, written when the VM has started and removed when it is closed. Plain JDK only, so
- * that {@code delete} stays light.
+ * The utility VM a bundle's task owns, so that {@code delete} can end it through the backend after the shim died
+ * (killed -9): the VM id is all it needs, since the backend can open the VM by id. Kept as a small properties file
+ * in the bundle, written when the VM has started and removed when it is closed. Plain JDK only, so that
+ * {@code delete} stays light when there is no VM.
  */
-record VmRecord(String vmId, long agentPid, long agentStartMillis, String socketDir, List<String> guestRoots) {
+record VmRecord(String vmId) {
     static final String FILE = "lcow-vm.properties";
-
-    VmRecord {
-        guestRoots = List.copyOf(guestRoots);
-    }
-
-    VmRecord withGuestRoots(List<String> roots) {
-        return new VmRecord(vmId, agentPid, agentStartMillis, socketDir, roots);
-    }
 
     /** Writes the record atomically (a crash never leaves half a file). */
     void write(Path bundle) throws IOException {
         Properties p = new Properties();
         p.setProperty("vmId", vmId);
-        p.setProperty("agentPid", Long.toString(agentPid));
-        p.setProperty("agentStartMillis", Long.toString(agentStartMillis));
-        p.setProperty("socketDir", socketDir == null ? "" : socketDir);
-        p.setProperty("guestRoots", String.join("\n", guestRoots));
         Path tmp = bundle.resolve(FILE + ".tmp");
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             p.store(w, "hcs4j LCOW utility VM of this bundle, for delete after a dead shim");
@@ -54,16 +38,11 @@ record VmRecord(String vmId, long agentPid, long agentStartMillis, String socket
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
-        String roots = p.getProperty("guestRoots", "");
-        try {
-            return Optional.of(new VmRecord(p.getProperty("vmId", ""),
-                    Long.parseLong(p.getProperty("agentPid", "0")),
-                    Long.parseLong(p.getProperty("agentStartMillis", "0")),
-                    p.getProperty("socketDir", ""),
-                    roots.isEmpty() ? List.of() : new ArrayList<>(Arrays.asList(roots.split("\n")))));
-        } catch (NumberFormatException e) {
-            throw new IOException(bundle.resolve(FILE) + " is corrupt: " + e.getMessage(), e);
+        String vmId = p.getProperty("vmId", "");
+        if (vmId.isEmpty()) {
+            throw new IOException(bundle.resolve(FILE) + " is corrupt: it names no vmId");
         }
+        return Optional.of(new VmRecord(vmId));
     }
 
     static void remove(Path bundle) throws IOException {

@@ -2,18 +2,18 @@ package io.hcs4j.shim.runtime.wcow;
 
 import io.hcs4j.cow.Container;
 import io.hcs4j.cow.hcs.HcsContainer;
-import io.hcs4j.cow.storage.LayerStorage;
-import io.hcs4j.hcs.HcsService;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.SchemaException;
 import io.hcs4j.schema.oci.Spec;
 import io.hcs4j.shim.runtime.ContainerBackend;
 import io.hcs4j.shim.runtime.ContainerSpec;
+import io.hcs4j.uvm.backend.HostBackend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Process-isolated Windows containers: an HCS compute system per task (io.hcs4j.cow's HcsContainer, which
@@ -23,6 +23,13 @@ import java.util.List;
 public final class WcowProcessBackend implements ContainerBackend {
     private static final String OWNER = "containerd-shim-runhcs-v1";
     private static final String PARENTS_OPTION = "parentLayerPaths=";
+
+    private final Supplier<HostBackend> host;
+
+    /** @param host the shim's one backend: its HCS and layer storage */
+    public WcowProcessBackend(Supplier<HostBackend> host) {
+        this.host = host;
+    }
 
     @Override
     public String name() {
@@ -38,7 +45,8 @@ public final class WcowProcessBackend implements ContainerBackend {
             throw new IllegalArgumentException("config.json: " + e.getMessage(), e);
         }
         oci.windows.layerFolders = layerFolders(spec, oci.windows.layerFolders);
-        return HcsContainer.create(HcsService.open(), LayerStorage.open(), spec.id(), oci, OWNER, HcsContainer.Schema.V2);
+        HostBackend backend = host.get();
+        return HcsContainer.create(backend.hcs(), backend.storage(), spec.id(), oci, OWNER, HcsContainer.Schema.V2);
     }
 
     static List<String> layerFolders(ContainerSpec spec, List<String> fromSpec) throws IOException {

@@ -13,7 +13,6 @@ import io.hcs4j.cow.Container;
 import io.hcs4j.cow.Process;
 import io.hcs4j.cow.SignalOptions;
 import io.hcs4j.hcs.ComputeSystem;
-import io.hcs4j.hcs.HcsService;
 import io.hcs4j.schema.Json;
 import io.hcs4j.hcs.raw.HResults;
 import io.hcs4j.schema.guest.GuestProcessParameters;
@@ -24,6 +23,7 @@ import io.hcs4j.schema.v2.PropertyQuery;
 import io.hcs4j.schema.v2.PropertyType;
 import io.hcs4j.uvm.bridge.GcsException;
 import io.hcs4j.shim.runtime.ContainerSpec;
+import io.hcs4j.uvm.backend.HostBackend;
 import io.hcs4j.uvm.bridge.BridgeClosedException;
 import io.hcs4j.uvm.transport.HvSocketDirs;
 import java.io.IOException;
@@ -62,15 +62,15 @@ class LcowBackendTest {
 
     @TempDir
     Path work;
-    private HcsService hcs;
+    private HostBackend host;
     private LcowBackend backend;
     private Set<Thread> threadsBefore;
     private final List<Container> containers = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
-        hcs = HcsService.open();
-        backend = new LcowBackend(hcs, TIMEOUT, TIMEOUT);
+        host = HostBackend.select();
+        backend = new LcowBackend(host, TIMEOUT, TIMEOUT);
         threadsBefore = new HashSet<>(Thread.getAllStackTraces().keySet());
     }
 
@@ -190,12 +190,21 @@ class LcowBackendTest {
         return p.exit().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
 
-    private static VmRecord record(Path bundle) throws IOException {
-        return VmRecord.read(bundle).orElseThrow(() -> new AssertionError("no VM record in " + bundle));
+    /** A VM as the tests see it: its id from the bundle's record, the emulator's guest agent and socket directory. */
+    private record Vm(String vmId, long agentPid, String socketDir) {
+    }
+
+    private static Vm record(Path bundle) throws IOException {
+        VmRecord r = VmRecord.read(bundle).orElseThrow(() -> new AssertionError("no VM record in " + bundle));
+        String dir = HvSocketDirs.forVm(r.vmId()).toString();
+        long agent = ProcessHandle.current().children()
+                .filter(h -> environOf(h).contains(HvSocketDirs.DIR_ENV + "=" + dir + "\0"))
+                .mapToLong(ProcessHandle::pid).findFirst().orElse(0);
+        return new Vm(r.vmId(), agent, dir);
     }
 
     /** After close: no agent process, no socket directory, no record, no mount under the bundle, no bridge thread. */
-    private void assertNothingLeft(Path bundle, VmRecord vm) throws Exception {
+    private void assertNothingLeft(Path bundle, Vm vm) throws Exception {
         if (vm.agentPid() > 0) {
             ProcessHandle.of(vm.agentPid()).ifPresent(h -> h.onExit().orTimeout(10, TimeUnit.SECONDS).join());
             assertFalse(ProcessHandle.of(vm.agentPid()).map(ProcessHandle::isAlive).orElse(false), "guest agent still running");
@@ -221,9 +230,9 @@ class LcowBackendTest {
         String id = id("init");
         Container c = standalone(id, "sh", "-c", "echo out; echo err >&2; exit 7");
         Path bundle = work.resolve("bundles").resolve(id);
-        VmRecord vm = record(bundle);
+        Vm vm = record(bundle);
         assertEquals(id + "@vm", vm.vmId());
-        assertTrue(vm.agentPid() > 0, "the emulator's guest agent is recorded");
+        assertTrue(vm.agentPid() > 0, "the emulator's guest agent runs");
         assertEquals("linux", c.os());
         Process init = init(c, false, true, true);
         CompletableFuture<String> err = readAsync(init.stderr());
@@ -249,7 +258,7 @@ class LcowBackendTest {
                 "workdir=" + snapshot.resolve("work"), "upperdir=" + snapshot.resolve("fs"),
                 "lowerdir=" + work.resolve("layers/top") + ":" + base));
         Container c = create(id, bundle, List.of(overlay), Map.of());
-        VmRecord vm = record(bundle);
+        Vm vm = record(bundle);
         Process init = init(c, false, true, false);
         assertEquals("from the top layer\nwritten\n", new String(init.stdout().readAllBytes(), StandardCharsets.UTF_8));
         assertEquals(0, exit(init));
@@ -347,7 +356,7 @@ class LcowBackendTest {
     }
 
     private String vmState(String taskId) throws Exception {
-        try (ComputeSystem vm = hcs.openComputeSystem(taskId + "@vm")) {
+        try (ComputeSystem vm = host.hcs().openComputeSystem(taskId + "@vm")) {
             return vm.properties(new PropertyQuery()).state;
         }
     }
@@ -358,14 +367,13 @@ class LcowBackendTest {
         Path sandboxBundle = bundle(pod, false, "sleep", "1000");
         busyboxRootfs(sandboxBundle.resolve("rootfs"));
         Container sandbox = create(pod, sandboxBundle, List.of(), Map.of(LcowBackend.CONTAINER_TYPE, "sandbox"));
-        VmRecord vm = record(sandboxBundle);
+        Vm vm = record(sandboxBundle);
         String app = id("app");
         Path appBundle = bundle(app, false, "sh", "-c", "echo in the pod");
         busyboxRootfs(appBundle.resolve("rootfs"));
         Container container = create(app, appBundle, List.of(),
                 Map.of(LcowBackend.CONTAINER_TYPE, "container", LcowBackend.SANDBOX_ID, pod));
         assertFalse(Files.exists(appBundle.resolve(VmRecord.FILE)), "no VM of its own");
-        assertEquals(2, record(sandboxBundle).guestRoots().size(), "both rootfs are recorded for delete");
         Process pause = init(sandbox, false, false, false);
         Process echo = init(container, false, true, false);
         assertEquals("in the pod\n", new String(echo.stdout().readAllBytes(), StandardCharsets.UTF_8));
@@ -390,7 +398,7 @@ class LcowBackendTest {
         String id = id("crash");
         Container c = standalone(id, "sleep", "1000");
         Path bundle = work.resolve("bundles").resolve(id);
-        VmRecord vm = record(bundle);
+        Vm vm = record(bundle);
         Process init = init(c, false, true, true);
         Process exec = c.createProcess(stdio(true, true, true, "cat"));
         ProcessHandle.of(vm.agentPid()).orElseThrow().destroyForcibly();
@@ -404,21 +412,59 @@ class LcowBackendTest {
     }
 
     @Test
-    void deleteAfterADeadShimEndsTheVmFromTheRecord() throws Exception {
+    void deleteAfterADeadShimEndsTheVmThroughTheBackend() throws Exception {
         String id = id("dead");
         Container c = standalone(id, "sleep", "1000");
         Path bundle = work.resolve("bundles").resolve(id);
-        VmRecord vm = record(bundle);
+        Vm vm = record(bundle);
         Process init = init(c, false, false, false);
-        // What containerd's delete finds after the shim was killed -9: the record, a running VM.
-        assertTrue(LcowCleanup.cleanupAfterDeadShim(bundle));
-        assertFalse(ProcessHandle.of(vm.agentPid()).map(ProcessHandle::isAlive).orElse(false));
-        assertFalse(Files.exists(Path.of(vm.socketDir())));
-        assertFalse(Files.exists(bundle.resolve(VmRecord.FILE)));
+        c.createProcess(stdio(false, false, false, "sleep", "1000"));
+        List<ProcessHandle> guestProcesses = ProcessHandle.of(vm.agentPid()).orElseThrow().descendants().toList();
+        assertTrue(guestProcesses.size() >= 2, "the agent runs the container's processes: " + guestProcesses);
+        // What containerd's delete finds after the shim was killed -9: the bundle's record and a running VM that
+        // this process's emulator holds, and the delete process's emulator does not.
+        long started = System.nanoTime();
+        assertEquals(0, delete(id, bundle), "delete exits 0");
+        log("delete after a dead shim took " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        assertFalse(ProcessHandle.of(vm.agentPid()).map(ProcessHandle::isAlive).orElse(false), "the agent is gone");
+        for (ProcessHandle h : guestProcesses) {
+            assertFalse(running(h.pid()), "guest process " + h.pid() + " is gone");
+        }
+        assertFalse(Files.exists(Path.of(vm.socketDir())), "socket directory left behind");
+        assertFalse(Files.exists(bundle.resolve(VmRecord.FILE)), "the bundle's VM record is left");
         assertThrows(ExecutionException.class, () -> init.exit().get(5, TimeUnit.SECONDS));
-        assertFalse(LcowCleanup.cleanupAfterDeadShim(bundle), "nothing left to clean");
+        assertFalse(LcowCleanup.cleanupAfterDeadShim(bundle, () -> host), "nothing left to clean");
+        assertEquals(0, delete(id, bundle), "a second delete finds nothing to do");
         c.close();
         assertNothingLeft(bundle, vm);
+    }
+
+    /** Runs {@code delete} for a dead shim in a process of its own, as containerd does; returns its exit status. */
+    private int delete(String id, Path bundle) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.hcs4j.shim.cli.ShimMain", "-namespace", "test",
+                "-address", work.resolve("containerd.sock").toString(), "-id", id, "-bundle", bundle.toString(),
+                "delete");
+        pb.environment().put("HCS4J_SOCKET_DIR", work.resolve("shim-sockets").toString());
+        pb.redirectErrorStream(true).redirectOutput(work.resolve("delete-" + id + ".out").toFile());
+        java.lang.Process p = pb.start();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "delete finished");
+        return p.exitValue();
+    }
+
+    /** Whether a process still runs: a zombie has ended (no one may be left to reap it once its parent died). */
+    private static boolean running(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return state != 'Z' && state != 'X';
+        } catch (IOException gone) {
+            return false;
+        }
+    }
+
+    private static void log(String line) {
+        System.err.println(line);
     }
 
     @Test
