@@ -28,6 +28,9 @@ final class AgentProcess {
     private final CompletableFuture<Integer> released;
     private final Pty pty;
 
+    /** The init of the PID namespace this process is the parent of, 0 when it is not one. */
+    private volatile long namespaceInit;
+
     private AgentProcess(Process process, CompletableFuture<Integer> released, Pty pty) {
         this.process = process;
         this.released = released;
@@ -149,8 +152,27 @@ final class AgentProcess {
         return done;
     }
 
+    /**
+     * The process started is the parent of a PID namespace's init (see {@link GuestRuntime}): that child, once
+     * forked, is the process the container sees and signals go to. Java has no event for a child's fork, so
+     * this looks for it until it appears, the parent exits, or {@code timeoutMillis} pass.
+     */
+    void followNamespaceInit(long timeoutMillis) {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (process.isAlive() && System.nanoTime() < deadline) {
+            java.util.Optional<ProcessHandle> child = process.toHandle().children().findFirst();
+            if (child.isPresent()) {
+                namespaceInit = child.get().pid();
+                return;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(500_000L);
+        }
+    }
+
+    /** The process's pid; for a PID namespace's parent, its init's (the pid the container has outside). */
     int pid() {
-        return (int) process.pid();
+        long init = namespaceInit;
+        return (int) (init > 0 ? init : process.pid());
     }
 
     boolean isAlive() {
@@ -178,6 +200,10 @@ final class AgentProcess {
     }
 
     void kill() {
+        long init = namespaceInit;
+        if (init > 0) {
+            Posix.kill(init, 9);
+        }
         process.destroyForcibly();
     }
 }

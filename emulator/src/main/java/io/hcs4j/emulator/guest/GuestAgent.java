@@ -18,7 +18,6 @@ import io.hcs4j.schema.guest.ContainerNotification;
 import io.hcs4j.schema.guest.ContainerPropertiesQuery;
 import io.hcs4j.schema.guest.ContainerResizeConsole;
 import io.hcs4j.schema.guest.ContainerSignalProcess;
-import io.hcs4j.schema.guest.ContainerUpdate;
 import io.hcs4j.schema.guest.ContainerWaitForProcess;
 import io.hcs4j.schema.guest.ContainerWaitForProcessResponse;
 import io.hcs4j.schema.guest.DumpStacksResponse;
@@ -28,9 +27,11 @@ import io.hcs4j.schema.guest.ExecuteProcessVsockStdioRelaySettings;
 import io.hcs4j.schema.guest.GcsCapabilities;
 import io.hcs4j.schema.guest.GuestProcessParameters;
 import io.hcs4j.schema.guest.LCOWCombinedLayers;
+import io.hcs4j.schema.guest.LCOWContainerConstraints;
 import io.hcs4j.schema.guest.LCOWMappedDirectory;
 import io.hcs4j.schema.guest.LCOWMappedVPMemDevice;
 import io.hcs4j.schema.guest.LCOWMappedVirtualDisk;
+import io.hcs4j.schema.guest.LCOWNetworkAdapter;
 import io.hcs4j.schema.guest.LinuxHostedSystem;
 import io.hcs4j.schema.guest.ModificationRequest;
 import io.hcs4j.schema.guest.MsgType;
@@ -40,7 +41,6 @@ import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.schema.guest.RequestBase;
 import io.hcs4j.schema.guest.ResponseBase;
 import io.hcs4j.schema.guest.SignalProcessOptionsLCOW;
-import io.hcs4j.schema.oci.LinuxResources;
 import io.hcs4j.schema.v2.Version;
 import io.hcs4j.uvm.bridge.codec.BodyCodec;
 import io.hcs4j.uvm.bridge.codec.BridgeProtocolException;
@@ -162,7 +162,14 @@ final class GuestAgent {
             case RPCProc.RPC_NEGOTIATE_PROTOCOL -> {
                 return negotiate((NegotiateProtocolRequest) request);
             }
-            case RPCProc.RPC_MODIFY_SETTINGS -> modify(((ContainerModifySettings) request).request);
+            case RPCProc.RPC_MODIFY_SETTINGS -> {
+                ModificationRequest modification = ((ContainerModifySettings) request).request;
+                if (GuestRuntime.VM_ID.equals(containerId)) {
+                    modify(modification);
+                } else {
+                    modifyContainer(containerId, modification);
+                }
+            }
             case RPCProc.RPC_CREATE -> {
                 LinuxHostedSystem config = convert(((ContainerCreate) request).containerConfig,
                         LinuxHostedSystem.class, "ContainerConfig");
@@ -211,20 +218,27 @@ final class GuestAgent {
                 ContainerResizeConsole resize = (ContainerResizeConsole) request;
                 runtime.resize(containerId, (int) resize.processId, resize.width, resize.height);
             }
-            case RPCProc.RPC_UPDATE_CONTAINER -> runtime.update(containerId, resources(((ContainerUpdate) request).resources));
+            // The Linux GCS has no UpdateContainer: resources are updated through ModifySettings.
+            case RPCProc.RPC_UPDATE_CONTAINER -> throw new GuestError(HResults.E_NOTIMPL, "bridge: function not supported");
             default -> throw GuestError.of(HResults.V1_UNKNOWN_MESSAGE);
         }
         return new ResponseBase();
     }
 
-    /** UpdateContainer's resources: OCI LinuxResources, as an object or as JSON in a string. */
-    private static LinuxResources resources(Object resources) throws GuestError {
-        try {
-            Object document = resources instanceof String json ? Json.tree(json) : resources;
-            return document == null ? null : Json.convert(document, LinuxResources.class);
-        } catch (SchemaException e) {
-            throw new GuestError(HResults.E_INVALIDARG, "invalid linux.resources: " + e.getMessage());
+    /** ModifySettings on a container: only its constraints (OCI LinuxResources), updated in place. */
+    private void modifyContainer(String containerId, ModificationRequest request) throws GuestError {
+        String type = request == null || request.resourceType == null ? "" : request.resourceType.value();
+        String op = request == null || request.requestType == null ? "" : request.requestType.value();
+        if (!type.equals("ContainerConstraints")) {
+            runtime.requireContainer(containerId);
+            throw new GuestError(HResults.E_FAIL, "the ResourceType \"" + type + "\" is not supported for containers");
         }
+        if (!op.equals("Update")) {
+            runtime.requireContainer(containerId);
+            throw new GuestError(HResults.E_FAIL, "the RequestType \"" + op + "\" is not supported");
+        }
+        LCOWContainerConstraints constraints = convert(request.settings, LCOWContainerConstraints.class, "Settings");
+        runtime.update(containerId, constraints == null ? null : constraints.linux);
     }
 
     private static NegotiateProtocolResponse negotiate(NegotiateProtocolRequest request) throws GuestError {
@@ -280,9 +294,33 @@ final class GuestAgent {
                     throw new GuestError(HResults.E_NOTIMPL, type + " " + op);
                 }
             }
-            // Network devices: the emulated VM has no such hardware, so the guest acknowledges them and keeps
-            // no state.
-            case "Network", "NetworkNamespace", "MappedVPCIDevice" -> { }
+            case "NetworkNamespace" -> {
+                // The host sends HNS's HostComputeNamespace document; its "ID" names the namespace.
+                Object document = settings == null ? Json.mapper().createObjectNode() : settings;
+                String id = Json.mapper().valueToTree(document).path("ID").asText("");
+                if (op.equals("Add")) {
+                    runtime.networks().add(id);
+                } else if (op.equals("Remove")) {
+                    runtime.networks().remove(id);
+                } else {
+                    throw new GuestError(HResults.E_NOTIMPL, "NetworkNamespace " + op);
+                }
+            }
+            case "Network" -> {
+                LCOWNetworkAdapter adapter = convert(settings, LCOWNetworkAdapter.class, "Settings");
+                if (adapter == null) {
+                    adapter = new LCOWNetworkAdapter();
+                }
+                if (op.equals("Add")) {
+                    runtime.networks().addAdapter(adapter.namespaceId, adapter.id);
+                } else if (op.equals("Remove")) {
+                    runtime.networks().removeAdapter(adapter.namespaceId, adapter.id);
+                } else {
+                    throw new GuestError(HResults.E_NOTIMPL, "Network " + op);
+                }
+            }
+            // The emulated VM has no PCI devices: acknowledged, no state kept.
+            case "MappedVPCIDevice" -> { }
             default -> throw new GuestError(HResults.E_NOTIMPL, "resource type " + type + " is not emulated");
         }
     }

@@ -32,20 +32,32 @@ import java.util.stream.Collectors;
  * and processes of the VM itself. Processes are real host processes: chrooted into the container's rootfs
  * (unshare --root) when the guest runs as root (its launcher also gives it its own PID and mount namespaces),
  * otherwise run from the rootfs directory with its binaries first on PATH; on a pseudo-terminal when one is
- * asked for. With cgroups ({@link Cgroups}) each container has its own, holding every process it runs.
+ * asked for. As root a container's init is PID 1 of its own PID namespace, as under runc (a signal it has no
+ * handler for does nothing; SIGKILL ends it); without root it is an ordinary process, and execs run in the guest's
+ * PID namespace in both cases. With cgroups ({@link Cgroups}) each container has its own, holding every process
+ * it runs. Network namespaces are bookkept as the reference keeps them ({@link NetworkNamespaces}).
  */
 final class GuestRuntime {
     static final String VM_ID = "00000000-0000-0000-0000-000000000000";
+    /** CRI's annotations: "sandbox" or "container", and the sandbox a container belongs to. */
+    private static final String CRI_CONTAINER_TYPE = "io.kubernetes.cri.container-type";
+    private static final String CRI_SANDBOX_ID = "io.kubernetes.cri.sandbox-id";
     private static final Logger LOG = LoggerFactory.getLogger(GuestRuntime.class);
 
     /** Joins the cgroups named by its first arguments, then becomes the container's process (same pid). */
     private static final String ENTER_CGROUP = "n=$1; shift; while [ \"$n\" -gt 0 ]; do echo $$ > \"$1\" || exit 126; "
             + "shift; n=$((n-1)); done; exec \"$@\"";
 
+    /** The parent of a container's init in its own PID namespace: forks once (the init), reports its status. */
+    private static final String PID_NAMESPACE_PARENT = "trap : HUP INT QUIT TERM; \"$@\"; exit $?";
+    private static final long NAMESPACE_INIT_TIMEOUT_MILLIS = 5000;
+    private static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
     private final boolean root;
     private final Cgroups cgroups;
     private final String vm;
     private final GuestMounts mounts;
+    private final NetworkNamespaces networks = new NetworkNamespaces();
     private final BiConsumer<String, String> exitNotifier;
     private final Map<String, Layers> layers = new ConcurrentHashMap<>();
     private final Map<String, Container> containers = new ConcurrentHashMap<>();
@@ -91,6 +103,10 @@ final class GuestRuntime {
 
     GuestMounts mounts() {
         return mounts;
+    }
+
+    NetworkNamespaces networks() {
+        return networks;
     }
 
     // ---- combined layers
@@ -174,6 +190,58 @@ final class GuestRuntime {
         if (containers.containsKey(id)) {
             throw new GuestError(HResults.V1_INVALID_STATE, "container " + id + " already exists");
         }
+        assignNetworkNamespace(id, spec);
+        ContainerCgroup cgroup = null;
+        try {
+            cgroup = createCgroup(id, spec);
+        } catch (GuestError e) {
+            networks.release(id);
+            throw e;
+        }
+        List<Path> bindMounts;
+        try {
+            bindMounts = mounts.bindSpecMounts(id, rootfs, spec.mounts == null ? List.of() : spec.mounts);
+        } catch (GuestError e) {
+            removeCgroup(id, cgroup);
+            networks.release(id);
+            throw e;
+        }
+        Container c = new Container(id, spec, rootfs, cgroup, bindMounts);
+        if (containers.putIfAbsent(id, c) != null) {
+            GuestMounts.unbind(bindMounts);
+            removeCgroup(id, cgroup);
+            throw new GuestError(HResults.V1_INVALID_STATE, "container " + id + " already exists");
+        }
+    }
+
+    /**
+     * As the reference GCS: a pod sandbox takes the namespace named in {@code windows.network.networkNamespace},
+     * which the host must have added; a standalone container takes its namespace (an empty name is one too), so
+     * a second container without one is refused; a pod's container shares its sandbox's.
+     */
+    private void assignNetworkNamespace(String id, Spec spec) throws GuestError {
+        String type = spec.annotations == null ? "" : spec.annotations.getOrDefault(CRI_CONTAINER_TYPE, "");
+        String namespace = spec.windows == null || spec.windows.network == null ? ""
+                : orEmpty(spec.windows.network.networkNamespace);
+        java.util.function.IntSupplier pid = () -> {
+            Container c = containers.get(id);
+            AgentProcess init = c == null ? null : c.init;
+            return init == null ? 0 : init.pid();
+        };
+        switch (type) {
+            case "" -> networks.assign(namespace, id, pid);
+            case "sandbox" -> networks.assignKnown(namespace, id, pid);
+            case "container" -> {
+                String sandbox = spec.annotations.getOrDefault(CRI_SANDBOX_ID, "");
+                if (sandbox.isEmpty()) {
+                    throw new GuestError(HResults.E_FAIL, "unsupported '" + CRI_SANDBOX_ID + "': ''");
+                }
+            }
+            default -> throw new GuestError(HResults.E_FAIL, "unsupported '" + CRI_CONTAINER_TYPE + "': '" + type + "'");
+        }
+    }
+
+    private ContainerCgroup createCgroup(String id, Spec spec) throws GuestError {
         ContainerCgroup cgroup = null;
         if (cgroups != null) {
             LinuxResources resources = spec.linux == null ? null : spec.linux.resources;
@@ -185,26 +253,14 @@ final class GuestRuntime {
                 throw new GuestError(HResults.E_FAIL, "cannot create the cgroup of " + id + ": " + e.getMessage());
             }
         }
-        List<Path> bindMounts;
-        try {
-            bindMounts = mounts.bindSpecMounts(id, rootfs, spec.mounts == null ? List.of() : spec.mounts);
-        } catch (GuestError e) {
-            removeCgroup(id, cgroup);
-            throw e;
-        }
-        Container c = new Container(id, spec, rootfs, cgroup, bindMounts);
-        if (containers.putIfAbsent(id, c) != null) {
-            GuestMounts.unbind(bindMounts);
-            removeCgroup(id, cgroup);
-            throw new GuestError(HResults.V1_INVALID_STATE, "container " + id + " already exists");
-        }
+        return cgroup;
     }
 
     private static String orEmpty(String s) {
         return s == null ? "" : s;
     }
 
-    /** UpdateContainer: the container's cgroup takes the new resources. */
+    /** ContainerConstraints Update: the container's cgroup takes the new resources. */
     void update(String containerId, LinuxResources resources) throws GuestError {
         Container c = container(containerId);
         if (c.cgroup == null) {
@@ -212,7 +268,7 @@ final class GuestRuntime {
                     + "writable cgroups; it runs without them");
         }
         if (resources == null) {
-            throw new GuestError(HResults.E_INVALIDARG, "UpdateContainer needs Resources (OCI LinuxResources)");
+            throw new GuestError(HResults.E_INVALIDARG, "ContainerConstraints needs Linux (OCI LinuxResources)");
         }
         try {
             c.cgroup.apply(resources);
@@ -231,6 +287,11 @@ final class GuestRuntime {
                 LOG.warn("cgroup of {} not removed: {}", id, e.getMessage());
             }
         }
+    }
+
+    /** Fails as the reference does for a container it does not know. */
+    void requireContainer(String id) throws GuestError {
+        container(id);
     }
 
     private Container container(String id) throws GuestError {
@@ -260,12 +321,11 @@ final class GuestRuntime {
             if (process == null) {
                 throw new GuestError(HResults.V1_INVALID_JSON, "the OCI spec has no process");
             }
-            // The console size comes as ConsoleSize [height, width] or as the OCI process's consoleSize.
-            List<Integer> size = params.consoleSize;
-            boolean sized = size != null && size.size() == 2;
-            int rows = sized ? size.get(0) : process.consoleSize == null ? 0 : (int) process.consoleSize.height;
-            int cols = sized ? size.get(1) : process.consoleSize == null ? 0 : (int) process.consoleSize.width;
-            AgentProcess p = startInContainer(c, process, params.emulateConsole, cols, rows, in, out, err);
+            // As the Linux GCS: the terminal's size is the OCI process's consoleSize (ProcessParameters.ConsoleSize
+            // is for Windows guests).
+            int rows = process.consoleSize == null ? 0 : (int) process.consoleSize.height;
+            int cols = process.consoleSize == null ? 0 : (int) process.consoleSize.width;
+            AgentProcess p = startInContainer(c, process, init, params.emulateConsole, cols, rows, in, out, err);
             if (c.cgroup != null) {
                 try {
                     c.cgroup.join(p.pid());
@@ -285,8 +345,8 @@ final class GuestRuntime {
         }
     }
 
-    private AgentProcess startInContainer(Container c, io.hcs4j.schema.oci.Process process, boolean terminal,
-                                          int cols, int rows,
+    private AgentProcess startInContainer(Container c, io.hcs4j.schema.oci.Process process, boolean init,
+                                          boolean terminal, int cols, int rows,
                                           Connection in, Connection out, Connection err)
             throws IOException, GuestError {
         List<String> args = process.args == null ? List.of() : process.args;
@@ -301,7 +361,17 @@ final class GuestRuntime {
             }
         }
         String cwd = process.cwd == null || process.cwd.isEmpty() ? "/" : process.cwd;
+        if (!init) {
+            // runc refuses an exec whose program is missing before it starts anything.
+            requireExecutable(c, args.get(0), env.getOrDefault("PATH", DEFAULT_PATH));
+        }
         List<String> command = new ArrayList<>();
+        boolean ownPidNamespace = root && init;
+        if (ownPidNamespace) {
+            // The init is PID 1 of its own PID namespace, as under runc: the parent shell stays outside the
+            // container (and its cgroup) and reports the init's exit status, 128+n for a signal.
+            command.addAll(List.of("unshare", "--pid", "/bin/sh", "-c", PID_NAMESPACE_PARENT, "hcs4j-pid-ns"));
+        }
         if (c.cgroup != null) {
             // The process joins the container's cgroups before it execs, so nothing it forks escapes them.
             List<Path> procs = c.cgroup.procsFiles();
@@ -324,11 +394,78 @@ final class GuestRuntime {
             command.addAll(args.subList(1, args.size()));
             dir = c.rootfs.resolve(cwd.startsWith("/") ? cwd.substring(1) : cwd);
         }
+        AgentProcess p;
         if (process.terminal || terminal) {
             env.putIfAbsent("TERM", "xterm");
-            return AgentProcess.startWithTerminal(command, env, dir, in, out, cols, rows);
+            p = AgentProcess.startWithTerminal(command, env, dir, in, out, cols, rows);
+        } else {
+            p = AgentProcess.start(command, env, dir, in, out, err);
         }
-        return AgentProcess.start(command, env, dir, in, out, err);
+        if (ownPidNamespace) {
+            p.followNamespaceInit(NAMESPACE_INIT_TIMEOUT_MILLIS);
+        }
+        return p;
+    }
+
+    /** Fails as runc does when an exec's program is not in the container: 0x80004005, nothing started. */
+    private void requireExecutable(Container c, String program, String path) throws GuestError {
+        List<String> candidates = program.contains("/") ? List.of(program)
+                : java.util.Arrays.stream(path.split(":")).filter(d -> !d.isEmpty()).map(d -> d + "/" + program).toList();
+        for (String candidate : candidates) {
+            Path inRootfs = inRootfs(c.rootfs, candidate);
+            if (inRootfs != null && Files.isRegularFile(inRootfs) && Files.isExecutable(inRootfs)) {
+                return;
+            }
+            if (!root && !program.contains("/") && Files.isExecutable(Path.of(candidate))) {
+                // Without chroot the guest also runs programs from its own PATH.
+                return;
+            }
+        }
+        String reason = program.contains("/") ? "stat " + program + ": no such file or directory"
+                : "executable file not found in $PATH";
+        throw new GuestError(HResults.E_FAIL, "runc exec failed: unable to start container process: exec: \""
+                + program + "\": " + reason);
+    }
+
+    /** {@code path} as the container sees it: symbolic links resolved inside the rootfs; null if it is missing. */
+    private static Path inRootfs(Path rootfs, String path) {
+        Path current = rootfs;
+        java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(path.split("/")));
+        int links = 0;
+        while (!pending.isEmpty()) {
+            String part = pending.pollFirst();
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                current = current.equals(rootfs) ? rootfs : current.getParent();
+                continue;
+            }
+            Path next = current.resolve(part);
+            if (Files.isSymbolicLink(next)) {
+                if (++links > 40) {
+                    return null;
+                }
+                try {
+                    String target = Files.readSymbolicLink(next).toString();
+                    List<String> parts = List.of(target.split("/"));
+                    for (int i = parts.size() - 1; i >= 0; i--) {
+                        pending.addFirst(parts.get(i));
+                    }
+                    if (target.startsWith("/")) {
+                        current = rootfs;
+                    }
+                } catch (IOException e) {
+                    return null;
+                }
+                continue;
+            }
+            if (!Files.exists(next)) {
+                return null;
+            }
+            current = next;
+        }
+        return current;
     }
 
     /** Java looks programs up on its own PATH, not the child's: look them up here. */
@@ -420,6 +557,7 @@ final class GuestRuntime {
         if (containers.remove(containerId) == null) {
             return;
         }
+        networks.release(containerId);
         try {
             if (c.cgroup != null) {
                 c.cgroup.remove();

@@ -180,7 +180,9 @@ class EmulatedGuestTest {
         var params = EmulatedVm.exec(true, true, false, "sh", "-c",
                 "[ -t 0 ] && [ -t 1 ] && echo on-a-tty; stty size; read line; stty size");
         params.ociProcess.terminal = true;
-        params.consoleSize = List.of(30, 100);
+        params.ociProcess.consoleSize = new io.hcs4j.schema.oci.Box();
+        params.ociProcess.consoleSize.height = 30;
+        params.ociProcess.consoleSize.width = 100;
         GuestProcess tty = c.createProcess(params);
         // Read up to the first size (the shell then waits for a line), resize, then let it print the new size.
         StringBuilder out = new StringBuilder();

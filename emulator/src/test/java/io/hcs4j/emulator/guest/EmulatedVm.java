@@ -6,6 +6,8 @@ import io.hcs4j.emulator.hcs.GuestInstance;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.guest.GuestProcessParameters;
 import io.hcs4j.schema.guest.ModificationRequest;
+import io.hcs4j.schema.guest.RequestType;
+import io.hcs4j.schema.guest.ResourceType;
 import io.hcs4j.uvm.guest.GuestConnection;
 import io.hcs4j.uvm.guest.GuestContainer;
 import io.hcs4j.uvm.guest.GuestProcess;
@@ -102,19 +104,53 @@ final class EmulatedVm implements AutoCloseable {
         return createContainer(container, null, initArgs);
     }
 
-    /** A container whose spec has {@code linux.resources} (null: none). */
+    /**
+     * A standalone container whose spec has {@code linux.resources} (null: none), in its own network namespace
+     * (named after it, added first), as the host gives every container one.
+     */
     GuestContainer createContainer(String container, ObjectNode resources, String... initArgs) throws IOException {
+        addNetworkNamespace("ns-" + container);
+        return createFromSpec(container, spec(container, resources, "ns-" + container, initArgs));
+    }
+
+    /** Combines the container's layers, creates it from {@code spec} and starts it. */
+    GuestContainer createFromSpec(String container, ObjectNode spec) throws IOException {
         addLayers(container);
+        GuestContainer c = connection.createContainer(container, spec, work.resolve("c").resolve(container).toString(),
+                work.resolve("scratch").resolve(container).toString());
+        c.start();
+        return c;
+    }
+
+    /** A container's spec: its init process, resources (null: none) and network namespace (null: none). */
+    ObjectNode spec(String container, ObjectNode resources, String networkNamespace, String... initArgs) {
         ObjectNode spec = Json.mapper().createObjectNode().put("ociVersion", "1.1.0");
         spec.set("process", process(initArgs));
         if (resources != null) {
             spec.putObject("linux").set("resources", resources);
         }
+        if (networkNamespace != null) {
+            spec.putObject("windows").putObject("network").put("networkNamespace", networkNamespace);
+        }
         spec.putObject("root").put("path", rootPath(container).toString());
-        GuestContainer c = connection.createContainer(container, spec, work.resolve("c").resolve(container).toString(),
-                work.resolve("scratch").resolve(container).toString());
-        c.start();
-        return c;
+        return spec;
+    }
+
+    /** ModifySettings NetworkNamespace (HNS's HostComputeNamespace document, "ID" its name) on the VM. */
+    void addNetworkNamespace(String id) throws IOException {
+        modifyNetworkNamespace(RequestType.ADD, id);
+    }
+
+    void removeNetworkNamespace(String id) throws IOException {
+        modifyNetworkNamespace(RequestType.REMOVE, id);
+    }
+
+    private void modifyNetworkNamespace(RequestType op, String id) throws IOException {
+        ModificationRequest request = new ModificationRequest();
+        request.requestType = op;
+        request.resourceType = ResourceType.NETWORK_NAMESPACE;
+        request.settings = Json.mapper().createObjectNode().put("ID", id);
+        connection.modify(request);
     }
 
     static GuestProcessParameters exec(boolean stdin, boolean stdout, boolean stderr, String... args) {

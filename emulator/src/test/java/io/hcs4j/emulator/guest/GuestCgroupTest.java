@@ -7,9 +7,12 @@ import io.hcs4j.hcs.raw.HResults;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.guest.ContainerGetPropertiesV2;
 import io.hcs4j.schema.guest.ContainerPropertiesQueryV2;
-import io.hcs4j.schema.guest.ContainerUpdate;
+import io.hcs4j.schema.guest.ContainerModifySettings;
 import io.hcs4j.schema.guest.Metrics;
+import io.hcs4j.schema.guest.ModificationRequest;
 import io.hcs4j.schema.guest.RPCProc;
+import io.hcs4j.schema.guest.RequestType;
+import io.hcs4j.schema.guest.ResourceType;
 import io.hcs4j.schema.guest.ResponseBase;
 import io.hcs4j.schema.oci.LinuxMemory;
 import io.hcs4j.schema.oci.LinuxResources;
@@ -40,7 +43,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Containers of the emulated guest in their own cgroups (root with writable cgroups, as in CI): the spec's
- * limits are enforced and visible, statistics come from the cgroup, UpdateContainer changes limits, and nothing
+ * limits are enforced and visible, statistics come from the cgroup, ContainerConstraints updates change limits, and nothing
  * is left behind after delete or a crash.
  */
 @Timeout(60)
@@ -211,25 +214,22 @@ class GuestCgroupTest {
             assertEquals(HResults.E_INVALIDARG, negative.result());
             assertTrue(negative.getMessage().contains("memory.limit = -5"), negative.getMessage());
             // A value the kernel refuses (cpus this machine does not have) is refused the same way.
-            ContainerUpdate noSuchCpu = GcsBridge.request(new ContainerUpdate(), "c-update");
-            noSuchCpu.resources = Json.mapper().createObjectNode().set("cpu",
-                    Json.mapper().createObjectNode().put("cpus", "4095"));
+            ContainerModifySettings noSuchCpu = constraints("c-update", Json.mapper().createObjectNode().set("cpu",
+                    Json.mapper().createObjectNode().put("cpus", "4095")));
             GcsException refused = assertThrows(GcsException.class,
-                    () -> vm.connection.call(RPCProc.RPC_UPDATE_CONTAINER, noSuchCpu, ResponseBase.class));
+                    () -> vm.connection.call(RPCProc.RPC_MODIFY_SETTINGS, noSuchCpu, ResponseBase.class));
             assertEquals(HResults.E_INVALIDARG, refused.result());
             assertTrue(refused.getMessage().contains("cpu.cpus = 4095"), refused.getMessage());
-            ContainerUpdate badType = GcsBridge.request(new ContainerUpdate(), "c-update");
-            badType.resources = Json.mapper().createObjectNode().set("memory",
-                    Json.mapper().createObjectNode().put("limit", "lots"));
+            ContainerModifySettings badType = constraints("c-update", Json.mapper().createObjectNode().set("memory",
+                    Json.mapper().createObjectNode().put("limit", "lots")));
             GcsException notANumber = assertThrows(GcsException.class,
-                    () -> vm.connection.call(RPCProc.RPC_UPDATE_CONTAINER, badType, ResponseBase.class));
-            assertEquals(HResults.E_INVALIDARG, notANumber.result());
+                    () -> vm.connection.call(RPCProc.RPC_MODIFY_SETTINGS, badType, ResponseBase.class));
+            assertEquals(HResults.V1_INVALID_JSON, notANumber.result());
             // Refused updates change nothing.
             assertEquals(Long.toString(32 * MIB), read(vm, "c-update", "memory", "memory.limit_in_bytes", "memory.max"));
-            ContainerUpdate unknown = GcsBridge.request(new ContainerUpdate(), "no-such-container");
-            unknown.resources = Json.mapper().createObjectNode();
+            ContainerModifySettings unknown = constraints("no-such-container", Json.mapper().createObjectNode());
             assertEquals(HResults.V1_SYSTEM_NOT_FOUND, assertThrows(GcsException.class,
-                    () -> vm.connection.call(RPCProc.RPC_UPDATE_CONTAINER, unknown, ResponseBase.class)).result());
+                    () -> vm.connection.call(RPCProc.RPC_MODIFY_SETTINGS, unknown, ResponseBase.class)).result());
 
             c.shutdown();
             EmulatedVm.run(init);
@@ -237,6 +237,16 @@ class GuestCgroupTest {
             c.deleteState();
             vm.removeLayers("c-update");
         }
+    }
+
+    /** The host's resource update: ModifySettings ContainerConstraints Update { Linux: resources } on the container. */
+    private static ContainerModifySettings constraints(String container, ObjectNode linuxResources) {
+        ContainerModifySettings body = GcsBridge.request(new ContainerModifySettings(), container);
+        body.request = new ModificationRequest();
+        body.request.resourceType = ResourceType.CONTAINER_CONSTRAINTS;
+        body.request.requestType = RequestType.UPDATE;
+        body.request.settings = Json.mapper().createObjectNode().set("Linux", linuxResources);
+        return body;
     }
 
     @Test

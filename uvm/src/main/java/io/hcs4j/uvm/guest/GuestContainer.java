@@ -13,13 +13,16 @@ import io.hcs4j.schema.guest.ContainerModifySettings;
 import io.hcs4j.schema.guest.ContainerNotification;
 import io.hcs4j.schema.guest.ContainerPropertiesQuery;
 import io.hcs4j.schema.guest.ContainerPropertiesQueryV2;
-import io.hcs4j.schema.guest.ContainerUpdate;
 import io.hcs4j.schema.guest.DeleteContainerStateRequest;
+import io.hcs4j.schema.guest.LCOWContainerConstraints;
 import io.hcs4j.schema.guest.LinuxHostedSystem;
 import io.hcs4j.schema.guest.ModificationRequest;
 import io.hcs4j.schema.guest.RPCProc;
+import io.hcs4j.schema.guest.RequestType;
+import io.hcs4j.schema.guest.ResourceType;
 import io.hcs4j.schema.guest.RequestBase;
 import io.hcs4j.schema.guest.ResponseBase;
+import io.hcs4j.schema.oci.LinuxResources;
 import io.hcs4j.schema.oci.Spec;
 import io.hcs4j.schema.v1.ContainerProperties;
 import io.hcs4j.schema.v2.ProcessParameters;
@@ -175,20 +178,30 @@ public final class GuestContainer implements Container {
     }
 
     /**
-     * A {@link ModificationRequest} goes to ModifySettings on the container; anything else (OCI
-     * {@code LinuxResources}) is an UpdateContainer of its resources.
+     * A {@link ModificationRequest} goes to ModifySettings on the container as it is; anything else is OCI
+     * {@code LinuxResources}, sent as hcsshim's updateTask does: ModifySettings ContainerConstraints Update
+     * (the Linux GCS has no UpdateContainer).
      */
     @Override
     public void modify(Object request) throws IOException {
-        if (request instanceof ModificationRequest modification) {
-            ContainerModifySettings body = new ContainerModifySettings();
-            body.request = modification;
-            call(RPCProc.RPC_MODIFY_SETTINGS, body);
+        ModificationRequest modification;
+        if (request instanceof ModificationRequest m) {
+            modification = m;
         } else {
-            ContainerUpdate body = new ContainerUpdate();
-            body.resources = request;
-            call(RPCProc.RPC_UPDATE_CONTAINER, body);
+            LCOWContainerConstraints constraints = new LCOWContainerConstraints();
+            try {
+                constraints.linux = Json.convert(request, LinuxResources.class);
+            } catch (SchemaException e) {
+                throw new IllegalArgumentException("not OCI LinuxResources: " + e.getMessage(), e);
+            }
+            modification = new ModificationRequest();
+            modification.resourceType = ResourceType.CONTAINER_CONSTRAINTS;
+            modification.requestType = RequestType.UPDATE;
+            modification.settings = constraints;
         }
+        ContainerModifySettings body = new ContainerModifySettings();
+        body.request = modification;
+        call(RPCProc.RPC_MODIFY_SETTINGS, body);
     }
 
     /** Removes the guest's state of an exited container. */
