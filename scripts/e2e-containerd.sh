@@ -78,8 +78,20 @@ err=$(ctr_ tasks exec -d --exec-id dup det1 sleep 300 2>&1 </dev/null) && rc=0 |
 check "duplicate exec id is an already-exists error" bash -c "[ $rc -ne 0 ] && grep -q 'already exists' <<<'$err'"
 ctr_ tasks kill --exec-id dup -s SIGKILL det1
 check "the shim is still healthy after bad input" bash -c "[ \"\$(ctr --address '$CTRD_SOCK' -n hcs4j tasks exec --exec-id e2 det1 echo alive </dev/null)\" = alive ]"
+check "an exec of a missing binary is refused at start with runc's error" bash -c "! ctr --address '$CTRD_SOCK' -n hcs4j tasks exec --exec-id nx det1 no-such-binary </dev/null 2>&1 | tee /dev/stderr | grep -q 'executable file not found'"
+# Task.Update over ttrpc (ctr 1.6 has no "task update"): the container's cgroup takes the new memory limit.
+cgroup_file() { # task file...: the first of the files that exists in the task's cgroup (emulated guest as root)
+  local d f; d=$(find /sys/fs/cgroup -maxdepth 5 -type d -path "*/hcs4j/*/$1" 2>/dev/null | grep -E 'memory|^/sys/fs/cgroup/hcs4j' | head -1)
+  shift; for f in "$@"; do [ -f "$d/$f" ] && { cat "$d/$f"; return 0; }; done; return 1; }
+java -cp "$SHIM_JAR" "$REPO_ROOT/scripts/TaskUpdate.java" "$(cat "$CTRD_DIR/state/io.containerd.runtime.v2.task/hcs4j/det1/address")" \
+  det1 '{"memory":{"limit":67108864}}'
+check "Task.Update over ttrpc sets the container's cgroup memory limit" \
+  [ "$(cgroup_file det1 memory.limit_in_bytes memory.max)" = 67108864 ]
 ctr_ tasks kill det1
-check "kill (SIGTERM) stops the task" wait_status det1 STOPPED
+sleep 1
+check "SIGTERM does nothing to sleep as PID 1 (no handler), as under runc" [ "$(task_status det1)" = RUNNING ]
+ctr_ tasks kill -s SIGKILL det1
+check "SIGKILL stops the task" wait_status det1 STOPPED
 ctr_ tasks delete det1 >/dev/null
 ctr_ containers delete det1
 check "delete removes the task" bash -c "! ctr --address '$CTRD_SOCK' -n hcs4j tasks ls | grep -q '^det1 '"
@@ -123,18 +135,32 @@ check "stdin reaches cat and EOF ends it" [ "$out" = "$(printf 'line one\nline t
 out=$(script -qec "ctr --address '$CTRD_SOCK' -n hcs4j run --rm -t $RT '$IMAGE' tty1 sh -c 'test -t 0 && test -t 1 && echo on-a-tty'" /dev/null </dev/null | tr -d '\r')
 check "-t gives the process a terminal" grep -q on-a-tty <<<"$out"
 
-# --- a pod: sandbox and container served by one shim
+# --- a pod of three: sandbox and two containers served by one shim, in the sandbox's network namespace (the
+# emulated guest refuses a sandbox whose namespace the VM does not know, as the reference GCS does)
 ctr_ run -d $RT --annotation io.kubernetes.cri.container-type=sandbox "$IMAGE" pod1 sleep 600 >/dev/null
 ctr_ run -d $RT --annotation io.kubernetes.cri.container-type=container \
   --annotation io.kubernetes.cri.sandbox-id=pod1 "$IMAGE" pod1-app sh -c 'exec sleep 600' >/dev/null
-check "pod sandbox and container both RUNNING" bash -c "$(declare -f task_status wait_status ctr_); CTRD_SOCK='$CTRD_SOCK'; wait_status pod1 RUNNING && wait_status pod1-app RUNNING"
-check "the pod's container is served by the sandbox's shim" bash -c "[ -n \"$(shim_pids pod1)\" ] && [ -z \"$(shim_pids pod1-app)\" ]"
+ctr_ run -d $RT --annotation io.kubernetes.cri.container-type=container \
+  --annotation io.kubernetes.cri.sandbox-id=pod1 "$IMAGE" pod1-app2 sh -c 'exec sleep 600' >/dev/null
+check "pod sandbox and both containers RUNNING" bash -c "$(declare -f task_status wait_status ctr_); CTRD_SOCK='$CTRD_SOCK'; wait_status pod1 RUNNING && wait_status pod1-app RUNNING && wait_status pod1-app2 RUNNING"
+check "the pod's containers are served by the sandbox's shim" bash -c "[ -n \"$(shim_pids pod1)\" ] && [ -z \"$(shim_pids pod1-app)\" ] && [ -z \"$(shim_pids pod1-app2)\" ]"
 out=$(ctr_ tasks exec --exec-id pe pod1-app echo in-pod </dev/null)
 check "exec in a pod container" [ "$out" = in-pod ]
+out=$(ctr_ tasks exec --exec-id pe pod1-app2 echo in-pod-too </dev/null)
+check "exec in the pod's second container" [ "$out" = in-pod-too ]
+rm_task pod1-app2
 err=$(ctr_ tasks pause pod1-app 2>&1) && rc=0 || rc=$?
 check "pausing one container of a shared utility VM is a clear not-implemented error" bash -c "[ $rc -ne 0 ] && grep -q 'not implemented' <<<'$err' && grep -q 'also hosts' <<<'$err'"
 rm_task pod1-app
 rm_task pod1
+
+# --- two standalone tasks side by side, each with its own utility VM and network namespace
+ctr_ run -d $RT "$IMAGE" side1 sleep 600 >/dev/null
+ctr_ run -d $RT "$IMAGE" side2 sleep 600 >/dev/null
+check "two standalone tasks run side by side" bash -c "$(declare -f task_status wait_status ctr_); CTRD_SOCK='$CTRD_SOCK'; wait_status side1 RUNNING && wait_status side2 RUNNING"
+check "and both take execs" bash -c "[ \"\$(ctr --address '$CTRD_SOCK' -n hcs4j tasks exec --exec-id s side1 echo one </dev/null)\$(ctr --address '$CTRD_SOCK' -n hcs4j tasks exec --exec-id s side2 echo two </dev/null)\" = onetwo ]"
+rm_task side1
+rm_task side2
 
 # --- 20 containers at once
 pids=()

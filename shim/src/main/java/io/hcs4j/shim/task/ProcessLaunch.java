@@ -5,7 +5,6 @@ import io.hcs4j.cow.hcs.ProcessDocuments;
 import io.hcs4j.schema.guest.GuestProcessParameters;
 import io.hcs4j.schema.oci.Process;
 import io.hcs4j.schema.v2.ProcessParameters;
-import java.util.List;
 
 /**
  * The cow parameters that run a task's process on its host. An OCI host (a Linux guest) takes the exec's OCI
@@ -28,9 +27,8 @@ final class ProcessLaunch {
         p.createStdOutPipe = stdout;
         p.createStdErrPipe = stderr && !process.terminal;
         p.emulateConsole = process.terminal;
-        if (process.consoleSize != null) {
-            p.consoleSize = List.of(Math.toIntExact(process.consoleSize.height), Math.toIntExact(process.consoleSize.width));
-        }
+        // The Linux GCS sizes the terminal from the OCI process's consoleSize (the exec's here, the spec's for
+        // the init process); ProcessParameters.ConsoleSize is for Windows guests.
         return p;
     }
 }

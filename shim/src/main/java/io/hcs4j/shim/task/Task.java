@@ -1,8 +1,8 @@
 package io.hcs4j.shim.task;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.hcs4j.cow.Container;
 import io.hcs4j.schema.Json;
+import io.hcs4j.schema.oci.LinuxResources;
 import io.hcs4j.schema.v1.ProcessListItem;
 import io.hcs4j.shim.api.events.TaskExecAdded;
 import io.hcs4j.shim.api.events.TaskPaused;
@@ -180,17 +180,20 @@ final class Task {
         return b.build();
     }
 
-    /** A Linux guest takes the OCI LinuxResources as an UpdateContainer; Windows containers are not wired yet. */
+    /**
+     * A Linux guest takes the OCI LinuxResources as the container's new constraints; Windows containers are not
+     * wired yet.
+     */
     void update(byte[] resourcesJson) throws IOException {
         if (container.os().equals("windows")) {
             throw TaskException.unimplemented("updating resources of " + id
                     + ": updating a Windows container's resources is not wired to HCS yet");
         }
-        JsonNode resources;
+        LinuxResources resources;
         try {
-            resources = Json.mapper().readTree(resourcesJson);
+            resources = Json.mapper().readValue(resourcesJson, LinuxResources.class);
         } catch (IOException e) {
-            throw TaskException.invalid("resources are not valid JSON: " + e.getMessage());
+            throw TaskException.invalid("resources are not valid OCI LinuxResources: " + e.getMessage());
         }
         try {
             container.modify(resources);

@@ -16,13 +16,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
  * The LCOW path: Linux containers in utility VMs booted through the host's backend (HCS, or the emulator on
  * Linux, whose guest sees the host's file system). A standalone task gets its own VM {@code <task id>@vm}; a pod's
- * sandbox gets one that the pod's containers (CRI annotations) share. containerd's rootfs mounts become the
- * container's combined layers in the guest.
+ * sandbox gets one that the pod's containers (CRI annotations) share, with one guest network namespace (the
+ * spec's, or a new one) hot-added before the first Create. containerd's rootfs mounts become the container's
+ * combined layers in the guest.
  */
 public final class LcowBackend implements ContainerBackend {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LcowBackend.class);
@@ -95,6 +97,7 @@ public final class LcowBackend implements ContainerBackend {
             }
         }
         boolean sandbox = type.equals("sandbox");
+        String namespace = networkNamespace(spec);
         LcowVm vm = LcowVm.boot(host, spec.id(), spec.bundle(), connectTimeout, rpcTimeout, () -> {
             if (sandbox) {
                 synchronized (sandboxes) {
@@ -104,7 +107,8 @@ public final class LcowBackend implements ContainerBackend {
         });
         try {
             vm.join(spec.id());
-        } catch (IOException e) {
+            vm.addNetworkNamespace(namespace == null ? UUID.randomUUID().toString() : namespace);
+        } catch (IOException | RuntimeException e) {
             vm.leave(spec.id());
             throw e;
         }
@@ -114,6 +118,12 @@ public final class LcowBackend implements ContainerBackend {
             }
         }
         return vm;
+    }
+
+    /** The spec's {@code windows.network.networkNamespace} (CRI names the pod's), null when it names none. */
+    private static String networkNamespace(ContainerSpec spec) throws IOException {
+        String namespace = readSpec(spec).path("windows").path("network").path("networkNamespace").asText("");
+        return namespace.isEmpty() ? null : namespace;
     }
 
     /** Where the guest combines the rootfs: a guest that sees the host's files finds it beside the bundle. */
@@ -132,8 +142,8 @@ public final class LcowBackend implements ContainerBackend {
         String root = guestRoot(spec).toString();
         Resource layers = vm.vm().addCombinedLayers(spec.id(), root, rootfs.layers(), rootfs.scratch());
         try {
-            GuestContainer container = vm.vm().createContainer(spec.id(), guestSpec(spec, root), dir.toString(),
-                    rootfs.scratch());
+            GuestContainer container = vm.vm().createContainer(spec.id(), guestSpec(spec, root, vm.networkNamespace()),
+                    dir.toString(), rootfs.scratch());
             return new LcowContainer(spec.id(), vm, layers, container);
         } catch (IOException | RuntimeException e) {
             try {
@@ -145,8 +155,32 @@ public final class LcowBackend implements ContainerBackend {
         }
     }
 
-    /** The bundle's OCI spec with its root pointed at the combined layers in the guest. */
-    private static ObjectNode guestSpec(ContainerSpec spec, String root) throws IOException {
+    /**
+     * The bundle's OCI spec with its root pointed at the combined layers in the guest, its network namespace
+     * the VM's (as hcsshim sets {@code windows.network.networkNamespace}) and the task's annotations.
+     */
+    private static ObjectNode guestSpec(ContainerSpec spec, String root, String networkNamespace) throws IOException {
+        ObjectNode oci = readSpec(spec);
+        oci.putObject("root").put("path", root).put("readonly", spec.readonlyRoot());
+        JsonNode windows = oci.path("windows");
+        ObjectNode windowsNode = windows instanceof ObjectNode w ? w : oci.putObject("windows");
+        JsonNode network = windowsNode.path("network");
+        ObjectNode networkNode = network instanceof ObjectNode n ? n : windowsNode.putObject("network");
+        networkNode.put("networkNamespace", networkNamespace);
+        // The guest tells a pod's sandbox and containers apart by the spec's CRI annotations.
+        if (!spec.annotations().isEmpty()) {
+            JsonNode annotations = oci.path("annotations");
+            ObjectNode annotationsNode = annotations instanceof ObjectNode a ? a : oci.putObject("annotations");
+            spec.annotations().forEach((k, v) -> {
+                if (!annotationsNode.has(k)) {
+                    annotationsNode.put(k, v);
+                }
+            });
+        }
+        return oci;
+    }
+
+    private static ObjectNode readSpec(ContainerSpec spec) throws IOException {
         JsonNode tree;
         try {
             tree = Json.mapper().readTree(Files.readAllBytes(spec.bundle().resolve("config.json")));
@@ -156,7 +190,6 @@ public final class LcowBackend implements ContainerBackend {
         if (!(tree instanceof ObjectNode oci)) {
             throw new IOException("the OCI spec of " + spec.id() + " is not a JSON object");
         }
-        oci.putObject("root").put("path", root).put("readonly", spec.readonlyRoot());
         return oci;
     }
 }

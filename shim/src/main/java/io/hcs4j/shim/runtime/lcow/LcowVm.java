@@ -1,6 +1,9 @@
 package io.hcs4j.shim.runtime.lcow;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.schema.Json;
 import io.hcs4j.uvm.LcowOptions;
+import io.hcs4j.uvm.Resource;
 import io.hcs4j.uvm.UtilityVm;
 import io.hcs4j.uvm.backend.HostBackend;
 import java.io.IOException;
@@ -13,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A started utility VM and the containers it hosts: one for a standalone task, the sandbox and its
- * containers for a pod. The last container to leave closes the VM and removes its {@link VmRecord}.
+ * containers for a pod, all in the VM's one guest network namespace. The last container to leave removes the
+ * namespace, closes the VM and removes its {@link VmRecord}.
  */
 final class LcowVm {
     private static final Logger log = LoggerFactory.getLogger(LcowVm.class);
@@ -23,6 +27,9 @@ final class LcowVm {
     private final Runnable onClose;
     private final Set<String> containers = new LinkedHashSet<>();
     private boolean closed;
+    /** The guest network namespace the VM's containers share; null until added. */
+    private String networkNamespace;
+    private Resource networkNamespaceResource;
 
     private LcowVm(UtilityVm vm, Path recordDir, Runnable onClose) {
         this.vm = vm;
@@ -57,6 +64,25 @@ final class LcowVm {
         return vm.id();
     }
 
+    /**
+     * Adds the guest network namespace {@code id} that every container of this VM is given (hcsshim: one per
+     * pod, hot-added before the sandbox's Create); it is removed when the last container leaves.
+     */
+    void addNetworkNamespace(String id) throws IOException {
+        ObjectNode namespace = Json.mapper().createObjectNode().put("ID", id);
+        namespace.putObject("SchemaVersion").put("Major", 2).put("Minor", 0);
+        Resource added = vm.addNetworkNamespace(namespace);
+        synchronized (this) {
+            networkNamespace = id;
+            networkNamespaceResource = added;
+        }
+    }
+
+    /** The id of the VM's guest network namespace, null before {@link #addNetworkNamespace}. */
+    synchronized String networkNamespace() {
+        return networkNamespace;
+    }
+
     /** A container joins the VM. */
     synchronized void join(String containerId) throws IOException {
         if (closed) {
@@ -73,6 +99,18 @@ final class LcowVm {
                 return;
             }
             closed = true;
+        }
+        Resource namespace;
+        synchronized (this) {
+            namespace = networkNamespaceResource;
+            networkNamespaceResource = null;
+        }
+        if (namespace != null) {
+            try {
+                namespace.close();
+            } catch (IOException e) {
+                log.warn("{}: network namespace {} not removed: {}", vm.id(), networkNamespace, e.getMessage());
+            }
         }
         vm.close();
         try {
