@@ -45,6 +45,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(60)
 class EmulatedGuestTest {
     static final String LOOP = "trap 'exit 0' TERM; while :; do sleep 1; done";
+    /**
+     * {@link #LOOP} that says "ready" on stderr once its trap is set: as PID 1 of its namespace the init ignores
+     * a SIGTERM that comes before (as under runc), so a test that stops it at once waits for this first.
+     */
+    static final String READY_LOOP = "trap 'exit 0' TERM; echo ready >&2; while :; do sleep 1; done";
 
     EmulatedVm vm;
 

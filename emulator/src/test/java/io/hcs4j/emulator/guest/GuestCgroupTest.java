@@ -267,8 +267,9 @@ class GuestCgroupTest {
         List<Path> vmDirs;
         try (EmulatedVm vm = new EmulatedVm(work)) {
             vmDirs = vmDirs(vm);
-            GuestContainer c = vm.createContainer("c-del", limits(), "sh", "-c", EmulatedGuestTest.LOOP);
+            GuestContainer c = vm.createContainer("c-del", limits(), "sh", "-c", EmulatedGuestTest.READY_LOOP);
             GuestProcess init = c.createProcess(EmulatedVm.init());
+            assertEquals("ready\n", new String(init.stderr().readNBytes(6), java.nio.charset.StandardCharsets.UTF_8));
             for (String controller : Cgroups.V1_REQUIRED) {
                 assertTrue(Files.isDirectory(dir(vm, controller, "c-del")), controller);
             }
