@@ -1,6 +1,5 @@
 package io.hcs4j.emulator.guest;
 
-import io.hcs4j.platform.posix.Posix;
 import io.hcs4j.schema.oci.LinuxCPU;
 import io.hcs4j.schema.oci.LinuxMemory;
 import io.hcs4j.schema.oci.LinuxResources;

@@ -65,7 +65,7 @@ final class GuestRuntime {
         final Path rootfs;
         /** Null when the guest runs without cgroups. */
         final ContainerCgroup cgroup;
-        /** The spec's bind mounts made in the rootfs; they go with the container's processes. */
+        /** The spec's bind mounts made in the rootfs; see {@link #releaseMounts}. */
         final List<Path> bindMounts;
         /** What DeleteContainerState removes (null where the host named none). */
         final Path scratchDir;
@@ -479,14 +479,12 @@ final class GuestRuntime {
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
                 @Override
-                public java.nio.file.FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
-                    return mounted.contains(d) ? FileVisitResult.SKIP_SUBTREE
-                            : FileVisitResult.CONTINUE;
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
+                    return mounted.contains(d) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
-                public java.nio.file.FileVisitResult visitFile(Path f, BasicFileAttributes a)
-                        throws IOException {
+                public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
                     if (!mounted.contains(f)) {
                         Files.delete(f);
                     }
@@ -494,7 +492,7 @@ final class GuestRuntime {
                 }
 
                 @Override
-                public java.nio.file.FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
                     if (e != null) {
                         throw e;
                     }
