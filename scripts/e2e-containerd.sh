@@ -152,7 +152,15 @@ check "exec in the pod's second container" [ "$out" = in-pod-too ]
 rm_task pod1-app2
 err=$(ctr_ tasks pause pod1-app 2>&1) && rc=0 || rc=$?
 check "pausing one container of a shared utility VM is a clear not-implemented error" bash -c "[ $rc -ne 0 ] && grep -q 'not implemented' <<<'$err' && grep -q 'also hosts' <<<'$err'"
+BUNDLES="$CTRD_DIR/state/io.containerd.runtime.v2.task/hcs4j"
+# guest_mounts VM: the mount tables the VM's processes see (the guest agent has its own mount namespace)
+guest_mounts() { local f; for f in $(grep -l "HCS4J_HVSOCK_DIR=$CTRD_DIR/hv/$1@vm" /proc/[0-9]*/environ 2>/dev/null || true); do
+  cat "${f%environ}mountinfo" 2>/dev/null || true; done; }
+check "the pod container's combined rootfs is mounted in the guest" grep -q "$BUNDLES/pod1-app/lcow/rootfs" <<<"$(guest_mounts pod1)"
 rm_task pod1-app
+# The sandbox's VM lives on: the guest holds nothing of the deleted container (its /run/gcs/c/<id>).
+check "after delete the guest has no mount of the container left" bash -c "! grep -q '$BUNDLES/pod1-app/' <<<'$(guest_mounts pod1)'"
+check "after delete the guest holds no directory of the container" [ ! -e "$BUNDLES/pod1-app/lcow" ]
 rm_task pod1
 
 # --- two standalone tasks side by side, each with its own utility VM and network namespace
@@ -162,6 +170,18 @@ check "two standalone tasks run side by side" bash -c "$(declare -f task_status 
 check "and both take execs" bash -c "[ \"\$(ctr --address '$CTRD_SOCK' -n hcs4j tasks exec --exec-id s side1 echo one </dev/null)\$(ctr --address '$CTRD_SOCK' -n hcs4j tasks exec --exec-id s side2 echo two </dev/null)\" = onetwo ]"
 rm_task side1
 rm_task side2
+
+# --- a container's writes stay in its snapshot: the container's next task sees them
+keep='if [ -f /kept ]; then cat /kept; fi; echo run >> /kept'
+out=$(ctr_ run $RT "$IMAGE" keep1 sh -c "$keep" </dev/null)
+check "the first task of a container finds nothing" [ -z "$out" ]
+ctr_ tasks delete keep1 >/dev/null 2>&1 || true
+out=$(ctr_ tasks start keep1 </dev/null)
+check "a file written by a container survives ctr task delete + ctr task start" [ "$out" = run ]
+check "the file is in containerd's overlay upperdir" bash -c "ls '$CTRD_DIR'/root/io.containerd.snapshotter.v1.overlayfs/snapshots/*/fs/kept >/dev/null 2>&1"
+ctr_ tasks delete keep1 >/dev/null 2>&1 || true
+check "after delete the guest holds no directory of the container" [ ! -e "$BUNDLES/keep1/lcow" ]
+rm_task keep1
 
 # --- 20 containers at once
 pids=()
@@ -175,6 +195,28 @@ check "20 containers run at once" [ "$running" = 20 ]
 pids=()
 for i in $(seq 1 20); do rm_task many$i & pids+=($!); done
 for p in "${pids[@]}"; do wait "$p" || true; done
+
+# --- a task whose output reader went away (ctr run -d has exited): SIGKILL still ends it STOPPED within 5 s
+ctr_ run -d $RT "$IMAGE" gone1 sh -c 'yes | head -c 200000000' >/dev/null
+check "a detached task writing more than its FIFO holds is RUNNING" wait_status gone1 RUNNING
+sleep 1   # nobody reads: the FIFO fills and the shim's copier blocks writing into it
+check "with its output stalled it stays RUNNING" [ "$(task_status gone1)" = RUNNING ]
+killed_at=$(date +%s%N)
+ctr_ tasks kill -s SIGKILL gone1
+wait_status gone1 STOPPED || true
+stopped_ms=$(( ($(date +%s%N) - killed_at) / 1000000 ))
+check "SIGKILL ends it STOPPED within 5 s (${stopped_ms} ms)" [ "$(task_status gone1)/$((stopped_ms <= 5000))" = STOPPED/1 ]
+check "and it deletes" bash -c "ctr --address '$CTRD_SOCK' -n hcs4j tasks delete gone1 >/dev/null"
+ctr_ containers delete gone1 >/dev/null 2>&1 || true
+
+# --- a hostile ttrpc client on a live shim: 100 000 pipelined State requests never read, 40 half frames
+ctr_ run -d $RT "$IMAGE" abuse1 sh -c 'exec sleep 600' >/dev/null
+wait_status abuse1 RUNNING
+abuse_sock=$(cat "$CTRD_DIR/state/io.containerd.runtime.v2.task/hcs4j/abuse1/address")
+check "threads and RSS stay bounded, and containerd is still served" python3 "$REPO_ROOT/scripts/ttrpc-abuse.py" \
+  "${abuse_sock#unix://}" "$(shim_pids abuse1)" abuse1 -- \
+  timeout 60 ctr --address "$CTRD_SOCK" -n hcs4j tasks exec --exec-id during abuse1 true
+rm_task abuse1
 
 # --- containerd restart while tasks run: they survive and are reconnected through the address file
 ctr_ run -d $RT "$IMAGE" survivor sh -c 'exec sleep 600' >/dev/null

@@ -74,7 +74,7 @@ final class Task {
         }
         p.release();
         for (TaskProcess e : orphans) {
-            TaskProcess.killQuietly(e.process);
+            e.killAfterInitExit();
         }
     }
 
@@ -240,13 +240,9 @@ final class Task {
         });
     }
 
-    /** Ends every process and releases the container (rootfs, VM membership). */
-    void close() {
-        try {
-            container.close();
-        } catch (IOException e) {
-            log.warn("closing container {}: {}", id, e.getMessage());
-        }
+    /** Ends every process and releases the container (rootfs, VM membership); throws what could not be cleaned. */
+    void close() throws IOException {
+        container.close();
     }
 
     private TaskProcess process(String execId) {

@@ -153,15 +153,27 @@ public final class Tasks {
         return task(id).start(execId);
     }
 
-    /** Deletes an exec, or the task once its init process is not running: its container is closed. */
-    public DeleteResponse delete(String id, String execId) {
+    /**
+     * Deletes an exec, or the task once its init process is not running: its container is closed. The task is gone
+     * either way; what its container's teardown could not clean up is Delete's error (a retry finds no task).
+     */
+    public DeleteResponse delete(String id, String execId) throws IOException {
         Task t = task(id);
         DeleteResponse response = t.delete(execId);
         if (execId.isEmpty() && tasks.remove(id, t)) {
-            t.close();
+            IOException teardown = null;
+            try {
+                t.close();
+            } catch (IOException e) {
+                teardown = e;
+            }
             log.info("deleted task {}", id);
             events.publish(Topics.TASK_DELETE, TaskDelete.newBuilder().setContainerId(id).setPid(response.getPid())
                     .setExitStatus(response.getExitStatus()).setExitedAt(response.getExitedAt()).setId(id).build());
+            if (teardown != null) {
+                throw new IOException("task " + id + " is deleted, but its container was not cleaned up: "
+                        + teardown.getMessage(), teardown);
+            }
         }
         return response;
     }
@@ -225,7 +237,11 @@ public final class Tasks {
     /** Kills everything (Shutdown with now, or the shim going away): processes and rootfs. */
     public void closeAll() {
         for (Task t : tasks.values()) {
-            t.close();
+            try {
+                t.close();
+            } catch (IOException e) {
+                log.warn("closing task {}: {}", t.id, e.getMessage());
+            }
         }
         tasks.clear();
     }
