@@ -61,11 +61,12 @@ class GuestReferenceRulesTest {
         }
     }
 
-    /** SIGKILL ends the init (137), the container exits, its state goes. */
-    private static void stop(GuestContainer c, GuestProcess init) throws Exception {
+    /** SIGKILL ends the init (137), the container exits, its layers and then its state go (the reference's order). */
+    private void stop(GuestContainer c, GuestProcess init) throws Exception {
         assertTrue(init.kill());
         assertEquals(137, EmulatedVm.run(init).exitCode());
         c.exit().get(10, TimeUnit.SECONDS);
+        vm.removeLayers(c.id());
         c.deleteState();
     }
 
@@ -95,7 +96,6 @@ class GuestReferenceRulesTest {
         assertEquals(HResults.V1_SYSTEM_NOT_FOUND,
                 assertThrows(GcsException.class, () -> modify("no-such-container", add)).result());
         stop(c, init);
-        vm.removeLayers("c-rpc");
     }
 
     private void modify(String container, ModificationRequest request) throws Exception {
@@ -117,7 +117,6 @@ class GuestReferenceRulesTest {
             assertTrue(e.getMessage().contains("cgroups"), e.getMessage());
         }
         stop(c, init);
-        vm.removeLayers("c-constraints");
     }
 
     @Test
@@ -135,9 +134,8 @@ class GuestReferenceRulesTest {
         GuestContainer again = vm.createFromSpec("c-nons-3", vm.spec("c-nons-3", null, null, "true"));
         assertEquals(0, EmulatedVm.run(again.createProcess(EmulatedVm.init())).exitCode());
         again.exit().get(10, TimeUnit.SECONDS);
-        again.deleteState();
-        vm.removeLayers("c-nons-1");
         vm.removeLayers("c-nons-3");
+        again.deleteState();
     }
 
     @Test
@@ -177,8 +175,6 @@ class GuestReferenceRulesTest {
         vm.removeNetworkNamespace("ns-pod");
         // Removing a namespace the guest does not know succeeds, as in the reference.
         vm.removeNetworkNamespace("ns-pod");
-        vm.removeLayers("c-pod-app");
-        vm.removeLayers("c-sandbox");
     }
 
     @Test
@@ -198,7 +194,6 @@ class GuestReferenceRulesTest {
         inProcess.ociProcess.consoleSize.width = 100;
         assertEquals("30 100\n", EmulatedVm.readAll(c.createProcess(inProcess).stdout()).replace("\r", ""));
         stop(c, init);
-        vm.removeLayers("c-size");
     }
 
     @Test
@@ -218,7 +213,6 @@ class GuestReferenceRulesTest {
         assertEquals(1, c.properties(io.hcs4j.schema.v1.PropertyType.PROCESS_LIST).processList.size(),
                 "only the init process runs");
         stop(c, init);
-        vm.removeLayers("c-missing");
     }
 
     @Test
@@ -232,6 +226,5 @@ class GuestReferenceRulesTest {
         c.shutdown();
         assertThrows(TimeoutException.class, () -> c.exit().get(1, TimeUnit.SECONDS));
         stop(c, init);
-        vm.removeLayers("c-pid1");
     }
 }

@@ -406,16 +406,24 @@ class LcowBackendTest {
         /** The container's steps among the host's requests. */
         List<String> steps(String containerId, String rootPath) throws IOException {
             List<String> steps = new ArrayList<>();
+            for (Frame f : requests()) {
+                step(f.type(), Json.mapper().readTree(f.body()), containerId, rootPath).ifPresent(steps::add);
+            }
+            return steps;
+        }
+
+        /** Every frame the host sent, in order. */
+        List<Frame> requests() throws IOException {
             byte[] bytes;
             synchronized (sent) {
                 bytes = sent.toByteArray();
             }
+            List<Frame> frames = new ArrayList<>();
             InputStream in = new ByteArrayInputStream(bytes);
             while (in.available() > 0) {
-                Frame f = FrameCodec.read(in);
-                step(f.type(), Json.mapper().readTree(f.body()), containerId, rootPath).ifPresent(steps::add);
+                frames.add(FrameCodec.read(in));
             }
-            return steps;
+            return frames;
         }
     }
 
@@ -683,6 +691,49 @@ class LcowBackendTest {
         assertEquals(137, exit(pause));
         sandbox.close();
         assertNothingLeft(sandboxBundle, vm);
+    }
+
+    @Test
+    void aPodsContainersShareOneNetworkNamespaceAddedBeforeCreateAndRemovedAtTheEnd() throws Exception {
+        RecordedBridge bridge = new RecordedBridge();
+        backend = new LcowBackend(bridge.around(host), TIMEOUT, TIMEOUT);
+        String pod = id("netpod");
+        Path sandboxBundle = bundle(pod, false, "sleep", "1000");
+        busyboxRootfs(sandboxBundle.resolve("rootfs"));
+        Container sandbox = create(pod, sandboxBundle, List.of(), Map.of(LcowBackend.CONTAINER_TYPE, "sandbox"));
+        Vm vm = record(sandboxBundle);
+        List<String> apps = List.of(id("app"), id("app"));
+        List<Container> appContainers = new ArrayList<>();
+        for (String app : apps) {
+            Path appBundle = bundle(app, false, "sleep", "1000");
+            busyboxRootfs(appBundle.resolve("rootfs"));
+            appContainers.add(create(app, appBundle, List.of(),
+                    Map.of(LcowBackend.CONTAINER_TYPE, "container", LcowBackend.SANDBOX_ID, pod)));
+        }
+        for (Container c : appContainers) {
+            c.close();
+        }
+        sandbox.close();
+        bridge.closed(vm);
+        List<String> events = new ArrayList<>();
+        for (Frame f : bridge.requests()) {
+            JsonNode body = Json.mapper().readTree(f.body());
+            int proc = MsgType.proc(f.type());
+            JsonNode request = body.path("Request");
+            if (proc == RPCProc.RPC_MODIFY_SETTINGS && request.path("ResourceType").asText().equals("NetworkNamespace")) {
+                events.add(request.path("RequestType").asText() + " " + request.path("Settings").path("ID").asText());
+            } else if (proc == RPCProc.RPC_CREATE) {
+                JsonNode config = body.path("ContainerConfig");
+                JsonNode spec = (config.isTextual() ? Json.mapper().readTree(config.asText()) : config)
+                        .path("OciSpecification");
+                events.add("Create " + spec.path("windows").path("network").path("networkNamespace").asText());
+            }
+        }
+        assertEquals(5, events.size(), events.toString());
+        String namespace = events.get(0).substring("Add ".length());
+        assertFalse(namespace.isEmpty(), events.toString());
+        assertEquals(List.of("Add " + namespace, "Create " + namespace, "Create " + namespace, "Create " + namespace,
+                "Remove " + namespace), events);
     }
 
     @Test
