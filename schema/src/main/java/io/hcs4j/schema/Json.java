@@ -111,13 +111,16 @@ public final class Json {
         return read(new String(json, StandardCharsets.UTF_8), MAPPER.constructType(type));
     }
 
-    /** Decodes a whole document into {@code type}, or throws {@link SchemaException} naming where it is bad. */
+    /**
+     * Decodes a whole document into {@code type}, or throws {@link SchemaException} naming where it is bad. Never
+     * returns null: the document {@code null} is not a value of any schema type.
+     */
     public static <T> T read(String json, JavaType type) {
         if (json == null) {
             throw new SchemaException("$", "no document", null);
         }
         try {
-            return MAPPER.readValue(json, type);
+            return notNull(MAPPER.readValue(json, type), type);
         } catch (JsonMappingException e) {
             throw new SchemaException(pathOf(e), e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
@@ -133,10 +136,13 @@ public final class Json {
         return read(json, MAPPER.constructType(JsonNode.class));
     }
 
-    /** Re-types a value (e.g. an {@code Object} field read as maps) into a schema type. */
+    /** Re-types a value (e.g. an {@code Object} field read as maps) into a schema type; never returns null. */
     public static <T> T convert(Object value, Class<T> type) {
+        if (value == null) {
+            throw new SchemaException("$", "no document", null);
+        }
         try {
-            return MAPPER.convertValue(value, type);
+            return notNull(MAPPER.convertValue(value, type), MAPPER.constructType(type));
         } catch (IllegalArgumentException e) {
             Throwable cause = e.getCause();
             if (cause instanceof JsonMappingException m) {
@@ -144,6 +150,13 @@ public final class Json {
             }
             throw new SchemaException("$", e.getMessage(), e);
         }
+    }
+
+    private static <T> T notNull(T value, JavaType type) {
+        if (value == null) {
+            throw new SchemaException("$", "null is not a " + type.getRawClass().getSimpleName(), null);
+        }
+        return value;
     }
 
     /** The JSON path ({@code $.A.B[0]}) of a mapping failure. */

@@ -1,9 +1,11 @@
 package io.hcs4j.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.hcs4j.schema.guest.ContainerGetProperties;
 import io.hcs4j.schema.guest.ContainerWaitForProcess;
 import io.hcs4j.schema.oci.Spec;
@@ -30,6 +32,21 @@ class BadInputTest {
     void emptyAndNullDocuments() {
         bad("", ComputeSystem.class);
         bad(null, ComputeSystem.class);
+    }
+
+    @Test
+    void theNullDocumentIsNotAValue() {
+        for (String json : new String[] {"null", " null\n"}) {
+            assertEquals("$", bad(json, ComputeSystem.class).path());
+            assertEquals("$", bad(json, Object.class).path());
+            assertEquals("$", bad(json, String.class).path());
+        }
+        assertEquals("$", assertThrows(SchemaException.class,
+                () -> Json.convert(NullNode.instance, ProcessParameters.class)).path());
+        assertEquals("$", assertThrows(SchemaException.class, () -> Json.convert(null, ProcessParameters.class)).path());
+        // A null field inside a document is Go's "leave it zero", not an error; a tree of null is a null node.
+        assertNull(Json.read("{\"Owner\":null}", ComputeSystem.class).owner);
+        assertEquals(NullNode.instance, Json.tree("null"));
     }
 
     @Test
