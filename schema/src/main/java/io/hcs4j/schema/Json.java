@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.nio.charset.StandardCharsets;
 
@@ -25,8 +26,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>It writes JSON the way Go's {@code encoding/json} does (map keys sorted; {@code <>&}, U+2028/2029 and
  * control characters escaped as lowercase hex escapes), so documents match the reference byte for byte
- * where field order allows. One per-writer switch turns HTML escaping off ({@link #writer(boolean)}), for
- * peers that write with Go's {@code SetEscapeHTML(false)}. It reads leniently about unknown fields (newer Windows builds add them) and
+ * where field order allows; doubles as Go writes them ({@link GoFloat}). One per-writer switch turns HTML
+ * escaping off ({@link #writer(boolean)}), for peers that write with Go's {@code SetEscapeHTML(false)}. It reads leniently about unknown fields (newer Windows builds add them) and
  * strictly about everything else: no scalar coercion, no trailing tokens, bounded nesting and size.
  */
 public final class Json {
@@ -52,6 +53,7 @@ public final class Json {
                         .maxDocumentLength(MAX_DOCUMENT_LENGTH)
                         .maxNumberLength(100)
                         .build())
+                .addDecorator((f, generator) -> new GoFloat.Generator(generator))
                 .build();
         factory.setCharacterEscapes(new GoEscapes(true));
         JsonMapper mapper = JsonMapper.builder(factory)
@@ -63,6 +65,9 @@ public final class Json {
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .addModule(new SimpleModule("go-float64")
+                        .addDeserializer(Double.class, new GoFloat.Deserializer())
+                        .addDeserializer(Double.TYPE, new GoFloat.Deserializer()))
                 .build();
         for (LogicalType target : new LogicalType[] {LogicalType.Textual, LogicalType.Boolean,
                 LogicalType.Integer, LogicalType.Float}) {
