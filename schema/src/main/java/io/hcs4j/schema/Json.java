@@ -27,8 +27,9 @@ import java.nio.charset.StandardCharsets;
  * <p>It writes JSON the way Go's {@code encoding/json} does (map keys sorted; {@code <>&}, U+2028/2029 and
  * control characters escaped as lowercase hex escapes), so documents match the reference byte for byte
  * where field order allows; doubles as Go writes them ({@link GoFloat}). One per-writer switch turns HTML
- * escaping off ({@link #writer(boolean)}), for peers that write with Go's {@code SetEscapeHTML(false)}. It reads leniently about unknown fields (newer Windows builds add them) and
- * strictly about everything else: no scalar coercion, no trailing tokens, bounded nesting and size.
+ * escaping off ({@link #writer(boolean)}), for peers that write with Go's {@code SetEscapeHTML(false)}. It
+ * reads leniently about unknown fields (newer Windows builds add them) and strictly about everything else: no
+ * scalar coercion, no trailing tokens, bounded nesting and size, no null document.
  */
 public final class Json {
     /** Deepest nesting accepted; real documents are under 20 levels. */
