@@ -51,7 +51,7 @@ class BundleAndStateTest {
                 loadError("{\"process\":{\"args\":[\"x\"]},\"windows\":{\"layerFolders\":[\"nope\",\"scratch\"]}}"));
         assertTrue(loadError("{\"process\":").startsWith("invalid B/config.json: invalid JSON"));
         assertTrue(loadError("[1,2]").startsWith("invalid B/config.json: "));
-        assertEquals("invalid B/config.json: empty document", loadError("null"));
+        assertEquals("invalid B/config.json: invalid JSON at $: null is not a Spec", loadError("null"));
         assertEquals("bundle " + dir.resolve("none") + " does not exist or is not a directory",
                 assertThrows(RunhcsException.class, () -> Bundle.load(dir.resolve("none").toString())).getMessage());
     }
