@@ -131,6 +131,9 @@ public final class Json {
             throw new SchemaException(pathOf(e), e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
             throw new SchemaException("$", e.getOriginalMessage(), e);
+        } catch (NumberFormatException e) {
+            // Jackson's parser throws this, unwrapped, for a number it cannot hold (found by JsonFuzzTest).
+            throw new SchemaException("$", e.getMessage(), e);
         } catch (StackOverflowError e) {
             // The nesting limit makes this unreachable; kept so no input can take the thread down.
             throw new SchemaException("$", "nesting too deep", null);

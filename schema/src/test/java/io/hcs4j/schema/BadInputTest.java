@@ -74,6 +74,14 @@ class BadInputTest {
     }
 
     @Test
+    void numbersNoTypeCanHoldAreSchemaErrors() {
+        String huge = "5e" + "9".repeat(90);
+        bad(huge, Object.class);
+        bad("{\"a\":[" + huge + "]}", Object.class);
+        bad("{\"ThrottlingScale\":" + huge + "}", io.hcs4j.schema.v2.MemoryMigrationTransferThrottleParams.class);
+    }
+
+    @Test
     void uint64KeepsItsFullRange() {
         Statistics s = Json.read("{\"Memory\":{\"MemoryUsageCommitBytes\":18446744073709551615}}", Statistics.class);
         assertEquals(-1L, s.memory.memoryUsageCommitBytes);
