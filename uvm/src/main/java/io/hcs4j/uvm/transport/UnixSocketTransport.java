@@ -44,6 +44,13 @@ public final class UnixSocketTransport implements HvSocketTransport {
         return vmDir;
     }
 
+    /** Removes the VM's directory once empty; one that is not ours alone (a squatter's) is left to its owner. */
+    public void removeVmDir() throws IOException {
+        if (PrivateDirectory.check(vmDir)) {
+            Files.deleteIfExists(vmDir);
+        }
+    }
+
     @Override
     public HvSocketListener listen(UUID serviceId) throws IOException {
         PrivateDirectory.create(vmDir);

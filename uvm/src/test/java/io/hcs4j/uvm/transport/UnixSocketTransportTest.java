@@ -68,6 +68,8 @@ class UnixSocketTransportTest {
             e = assertThrows(IOException.class, () -> new UnixSocketTransport(squat.resolve("vm")).listen(gcs));
             assertTrue(e.getMessage().contains(squat + " belongs to another user"), e.getMessage());
             assertFalse(Files.exists(squat.resolve("vm")));
+            assertThrows(IOException.class, () -> new UnixSocketTransport(squat).removeVmDir());
+            assertTrue(Files.isDirectory(squat), "a squatter's directory is theirs to remove");
         }
     }
 
