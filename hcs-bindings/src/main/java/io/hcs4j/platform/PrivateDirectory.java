@@ -68,6 +68,33 @@ public final class PrivateDirectory {
         return walk(dir, false);
     }
 
+    /**
+     * Whether only the current user and root can add or replace entries in the existing directory {@code dir}:
+     * it is theirs and writable by nobody else (sticky or not), and so is every directory above it but sticky ones.
+     * For files read from a shared directory, such as the shim's class-data archive beside its jar.
+     */
+    public static boolean onlyWeCanWrite(Path dir) throws IOException {
+        if (!posix()) {
+            return true;
+        }
+        UserPrincipal us = principal(Posix.euid());
+        UserPrincipal root = principal(0);
+        Path real = dir.toRealPath();
+        try {
+            PosixFileAttributes a = attributes(real);
+            trustedOwner(real, real, a, us, root);
+            if (a.permissions().stream().anyMatch(OTHERS_WRITE::contains)) {
+                return false;
+            }
+            for (Path p = real.getParent(); p != null; p = p.getParent()) {
+                trustedAncestor(real, p, attributes(p), us, root);
+            }
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+
     private static boolean walk(Path dir, boolean create) throws IOException {
         Path path = dir.toAbsolutePath().normalize();
         if (!posix()) {

@@ -64,6 +64,17 @@ class PrivateDirectoryTest {
     }
 
     @Test
+    void onlyWeCanWriteADirectoryOfOursOrRootsThatNobodyElseCanWrite() throws IOException {
+        Path ours = Files.createDirectory(dir.resolve("ours"));
+        Files.setPosixFilePermissions(ours, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertTrue(PrivateDirectory.onlyWeCanWrite(ours));
+        Files.setAttribute(ours, "unix:mode", 01777);
+        assertFalse(PrivateDirectory.onlyWeCanWrite(ours), "others can add names to a sticky directory");
+        Files.setPosixFilePermissions(ours, PosixFilePermissions.fromString("rwxrwxr-x"));
+        assertFalse(PrivateDirectory.onlyWeCanWrite(ours));
+    }
+
+    @Test
     void aFileInTheWayIsRefused() throws IOException {
         Path file = Files.writeString(dir.resolve("file"), "x");
         IOException e = assertThrows(IOException.class, () -> PrivateDirectory.create(file.resolve("sub")));
