@@ -24,7 +24,7 @@ public final class PeerCredentials {
         UserPrincipal peer = channel.getOption(ExtendedSocketOptions.SO_PEERCRED).user();
         if (!peer.equals(PrivateDirectory.principal(Posix.euid())) && !peer.equals(PrivateDirectory.principal(0))) {
             throw new IOException("refusing " + what + ": the process at the other end runs as user " + peer.getName()
-                    + ", not as " + PrivateDirectory.principal(Posix.euid()).getName() + " or root");
+                    + (Posix.isRoot() ? ", not as root" : ", not as " + PrivateDirectory.currentUser() + " or root"));
         }
     }
 }

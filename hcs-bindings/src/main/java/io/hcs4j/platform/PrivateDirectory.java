@@ -138,7 +138,7 @@ public final class PrivateDirectory {
                 throw refused(path, p, "is not a directory", a);
             } else if (leaf) {
                 if (!a.owner().equals(us) || !OWNER_ONLY.containsAll(a.permissions())) {
-                    throw new IOException("refusing " + path + ": it must be a directory of " + us.getName()
+                    throw new IOException("refusing " + path + ": it must be a directory of " + currentUser()
                             + " with mode 0700 (it is a directory of " + a.owner().getName() + ", "
                             + PosixFilePermissions.toString(a.permissions()) + ")");
                 }
@@ -177,6 +177,11 @@ public final class PrivateDirectory {
 
     private static PosixFileAttributes attributes(Path p) throws IOException {
         return Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** The current user's name, for messages (principals looked up by uid are named by the number). */
+    static String currentUser() {
+        return Posix.isRoot() ? "root" : System.getProperty("user.name");
     }
 
     static UserPrincipal principal(int uid) throws IOException {
