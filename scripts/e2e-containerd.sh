@@ -149,6 +149,28 @@ pids=()
 for i in $(seq 1 20); do rm_task many$i & pids+=($!); done
 for p in "${pids[@]}"; do wait "$p" || true; done
 
+# --- a task whose output reader went away (ctr run -d has exited): SIGKILL still ends it STOPPED within 5 s
+ctr_ run -d $RT "$IMAGE" gone1 sh -c 'yes | head -c 200000000' >/dev/null
+check "a detached task writing more than its FIFO holds is RUNNING" wait_status gone1 RUNNING
+sleep 1   # nobody reads: the FIFO fills and the shim's copier blocks writing into it
+check "with its output stalled it stays RUNNING" [ "$(task_status gone1)" = RUNNING ]
+killed_at=$(date +%s%N)
+ctr_ tasks kill -s SIGKILL gone1
+wait_status gone1 STOPPED || true
+stopped_ms=$(( ($(date +%s%N) - killed_at) / 1000000 ))
+check "SIGKILL ends it STOPPED within 5 s (${stopped_ms} ms)" [ "$(task_status gone1)/$((stopped_ms <= 5000))" = STOPPED/1 ]
+check "and it deletes" bash -c "ctr --address '$CTRD_SOCK' -n hcs4j tasks delete gone1 >/dev/null"
+ctr_ containers delete gone1 >/dev/null 2>&1 || true
+
+# --- a hostile ttrpc client on a live shim: 100 000 pipelined State requests never read, 40 half frames
+ctr_ run -d $RT "$IMAGE" abuse1 sh -c 'exec sleep 600' >/dev/null
+wait_status abuse1 RUNNING
+abuse_sock=$(cat "$CTRD_DIR/state/io.containerd.runtime.v2.task/hcs4j/abuse1/address")
+check "threads and RSS stay bounded, and containerd is still served" python3 "$REPO_ROOT/scripts/ttrpc-abuse.py" \
+  "${abuse_sock#unix://}" "$(shim_pids abuse1)" abuse1 -- \
+  timeout 60 ctr --address "$CTRD_SOCK" -n hcs4j tasks exec --exec-id during abuse1 true
+rm_task abuse1
+
 # --- containerd restart while tasks run: they survive and are reconnected through the address file
 ctr_ run -d $RT "$IMAGE" survivor sh -c 'exec sleep 600' >/dev/null
 wait_status survivor RUNNING

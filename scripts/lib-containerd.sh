@@ -12,6 +12,7 @@ ensure_packages() {
   [ -x /bin/busybox ] || missing+=(busybox-static)
   command -v pgrep >/dev/null 2>&1 || missing+=(procps)
   command -v script >/dev/null 2>&1 || missing+=(bsdutils)
+  command -v python3 >/dev/null 2>&1 || missing+=(python3)
   if [ ${#missing[@]} -gt 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -q

@@ -1,10 +1,12 @@
 package io.hcs4j.shim.stdio;
 
 import io.hcs4j.platform.posix.Libc;
+import com.sun.jna.NativeLong;
 import java.io.Closeable;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,12 +22,16 @@ import org.slf4j.LoggerFactory;
  * the client's reader, so output is never written into a FIFO nobody has opened (and lost when the shim closes
  * it). The open waits on its own thread, bounded: a reader that never comes is logged and the output dropped.
  * Once the writer is open the shim also holds a read end, so a client that goes away (to re-attach later)
- * does not turn the writes into EPIPE.
+ * does not turn the writes into EPIPE. That read end is also why a write can block for good once the FIFO is
+ * full and nobody reads: {@link #drop()} ends that, for a process that was killed or has exited.
  */
 final class FifoSink implements Closeable {
     private static final Logger log = LoggerFactory.getLogger(FifoSink.class);
 
     private static final long RELEASE_WAIT_MS = 2000;
+    private static final short POLLIN = 1;
+    /** How often a drop re-checks whether the write it releases has returned. */
+    private static final int DROP_POLL_MS = 50;
 
     private final Path fifo;
     private final Duration readerTimeout;
@@ -33,6 +39,8 @@ final class FifoSink implements Closeable {
     private OutputStream out;
     private int heldReader = -1;
     private boolean closed;
+    private volatile boolean dropped;
+    private volatile boolean writing;
 
     private FifoSink(Path fifo, Duration readerTimeout) {
         this.fifo = fifo;
@@ -78,10 +86,61 @@ final class FifoSink implements Closeable {
                 return null; // close() closes the stream
             }
             if (out == null) {
-                out = stream;
+                out = new OutputStream() {
+                    @Override
+                    public void write(int b) throws IOException {
+                        write(new byte[] {(byte) b}, 0, 1);
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        FifoSink.this.write(stream, b, off, len);
+                    }
+                };
                 heldReader = Libc.INSTANCE.open(fifo.toString(), Libc.O_RDONLY | Libc.O_NONBLOCK);
             }
             return out;
+        }
+    }
+
+    /** Writes unless dropped. {@code writing} is set before {@code dropped} is read; {@link #drop()} does the reverse. */
+    private void write(FileOutputStream stream, byte[] b, int off, int len) throws IOException {
+        writing = true;
+        try {
+            if (!dropped) {
+                stream.write(b, off, len);
+            }
+        } finally {
+            writing = false;
+        }
+    }
+
+    /**
+     * Stops writing for good: later writes are discarded, and a write blocked on a full FIFO that nobody reads
+     * is released by emptying the FIFO through a read end of the shim's own until that write has returned.
+     */
+    void drop() {
+        dropped = true;
+        if (!writing) {
+            return;
+        }
+        int fd = Libc.INSTANCE.open(fifo.toString(), Libc.O_RDONLY | Libc.O_NONBLOCK);
+        if (fd < 0) {
+            log.warn("cannot open {} to release a blocked write", fifo);
+            return;
+        }
+        try {
+            ByteBuffer scratch = ByteBuffer.allocateDirect(64 * 1024);
+            Libc.PollFd[] poll = (Libc.PollFd[]) new Libc.PollFd().toArray(1);
+            poll[0].fd = fd;
+            poll[0].events = POLLIN;
+            while (writing) {
+                if (Libc.INSTANCE.read(fd, scratch, new NativeLong(scratch.capacity())).longValue() <= 0) {
+                    Libc.INSTANCE.poll(poll, new NativeLong(1), DROP_POLL_MS);
+                }
+            }
+        } finally {
+            Libc.INSTANCE.close(fd);
         }
     }
 

@@ -2,12 +2,12 @@ package io.hcs4j.shim.stdio;
 
 import io.hcs4j.cow.Process;
 import io.hcs4j.platform.Connection;
+import io.hcs4j.platform.posix.Libc;
 import io.hcs4j.shim.ttrpc.transport.Transports;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.RandomAccessFile;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,20 +24,29 @@ import org.slf4j.LoggerFactory;
 /**
  * Connects a process's stdio to what containerd asked for: FIFOs (Linux) or named pipes (Windows) that the
  * client created, {@code file://} logs, or a {@code binary://} logging driver. One copier thread per stream;
- * {@link #drained()} completes when stdout and stderr have been copied to the end.
+ * {@link #drained()} completes when stdout and stderr have been copied to the end. Output waits for a slow
+ * reader, except once the process has been killed or has exited: then {@link #dropOutputAfter} bounds the wait,
+ * so a reader that went away can never hold back the process's exit.
  */
 public final class UpstreamIo implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(UpstreamIo.class);
     private static final String PIPE_PREFIX = "\\\\.\\pipe\\";
     /** containerd opens its readers before it sends Create/Exec: this only bounds a client that never does. */
     private static final Duration FIFO_READER_TIMEOUT = Duration.ofSeconds(10);
+    /** Bounds how long a release waits for the copier's open(2) to return (it returns once the copier runs). */
+    private static final Duration STDIN_RELEASE_WAIT = Duration.ofSeconds(5);
 
     private final String id;
     private final List<Closeable> resources = new ArrayList<>();
+    private final List<FifoSink> fifos = new ArrayList<>();
+    private volatile boolean outputDropped;
     private final CompletableFuture<Void> drained;
     private final CountDownLatch stdinDone = new CountDownLatch(1);
     private volatile Process process;
-    private volatile Thread stdinCopier;
+    /** Guards the stdin copier's open of the client's FIFO against {@link #releaseStdinOpen()}. */
+    private final Object stdinOpen = new Object();
+    private boolean stdinOpening;
+    private boolean stdinReleased;
     private final String stdinPath;
 
     private UpstreamIo(String id, String stdinPath, CompletableFuture<Void> drained) {
@@ -62,7 +71,6 @@ public final class UpstreamIo implements AutoCloseable {
         List<CompletableFuture<Void>> copies = new ArrayList<>();
         UpstreamIo io = new UpstreamIo(id, stdin, new CompletableFuture<>());
         io.process = process;
-        List<FifoSink> fifos = new ArrayList<>();
         try {
             Sink outSink;
             Sink errSink;
@@ -72,8 +80,8 @@ public final class UpstreamIo implements AutoCloseable {
                 outSink = bl::stdout;
                 errSink = bl::stderr;
             } else {
-                outSink = io.sink(stdout, fifoReaderTimeout, id + "-stdout", fifos);
-                errSink = stdout.equals(stderr) ? outSink : io.sink(stderr, fifoReaderTimeout, id + "-stderr", fifos);
+                outSink = io.sink(stdout, fifoReaderTimeout, id + "-stdout");
+                errSink = stdout.equals(stderr) ? outSink : io.sink(stderr, fifoReaderTimeout, id + "-stderr");
             }
             copies.add(io.copy(process.stdout(), outSink, id + "-stdout"));
             copies.add(io.copy(process.stderr(), errSink, id + "-stderr"));
@@ -84,13 +92,12 @@ public final class UpstreamIo implements AutoCloseable {
         // The FIFOs close once copied to the end, so the client's reader sees EOF after the last byte.
         CompletableFuture.allOf(copies.toArray(CompletableFuture[]::new))
                 .whenComplete((v, e) -> {
-                    fifos.forEach(FifoSink::close);
+                    io.fifos.forEach(FifoSink::close);
                     io.drained.complete(null);
                 });
         if (process.stdin() != null && !stdin.isEmpty()) {
             Thread t = new Thread(io::copyStdin, id + "-stdin");
             t.setDaemon(true);
-            io.stdinCopier = t;
             t.start();
         } else {
             io.stdinDone.countDown();
@@ -107,7 +114,7 @@ public final class UpstreamIo implements AutoCloseable {
         OutputStream await() throws InterruptedException;
     }
 
-    private Sink sink(String target, Duration fifoReaderTimeout, String name, List<FifoSink> fifos) throws IOException {
+    private Sink sink(String target, Duration fifoReaderTimeout, String name) throws IOException {
         if (target == null || target.isEmpty()) {
             return () -> null;
         }
@@ -143,7 +150,7 @@ public final class UpstreamIo implements AutoCloseable {
                 boolean sinkOk = to != null;
                 int n;
                 while ((n = from.read(buf)) >= 0) {
-                    if (sinkOk) {
+                    if (sinkOk && !outputDropped) {
                         try {
                             to.write(buf, 0, n);
                             to.flush();
@@ -172,7 +179,7 @@ public final class UpstreamIo implements AutoCloseable {
         try (InputStream in = openStdin()) {
             byte[] buf = new byte[32 * 1024];
             int n;
-            while ((n = in.read(buf)) >= 0) {
+            while (in != null && (n = in.read(buf)) >= 0) {
                 to.write(buf, 0, n);
                 to.flush();
             }
@@ -184,6 +191,7 @@ public final class UpstreamIo implements AutoCloseable {
         }
     }
 
+    /** The client's stdin, or null when the IO was closed before (or while) it was opened. */
     private InputStream openStdin() throws IOException {
         if (stdinPath.startsWith(PIPE_PREFIX)) {
             Connection c = Transports.dial(stdinPath);
@@ -192,8 +200,29 @@ public final class UpstreamIo implements AutoCloseable {
             }
             return c.input();
         }
-        // Read-only, so the client closing its end is an EOF; this open waits for the client's writer.
-        return Files.newInputStream(Path.of(stdinPath));
+        synchronized (stdinOpen) {
+            if (stdinReleased) {
+                return null;
+            }
+            stdinOpening = true;
+        }
+        InputStream in;
+        try {
+            // Read-only, so the client closing its end is an EOF; this open waits for the client's writer.
+            in = Files.newInputStream(Path.of(stdinPath));
+        } finally {
+            synchronized (stdinOpen) {
+                stdinOpening = false;
+                stdinOpen.notifyAll();
+            }
+        }
+        synchronized (stdinOpen) {
+            if (stdinReleased) {
+                in.close();
+                return null;
+            }
+        }
+        return in;
     }
 
     private void closeProcessStdin() {
@@ -212,7 +241,7 @@ public final class UpstreamIo implements AutoCloseable {
         try {
             if (!stdinDone.await(2, TimeUnit.SECONDS)) {
                 log.debug("{}: stdin still open after CloseIO; closing it", id);
-                unblockStdinOpen();
+                releaseStdinOpen();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -224,23 +253,66 @@ public final class UpstreamIo implements AutoCloseable {
         return drained;
     }
 
-    /** A copier blocked opening the client's FIFO is released by briefly becoming its writer. */
-    private void unblockStdinOpen() {
-        Thread t = stdinCopier;
-        if (t == null || !t.isAlive() || stdinPath.isEmpty() || stdinPath.startsWith(PIPE_PREFIX)) {
+    /**
+     * For a process that was killed or has exited: if its output is not drained within {@code bound} (a client
+     * reader that went away, or stopped reading), the rest is discarded with a warning, so the copiers read the
+     * process's streams to the end and its exit is not held back (a guest reports the exit only then).
+     */
+    public void dropOutputAfter(Duration bound) {
+        if (drained.isDone()) {
             return;
         }
-        try (RandomAccessFile raf = new RandomAccessFile(stdinPath, "rw")) {
-            raf.getFD().sync();
-        } catch (IOException e) {
-            log.debug("{}: cannot release stdin FIFO: {}", id, e.getMessage());
+        CompletableFuture.runAsync(this::dropOutput,
+                CompletableFuture.delayedExecutor(bound.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    private void dropOutput() {
+        if (drained.isDone() || outputDropped) {
+            return;
         }
-        t.interrupt();
+        outputDropped = true;
+        log.warn("{}: output not drained in time after the process ended or was killed: the rest is discarded", id);
+        fifos.forEach(FifoSink::drop);
+    }
+
+    /**
+     * Ends the stdin copier's wait for the client's writer: one that has not opened the FIFO yet never will,
+     * and one inside open(2) is released by a writer of the shim's own, held until that open has returned
+     * (closing it earlier, before the copier reached open(2), would leave the copier blocked for good).
+     */
+    private void releaseStdinOpen() {
+        if (stdinPath.isEmpty() || stdinPath.startsWith(PIPE_PREFIX)) {
+            return;
+        }
+        synchronized (stdinOpen) {
+            stdinReleased = true;
+            if (!stdinOpening) {
+                return;
+            }
+        }
+        int writer = Libc.INSTANCE.open(stdinPath, Libc.O_RDWR | Libc.O_NONBLOCK);
+        if (writer < 0) {
+            log.warn("{}: cannot release the stdin FIFO {}", id, stdinPath);
+            return;
+        }
+        try {
+            long deadline = System.nanoTime() + STDIN_RELEASE_WAIT.toNanos();
+            synchronized (stdinOpen) {
+                long left;
+                while (stdinOpening && (left = deadline - System.nanoTime()) > 0) {
+                    TimeUnit.NANOSECONDS.timedWait(stdinOpen, left);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            Libc.INSTANCE.close(writer);
+        }
     }
 
     @Override
     public void close() {
-        unblockStdinOpen();
+        releaseStdinOpen();
         synchronized (resources) {
             for (Closeable c : resources) {
                 try {

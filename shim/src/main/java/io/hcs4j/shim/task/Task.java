@@ -74,7 +74,7 @@ final class Task {
         }
         p.release();
         for (TaskProcess e : orphans) {
-            TaskProcess.killQuietly(e.process);
+            e.killAfterInitExit();
         }
     }
 

@@ -8,6 +8,7 @@ import io.hcs4j.shim.api.events.TaskStart;
 import io.hcs4j.shim.events.Topics;
 import io.hcs4j.shim.stdio.UpstreamIo;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,13 @@ final class TaskProcess {
     private static final Logger log = LoggerFactory.getLogger(TaskProcess.class);
     /** After a process exits, how long its output may keep flowing (a child holding stdout) before exit is reported. */
     private static final long DRAIN_TIMEOUT_SECONDS = 5;
+    /**
+     * How long the output of a process that was killed or has exited may wait for its reader before the rest is
+     * discarded: a guest reports the exit only once the output has been taken, so a reader that went away
+     * would otherwise keep the process RUNNING for good.
+     */
+    private static final Duration OUTPUT_GRACE = Duration.ofSeconds(2);
+    private static final int SIGKILL = 9;
 
     final Task task;
     final String execId;          // "" for the init process
@@ -102,9 +110,12 @@ final class TaskProcess {
                     .setExecId(execId).setPid(pid).build());
         }
         UpstreamIo drained = io;
-        process.exit().thenCompose(code -> drained.drained()
+        process.exit().thenCompose(code -> {
+                    drained.dropOutputAfter(OUTPUT_GRACE);
+                    return drained.drained()
                         .completeOnTimeout(null, DRAIN_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                        .thenApply(v -> code))
+                        .thenApply(v -> code);
+                })
                 .whenComplete((code, error) -> task.exited(this, error == null ? code : 255));
     }
 
@@ -117,7 +128,11 @@ final class TaskProcess {
             throw TaskException.invalid(describe() + ": " + e.getMessage());
         }
         try {
-            return process.signal(options);
+            boolean delivered = process.signal(options);
+            if (signal == SIGKILL || !delivered) {
+                io.dropOutputAfter(OUTPUT_GRACE); // killed, or gone with its exit not yet reported
+            }
+            return delivered;
         } catch (IOException e) {
             throw new IOException("signal " + signal + " to " + describe() + ": " + e.getMessage(), e);
         }
@@ -143,6 +158,12 @@ final class TaskProcess {
     void release() {
         io.close();
         closeQuietly(process);
+    }
+
+    /** Kills an exec whose container's init has exited; its output may not hold back its exit. */
+    void killAfterInitExit() {
+        killQuietly(process);
+        io.dropOutputAfter(OUTPUT_GRACE);
     }
 
     static void killQuietly(Process p) {

@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -21,14 +23,17 @@ import org.slf4j.LoggerFactory;
  * A ttrpc server: accepts connections on a {@link Listener} and dispatches each request frame to the
  * grpc-java {@link ServerServiceDefinition} that owns the method, so one service implementation serves
  * both ttrpc and gRPC. Requests on one connection run concurrently (containerd keeps Wait outstanding
- * while it sends Start, State, Kill...).
+ * while it sends Start, State, Kill...), on a bounded pool of workers; connections, requests in flight per
+ * connection and the time a frame may take are bounded too ({@link TtrpcLimits}).
  */
 public final class TtrpcServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TtrpcServer.class);
+    private static final long WORKER_KEEP_ALIVE_SECONDS = 30;
 
     private final Map<String, ServerMethodDefinition<?, ?>> methods = new ConcurrentHashMap<>();
     private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
-    private final ExecutorService workers;
+    private final TtrpcLimits limits;
+    private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService timers;
     private final AtomicInteger threadIds = new AtomicInteger();
     private volatile Listener listener;
@@ -36,13 +41,24 @@ public final class TtrpcServer implements AutoCloseable {
     private volatile Runnable onConnectionClosed = () -> { };
 
     public TtrpcServer(List<ServerServiceDefinition> services) {
+        this(services, TtrpcLimits.fromEnvironment());
+    }
+
+    public TtrpcServer(List<ServerServiceDefinition> services, TtrpcLimits limits) {
+        this.limits = limits;
         for (ServerServiceDefinition service : services) {
             for (ServerMethodDefinition<?, ?> method : service.getMethods()) {
                 methods.put(method.getMethodDescriptor().getFullMethodName(), method);
             }
         }
-        workers = Executors.newCachedThreadPool(r -> daemon(r, "ttrpc-worker-" + threadIds.incrementAndGet()));
+        // Workers start on demand and end when idle; calls beyond the pool wait in the queue, which the
+        // per-connection bound on requests in flight keeps finite.
+        workers = new ThreadPoolExecutor(limits.workers(), limits.workers(), WORKER_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> daemon(r, "ttrpc-worker-" + threadIds.incrementAndGet()));
+        workers.allowCoreThreadTimeOut(true);
         timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "ttrpc-deadlines"));
+        long sweepMillis = Math.max(10, Math.min(1000, limits.frameTimeout().toMillis() / 4));
+        timers.scheduleWithFixedDelay(this::closeStalledConnections, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -80,11 +96,35 @@ public final class TtrpcServer implements AutoCloseable {
         }
     }
 
-    /** Serves one already-established connection (also used by tests with in-memory pipes). */
+    /** Serves one already-established connection, unless {@link TtrpcLimits#maxConnections()} are open. */
     public void serve(Connection c) {
         ServerConnection sc = new ServerConnection(c, this);
-        connections.add(sc);
+        synchronized (connections) {
+            if (connections.size() >= limits.maxConnections()) {
+                log.warn("refusing a ttrpc connection: {} are open (HCS4J_TTRPC_MAX_CONNECTIONS)", connections.size());
+                c.close();
+                return;
+            }
+            connections.add(sc);
+        }
         daemon(sc::readLoop, "ttrpc-conn-reader").start();
+    }
+
+    /** Closes connections whose client stopped in the middle of a frame. */
+    private void closeStalledConnections() {
+        long now = System.nanoTime();
+        long timeout = limits.frameTimeout().toNanos();
+        for (ServerConnection sc : connections) {
+            if (sc.stalledInFrame(now, timeout)) {
+                log.warn("closing a ttrpc connection stalled inside a frame for more than {} ms (HCS4J_TTRPC_FRAME_TIMEOUT_MS)",
+                        limits.frameTimeout().toMillis());
+                sc.close();
+            }
+        }
+    }
+
+    TtrpcLimits limits() {
+        return limits;
     }
 
     ServerMethodDefinition<?, ?> method(String fullName) {
@@ -100,13 +140,22 @@ public final class TtrpcServer implements AutoCloseable {
     }
 
     void closed(ServerConnection sc) {
-        if (connections.remove(sc)) {
+        boolean removed;
+        synchronized (connections) {
+            removed = connections.remove(sc);
+        }
+        if (removed) {
             onConnectionClosed.run();
         }
     }
 
     public int connectionCount() {
         return connections.size();
+    }
+
+    /** Requests read and not yet answered, over all connections. */
+    int requestsInFlight() {
+        return connections.stream().mapToInt(ServerConnection::requestsInFlight).sum();
     }
 
     /** Stops accepting, closes every connection (cancelling requests in flight) and stops the threads. */

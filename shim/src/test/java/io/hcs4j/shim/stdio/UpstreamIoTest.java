@@ -193,6 +193,61 @@ class UpstreamIoTest {
         }
     }
 
+    /** Issue 15, defect 2: a FIFO whose reader went away would block the copier for good (the shim holds a read end). */
+    @Test
+    void outputOfAKilledProcessWhoseReaderWentAwayIsDroppedAfterTheBound() throws Exception {
+        Path fifo = mkfifo("stdout");
+        io.hcs4j.cow.Process p = process("head", "-c", "200000000", "/dev/zero");
+        try (UpstreamIo io = UpstreamIo.connect("gone", p, "", fifo.toString(), "", new UpstreamIo.LoggerLaunch("t", "ns"))) {
+            try (InputStream reader = Files.newInputStream(fifo)) {
+                reader.readNBytes(4096); // the client reads a little, then goes away
+            }
+            Thread.sleep(300); // the FIFO fills up and the copier blocks writing into it
+            p.kill();
+            assertEquals(137, p.exit().get(20, TimeUnit.SECONDS));
+            assertFalse(io.drained().isDone(), "the copier is stuck writing into the full FIFO");
+            io.dropOutputAfter(Duration.ofMillis(200));
+            io.drained().get(5, TimeUnit.SECONDS);
+        }
+        Thread copier = thread("gone-stdout");
+        if (copier != null) {
+            copier.join(5_000);
+            assertFalse(copier.isAlive(), "the copier ended");
+        }
+    }
+
+    @Test
+    void dropOutputAfterLeavesOutputThatIsReadAlone() throws Exception {
+        Path fifo = mkfifo("stdout");
+        io.hcs4j.cow.Process p = process("head", "-c", "300000", "/dev/zero");
+        try (UpstreamIo io = UpstreamIo.connect("t", p, "", fifo.toString(), "", new UpstreamIo.LoggerLaunch("t", "ns"));
+                InputStream reader = Files.newInputStream(fifo)) {
+            io.dropOutputAfter(Duration.ofSeconds(10));
+            assertEquals(300_000, reader.readAllBytes().length, "a reader that keeps reading gets everything");
+            io.drained().get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Issue 14's leak: an IO closed before its stdin copier reached open(2) left that copier blocked for good
+     * opening a FIFO no writer would ever open. Every copier must end, however the race falls.
+     */
+    @Test
+    void closingRightAfterConnectNeverLeavesTheStdinCopierBlockedInOpen() throws Exception {
+        Path fifo = mkfifo("stdin");
+        for (int i = 0; i < 40; i++) {
+            io.hcs4j.cow.Process p = process("cat");
+            UpstreamIo io = UpstreamIo.connect("race" + i, p, fifo.toString(), "", "", new UpstreamIo.LoggerLaunch("t", "ns"));
+            io.close();
+            p.kill();
+            Thread copier = thread("race" + i + "-stdin");
+            if (copier != null) {
+                copier.join(10_000);
+                assertFalse(copier.isAlive(), "stdin copier " + i + " ended: " + java.util.Arrays.toString(copier.getStackTrace()));
+            }
+        }
+    }
+
     @Test
     void aMissingStdoutFifoIsAClearError() throws Exception {
         io.hcs4j.cow.Process p = process("true");

@@ -12,6 +12,7 @@ import io.hcs4j.schema.v2.PropertyType;
 import io.hcs4j.shim.runtime.ContainerBackend;
 import io.hcs4j.shim.runtime.ContainerSpec;
 import java.io.File;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,6 +30,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class LocalProcessBackend implements ContainerBackend {
     final List<LocalContainer> containers = new CopyOnWriteArrayList<>();
+    /** Report exits as a Linux guest does: only once stdout has been read to its end. */
+    volatile boolean exitAfterStdoutTaken;
 
     @Override
     public String name() {
@@ -37,7 +40,8 @@ final class LocalProcessBackend implements ContainerBackend {
 
     @Override
     public Container create(ContainerSpec spec) {
-        LocalContainer c = new LocalContainer(spec.id(), OciSpec.readBundle(spec.bundle()).process().args);
+        LocalContainer c = new LocalContainer(spec.id(), OciSpec.readBundle(spec.bundle()).process().args,
+                exitAfterStdoutTaken);
         containers.add(c);
         return c;
     }
@@ -47,11 +51,13 @@ final class LocalProcessBackend implements ContainerBackend {
         private final List<String> initArgs;
         final List<LocalProcess> processes = new CopyOnWriteArrayList<>();
         private final CompletableFuture<Void> exit = new CompletableFuture<>();
+        private final boolean exitAfterStdoutTaken;
         volatile boolean closed;
 
-        LocalContainer(String id, List<String> initArgs) {
+        LocalContainer(String id, List<String> initArgs, boolean exitAfterStdoutTaken) {
             this.id = id;
             this.initArgs = initArgs;
+            this.exitAfterStdoutTaken = exitAfterStdoutTaken;
         }
 
         @Override
@@ -80,7 +86,7 @@ final class LocalProcessBackend implements ContainerBackend {
             if (!p.createStdInPipe) {
                 pb.redirectInput(new File("/dev/null"));
             }
-            LocalProcess process = new LocalProcess(pb.start());
+            LocalProcess process = new LocalProcess(pb.start(), exitAfterStdoutTaken);
             processes.add(process);
             return process;
         }
@@ -167,10 +173,25 @@ final class LocalProcessBackend implements ContainerBackend {
     static final class LocalProcess implements io.hcs4j.cow.Process {
         final Process process;
         private final CompletableFuture<Integer> exit;
+        private final InputStream stdout;
 
-        LocalProcess(Process process) {
+        LocalProcess(Process process, boolean exitAfterStdoutTaken) {
             this.process = process;
-            this.exit = process.onExit().thenApply(Process::exitValue);
+            CompletableFuture<Void> stdoutTaken = new CompletableFuture<>();
+            this.stdout = !exitAfterStdoutTaken ? process.getInputStream() : new FilterInputStream(process.getInputStream()) {
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int n = super.read(b, off, len);
+                    if (n < 0) {
+                        stdoutTaken.complete(null);
+                    }
+                    return n;
+                }
+            };
+            if (!exitAfterStdoutTaken) {
+                stdoutTaken.complete(null);
+            }
+            this.exit = process.onExit().thenCombine(stdoutTaken, (p, v) -> p.exitValue());
         }
 
         @Override
@@ -185,7 +206,7 @@ final class LocalProcessBackend implements ContainerBackend {
 
         @Override
         public InputStream stdout() {
-            return process.getInputStream();
+            return stdout;
         }
 
         @Override

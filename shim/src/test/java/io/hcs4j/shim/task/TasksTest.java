@@ -19,6 +19,7 @@ import io.hcs4j.shim.runtime.ContainerSpec;
 import io.hcs4j.cow.Container;
 import io.grpc.Status.Code;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,6 +151,31 @@ class TasksTest {
         tasks.kill(KillRequest.newBuilder().setId("t4").setSignal(9).build());
         assertEquals(137, await("t4", "").getExitStatus());
         assertEquals(137, await("t4", "bg").getExitStatus());
+    }
+
+    /**
+     * Issue 15, defect 2: the client's stdout reader goes away (ctr run -d exits) while the process writes more
+     * than the FIFO holds, and the exit is reported only once stdout is taken (a Linux guest's rule). SIGKILL
+     * must still end the task STOPPED within 5 s, and it deletes.
+     */
+    @Test
+    void aKilledTaskWhoseOutputReaderWentAwayStopsWithinFiveSecondsAndDeletes() throws Exception {
+        backend.exitAfterStdoutTaken = true;
+        Path fifo = dir.resolve("det.stdout");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        tasks.create(create("det", bundle("det", "head", "-c", "200000000", "/dev/zero")).setStdout(fifo.toString()).build());
+        tasks.start("det", "");
+        try (InputStream reader = Files.newInputStream(fifo)) { // the client reads a little, then goes away
+            reader.readNBytes(4096);
+        }
+        Thread.sleep(500); // the FIFO fills up: the shim's copier is now blocked writing into it
+        assertEquals(Status.RUNNING, tasks.state("det", "").getStatus());
+        long killedAt = System.nanoTime();
+        tasks.kill(KillRequest.newBuilder().setId("det").setSignal(9).build());
+        assertEquals(137, tasks.await("det", "").get(5, TimeUnit.SECONDS).getExitStatus());
+        assertTrue(System.nanoTime() - killedAt < TimeUnit.SECONDS.toNanos(5));
+        assertEquals(Status.STOPPED, tasks.state("det", "").getStatus());
+        assertEquals(137, tasks.delete("det", "").getExitStatus());
     }
 
     @Test

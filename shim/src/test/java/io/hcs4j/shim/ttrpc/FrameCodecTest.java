@@ -106,4 +106,30 @@ class FrameCodecTest {
             assertTrue(java.util.Arrays.equals(payload, back.payload()));
         }
     }
+
+    /** Issue 15, defect 3: an 11-byte header declaring 4 MiB made the reader allocate 4 MiB before the payload came. */
+    @Test
+    void aHeaderDeclaringFourMiBAllocatesOnlyForTheBytesThatArrive() {
+        int length = FrameCodec.MAX_PAYLOAD;
+        byte[] eleven = {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length, 0, 0, 0, 1, 1, 0, 42};
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        assertThrows(EOFException.class, () -> FrameCodec.read(new ByteArrayInputStream(eleven)));
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(allocated < 1 << 20, "allocated " + allocated + " bytes for one payload byte");
+    }
+
+    @Test
+    void aLargePayloadArrivingInPiecesIsReadWhole() throws IOException {
+        byte[] payload = new byte[3 * FrameCodec.INITIAL_PAYLOAD_BUFFER + 17];
+        new Random(7).nextBytes(payload);
+        byte[] bytes = FrameCodec.encode(new Frame(9, Frame.TYPE_REQUEST, (byte) 0, payload));
+        java.io.InputStream trickle = new ByteArrayInputStream(bytes) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 1000));
+            }
+        };
+        assertArrayEquals(payload, FrameCodec.read(trickle).payload());
+    }
 }
