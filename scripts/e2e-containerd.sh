@@ -133,8 +133,28 @@ out=$(ctr_ tasks exec --exec-id pe pod1-app echo in-pod </dev/null)
 check "exec in a pod container" [ "$out" = in-pod ]
 err=$(ctr_ tasks pause pod1-app 2>&1) && rc=0 || rc=$?
 check "pausing one container of a shared utility VM is a clear not-implemented error" bash -c "[ $rc -ne 0 ] && grep -q 'not implemented' <<<'$err' && grep -q 'also hosts' <<<'$err'"
+BUNDLES="$CTRD_DIR/state/io.containerd.runtime.v2.task/hcs4j"
+# guest_mounts VM: the mount tables the VM's processes see (the guest agent has its own mount namespace)
+guest_mounts() { local f; for f in $(grep -l "HCS4J_HVSOCK_DIR=$CTRD_DIR/hv/$1@vm" /proc/[0-9]*/environ 2>/dev/null || true); do
+  cat "${f%environ}mountinfo" 2>/dev/null || true; done; }
+check "the pod container's combined rootfs is mounted in the guest" grep -q "$BUNDLES/pod1-app/lcow/rootfs" <<<"$(guest_mounts pod1)"
 rm_task pod1-app
+# The sandbox's VM lives on: the guest holds nothing of the deleted container (its /run/gcs/c/<id>).
+check "after delete the guest has no mount of the container left" bash -c "! grep -q '$BUNDLES/pod1-app/' <<<'$(guest_mounts pod1)'"
+check "after delete the guest holds no directory of the container" [ ! -e "$BUNDLES/pod1-app/lcow" ]
 rm_task pod1
+
+# --- a container's writes stay in its snapshot: the container's next task sees them
+keep='if [ -f /kept ]; then cat /kept; fi; echo run >> /kept'
+out=$(ctr_ run $RT "$IMAGE" keep1 sh -c "$keep" </dev/null)
+check "the first task of a container finds nothing" [ -z "$out" ]
+ctr_ tasks delete keep1 >/dev/null 2>&1 || true
+out=$(ctr_ tasks start keep1 </dev/null)
+check "a file written by a container survives ctr task delete + ctr task start" [ "$out" = run ]
+check "the file is in containerd's overlay upperdir" bash -c "ls '$CTRD_DIR'/root/io.containerd.snapshotter.v1.overlayfs/snapshots/*/fs/kept >/dev/null 2>&1"
+ctr_ tasks delete keep1 >/dev/null 2>&1 || true
+check "after delete the guest holds no directory of the container" [ ! -e "$BUNDLES/keep1/lcow" ]
+rm_task keep1
 
 # --- 20 containers at once
 pids=()

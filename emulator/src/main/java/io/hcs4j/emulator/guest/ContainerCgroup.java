@@ -1,6 +1,5 @@
 package io.hcs4j.emulator.guest;
 
-import io.hcs4j.platform.posix.Posix;
 import io.hcs4j.schema.oci.LinuxCPU;
 import io.hcs4j.schema.oci.LinuxMemory;
 import io.hcs4j.schema.oci.LinuxResources;
@@ -73,14 +72,18 @@ final class ContainerCgroup {
         return new ArrayList<>(pids);
     }
 
-    /** SIGKILLs everything in the container without waiting (its init process has ended). */
+    /**
+     * SIGKILLs everything in the container and waits for it (bounded), as the kernel does before a PID
+     * namespace's init is reaped: nothing of the container keeps its rootfs busy after its exit is reported.
+     */
     void killAll() {
-        try {
-            for (long pid : processes()) {
-                Posix.kill(pid, Posix.SIGKILL);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        for (Path dir : dirs) {
+            try {
+                Cgroups.killAndWait(dir, deadline);
+            } catch (IOException e) {
+                // Removed meanwhile, or a process would not die: removing the cgroup reports it.
             }
-        } catch (IOException e) {
-            // The cgroup is being removed: nothing left to kill.
         }
     }
 

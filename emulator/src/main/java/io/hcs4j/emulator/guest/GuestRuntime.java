@@ -15,8 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -60,19 +65,37 @@ final class GuestRuntime {
         final Path rootfs;
         /** Null when the guest runs without cgroups. */
         final ContainerCgroup cgroup;
-        /** The spec's bind mounts made in the rootfs. */
+        /** The spec's bind mounts made in the rootfs; see {@link #releaseMounts}. */
         final List<Path> bindMounts;
+        /** What DeleteContainerState removes (null where the host named none). */
+        final Path scratchDir;
+        final Path bundleDir;
+        private boolean mountsReleased;
         final Map<Integer, AgentProcess> processes = new ConcurrentHashMap<>();
         volatile AgentProcess init;
         volatile boolean shutdownRequested;
         volatile boolean exited;
 
-        Container(String id, Spec spec, Path rootfs, ContainerCgroup cgroup, List<Path> bindMounts) {
+        Container(String id, Spec spec, Path rootfs, ContainerCgroup cgroup, List<Path> bindMounts,
+                  LinuxHostedSystem config) {
             this.id = id;
             this.spec = spec;
             this.rootfs = rootfs;
             this.cgroup = cgroup;
             this.bindMounts = bindMounts;
+            this.scratchDir = pathOrNull(config.scratchDirPath);
+            this.bundleDir = pathOrNull(config.ociBundlePath);
+        }
+
+        /**
+         * Unmounts the spec's bind mounts, once. runc makes them in the container's own mount namespace, where they
+         * neither outlive its processes nor keep the guest from unmounting the rootfs; here they share the agent's.
+         */
+        synchronized void releaseMounts() {
+            if (!mountsReleased) {
+                mountsReleased = true;
+                GuestMounts.unbind(bindMounts);
+            }
         }
     }
 
@@ -132,6 +155,7 @@ final class GuestRuntime {
         if (l == null) {
             throw GuestError.of(HResults.E_ELEMENT_NOT_FOUND);
         }
+        containers.values().stream().filter(c -> c.rootfs.equals(l.root)).forEach(Container::releaseMounts);
         try {
             if (l.mounted) {
                 run(List.of("umount", rootPath));
@@ -192,7 +216,7 @@ final class GuestRuntime {
             removeCgroup(id, cgroup);
             throw e;
         }
-        Container c = new Container(id, spec, rootfs, cgroup, bindMounts);
+        Container c = new Container(id, spec, rootfs, cgroup, bindMounts, config);
         if (containers.putIfAbsent(id, c) != null) {
             GuestMounts.unbind(bindMounts);
             removeCgroup(id, cgroup);
@@ -202,6 +226,11 @@ final class GuestRuntime {
 
     private static String orEmpty(String s) {
         return s == null ? "" : s;
+    }
+
+    /** Go writes an unset path as "". */
+    private static Path pathOrNull(String s) {
+        return s == null || s.isEmpty() ? null : Path.of(s);
     }
 
     /** UpdateContainer: the container's cgroup takes the new resources. */
@@ -412,6 +441,11 @@ final class GuestRuntime {
         }
     }
 
+    /**
+     * As the reference GCS: the container is forgotten whatever its removal meets; its cgroup goes, then its scratch
+     * and bundle directories (os.RemoveAll each). A combined rootfs still mounted in the bundle stays, and the
+     * bundle cannot go: the host must remove the combined layers first.
+     */
     void deleteState(String containerId) throws GuestError {
         Container c = container(containerId);
         if (c.init != null && !c.exited) {
@@ -420,14 +454,56 @@ final class GuestRuntime {
         if (containers.remove(containerId) == null) {
             return;
         }
-        try {
-            if (c.cgroup != null) {
+        c.releaseMounts();
+        if (c.cgroup != null) {
+            try {
                 c.cgroup.remove();
+            } catch (IOException e) {
+                throw new GuestError(HResults.E_FAIL, "cannot remove the cgroup of " + containerId + ": " + e.getMessage());
             }
+        }
+        removeAll(c.scratchDir);
+        removeAll(c.bundleDir);
+    }
+
+    /**
+     * Go's os.RemoveAll: removes the tree, unlinking symbolic links without following them. A combined-layers
+     * rootfs still mounted in it is left alone (the reference deletes through it; the lower layers are the
+     * host's own files here), so the directories holding it are not empty.
+     */
+    private void removeAll(Path dir) throws GuestError {
+        if (dir == null || !Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Set<Path> mounted = layers.keySet().stream().map(Path::of).collect(Collectors.toSet());
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
+                    return mounted.contains(d) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
+                    if (!mounted.contains(f)) {
+                        Files.delete(f);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    if (e != null) {
+                        throw e;
+                    }
+                    Files.delete(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (DirectoryNotEmptyException e) {
+            throw new GuestError(HResults.E_FAIL, "unlinkat " + e.getFile() + ": directory not empty");
         } catch (IOException e) {
-            throw new GuestError(HResults.E_FAIL, "cannot remove the cgroup of " + containerId + ": " + e.getMessage());
-        } finally {
-            GuestMounts.unbind(c.bindMounts);
+            throw new GuestError(HResults.E_FAIL, "cannot remove " + dir + ": " + e);
         }
     }
 
@@ -500,7 +576,7 @@ final class GuestRuntime {
             cgroups.removeVm(vm);
         }
         // Containers' bind mounts and devices first: they may be inside a container's rootfs.
-        containers.values().forEach(c -> GuestMounts.unbind(c.bindMounts));
+        containers.values().forEach(Container::releaseMounts);
         mounts.removeAll();
         for (String rootPath : List.copyOf(layers.keySet())) {
             try {

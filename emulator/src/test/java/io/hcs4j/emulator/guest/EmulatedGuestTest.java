@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -217,5 +219,45 @@ class EmulatedGuestTest {
         c.exit().get(10, TimeUnit.SECONDS);
         vm.removeLayers("c-rootfs");
         c.deleteState();
+    }
+
+    @Test
+    void deleteStateWhileTheLayersAreCombinedFailsLikeTheReferenceAfterRemovingTheScratch() throws Exception {
+        GuestContainer c = vm.createContainer("c-order", "true");
+        assertEquals(0, EmulatedVm.run(c.createProcess(EmulatedVm.init())).exitCode());
+        c.exit().get(10, TimeUnit.SECONDS);
+        Path scratch = vm.work.resolve("scratch/c-order");
+        Path bundle = vm.work.resolve("c/c-order");
+        Files.createDirectories(scratch);
+        Files.writeString(scratch.resolve("written"), "by the container");
+
+        GcsException e = assertThrows(GcsException.class, c::deleteState);
+        assertEquals(HResults.E_FAIL, e.result());
+        assertTrue(e.getMessage().contains("unlinkat " + bundle + ": directory not empty"), e.getMessage());
+        assertFalse(Files.exists(scratch), "the scratch is removed before the bundle fails");
+        try (var left = Files.list(bundle)) {
+            assertEquals(List.of(vm.rootPath("c-order")), left.toList(), "only the mounted rootfs is left");
+        }
+        // As the reference, the guest forgets the container all the same.
+        assertEquals(HResults.V1_SYSTEM_NOT_FOUND, assertThrows(GcsException.class,
+                () -> c.properties(io.hcs4j.schema.v1.PropertyType.PROCESS_LIST)).result());
+        vm.removeLayers("c-order");
+    }
+
+    @Test
+    void deleteStateRemovesTheScratchAndBundleTreesButNotWhatTheyLinkTo() throws Exception {
+        GuestContainer c = vm.createContainer("c-trees", "true");
+        assertEquals(0, EmulatedVm.run(c.createProcess(EmulatedVm.init())).exitCode());
+        c.exit().get(10, TimeUnit.SECONDS);
+        Path scratch = Files.createDirectories(vm.work.resolve("scratch/c-trees"));
+        Path elsewhere = Files.createDirectories(vm.work.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("kept"), "not the guest's");
+        Files.writeString(scratch.resolve("lost"), "a file in the scratch");
+        Files.createSymbolicLink(scratch.resolve("link"), elsewhere);
+        vm.removeLayers("c-trees");
+        c.deleteState();
+        assertFalse(Files.exists(scratch, LinkOption.NOFOLLOW_LINKS), "the scratch tree is removed");
+        assertFalse(Files.exists(vm.work.resolve("c/c-trees"), LinkOption.NOFOLLOW_LINKS), "the bundle tree is removed");
+        assertEquals("not the guest's", Files.readString(elsewhere.resolve("kept")), "a link is not followed");
     }
 }

@@ -143,8 +143,8 @@ class GuestCgroupTest {
             c.shutdown();
             assertEquals(0, EmulatedVm.run(init).exitCode());
             c.exit().get(10, TimeUnit.SECONDS);
-            c.deleteState();
             vm.removeLayers("c-limits");
+            c.deleteState();
         }
     }
 
@@ -166,10 +166,9 @@ class GuestCgroupTest {
             c.terminate();
             EmulatedVm.run(init);
             c.exit().get(10, TimeUnit.SECONDS);
-            // The leftover sleeps are killed with the container's state.
+            vm.removeLayers("c-pids");
             c.deleteState();
             assertFalse(Files.exists(dir(vm, "pids", "c-pids")));
-            vm.removeLayers("c-pids");
         }
     }
 
@@ -189,8 +188,8 @@ class GuestCgroupTest {
             c.shutdown();
             EmulatedVm.run(init);
             c.exit().get(10, TimeUnit.SECONDS);
-            c.deleteState();
             vm.removeLayers("c-cpu");
+            c.deleteState();
         }
     }
 
@@ -234,8 +233,8 @@ class GuestCgroupTest {
             c.shutdown();
             EmulatedVm.run(init);
             c.exit().get(10, TimeUnit.SECONDS);
-            c.deleteState();
             vm.removeLayers("c-update");
+            c.deleteState();
         }
     }
 
@@ -265,11 +264,11 @@ class GuestCgroupTest {
             c.shutdown();
             EmulatedVm.run(init);
             c.exit().get(10, TimeUnit.SECONDS);
+            vm.removeLayers("c-del");
             c.deleteState();
             for (String controller : Cgroups.V1_REQUIRED) {
                 assertFalse(Files.exists(dir(vm, controller, "c-del")), controller);
             }
-            vm.removeLayers("c-del");
         }
         for (Path d : vmDirs) {
             assertFalse(Files.exists(d), d + " after the VM ended");

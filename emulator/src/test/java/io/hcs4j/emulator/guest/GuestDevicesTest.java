@@ -122,8 +122,8 @@ class GuestDevicesTest {
             c.shutdown();
             EmulatedVm.run(init);
             c.exit().get(10, TimeUnit.SECONDS);
-            c.deleteState();
             vm.removeLayers("c-dev");
+            c.deleteState();
         }
     }
 
@@ -161,11 +161,11 @@ class GuestDevicesTest {
             c.shutdown();
             EmulatedVm.run(init);
             c.exit().get(10, TimeUnit.SECONDS);
+            vm.removeLayers("c-spec");
             c.deleteState();
             assertFalse(vmShell(vm, "cat /proc/self/mountinfo").contains(vm.rootPath("c-spec").resolve("data").toString()));
             vm.connection.modify(request("Remove", "MappedDirectory", plan9));
             assertFalse(vmShell(vm, "cat /proc/self/mountinfo").contains(inVm.toString()));
-            vm.removeLayers("c-spec");
         }
     }
 

@@ -237,13 +237,9 @@ final class Task {
         });
     }
 
-    /** Ends every process and releases the container (rootfs, VM membership). */
-    void close() {
-        try {
-            container.close();
-        } catch (IOException e) {
-            log.warn("closing container {}: {}", id, e.getMessage());
-        }
+    /** Ends every process and releases the container (rootfs, VM membership); throws what could not be cleaned. */
+    void close() throws IOException {
+        container.close();
     }
 
     private TaskProcess process(String execId) {

@@ -40,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * container through the backend the spec selects); Delete of the init process removes it; every other
  * request goes to the task, whose processes' {@link ProcessState}s allow or refuse it. Events are queued at
  * each transition in containerd's order (create, start, exec-added, exec-started, exit, delete; paused,
- * resumed). Refusals are {@link TaskException}s; the Task service maps them (and the platform's errors) to
- * gRPC codes.
+ * resumed). Ids, the bundle path and stdio paths are checked first ({@link Identifiers}), before a backend is
+ * asked for anything. Refusals are {@link TaskException}s; the Task service maps them (and the platform's errors)
+ * to gRPC codes.
  */
 public final class Tasks {
     private static final Logger log = LoggerFactory.getLogger(Tasks.class);
@@ -91,16 +92,15 @@ public final class Tasks {
     }
 
     public synchronized CreateTaskResponse create(CreateTaskRequest r) throws IOException {
-        if (r.getId().isEmpty()) {
-            throw TaskException.invalid("task id must not be empty");
-        }
+        Identifiers.validate("task id", r.getId());
+        Path bundle = Identifiers.bundle(r.getBundle());
+        stdio(r.getStdin(), r.getStdout(), r.getStderr());
         if (!r.getCheckpoint().isEmpty()) {
             throw TaskException.unimplemented("restoring from a checkpoint: HCS save/restore is not exposed through the runhcs shim");
         }
         if (tasks.containsKey(r.getId())) {
             throw TaskException.alreadyExists("task " + r.getId() + " already exists");
         }
-        Path bundle = Path.of(r.getBundle());
         OciSpec spec = OciSpec.readBundle(bundle);
         ContainerBackend backend = backends.select(spec, options(r.getOptions()));
         List<ContainerSpec.Layer> layers = new ArrayList<>();
@@ -132,6 +132,12 @@ public final class Tasks {
         return CreateTaskResponse.newBuilder().build();
     }
 
+    private static void stdio(String stdin, String stdout, String stderr) {
+        Identifiers.noNul("stdin", stdin);
+        Identifiers.noNul("stdout", stdout);
+        Identifiers.noNul("stderr", stderr);
+    }
+
     private Options options(Any any) {
         if (any.getTypeUrl().isEmpty() || !any.getTypeUrl().endsWith(OPTIONS_TYPE)) {
             return defaultOptions;
@@ -153,23 +159,34 @@ public final class Tasks {
         return task(id).start(execId);
     }
 
-    /** Deletes an exec, or the task once its init process is not running: its container is closed. */
-    public DeleteResponse delete(String id, String execId) {
+    /**
+     * Deletes an exec, or the task once its init process is not running: its container is closed. The task is gone
+     * either way; what its container's teardown could not clean up is Delete's error (a retry finds no task).
+     */
+    public DeleteResponse delete(String id, String execId) throws IOException {
         Task t = task(id);
         DeleteResponse response = t.delete(execId);
         if (execId.isEmpty() && tasks.remove(id, t)) {
-            t.close();
+            IOException teardown = null;
+            try {
+                t.close();
+            } catch (IOException e) {
+                teardown = e;
+            }
             log.info("deleted task {}", id);
             events.publish(Topics.TASK_DELETE, TaskDelete.newBuilder().setContainerId(id).setPid(response.getPid())
                     .setExitStatus(response.getExitStatus()).setExitedAt(response.getExitedAt()).setId(id).build());
+            if (teardown != null) {
+                throw new IOException("task " + id + " is deleted, but its container was not cleaned up: "
+                        + teardown.getMessage(), teardown);
+            }
         }
         return response;
     }
 
     public void exec(ExecProcessRequest r) {
-        if (r.getExecId().isEmpty()) {
-            throw TaskException.invalid("exec id must not be empty");
-        }
+        Identifiers.validate("exec id", r.getExecId());
+        stdio(r.getStdin(), r.getStdout(), r.getStderr());
         Task t = task(r.getId());
         io.hcs4j.schema.oci.Process spec = withTerminal(OciSpec.parseProcess(r.getSpec().getValue().toByteArray()),
                 r.getTerminal());
@@ -225,7 +242,11 @@ public final class Tasks {
     /** Kills everything (Shutdown with now, or the shim going away): processes and rootfs. */
     public void closeAll() {
         for (Task t : tasks.values()) {
-            t.close();
+            try {
+                t.close();
+            } catch (IOException e) {
+                log.warn("closing task {}: {}", t.id, e.getMessage());
+            }
         }
         tasks.clear();
     }

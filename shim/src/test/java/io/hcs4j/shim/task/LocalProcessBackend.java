@@ -162,11 +162,17 @@ final class LocalProcessBackend implements ContainerBackend {
             throw new UnsupportedOperationException("test backend has no resource control");
         }
 
+        /** What close throws after it has closed the container, as a guest that could not clean up makes it. */
+        volatile IOException closeFailure;
+
         @Override
-        public void close() {
+        public void close() throws IOException {
             closed = true;
             terminate();
             exit.complete(null);
+            if (closeFailure != null) {
+                throw closeFailure;
+            }
         }
     }
 

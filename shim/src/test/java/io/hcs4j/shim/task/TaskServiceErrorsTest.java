@@ -15,6 +15,7 @@ import io.hcs4j.platform.ChannelConnection;
 import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.shim.api.runhcs.Options;
 import io.hcs4j.shim.api.task.CreateTaskRequest;
+import io.hcs4j.shim.api.task.DeleteRequest;
 import io.hcs4j.shim.api.task.StartRequest;
 import io.hcs4j.shim.api.task.StateRequest;
 import io.hcs4j.shim.api.task.TaskGrpc;
@@ -188,5 +189,26 @@ class TaskServiceErrorsTest {
         assertEquals(Code.INTERNAL, createFailsWith(spec -> {
             throw new IOException("disk full");
         }));
+    }
+
+    @Test
+    void whatATeardownCouldNotCleanIsDeletesErrorAndTheTaskIsGone() throws Exception {
+        failure = spec -> {
+            LocalProcessBackend.LocalContainer c = (LocalProcessBackend.LocalContainer) new LocalProcessBackend().create(spec);
+            c.closeFailure = new IOException("container " + spec.id() + ": delete the guest's state: ",
+                    new GcsException(RPCProc.RPC_DELETE_CONTAINER_STATE, spec.id(), HResults.E_FAIL,
+                            "unlinkat /run/gcs/c/" + spec.id() + ": directory not empty"));
+            return c;
+        };
+        client.call(TaskGrpc.getCreateMethod(), CreateTaskRequest.newBuilder().setId("stuck").setBundle(bundle.toString())
+                .build(), T, Map.of());
+        StatusException e = assertThrows(StatusException.class, () -> client.call(TaskGrpc.getDeleteMethod(),
+                DeleteRequest.newBuilder().setId("stuck").build(), T, Map.of()));
+        assertEquals(Code.INTERNAL, e.getStatus().getCode());
+        assertTrue(e.getStatus().getDescription().startsWith("task stuck is deleted, but its container was not cleaned up: "
+                + "container stuck: delete the guest's state"), e.getStatus().getDescription());
+        // containerd's retry of Delete finds no task and goes on with its own cleanup.
+        assertEquals(Code.NOT_FOUND, assertThrows(StatusException.class, () -> client.call(TaskGrpc.getDeleteMethod(),
+                DeleteRequest.newBuilder().setId("stuck").build(), T, Map.of())).getStatus().getCode());
     }
 }

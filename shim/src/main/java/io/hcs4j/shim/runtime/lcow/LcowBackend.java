@@ -116,24 +116,25 @@ public final class LcowBackend implements ContainerBackend {
         return vm;
     }
 
-    /** Where the guest combines the rootfs: a guest that sees the host's files finds it beside the bundle. */
-    private static Path guestRoot(ContainerSpec spec) {
-        return guestDir(spec).resolve("rootfs");
-    }
-
+    /**
+     * The container's directory in the guest, its {@code /run/gcs/c/<id>}: a guest that sees the host's files finds
+     * it beside the bundle. It holds the combined rootfs and the guest's own scratch; DeleteContainerState
+     * removes it.
+     */
     private static Path guestDir(ContainerSpec spec) {
         return spec.bundle().resolve("lcow");
     }
 
     private LcowContainer createIn(LcowVm vm, ContainerSpec spec) throws IOException {
+        RootfsLayers rootfs = RootfsLayers.of(spec);
         Path dir = guestDir(spec);
-        Files.createDirectories(dir);
-        RootfsLayers rootfs = RootfsLayers.of(spec, dir.resolve("scratch"));
-        String root = guestRoot(spec).toString();
-        Resource layers = vm.vm().addCombinedLayers(spec.id(), root, rootfs.layers(), rootfs.scratch());
+        Path scratch = dir.resolve("scratch");
+        rootfs.prepareScratch(scratch);
+        String root = dir.resolve("rootfs").toString();
+        Resource layers = vm.vm().addCombinedLayers(spec.id(), root, rootfs.layers(), scratch.toString());
         try {
             GuestContainer container = vm.vm().createContainer(spec.id(), guestSpec(spec, root), dir.toString(),
-                    rootfs.scratch());
+                    scratch.toString());
             return new LcowContainer(spec.id(), vm, layers, container);
         } catch (IOException | RuntimeException e) {
             try {

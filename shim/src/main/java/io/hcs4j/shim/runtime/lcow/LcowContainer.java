@@ -7,6 +7,7 @@ import io.hcs4j.schema.v2.ProcessParameters;
 import io.hcs4j.schema.v2.Properties;
 import io.hcs4j.schema.v2.PropertyType;
 import io.hcs4j.uvm.Resource;
+import io.hcs4j.uvm.bridge.BridgeClosedException;
 import io.hcs4j.uvm.guest.GuestContainer;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
@@ -117,9 +118,14 @@ final class LcowContainer implements Container {
         container.modify(request);
     }
 
-    /** Kills what still runs, removes the guest's container and its layers, and leaves the VM. */
+    /**
+     * Kills what still runs, then tears down in hcsshim's order: the combined layers first (the guest unmounts the
+     * rootfs), then the guest's state (the guest removes the container's scratch and bundle directories, which
+     * it cannot while the rootfs is still mounted in the bundle); and leaves the VM. Every step runs; what the
+     * guest refused is the close's error. A guest that is gone took the container's state with it.
+     */
     @Override
-    public void close() {
+    public void close() throws IOException {
         boolean wasStarted;
         synchronized (this) {
             if (closed) {
@@ -134,24 +140,38 @@ final class LcowContainer implements Container {
                 container.exit().get(EXIT_WAIT_SECONDS, TimeUnit.SECONDS);
             }
         } catch (Exception e) {
-            // The VM is gone or the container would not stop: removing the VM below ends it regardless.
-            log.debug("container {}: terminate: {}", id, e.toString());
+            // The VM is gone or the container would not stop: deleting its state says which.
+            log.warn("container {}: terminate: {}", id, e.toString());
         }
-        quietly("delete state", container::deleteState);
+        IOException failure = step("remove the combined layers", layers::close, null);
+        failure = step("delete the guest's state", container::deleteState, failure);
         container.close();
-        quietly("remove layers", layers::close);
         vm.leave(id);
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private interface Step {
         void run() throws IOException;
     }
 
-    private void quietly(String what, Step step) {
+    /** Runs a teardown step; returns the first failure so far, later ones suppressed in it. */
+    private IOException step(String what, Step step, IOException failure) {
         try {
             step.run();
+            return failure;
+        } catch (BridgeClosedException e) {
+            log.info("container {}: {}: the guest is gone: {}", id, what, e.getMessage());
+            return failure;
         } catch (IOException e) {
-            log.debug("container {}: {}: {}", id, what, e.getMessage());
+            log.warn("container {}: {}: {}", id, what, e.getMessage());
+            IOException failed = new IOException("container " + id + ": " + what + ": " + e.getMessage(), e);
+            if (failure == null) {
+                return failed;
+            }
+            failure.addSuppressed(failed);
+            return failure;
         }
     }
 }

@@ -10,48 +10,53 @@ import java.util.List;
 
 /**
  * A container's rootfs as the guest combines it: read-only layer directories, topmost first (overlay's
- * lowerdir order), and a scratch directory for writes. Built from the rootfs mounts containerd passes in
- * Create, or from the spec's root directory when there are none ({@code ctr run --config}).
+ * lowerdir order), and where its writes go. Built from the rootfs mounts containerd passes in Create, or from the
+ * spec's root directory when there are none ({@code ctr run --config}).
+ *
+ * @param upperDir containerd's overlay upperdir, which must receive the container's writes (the snapshot keeps
+ *                 them after the container); null where the guest's scratch may keep them (a read-only view, a
+ *                 bind mount, no mounts)
+ * @param workDir  the overlay workdir beside it; null when upperDir is
  */
-record RootfsLayers(List<String> layers, String scratch) {
+record RootfsLayers(List<String> layers, String upperDir, String workDir) {
 
-    /**
-     * @param defaultScratch the scratch directory to use where the mounts name none (bind, or no mounts)
-     * @throws IOException naming the mount or option that cannot become layers
-     */
-    static RootfsLayers of(ContainerSpec spec, Path defaultScratch) throws IOException {
+    /** @throws IOException naming the mount or option that cannot become layers */
+    static RootfsLayers of(ContainerSpec spec) throws IOException {
         List<ContainerSpec.Layer> mounts = spec.layers();
         if (mounts.isEmpty()) {
             if (!Files.isDirectory(spec.rootPath())) {
                 throw new IOException("no rootfs mounts and the spec's root " + spec.rootPath() + " is not a directory");
             }
-            return new RootfsLayers(List.of(spec.rootPath().toString()), defaultScratch.toString());
+            return new RootfsLayers(List.of(spec.rootPath().toString()), null, null);
         }
         if (mounts.size() > 1) {
             throw new IOException("expected one rootfs mount, got " + mounts.size());
         }
         ContainerSpec.Layer m = mounts.get(0);
         return switch (m.type()) {
-            case "overlay" -> overlay(m, defaultScratch);
+            case "overlay" -> overlay(m);
             case "bind", "rbind" -> {
                 if (m.source().isEmpty()) {
                     throw new IOException("bind rootfs mount without a source");
                 }
-                yield new RootfsLayers(List.of(m.source()), defaultScratch.toString());
+                yield new RootfsLayers(List.of(m.source()), null, null);
             }
             default -> throw new IOException("rootfs mount type " + m.type() + " cannot become LCOW layers"
                     + " (overlay and bind can)");
         };
     }
 
-    private static RootfsLayers overlay(ContainerSpec.Layer m, Path defaultScratch) throws IOException {
+    private static RootfsLayers overlay(ContainerSpec.Layer m) throws IOException {
         List<String> lower = new ArrayList<>();
         String upper = null;
+        String work = null;
         for (String option : m.options()) {
             if (option.startsWith("lowerdir=")) {
                 lower.addAll(Arrays.asList(option.substring("lowerdir=".length()).split(":")));
             } else if (option.startsWith("upperdir=")) {
                 upper = option.substring("upperdir=".length());
+            } else if (option.startsWith("workdir=")) {
+                work = option.substring("workdir=".length());
             }
         }
         lower.removeIf(String::isEmpty);
@@ -59,15 +64,28 @@ record RootfsLayers(List<String> layers, String scratch) {
             throw new IOException("overlay rootfs mount without lowerdir: " + m.options());
         }
         if (upper == null) {
-            // A read-only view (no upperdir): the guest still needs somewhere to put its writes.
-            return new RootfsLayers(List.copyOf(lower), defaultScratch.toString());
+            return new RootfsLayers(List.copyOf(lower), null, null);
         }
-        // containerd's snapshot keeps upperdir "fs" and workdir "work" side by side: the snapshot directory is
-        // the scratch, in which the guest keeps its own upper and work directories.
-        Path snapshot = Path.of(upper).getParent();
-        if (snapshot == null) {
-            throw new IOException("overlay upperdir " + upper + " has no parent directory to use as scratch");
+        if (work == null) {
+            throw new IOException("overlay rootfs mount with an upperdir but no workdir: " + m.options());
         }
-        return new RootfsLayers(List.copyOf(lower), snapshot.toString());
+        if (!Path.of(upper).isAbsolute() || !Path.of(work).isAbsolute()) {
+            throw new IOException("overlay upperdir and workdir must be absolute paths: " + m.options());
+        }
+        return new RootfsLayers(List.copyOf(lower), upper, work);
+    }
+
+    /**
+     * Prepares the guest's own scratch directory. The guest keeps a container's writes in {@code <scratch>/upper}
+     * (with {@code <scratch>/work}), and removes the scratch at DeleteContainerState; with an upperdir those two are
+     * symbolic links to containerd's upperdir and workdir, so the writes land in the snapshot, and removing the
+     * scratch (os.RemoveAll, which does not follow links) removes only the links.
+     */
+    void prepareScratch(Path scratch) throws IOException {
+        Files.createDirectories(scratch);
+        if (upperDir != null) {
+            Files.createSymbolicLink(scratch.resolve("upper"), Path.of(upperDir));
+            Files.createSymbolicLink(scratch.resolve("work"), Path.of(workDir));
+        }
     }
 }

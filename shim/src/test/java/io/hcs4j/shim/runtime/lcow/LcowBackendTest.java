@@ -7,6 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hcs4j.platform.Connection;
+import io.hcs4j.schema.guest.MsgType;
+import io.hcs4j.schema.guest.RPCProc;
+import io.hcs4j.uvm.bridge.codec.Frame;
+import io.hcs4j.uvm.bridge.codec.FrameCodec;
+import io.hcs4j.uvm.transport.HvSocketListener;
+import io.hcs4j.uvm.transport.HvSocketTransport;
+import io.hcs4j.uvm.transport.VsockPorts;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.cow.Container;
@@ -31,6 +45,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -241,6 +256,7 @@ class LcowBackendTest {
         assertEquals(7, exit(init));
         init.close();
         c.close();
+        assertGuestHoldsNothing(bundle);
         assertNothingLeft(bundle, vm);
     }
 
@@ -264,8 +280,276 @@ class LcowBackendTest {
         assertEquals(0, exit(init));
         c.close();
         assertFalse(Files.exists(base.resolve("tmp/new")), "a read-only layer was written");
-        assertEquals("written\n", Files.readString(snapshot.resolve("upper/tmp/new")), "writes land in the snapshot");
+        assertEquals("written\n", Files.readString(snapshot.resolve("fs/tmp/new")), "writes land in the upperdir");
+        try (Stream<Path> entries = Files.list(snapshot)) {
+            assertEquals(List.of("fs", "work"), entries.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "the snapshot keeps its own layout");
+        }
+        assertGuestHoldsNothing(bundle);
         assertNothingLeft(bundle, vm);
+    }
+
+    /** containerd's overlay rootfs mount of a snapshot: the busybox layer below, fs and work of the snapshot. */
+    private ContainerSpec.Layer overlayOf(Path snapshot) throws IOException {
+        Path base = work.resolve("layers/base");
+        if (!Files.exists(base)) {
+            busyboxRootfs(base);
+        }
+        Files.createDirectories(snapshot.resolve("fs"));
+        Files.createDirectories(snapshot.resolve("work"));
+        return new ContainerSpec.Layer("overlay", "overlay", List.of("workdir=" + snapshot.resolve("work"),
+                "upperdir=" + snapshot.resolve("fs"), "lowerdir=" + base));
+    }
+
+    @Test
+    void whatAContainerWroteOutlivesItsTaskAndTheNextTaskOfTheContainerSeesIt() throws Exception {
+        String id = id("persist");
+        Path snapshot = work.resolve("snapshots/persist");
+        String script = "if [ -f /kept ]; then cat /kept; fi; echo run >> /kept";
+        for (String expected : List.of("", "run\n")) {
+            // containerd makes a new bundle for each task of a container, over the same snapshot.
+            Path bundle = work.resolve("bundles").resolve(id);
+            Files.createDirectories(bundle);
+            bundle(id, false, "sh", "-c", script);
+            Container c = create(id, bundle, List.of(overlayOf(snapshot)), Map.of());
+            Vm vm = record(bundle);
+            Process init = init(c, false, true, false);
+            assertEquals(expected, new String(init.stdout().readAllBytes(), StandardCharsets.UTF_8));
+            assertEquals(0, exit(init));
+            c.close();
+            assertGuestHoldsNothing(bundle);
+            assertNothingLeft(bundle, vm);
+            deleteTree(bundle);
+        }
+        assertEquals("run\nrun\n", Files.readString(snapshot.resolve("fs/kept")));
+    }
+
+    // ---- the order of a container's life on the bridge, against the reference transcripts
+
+    /** The GCS bridge's frames from the host, as the guest reads them. */
+    private static final class RecordedBridge {
+        final ByteArrayOutputStream sent = new ByteArrayOutputStream();
+
+        /** The host's backend, its VMs' GCS connections recorded. */
+        HostBackend around(HostBackend host) {
+            UUID gcs = VsockPorts.serviceId(VsockPorts.GCS_PORT);
+            HvSocketTransport.Factory transports = (vmId, runtimeId) -> serviceId -> {
+                HvSocketListener listener = host.transports().forVm(vmId, runtimeId).listen(serviceId);
+                return serviceId.equals(gcs) ? recording(listener) : listener;
+            };
+            return new HostBackend(host.hcs(), host.storage(), transports, host.guestSeesHostFiles());
+        }
+
+        private HvSocketListener recording(HvSocketListener listener) {
+            return new HvSocketListener() {
+                @Override
+                public UUID serviceId() {
+                    return listener.serviceId();
+                }
+
+                @Override
+                public Connection accept(Duration timeout) throws IOException {
+                    Connection c = listener.accept(timeout);
+                    OutputStream tee = new OutputStream() {
+                        @Override
+                        public void write(int b) throws IOException {
+                            write(new byte[] {(byte) b}, 0, 1);
+                        }
+
+                        @Override
+                        public void write(byte[] b, int off, int len) throws IOException {
+                            synchronized (sent) {
+                                c.output().write(b, off, len);
+                                sent.write(b, off, len);
+                            }
+                        }
+
+                        @Override
+                        public void flush() throws IOException {
+                            c.output().flush();
+                        }
+                    };
+                    return new Connection() {
+                        @Override
+                        public InputStream input() {
+                            return c.input();
+                        }
+
+                        @Override
+                        public OutputStream output() {
+                            return tee;
+                        }
+
+                        @Override
+                        public void shutdownOutput() throws IOException {
+                            c.shutdownOutput();
+                        }
+
+                        @Override
+                        public void close() {
+                            c.close();
+                        }
+                    };
+                }
+
+                @Override
+                public void close() throws IOException {
+                    listener.close();
+                }
+            };
+        }
+
+        /** The VM is closed: its socket directory, which a wrapped transport hides from the VM, goes too. */
+        void closed(Vm vm) throws IOException {
+            Files.deleteIfExists(Path.of(vm.socketDir()));
+        }
+
+        /** The container's steps among the host's requests. */
+        List<String> steps(String containerId, String rootPath) throws IOException {
+            List<String> steps = new ArrayList<>();
+            byte[] bytes;
+            synchronized (sent) {
+                bytes = sent.toByteArray();
+            }
+            InputStream in = new ByteArrayInputStream(bytes);
+            while (in.available() > 0) {
+                Frame f = FrameCodec.read(in);
+                step(f.type(), Json.mapper().readTree(f.body()), containerId, rootPath).ifPresent(steps::add);
+            }
+            return steps;
+        }
+    }
+
+    /** The steps of a container in a recorded transcript (shared/vectors/gcs). */
+    private static List<String> transcriptSteps(String scenario, String containerId) throws IOException {
+        Path file = Path.of(System.getProperty("hcs4j.shared.dir", "../../shared"), "vectors", "gcs",
+                scenario + ".bridge.jsonl");
+        List<String> steps = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            JsonNode n = Json.mapper().readTree(line);
+            if (n.path("dir").asText().equals("host->guest")) {
+                int type = Integer.parseUnsignedInt(n.get("type").asText().substring(2), 16);
+                step(type, n.get("body"), containerId, "/run/gcs/c/" + containerId + "/rootfs").ifPresent(steps::add);
+            }
+        }
+        return steps;
+    }
+
+    /**
+     * A request that makes or unmakes a container: its combined layers, Create, Start, ExecuteProcess and
+     * DeleteContainerState. How the host waits for and stops processes is the scenario's, not the container's.
+     */
+    private static Optional<String> step(int type, JsonNode body, String containerId, String rootPath) {
+        int proc = MsgType.proc(type);
+        if (proc == RPCProc.RPC_MODIFY_SETTINGS && body.path("Request").path("ResourceType").asText().equals("CombinedLayers")) {
+            JsonNode settings = body.path("Request").path("Settings");
+            boolean ours = settings.path("ContainerRootPath").asText().equals(rootPath);
+            return ours ? Optional.of(body.path("Request").path("RequestType").asText() + " CombinedLayers") : Optional.empty();
+        }
+        if (!body.path("ContainerId").asText().equals(containerId)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(switch (proc) {
+            case RPCProc.RPC_CREATE -> "Create";
+            case RPCProc.RPC_START -> "Start";
+            case RPCProc.RPC_EXECUTE_PROCESS -> "ExecuteProcess";
+            case RPCProc.RPC_DELETE_CONTAINER_STATE -> "DeleteContainerState";
+            default -> null;
+        });
+    }
+
+    @Test
+    void aContainersLifeTakesTheStepsOfTheLifecycleTranscriptInItsOrder() throws Exception {
+        RecordedBridge bridge = new RecordedBridge();
+        backend = new LcowBackend(bridge.around(host), TIMEOUT, TIMEOUT);
+        String id = id("life");
+        Container c = standalone(id, "sh", "-c", "echo hello; echo err >&2; exit 3");
+        Process init = init(c, false, true, true);
+        CompletableFuture<String> err = readAsync(init.stderr());
+        assertEquals("hello\n", new String(init.stdout().readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals("err\n", err.get(30, TimeUnit.SECONDS));
+        assertEquals(3, exit(init));
+        Vm vm = record(work.resolve("bundles").resolve(id));
+        c.close();
+        bridge.closed(vm);
+        assertNothingLeft(work.resolve("bundles").resolve(id), vm);
+        List<String> expected = transcriptSteps("lifecycle", "c-init-exit");
+        assertEquals(List.of("Add CombinedLayers", "Create", "Start", "ExecuteProcess", "Remove CombinedLayers",
+                "DeleteContainerState"), expected);
+        Path root = work.resolve("bundles").resolve(id).resolve("lcow/rootfs");
+        assertEquals(expected, bridge.steps(id, root.toString()));
+    }
+
+    @Test
+    void aContainerWithExecsTakesTheStepsOfTheStdioCloseTranscriptInItsOrder() throws Exception {
+        RecordedBridge bridge = new RecordedBridge();
+        backend = new LcowBackend(bridge.around(host), TIMEOUT, TIMEOUT);
+        String id = id("execs");
+        Container c = standalone(id, "sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done");
+        Process init = init(c, false, false, false);
+        Process echo = c.createProcess(stdio(false, true, false, "echo", "hi"));
+        assertEquals("hi\n", new String(echo.stdout().readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals(0, exit(echo));
+        Process sleep = c.createProcess(stdio(false, false, false, "sleep", "1000"));
+        assertTrue(sleep.kill());
+        assertEquals(137, exit(sleep));
+        c.shutdown();
+        exit(init);
+        Vm vm = record(work.resolve("bundles").resolve(id));
+        c.close();
+        bridge.closed(vm);
+        assertNothingLeft(work.resolve("bundles").resolve(id), vm);
+        List<String> expected = transcriptSteps("stdio-close", "c-stdio");
+        assertEquals(List.of("Add CombinedLayers", "Create", "Start", "ExecuteProcess", "ExecuteProcess",
+                "ExecuteProcess", "Remove CombinedLayers", "DeleteContainerState"), expected);
+        Path root = work.resolve("bundles").resolve(id).resolve("lcow/rootfs");
+        assertEquals(expected, bridge.steps(id, root.toString()));
+    }
+
+    // ---- teardown errors
+
+    @Test
+    void whatTheGuestCannotRemoveIsCloseErrorAndTheRestIsStillTornDown() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chattr")) && "root".equals(System.getProperty("user.name")),
+                "needs root and chattr to make a file the guest cannot remove");
+        String id = id("stuck");
+        Container c = standalone(id, "true");
+        Path bundle = work.resolve("bundles").resolve(id);
+        Vm vm = record(bundle);
+        Process init = init(c, false, false, false);
+        assertEquals(0, exit(init));
+        // Something in the container's guest directory that nobody, not even root, can remove.
+        Path stuck = bundle.resolve("lcow/stuck");
+        Files.writeString(stuck, "immutable");
+        Assumptions.assumeTrue(new ProcessBuilder("chattr", "+i", stuck.toString()).start().waitFor() == 0,
+                "the file system takes the immutable attribute");
+        try {
+            IOException e = assertThrows(IOException.class, c::close);
+            assertTrue(e.getMessage().contains("container " + id + ": delete the guest's state: "), e.getMessage());
+            assertInstanceOf(GcsException.class, e.getCause());
+            assertEquals(HResults.E_FAIL, ((GcsException) e.getCause()).result());
+            assertTrue(e.getMessage().contains(stuck.toString()), e.getMessage());
+        } finally {
+            new ProcessBuilder("chattr", "-i", stuck.toString()).start().waitFor();
+        }
+        // The layers were removed first, and the VM left all the same.
+        assertFalse(Files.exists(bundle.resolve("lcow/rootfs")), "the combined rootfs is removed");
+        assertNothingLeft(bundle, vm);
+    }
+
+    /** What containerd does with a task's bundle after Delete. */
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** The container's directory in the guest (its /run/gcs/c/<id>) is gone with its state. */
+    private static void assertGuestHoldsNothing(Path bundle) {
+        assertFalse(Files.exists(bundle.resolve("lcow"), LinkOption.NOFOLLOW_LINKS),
+                "the guest still holds " + bundle.resolve("lcow"));
     }
 
     @Test
@@ -387,6 +671,7 @@ class LcowBackendTest {
 
         container.close();
         assertTrue(ProcessHandle.of(vm.agentPid()).map(ProcessHandle::isAlive).orElse(false), "the sandbox keeps the VM");
+        assertGuestHoldsNothing(appBundle);
         pause.signal(SignalOptions.linux(9));
         assertEquals(137, exit(pause));
         sandbox.close();
