@@ -35,7 +35,7 @@ ctr_() { timeout 180 ctr --address "$CTRD_SOCK" --namespace hcs4j "$@"; }
 start_containerd() {
   CTRD_DIR=$(mktemp -d /tmp/hcs4j-ctrd.XXXXXX)
   CTRD_SOCK=$CTRD_DIR/containerd.sock
-  mkdir -p "$CTRD_DIR/bin" "$CTRD_DIR/s"
+  mkdir -p "$CTRD_DIR/bin"
   ln -s "$REPO_ROOT/scripts/containerd-shim-runhcs-v1" "$CTRD_DIR/bin/containerd-shim-runhcs-v1"
   cat > "$CTRD_DIR/config.toml" <<TOML
 version = 2

@@ -34,9 +34,6 @@ record Bundle(Path dir, Spec spec) {
         } catch (SchemaException e) {
             throw new RunhcsException("invalid " + config + ": " + oneLine(e.getMessage()));
         }
-        if (spec == null) {
-            throw new RunhcsException("invalid " + config + ": empty document");
-        }
         if (spec.process == null || ((spec.process.args == null || spec.process.args.isEmpty())
                 && (spec.process.commandLine == null || spec.process.commandLine.isEmpty()))) {
             throw new RunhcsException("invalid " + config + ": process.args (or process.commandLine) is required");

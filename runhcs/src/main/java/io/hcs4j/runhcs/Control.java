@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.platform.ChannelConnection;
+import io.hcs4j.platform.PeerCredentials;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.SchemaException;
 import java.io.ByteArrayOutputStream;
@@ -13,6 +14,9 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,14 +24,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The control protocol between a runhcs command and the process holding a container, over the container's unix
  * socket. Each connection carries one request: a JSON object on one line ({"op":"state"}, ...), answered by one JSON
  * line ({"ok":true,...} or {"ok":false,"error":"..."}). An attached exec then switches to stdio frames: a type byte, a
- * 4-byte big-endian length, the payload.
+ * 4-byte big-endian length, the payload. Both ends talk only to a process of the same user or root
+ * ({@link PeerCredentials}).
  */
 final class Control {
+    private static final Logger LOG = LoggerFactory.getLogger(Control.class);
     /** Frame types. stdin flows to the holder; stdout, stderr and the exit code flow back. */
     static final int STDIN = 0;
     static final int STDIN_EOF = 1;
@@ -93,12 +101,45 @@ final class Control {
         }
     }
 
-    /** Connects; null when nobody listens on the socket (the holder is gone). */
+    /**
+     * Connects; null when nobody listens on the socket (the holder is gone). A listener of another user (a swapped
+     * socket) is refused before anything is sent.
+     */
     static Connection connect(Path socket) {
+        SocketChannel channel;
         try {
-            return new Connection(ChannelConnection.connect(socket));
+            channel = SocketChannel.open(UnixDomainSocketAddress.of(socket));
         } catch (IOException e) {
             return null;
+        }
+        try {
+            PeerCredentials.requireTrusted(channel, socket);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new RunhcsException(e.getMessage());
+        }
+        return new Connection(new ChannelConnection(channel));
+    }
+
+    /** Accepts the next connection of our own user or root; anyone else's is dropped. */
+    static SocketChannel acceptTrusted(ServerSocketChannel server) throws IOException {
+        while (true) {
+            SocketChannel channel = server.accept();
+            try {
+                PeerCredentials.requireTrusted(channel, server.getLocalAddress());
+                return channel;
+            } catch (IOException stranger) {
+                LOG.warn("{}", stranger.getMessage());
+                closeQuietly(channel);
+            }
+        }
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // nothing was sent on it
         }
     }
 

@@ -215,7 +215,7 @@ final class Holder {
             while (true) {
                 SocketChannel ch;
                 try {
-                    ch = server.accept();
+                    ch = Control.acceptTrusted(server);
                 } catch (ClosedChannelException e) {
                     return;
                 } catch (IOException e) {

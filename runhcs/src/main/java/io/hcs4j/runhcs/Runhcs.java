@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.platform.Detached;
+import io.hcs4j.platform.PeerCredentials;
 import io.hcs4j.platform.Streams;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.SchemaException;
@@ -59,7 +60,8 @@ public final class Runhcs {
     /** How long delete waits for the holder process to be gone after it answered. */
     static final long HOLDER_EXIT_SECONDS = 15;
 
-    @Option(names = "--root", description = "state root (default: HCS4J_ROOT, else <tmpdir>/hcs4j-runhcs-<user>)")
+    @Option(names = "--root", description = "state root (default: HCS4J_ROOT, else /run/hcs4j/runhcs as root, "
+            + "$XDG_RUNTIME_DIR/hcs4j/runhcs otherwise); it must be the user's alone")
     String root;
 
     @Option(names = "--log", description = "log file (default: stderr; holders log to <root>/<id>/holder.log)")
@@ -272,7 +274,7 @@ public final class Runhcs {
                 }
             });
             CompletableFuture<JsonNode> report = CompletableFuture.supplyAsync(() -> {
-                try (SocketChannel ch = server.accept()) {
+                try (SocketChannel ch = Control.acceptTrusted(server)) {
                     return Control.readLine(Streams.input(ch));
                 } catch (IOException e) {
                     return null;
@@ -343,6 +345,7 @@ public final class Runhcs {
                         + Bundle.oneLine(String.valueOf(e.getMessage())));
             }
             try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(Path.of(ready)))) {
+                PeerCredentials.requireTrusted(ch, ready);
                 Control.writeLine(Streams.output(ch), report);
             } catch (IOException e) {
                 // create gave up on us: nobody wants this container

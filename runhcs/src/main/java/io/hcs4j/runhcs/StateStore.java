@@ -2,25 +2,31 @@ package io.hcs4j.runhcs;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.hcs4j.platform.FileTrees;
+import io.hcs4j.platform.PrivateDirectory;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.SchemaException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The state root (--root, else HCS4J_ROOT, else {@code <tmpdir>/hcs4j-runhcs-<user>}): one directory per container,
- * named by its id, holding {@code state.json} (what the container is, which process holds it) and {@code ctl.sock}
- * (that holder's control socket). A container exists exactly as long as its directory.
+ * The state root (--root, else HCS4J_ROOT, else {@code /run/hcs4j/runhcs} as root and
+ * {@code $XDG_RUNTIME_DIR/hcs4j/runhcs} otherwise): one directory per container, named by its id, holding
+ * {@code state.json} (what the container is, which process holds it) and {@code ctl.sock} (that holder's control
+ * socket). A container exists exactly as long as its directory. Whoever could write the root could swap a control
+ * socket and capture our requests, so it is a {@link PrivateDirectory}, checked whenever a container's directory is
+ * used; container directories are made exclusively, with mode 0700.
  */
 final class StateStore {
     /** A unix socket path must fit sockaddr_un.sun_path (108 bytes with the NUL on Linux). */
@@ -29,6 +35,10 @@ final class StateStore {
     /** state.json: the container's fixed facts plus the pid of the process holding it. */
     record Record(@JsonProperty("state") ContainerState state, @JsonProperty("holderPid") long holderPid) {
     }
+
+    private static final FileAttribute<?>[] OWNER_ONLY = FileSystems.getDefault().supportedFileAttributeViews()
+            .contains("posix") ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------"))} : new FileAttribute<?>[0];
 
     private final Path root;
 
@@ -41,19 +51,27 @@ final class StateStore {
         if (root == null || root.isEmpty()) {
             root = System.getenv("HCS4J_ROOT");
         }
-        if (root == null || root.isEmpty()) {
-            root = Path.of(System.getProperty("java.io.tmpdir"), "hcs4j-runhcs-" + System.getProperty("user.name"))
-                    .toString();
-        }
-        return new StateStore(Path.of(root));
+        return new StateStore(root == null || root.isEmpty() ? PrivateDirectory.base().resolve("runhcs") : Path.of(root));
     }
 
     Path root() {
         return root;
     }
 
+    /** The container's directory; fails when the root is not ours alone. */
     Path dir(String id) {
-        return root.resolve(ContainerIds.validate(id));
+        ContainerIds.validate(id);
+        checkRoot();
+        return root.resolve(id);
+    }
+
+    /** Whether the root exists; fails when it is not ours alone. */
+    private boolean checkRoot() {
+        try {
+            return PrivateDirectory.check(root);
+        } catch (IOException e) {
+            throw new RunhcsException(e.getMessage());
+        }
     }
 
     Path stateFile(String id) {
@@ -75,18 +93,15 @@ final class StateStore {
 
     /** Creates the container's directory; fails if the id is taken. */
     void reserve(String id) {
-        Path dir = dir(id);
-        socket(id);
+        socket(id); // the id and the root's length are checked before anything is made
         try {
-            if (!Files.isDirectory(root)) {
-                Files.createDirectories(root);
-                try {
-                    Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // Windows: the directory inherits its parent's ACL
-                }
-            }
-            Files.createDirectory(dir);
+            PrivateDirectory.create(root);
+        } catch (IOException e) {
+            throw new RunhcsException(e.getMessage());
+        }
+        Path dir = dir(id);
+        try {
+            Files.createDirectory(dir, OWNER_ONLY);
         } catch (FileAlreadyExistsException e) {
             throw new RunhcsException("container \"" + id + "\" already exists");
         } catch (IOException e) {
@@ -121,7 +136,7 @@ final class StateStore {
 
     /** The ids of every container under the root, sorted. */
     List<String> ids() {
-        if (!Files.isDirectory(root)) {
+        if (!checkRoot()) {
             return List.of();
         }
         try (Stream<Path> s = Files.list(root)) {

@@ -1,6 +1,7 @@
 /**
  * The runhcs command line: runc-style commands (create, start, run, exec, kill, delete, state, ...) over cow
  * containers, each container held by one detached holder process that answers the commands over a unix socket
- * (the control protocol), and the state directory that outlives both.
+ * (the control protocol, to processes of the same user or root only), and the state directory that outlives both
+ * (private to its user).
  */
 package io.hcs4j.runhcs;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +52,7 @@ class BundleAndStateTest {
                 loadError("{\"process\":{\"args\":[\"x\"]},\"windows\":{\"layerFolders\":[\"nope\",\"scratch\"]}}"));
         assertTrue(loadError("{\"process\":").startsWith("invalid B/config.json: invalid JSON"));
         assertTrue(loadError("[1,2]").startsWith("invalid B/config.json: "));
-        assertEquals("invalid B/config.json: empty document", loadError("null"));
+        assertEquals("invalid B/config.json: invalid JSON at $: null is not a Spec", loadError("null"));
         assertEquals("bundle " + dir.resolve("none") + " does not exist or is not a directory",
                 assertThrows(RunhcsException.class, () -> Bundle.load(dir.resolve("none").toString())).getMessage());
     }
@@ -81,6 +82,37 @@ class BundleAndStateTest {
         RunhcsException e = assertThrows(RunhcsException.class, () -> store.reserve("c1"));
         assertTrue(e.getMessage().contains("use a shorter --root"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("r".repeat(120))));
+    }
+
+    /** Issue 15: a root another user could write (they swapped ctl.sock and captured an exec) is refused. */
+    @Test
+    void aStateRootOthersCanWriteIsRefusedOnReserveAndOnEveryUse() throws IOException {
+        Path open = Files.createDirectory(dir.resolve("open"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        StateStore store = new StateStore(open);
+        RunhcsException e = assertThrows(RunhcsException.class, () -> store.reserve("c1"));
+        assertTrue(e.getMessage().startsWith("refusing " + open + ": it must be a directory of"), e.getMessage());
+        assertFalse(Files.exists(open.resolve("c1")));
+        Files.createDirectory(open.resolve("c2"));
+        assertThrows(RunhcsException.class, () -> store.exists("c2"));
+        assertThrows(RunhcsException.class, () -> store.socket("c2"));
+        assertThrows(RunhcsException.class, store::ids);
+        if (io.hcs4j.platform.posix.Posix.isRoot()) {
+            Path squat = Files.createDirectory(dir.resolve("squat"));
+            Files.setOwner(squat, squat.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+            Files.setPosixFilePermissions(squat, PosixFilePermissions.fromString("rwxrwxrwx"));
+            e = assertThrows(RunhcsException.class, () -> new StateStore(squat.resolve("root")).reserve("c1"));
+            assertTrue(e.getMessage().contains(squat + " belongs to another user"), e.getMessage());
+            assertFalse(Files.exists(squat.resolve("root")));
+        }
+    }
+
+    @Test
+    void containerDirectoriesAreTheOwnersAlone() throws IOException {
+        StateStore store = new StateStore(dir.resolve("root"));
+        store.reserve("c3");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("root"))));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(store.dir("c3"))));
     }
 
     @Test

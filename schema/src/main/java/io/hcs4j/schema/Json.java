@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.nio.charset.StandardCharsets;
 
@@ -25,9 +26,10 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>It writes JSON the way Go's {@code encoding/json} does (map keys sorted; {@code <>&}, U+2028/2029 and
  * control characters escaped as lowercase hex escapes), so documents match the reference byte for byte
- * where field order allows. One per-writer switch turns HTML escaping off ({@link #writer(boolean)}), for
- * peers that write with Go's {@code SetEscapeHTML(false)}. It reads leniently about unknown fields (newer Windows builds add them) and
- * strictly about everything else: no scalar coercion, no trailing tokens, bounded nesting and size.
+ * where field order allows; doubles as Go writes them ({@link GoFloat}). One per-writer switch turns HTML
+ * escaping off ({@link #writer(boolean)}), for peers that write with Go's {@code SetEscapeHTML(false)}. It
+ * reads leniently about unknown fields (newer Windows builds add them) and strictly about everything else: no
+ * scalar coercion, no trailing tokens, bounded nesting and size, no null document.
  */
 public final class Json {
     /** Deepest nesting accepted; real documents are under 20 levels. */
@@ -52,6 +54,7 @@ public final class Json {
                         .maxDocumentLength(MAX_DOCUMENT_LENGTH)
                         .maxNumberLength(100)
                         .build())
+                .addDecorator((f, generator) -> new GoFloat.Generator(generator))
                 .build();
         factory.setCharacterEscapes(new GoEscapes(true));
         JsonMapper mapper = JsonMapper.builder(factory)
@@ -63,6 +66,9 @@ public final class Json {
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .addModule(new SimpleModule("go-float64")
+                        .addDeserializer(Double.class, new GoFloat.Deserializer())
+                        .addDeserializer(Double.TYPE, new GoFloat.Deserializer()))
                 .build();
         for (LogicalType target : new LogicalType[] {LogicalType.Textual, LogicalType.Boolean,
                 LogicalType.Integer, LogicalType.Float}) {
@@ -111,17 +117,23 @@ public final class Json {
         return read(new String(json, StandardCharsets.UTF_8), MAPPER.constructType(type));
     }
 
-    /** Decodes a whole document into {@code type}, or throws {@link SchemaException} naming where it is bad. */
+    /**
+     * Decodes a whole document into {@code type}, or throws {@link SchemaException} naming where it is bad. Never
+     * returns null: the document {@code null} is not a value of any schema type.
+     */
     public static <T> T read(String json, JavaType type) {
         if (json == null) {
             throw new SchemaException("$", "no document", null);
         }
         try {
-            return MAPPER.readValue(json, type);
+            return notNull(MAPPER.readValue(json, type), type);
         } catch (JsonMappingException e) {
             throw new SchemaException(pathOf(e), e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
             throw new SchemaException("$", e.getOriginalMessage(), e);
+        } catch (NumberFormatException e) {
+            // Jackson's parser throws this, unwrapped, for a number it cannot hold (found by JsonFuzzTest).
+            throw new SchemaException("$", e.getMessage(), e);
         } catch (StackOverflowError e) {
             // The nesting limit makes this unreachable; kept so no input can take the thread down.
             throw new SchemaException("$", "nesting too deep", null);
@@ -133,10 +145,13 @@ public final class Json {
         return read(json, MAPPER.constructType(JsonNode.class));
     }
 
-    /** Re-types a value (e.g. an {@code Object} field read as maps) into a schema type. */
+    /** Re-types a value (e.g. an {@code Object} field read as maps) into a schema type; never returns null. */
     public static <T> T convert(Object value, Class<T> type) {
+        if (value == null) {
+            throw new SchemaException("$", "no document", null);
+        }
         try {
-            return MAPPER.convertValue(value, type);
+            return notNull(MAPPER.convertValue(value, type), MAPPER.constructType(type));
         } catch (IllegalArgumentException e) {
             Throwable cause = e.getCause();
             if (cause instanceof JsonMappingException m) {
@@ -144,6 +159,13 @@ public final class Json {
             }
             throw new SchemaException("$", e.getMessage(), e);
         }
+    }
+
+    private static <T> T notNull(T value, JavaType type) {
+        if (value == null) {
+            throw new SchemaException("$", "null is not a " + type.getRawClass().getSimpleName(), null);
+        }
+        return value;
     }
 
     /** The JSON path ({@code $.A.B[0]}) of a mapping failure. */

@@ -75,29 +75,75 @@ public final class Unsigned {
         }
     }
 
-    /** uint64: the full range 0 to 2^64-1, kept as the same 64 bits in a long. */
+    /** uint64 (and Go's uint, 64-bit on every hcsshim target): 0 to 2^64-1, kept as the same 64 bits in a long. */
     public static final class U64 extends JsonDeserializer<Long> {
         @Override
         public Long deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
-                return (Long) ctxt.handleUnexpectedToken(Long.class, p);
+            return readU64(p, ctxt);
+        }
+    }
+
+    private static long readU64(JsonParser p, DeserializationContext ctxt) throws IOException {
+        if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+            return (Long) ctxt.handleUnexpectedToken(Long.class, p);
+        }
+        BigInteger v = p.getBigIntegerValue();
+        if (v.signum() < 0 || v.compareTo(U64_MAX) > 0) {
+            throw ctxt.weirdNumberException(v, Long.class, "out of range for uint64");
+        }
+        return v.longValue();
+    }
+
+    /**
+     * Go's {@code [2]uint}: two uint64s. As in Go, a shorter JSON array leaves zeros, a longer one's extra
+     * elements are dropped, and null leaves the zero value.
+     */
+    public static final class U64Pair extends JsonDeserializer<long[]> {
+        @Override
+        public long[] deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.START_ARRAY) {
+                return (long[]) ctxt.handleUnexpectedToken(long[].class, p);
             }
-            BigInteger v = p.getBigIntegerValue();
-            if (v.signum() < 0 || v.compareTo(U64_MAX) > 0) {
-                throw ctxt.weirdNumberException(v, Long.class, "out of range for uint64");
+            long[] pair = new long[2];
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                long v = readU64(p, ctxt);
+                if (i < pair.length) {
+                    pair[i] = v;
+                }
             }
-            return v.longValue();
+            return pair;
+        }
+
+        @Override
+        public long[] getNullValue(DeserializationContext ctxt) {
+            return new long[2];
+        }
+    }
+
+    /** Writes a long[] of uint64s as their unsigned decimals. */
+    public static final class U64ArraySerializer extends JsonSerializer<long[]> {
+        @Override
+        public void serialize(long[] values, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            gen.writeStartArray(values, values.length);
+            for (long v : values) {
+                writeU64(v, gen);
+            }
+            gen.writeEndArray();
         }
     }
 
     public static final class U64Serializer extends JsonSerializer<Long> {
         @Override
         public void serialize(Long value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-            if (value >= 0) {
-                gen.writeNumber(value);
-            } else {
-                gen.writeNumber(new BigInteger(Long.toUnsignedString(value)));
-            }
+            writeU64(value, gen);
+        }
+    }
+
+    private static void writeU64(long value, JsonGenerator gen) throws IOException {
+        if (value >= 0) {
+            gen.writeNumber(value);
+        } else {
+            gen.writeNumber(new BigInteger(Long.toUnsignedString(value)));
         }
     }
 }

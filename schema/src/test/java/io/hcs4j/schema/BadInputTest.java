@@ -1,9 +1,11 @@
 package io.hcs4j.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.hcs4j.schema.guest.ContainerGetProperties;
 import io.hcs4j.schema.guest.ContainerWaitForProcess;
 import io.hcs4j.schema.oci.Spec;
@@ -33,6 +35,21 @@ class BadInputTest {
     }
 
     @Test
+    void theNullDocumentIsNotAValue() {
+        for (String json : new String[] {"null", " null\n"}) {
+            assertEquals("$", bad(json, ComputeSystem.class).path());
+            assertEquals("$", bad(json, Object.class).path());
+            assertEquals("$", bad(json, String.class).path());
+        }
+        assertEquals("$", assertThrows(SchemaException.class,
+                () -> Json.convert(NullNode.instance, ProcessParameters.class)).path());
+        assertEquals("$", assertThrows(SchemaException.class, () -> Json.convert(null, ProcessParameters.class)).path());
+        // A null field inside a document is Go's "leave it zero", not an error; a tree of null is a null node.
+        assertNull(Json.read("{\"Owner\":null}", ComputeSystem.class).owner);
+        assertEquals(NullNode.instance, Json.tree("null"));
+    }
+
+    @Test
     void trailingGarbage() {
         bad("{\"Owner\":\"x\"} {}", ComputeSystem.class);
     }
@@ -54,6 +71,14 @@ class BadInputTest {
         assertEquals("$.TimeoutInMs", bad("{\"TimeoutInMs\":99999999999999999999999999}", ContainerWaitForProcess.class).path());
         bad("{\"ProcessId\":" + "9".repeat(5000) + "}", ContainerWaitForProcess.class);
         bad("{\"Memory\":{\"MemoryUsageCommitBytes\":18446744073709551616}}", Statistics.class);
+    }
+
+    @Test
+    void numbersNoTypeCanHoldAreSchemaErrors() {
+        String huge = "5e" + "9".repeat(90);
+        bad(huge, Object.class);
+        bad("{\"a\":[" + huge + "]}", Object.class);
+        bad("{\"ThrottlingScale\":" + huge + "}", io.hcs4j.schema.v2.MemoryMigrationTransferThrottleParams.class);
     }
 
     @Test

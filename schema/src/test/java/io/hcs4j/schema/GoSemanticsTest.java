@@ -2,6 +2,7 @@ package io.hcs4j.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.hcs4j.schema.guest.ContainerGetProperties;
@@ -9,6 +10,7 @@ import io.hcs4j.schema.guest.ContainerNotification;
 import io.hcs4j.schema.guest.ContainerPropertiesQuery;
 import io.hcs4j.schema.guest.ContainerWaitForProcess;
 import io.hcs4j.schema.oci.Spec;
+import io.hcs4j.schema.v1.ProcessConfig;
 import io.hcs4j.schema.v1.PropertyType;
 import io.hcs4j.schema.v2.Attachment;
 import io.hcs4j.schema.v2.ProcessParameters;
@@ -59,6 +61,42 @@ class GoSemanticsTest {
         assertEquals("{\"Timestamp\":\"2024-01-02T03:04:05.12+02:00\"}", Json.write(s));
         s.timestamp = GoTime.ZERO;
         assertEquals("{\"Timestamp\":\"0001-01-01T00:00:00Z\"}", Json.write(s));
+    }
+
+    @Test
+    void floatsAreWrittenAsGoWritesThem() {
+        // encoding/json: shortest round-trip digits; 'e' form below 1e-6 and from 1e21, exponent without padding
+        // below zero and with at least two digits above.
+        assertEquals("8.41e+21", GoFloat.format(8.41e21));
+        assertEquals("1e+21", GoFloat.format(1e21));
+        assertEquals("999999999999999900000", GoFloat.format(999999999999999.9e6));
+        assertEquals("0.000001", GoFloat.format(1e-6));
+        assertEquals("9.99e-7", GoFloat.format(9.99e-7));
+        assertEquals("1e-7", GoFloat.format(1e-7));
+        assertEquals("-1.2345e-10", GoFloat.format(-1.2345e-10));
+        assertEquals("5e-324", GoFloat.format(Double.MIN_VALUE));
+        assertEquals("1.7976931348623157e+308", GoFloat.format(Double.MAX_VALUE));
+        assertEquals("2.2250738585072014e-308", GoFloat.format(Double.MIN_NORMAL));
+        assertEquals("0.1", GoFloat.format(0.1));
+        assertEquals("0.30000000000000004", GoFloat.format(0.1 + 0.2));
+        assertEquals("100", GoFloat.format(100));
+        assertEquals("-0", GoFloat.format(-0.0));
+        assertEquals("0", GoFloat.format(0.0));
+        // Every double goes through it, trees included.
+        assertEquals("{\"x\":8.41e+21,\"y\":[1e-7]}", Json.write(Json.mapper().createObjectNode().put("x", 8.41e21)
+                .set("y", Json.mapper().createArrayNode().add(1e-7))));
+        assertThrows(IllegalArgumentException.class, () -> GoFloat.format(Double.NaN));
+    }
+
+    @Test
+    void goArraysHaveTheirFixedLength() {
+        // schema1.ProcessConfig.ConsoleSize is [2]uint: Go zero-fills a short array and drops extra elements.
+        assertEquals("[7,0]", Json.tree(Json.write(Json.read("{\"ConsoleSize\":[7]}", ProcessConfig.class)))
+                .get("ConsoleSize").toString());
+        assertEquals("[1,18446744073709551615]", Json.tree(Json.write(Json.read(
+                "{\"ConsoleSize\":[1,18446744073709551615,3]}", ProcessConfig.class))).get("ConsoleSize").toString());
+        assertEquals("[0,0]", Json.tree(Json.write(Json.read("{\"ConsoleSize\":null}", ProcessConfig.class)))
+                .get("ConsoleSize").toString());
     }
 
     @Test

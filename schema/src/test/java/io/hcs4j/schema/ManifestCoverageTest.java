@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /** Every type, field and enum constant the manifest lists exists in Java under the same JSON name. */
 class ManifestCoverageTest {
-    private static final Map<String, String> GO_PACKAGE = Map.of(
+    static final Map<String, String> GO_PACKAGE = Map.of(
             "hcsschema", "io.hcs4j.schema.v2", "schema1", "io.hcs4j.schema.v1", "prot", "io.hcs4j.schema.guest",
             "guestrequest", "io.hcs4j.schema.guest", "guestresource", "io.hcs4j.schema.guest",
             "specs", "io.hcs4j.schema.oci", "stats", "io.hcs4j.schema.guest", "commonutils", "io.hcs4j.schema.guest");
@@ -57,7 +57,7 @@ class ManifestCoverageTest {
         return tests;
     }
 
-    private static Class<?> javaClass(String goType) throws ClassNotFoundException {
+    static Class<?> javaClass(String goType) throws ClassNotFoundException {
         String[] parts = goType.replace("*", "").split("\\.");
         return Class.forName(GO_PACKAGE.get(parts[0]) + "." + parts[1]);
     }

@@ -25,6 +25,45 @@ final class Vectors {
         return dir;
     }
 
+    /** One golden document: its file, the Java type it decodes into, and the JSON text of the document itself. */
+    record Document(Path file, Class<?> type, String json) {
+    }
+
+    /**
+     * Every golden document of the manifest, in manifest order. A type Go writes as a JSON string holding the
+     * document (MarshalText) gives the document inside; {@code AnyInString} holds any value.
+     */
+    static java.util.List<Document> documents() {
+        JsonNode manifest = Json.tree(read(dir("schema").resolve("MANIFEST.json")));
+        java.util.List<Document> documents = new java.util.ArrayList<>();
+        for (Map.Entry<String, JsonNode> pkg : manifest.get("packages").properties()) {
+            for (Map.Entry<String, JsonNode> type : pkg.getValue().get("types").properties()) {
+                if (!type.getValue().has("files") || SchemaVectorsTest.NOT_DOCUMENTS.contains(type.getKey())) {
+                    continue;
+                }
+                boolean inString = type.getValue().path("marshalsAs").asText().startsWith("JSON string");
+                Class<?> java = javaClass(pkg.getKey(), type.getKey());
+                for (JsonNode file : type.getValue().get("files")) {
+                    Path vector = dir("schema").resolve(pkg.getKey()).resolve(file.asText());
+                    String text = read(vector);
+                    documents.add(new Document(vector, java, inString ? Json.tree(text).textValue() : text));
+                }
+            }
+        }
+        return documents;
+    }
+
+    private static Class<?> javaClass(String vectorPackage, String typeName) {
+        if ("AnyInString".equals(typeName)) {
+            return Object.class;
+        }
+        try {
+            return Class.forName(SchemaVectorsTest.JAVA_PACKAGE.get(vectorPackage) + "." + typeName);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("no Java type for " + vectorPackage + "/" + typeName, e);
+        }
+    }
+
     static String read(Path file) {
         try {
             return Files.readString(file);

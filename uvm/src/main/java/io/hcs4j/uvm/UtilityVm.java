@@ -413,7 +413,7 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
         system.close();
         if (transport instanceof io.hcs4j.uvm.transport.UnixSocketTransport unix) {
             try {
-                java.nio.file.Files.deleteIfExists(unix.vmDir());
+                unix.removeVmDir();
             } catch (IOException e) {
                 LOG.debug("socket directory of {} not removed: {}", id, e.toString());
             }

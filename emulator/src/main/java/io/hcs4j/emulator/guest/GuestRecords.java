@@ -1,39 +1,31 @@
 package io.hcs4j.emulator.guest;
 
+import io.hcs4j.platform.PrivateDirectory;
 import io.hcs4j.uvm.transport.HvSocketDirs;
 
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * The running guests of emulated VMs, one record per VM (its agent's pid and start time, its socket directory, and
  * the agent's own list of its mounts, {@link MountLog}), so
  * that an emulator in another process can open the VM by id after the emulator that booted it died with its host
  * process: what a real VM does by outliving its shim. Records live in a state directory that only its owner may use
- * ({@code HCS4J_EMULATOR_STATE}, default {@code /run/hcs4j/emulator} as root, else
- * {@code <tmpdir>/hcs4j-emulator-<user>}): a record decides which processes get killed and which directory gets
- * deleted, so a directory another user could write (pre-created, a link, group or world access) is refused.
+ * ({@code HCS4J_EMULATOR_STATE}, default {@code <runtime base>/emulator}: {@code /run/hcs4j/emulator} as root,
+ * else under {@code $XDG_RUNTIME_DIR}): a record decides which processes get killed and which directory gets
+ * deleted, so it is a {@link PrivateDirectory}: one another user could write (pre-created, a link, group or world
+ * access, anywhere above it) is refused.
  */
 final class GuestRecords {
     static final String DIR_ENV = "HCS4J_EMULATOR_STATE";
-    private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ,
-            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
 
     /** A VM's guest: the agent process (pid and start time, so that a reused pid is left alone) and its sockets. */
     record GuestRecord(String vmId, long agentPid, long agentStartMillis, Path socketDir) {
@@ -53,9 +45,7 @@ final class GuestRecords {
         if (configured != null && !configured.isEmpty()) {
             return Path.of(configured);
         }
-        String user = System.getProperty("user.name");
-        return "root".equals(user) ? Path.of("/run/hcs4j/emulator")
-                : Path.of(System.getProperty("java.io.tmpdir"), "hcs4j-emulator-" + user);
+        return PrivateDirectory.base().resolve("emulator");
     }
 
     /** Records the guest of a started VM, replacing an older record of the same id. */
@@ -77,10 +67,9 @@ final class GuestRecords {
     /** The record of a VM, if there is one (none without a state directory). */
     static Optional<GuestRecord> read(String vmId) throws IOException {
         Path dir = dir();
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+        if (!PrivateDirectory.check(dir)) {
             return Optional.empty();
         }
-        checkPrivate(dir);
         Properties p = new Properties();
         Path file = file(dir, vmId, ".properties");
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -118,25 +107,6 @@ final class GuestRecords {
 
     /** The state directory, made (mode 0700) when missing, checked when found. */
     private static Path privateDir() throws IOException {
-        Path dir = dir();
-        Files.createDirectories(dir.getParent());
-        try {
-            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        } catch (FileAlreadyExistsException e) {
-            // checked below, like one found by read
-        }
-        checkPrivate(dir);
-        return dir;
-    }
-
-    /** Refuses a state directory that is a link, not ours, or open to others. */
-    static void checkPrivate(Path dir) throws IOException {
-        PosixFileAttributes a = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        UserPrincipal us = Files.getOwner(Path.of("/proc/self"));
-        if (!a.isDirectory() || !a.owner().equals(us) || !OWNER_ONLY.containsAll(a.permissions())) {
-            throw new IOException("refusing the emulator's state directory " + dir + ": it must be a directory of "
-                    + us.getName() + " with mode 0700 (it is " + (a.isDirectory() ? "a directory" : "no directory")
-                    + " of " + a.owner().getName() + ", " + PosixFilePermissions.toString(a.permissions()) + ")");
-        }
+        return PrivateDirectory.create(dir());
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.hcs.raw.HResults;
 import io.hcs4j.platform.FileTrees;
 import io.hcs4j.uvm.LcowDocument;
+import io.hcs4j.platform.PrivateDirectory;
 import io.hcs4j.uvm.transport.HvSocketDirs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -144,6 +145,7 @@ final class VmDevices {
         }
         try {
             madeVmDir |= !Files.exists(dir.getParent());
+            PrivateDirectory.create(dir.getParent()); // the VM's socket directory: ours alone, or refused
             Files.createDirectories(entry.getParent());
             Files.createSymbolicLink(entry, target);
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import io.hcs4j.hcs.ComputeSystem;
 import io.hcs4j.hcs.HcsException;
 import io.hcs4j.hcs.HcsGeneration;
 import io.hcs4j.hcs.HcsService;
+import io.hcs4j.platform.PrivateDirectory;
 import io.hcs4j.platform.posix.Posix;
 import io.hcs4j.uvm.transport.HvSocketDirs;
 import org.junit.jupiter.api.Test;
@@ -128,11 +129,11 @@ class GuestTakeoverTest {
     void aStateDirectoryOthersCouldWriteIsRefused() throws IOException {
         Path open = Files.createDirectory(work.resolve("open"), PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rwxr-xr-x")));
-        IOException e = assertThrows(IOException.class, () -> GuestRecords.checkPrivate(open));
+        IOException e = assertThrows(IOException.class, () -> PrivateDirectory.check(open));
         assertTrue(e.getMessage().contains("mode 0700"), e.getMessage());
         Path link = Files.createSymbolicLink(work.resolve("link"), Files.createDirectory(work.resolve("private"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))));
-        assertThrows(IOException.class, () -> GuestRecords.checkPrivate(link));
-        GuestRecords.checkPrivate(work.resolve("private"));
+        assertThrows(IOException.class, () -> PrivateDirectory.check(link));
+        assertTrue(PrivateDirectory.check(work.resolve("private")));
     }
 }

@@ -80,4 +80,9 @@ public final class Posix {
     public static boolean isRoot() {
         return C.geteuid() == 0;
     }
+
+    /** The effective user id. */
+    public static int euid() {
+        return C.geteuid();
+    }
 }

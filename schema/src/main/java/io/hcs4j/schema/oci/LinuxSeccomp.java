@@ -17,7 +17,8 @@ public class LinuxSeccomp extends OciObject {
 
     @JsonProperty("defaultErrnoRet")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonDeserialize(using = Unsigned.U32.class)
+    @JsonDeserialize(using = Unsigned.U64.class)
+    @JsonSerialize(using = Unsigned.U64Serializer.class)
     public Long defaultErrnoRet;
 
     @JsonProperty("architectures")

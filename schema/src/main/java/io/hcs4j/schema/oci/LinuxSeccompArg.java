@@ -11,7 +11,8 @@ import io.hcs4j.schema.Unsigned;
 public class LinuxSeccompArg extends OciObject {
     @JsonProperty("index")
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    @JsonDeserialize(using = Unsigned.U32.class)
+    @JsonDeserialize(using = Unsigned.U64.class)
+    @JsonSerialize(using = Unsigned.U64Serializer.class)
     public long index;
 
     @JsonProperty("value")

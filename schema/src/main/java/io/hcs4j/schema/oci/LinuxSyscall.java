@@ -21,7 +21,8 @@ public class LinuxSyscall extends OciObject {
 
     @JsonProperty("errnoRet")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonDeserialize(using = Unsigned.U32.class)
+    @JsonDeserialize(using = Unsigned.U64.class)
+    @JsonSerialize(using = Unsigned.U64Serializer.class)
     public Long errnoRet;
 
     @JsonProperty("args")

@@ -81,7 +81,7 @@ public class ContainerProperties {
 
     @JsonProperty("MappedVirtualDiskControllers")
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public Map<Integer, MappedVirtualDiskController> mappedVirtualDiskControllers;
+    public Map<Long, MappedVirtualDiskController> mappedVirtualDiskControllers;
 
     @JsonProperty("GuestConnectionInfo")
     @JsonInclude(JsonInclude.Include.NON_NULL)

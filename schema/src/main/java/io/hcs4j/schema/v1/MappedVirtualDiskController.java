@@ -8,5 +8,5 @@ import java.util.Map;
 public class MappedVirtualDiskController {
     @JsonProperty("MappedVirtualDisks")
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public Map<Integer, MappedVirtualDisk> mappedVirtualDisks;
+    public Map<Long, MappedVirtualDisk> mappedVirtualDisks;
 }

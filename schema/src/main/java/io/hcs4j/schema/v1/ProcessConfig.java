@@ -3,6 +3,9 @@ package io.hcs4j.schema.v1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.hcs4j.schema.Unsigned;
 import java.util.List;
 import java.util.Map;
 
@@ -48,8 +51,11 @@ public class ProcessConfig {
     @JsonInclude(JsonInclude.Include.NON_DEFAULT)
     public boolean createStdErrPipe;
 
+    /** Go's {@code [2]uint} (height, width): two uint64s held as their 64 bits. */
     @JsonProperty("ConsoleSize")
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonDeserialize(using = Unsigned.U64Pair.class)
+    @JsonSerialize(using = Unsigned.U64ArraySerializer.class)
     public long[] consoleSize = new long[2];
 
     @JsonProperty("CreateInUtilityVm")

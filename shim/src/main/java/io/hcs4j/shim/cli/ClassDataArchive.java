@@ -1,9 +1,13 @@
 package io.hcs4j.shim.cli;
 
+import io.hcs4j.platform.PrivateDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The shim's application class-data archive (JDK AppCDS): the classes a daemon loads, mapped ready-made instead
@@ -11,7 +15,9 @@ import java.util.List;
  * their start-up. The first daemon after a build (or a JDK change) writes it when it exits
  * ({@code -XX:ArchiveClassesAtExit}); the daemons after it, and the guest agents they boot (told through
  * {@link #ENV}), map it. The JVM writes an archive's header last, so a daemon that starts while the archive is
- * being written finds it invalid and runs without it.
+ * being written finds it invalid and runs without it. A daemon maps an archive as trusted code, so archives are
+ * only read from and written to a directory that only the current user and root can write, and only mapped when
+ * nobody else can write the file.
  */
 final class ClassDataArchive {
     /**
@@ -36,19 +42,31 @@ final class ClassDataArchive {
      * jar (the JVM refuses an archive of another jar); none when it cannot be written there.
      */
     static List<String> options(Path jar, Path archive) {
+        Path dir = archive.toAbsolutePath().getParent();
         try {
-            if (Files.isRegularFile(archive)
+            if (dir == null || !Files.isDirectory(dir) || !PrivateDirectory.onlyWeCanWrite(dir)) {
+                return List.of(); // another user could plant an archive there
+            }
+            if (Files.isRegularFile(archive, LinkOption.NOFOLLOW_LINKS)
                     && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) >= 0) {
-                return List.of("-XX:SharedArchiveFile=" + archive);
+                return othersCanWrite(archive) ? List.of() : List.of("-XX:SharedArchiveFile=" + archive);
             }
         } catch (IOException e) {
             return List.of();
         }
-        Path dir = archive.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
+        if (!Files.isWritable(dir)) {
             return List.of();
         }
         return List.of("-XX:ArchiveClassesAtExit=" + archive);
+    }
+
+    private static boolean othersCanWrite(Path file) throws IOException {
+        try {
+            Set<PosixFilePermission> p = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+            return p.contains(PosixFilePermission.GROUP_WRITE) || p.contains(PosixFilePermission.OTHERS_WRITE);
+        } catch (UnsupportedOperationException notPosix) {
+            return false; // Windows: the file's ACL decides
+        }
     }
 
     /** The archive for the jar this JVM runs from, or null when it does not run from a jar. */

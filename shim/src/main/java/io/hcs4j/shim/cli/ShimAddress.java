@@ -1,12 +1,15 @@
 package io.hcs4j.shim.cli;
 
+import io.hcs4j.platform.PrivateDirectory;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
  * Where a shim listens, derived from (containerd address, namespace, id) so that a pod's containers can find
  * the sandbox's shim and delete can find a dead shim's socket. Unix socket paths must stay under 108 bytes,
- * hence a 128-bit hash under a short directory (HCS4J_SOCKET_DIR, default /run/hcs4j).
+ * hence a 128-bit hash under a short directory (HCS4J_SOCKET_DIR, default {@code /run/hcs4j/shim} as root and
+ * {@code $XDG_RUNTIME_DIR/hcs4j/shim} otherwise), a {@link PrivateDirectory}: whoever could write it could
+ * serve containerd in the shim's place.
  */
 final class ShimAddress {
     private ShimAddress() {
@@ -28,7 +31,7 @@ final class ShimAddress {
         String key = containerdAddress + "\0" + namespace + "\0" + id;
         // Two differently seeded 64-bit FNV-1a hashes: unique enough for names, and no crypto provider
         // to initialize on the start path.
-        return Path.of(dir == null || dir.isEmpty() ? "/run/hcs4j" : dir,
+        return (dir == null || dir.isEmpty() ? PrivateDirectory.base().resolve("shim") : Path.of(dir)).resolve(
                 hex(fnv1a(key, 0xcbf29ce484222325L)) + hex(fnv1a(key, 0x84222325cbf29ce4L)) + ".sock");
     }
 

@@ -1,6 +1,8 @@
 package io.hcs4j.shim.cli;
 
 import io.hcs4j.platform.Detached;
+import io.hcs4j.platform.PeerCredentials;
+import io.hcs4j.platform.PrivateDirectory;
 import java.io.File;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -62,19 +64,26 @@ final class StartCommand {
         return (f.bundle().isEmpty() ? Path.of("") : Path.of(f.bundle())).toAbsolutePath();
     }
 
-    static boolean reachable(String address) {
+    /**
+     * Whether a shim serves the address. Its directory must be ours alone and the server our own user's or root's
+     * process: otherwise containerd would be sent to a stranger's socket, so that fails instead.
+     */
+    static boolean reachable(String address) throws IOException {
         if (ShimAddress.windows()) {
             return new File(address).exists();
         }
         Path socket = Path.of(address.substring("unix://".length()));
-        if (!Files.exists(socket)) {
+        if (!PrivateDirectory.check(socket.getParent()) || !Files.exists(socket)) {
             return false;
         }
         try (SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            c.connect(UnixDomainSocketAddress.of(socket));
+            try {
+                c.connect(UnixDomainSocketAddress.of(socket));
+            } catch (IOException e) {
+                return false;
+            }
+            PeerCredentials.requireTrusted(c, socket);
             return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 

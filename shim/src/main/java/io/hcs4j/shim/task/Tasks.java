@@ -40,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * container through the backend the spec selects); Delete of the init process removes it; every other
  * request goes to the task, whose processes' {@link ProcessState}s allow or refuse it. Events are queued at
  * each transition in containerd's order (create, start, exec-added, exec-started, exit, delete; paused,
- * resumed). Refusals are {@link TaskException}s; the Task service maps them (and the platform's errors) to
- * gRPC codes.
+ * resumed). Ids, the bundle path and stdio paths are checked first ({@link Identifiers}), before a backend is
+ * asked for anything. Refusals are {@link TaskException}s; the Task service maps them (and the platform's errors)
+ * to gRPC codes.
  */
 public final class Tasks {
     private static final Logger log = LoggerFactory.getLogger(Tasks.class);
@@ -91,16 +92,15 @@ public final class Tasks {
     }
 
     public synchronized CreateTaskResponse create(CreateTaskRequest r) throws IOException {
-        if (r.getId().isEmpty()) {
-            throw TaskException.invalid("task id must not be empty");
-        }
+        Identifiers.validate("task id", r.getId());
+        Path bundle = Identifiers.bundle(r.getBundle());
+        stdio(r.getStdin(), r.getStdout(), r.getStderr());
         if (!r.getCheckpoint().isEmpty()) {
             throw TaskException.unimplemented("restoring from a checkpoint: HCS save/restore is not exposed through the runhcs shim");
         }
         if (tasks.containsKey(r.getId())) {
             throw TaskException.alreadyExists("task " + r.getId() + " already exists");
         }
-        Path bundle = Path.of(r.getBundle());
         OciSpec spec = OciSpec.readBundle(bundle);
         ContainerBackend backend = backends.select(spec, options(r.getOptions()));
         List<ContainerSpec.Layer> layers = new ArrayList<>();
@@ -130,6 +130,12 @@ public final class Tasks {
                 .setCheckpoint(r.getCheckpoint())
                 .build());
         return CreateTaskResponse.newBuilder().build();
+    }
+
+    private static void stdio(String stdin, String stdout, String stderr) {
+        Identifiers.noNul("stdin", stdin);
+        Identifiers.noNul("stdout", stdout);
+        Identifiers.noNul("stderr", stderr);
     }
 
     private Options options(Any any) {
@@ -179,9 +185,8 @@ public final class Tasks {
     }
 
     public void exec(ExecProcessRequest r) {
-        if (r.getExecId().isEmpty()) {
-            throw TaskException.invalid("exec id must not be empty");
-        }
+        Identifiers.validate("exec id", r.getExecId());
+        stdio(r.getStdin(), r.getStdout(), r.getStderr());
         Task t = task(r.getId());
         io.hcs4j.schema.oci.Process spec = withTerminal(OciSpec.parseProcess(r.getSpec().getValue().toByteArray()),
                 r.getTerminal());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +46,18 @@ class ClassDataArchiveTest {
         Files.setLastModifiedTime(jar, FileTime.fromMillis(jarMillis));
         Files.setLastModifiedTime(archive, FileTime.fromMillis(archiveMillis));
         return ClassDataArchive.options(jar, archive);
+    }
+
+    /** A daemon maps the archive as trusted code: none from where another user could plant or change one. */
+    @Test
+    void noArchiveFromADirectoryOrFileOthersCanWrite() throws Exception {
+        assertEquals(List.of("-XX:SharedArchiveFile=" + dir.resolve("shim.jsa")), optionsFor(1_000_000, 2_000_000));
+        Files.setPosixFilePermissions(dir.resolve("shim.jsa"), PosixFilePermissions.fromString("rw-rw-rw-"));
+        assertEquals(List.of(), ClassDataArchive.options(dir.resolve("shim.jar"), dir.resolve("shim.jsa")));
+        Path shared = Files.createDirectory(dir.resolve("shared"));
+        Files.setAttribute(shared, "unix:mode", 01777); // like /tmp: anyone can create the archive's name first
+        Path jar = Files.writeString(shared.resolve("shim.jar"), "jar");
+        assertEquals(List.of(), ClassDataArchive.options(jar, shared.resolve("shim.jsa")));
     }
 
     @Test

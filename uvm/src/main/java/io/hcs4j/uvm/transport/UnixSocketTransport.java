@@ -2,6 +2,8 @@ package io.hcs4j.uvm.transport;
 
 import io.hcs4j.platform.ChannelConnection;
 import io.hcs4j.platform.Connection;
+import io.hcs4j.platform.PeerCredentials;
+import io.hcs4j.platform.PrivateDirectory;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
@@ -13,20 +15,25 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The hvsocket stand-in: the host listens on {@code <vm dir>/<service id>.sock} and the guest dials it. Any
- * guest that follows this convention can connect, including the reference GCS.
+ * guest that follows this convention can connect, including the reference GCS. The VM's directory is a
+ * {@link PrivateDirectory}, checked on every listen and dial, and both ends talk only to a peer of our own user or
+ * root ({@link PeerCredentials}): a listener drops anyone else, a dial to anyone else fails.
  */
 public final class UnixSocketTransport implements HvSocketTransport {
     /** Each VM's sockets in its own directory, {@link HvSocketDirs#forVm}. */
     public static final HvSocketTransport.Factory PER_VM_DIRECTORY =
             (vmId, runtimeId) -> new UnixSocketTransport(HvSocketDirs.forVm(vmId));
 
+    private static final Logger LOG = LoggerFactory.getLogger(UnixSocketTransport.class);
     private final Path vmDir;
 
     public UnixSocketTransport(Path vmDir) {
@@ -37,14 +44,16 @@ public final class UnixSocketTransport implements HvSocketTransport {
         return vmDir;
     }
 
+    /** Removes the VM's directory once empty; one that is not ours alone (a squatter's) is left to its owner. */
+    public void removeVmDir() throws IOException {
+        if (PrivateDirectory.check(vmDir)) {
+            Files.deleteIfExists(vmDir);
+        }
+    }
+
     @Override
     public HvSocketListener listen(UUID serviceId) throws IOException {
-        Files.createDirectories(vmDir);
-        try {
-            Files.setPosixFilePermissions(vmDir, PosixFilePermissions.fromString("rwx------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows' AF_UNIX: the directory keeps its inherited ACL.
-        }
+        PrivateDirectory.create(vmDir);
         Path path = HvSocketDirs.socket(vmDir, serviceId);
         Files.deleteIfExists(path);
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -62,7 +71,18 @@ public final class UnixSocketTransport implements HvSocketTransport {
     public static Connection dial(Path vmDir, UUID serviceId) throws IOException {
         Path path = HvSocketDirs.socket(vmDir, serviceId);
         try {
-            return ChannelConnection.connect(path);
+            if (!PrivateDirectory.check(vmDir)) {
+                throw new NoSuchFileException(vmDir.toString());
+            }
+            SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+            try {
+                channel.connect(UnixDomainSocketAddress.of(path));
+                PeerCredentials.requireTrusted(channel, path);
+            } catch (IOException e) {
+                channel.close();
+                throw e;
+            }
+            return new ChannelConnection(channel);
         } catch (IOException e) {
             throw new IOException("cannot dial " + path + ": " + e.getMessage(), e);
         }
@@ -96,6 +116,13 @@ public final class UnixSocketTransport implements HvSocketTransport {
                 }
                 SocketChannel channel = server.accept();
                 if (channel != null) {
+                    try {
+                        PeerCredentials.requireTrusted(channel, path);
+                    } catch (IOException stranger) {
+                        LOG.warn("{}", stranger.getMessage());
+                        channel.close();
+                        continue;
+                    }
                     channel.configureBlocking(true);
                     return new ChannelConnection(channel);
                 }

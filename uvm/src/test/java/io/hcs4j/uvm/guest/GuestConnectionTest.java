@@ -22,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,6 +98,35 @@ class GuestConnectionTest {
                     Duration.ofSeconds(5))) {
                 assertEquals("linux", c.os());
                 assertEquals("stacks", c.dumpStacks());
+            }
+            guest.get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aGuestAnsweringNullPropertiesGivesEmptyPropertiesNotNull() throws Exception {
+        UnixSocketTransport transport = new UnixSocketTransport(tmp);
+        try (HvSocketListener listener = transport.listen(VsockPorts.serviceId(VsockPorts.GCS_PORT))) {
+            CompletableFuture<Void> guest = guest(g -> {
+                ObjectNode negotiate = g.readRequest(RPCProc.RPC_NEGOTIATE_PROTOCOL);
+                g.respond(RPCProc.RPC_NEGOTIATE_PROTOCOL, negotiate, Json.mapper().createObjectNode().put("Version", 4)
+                        .set("Capabilities", Json.mapper().createObjectNode().put("RuntimeOsType", "Linux")));
+                ObjectNode create = g.readRequest(RPCProc.RPC_CREATE);
+                g.respond(RPCProc.RPC_CREATE, create, Json.mapper().createObjectNode());
+                // Go writes a nil nested document as the string "null"; a careless guest may write JSON null.
+                ObjectNode v1 = g.readRequest(RPCProc.RPC_GET_PROPERTIES);
+                g.respond(RPCProc.RPC_GET_PROPERTIES, v1, Json.mapper().createObjectNode().put("Properties", "null"));
+                ObjectNode v1Null = g.readRequest(RPCProc.RPC_GET_PROPERTIES);
+                g.respond(RPCProc.RPC_GET_PROPERTIES, v1Null, Json.mapper().createObjectNode().putNull("Properties"));
+                ObjectNode v2 = g.readRequest(RPCProc.RPC_GET_PROPERTIES);
+                g.respond(RPCProc.RPC_GET_PROPERTIES, v2, Json.mapper().createObjectNode().put("Properties", "null"));
+            });
+            try (GuestConnection c = GuestConnection.accept("vm-1", listener, transport, Duration.ofSeconds(5),
+                    Duration.ofSeconds(5))) {
+                GuestContainer container = c.createContainer("c1", Json.mapper().createObjectNode(), "/b", "/s");
+                assertNotNull(container.properties(io.hcs4j.schema.v1.PropertyType.PROCESS_LIST));
+                assertNotNull(container.properties(io.hcs4j.schema.v1.PropertyType.PROCESS_LIST));
+                assertNotNull(container.propertiesV2(io.hcs4j.schema.v2.PropertyType.STATISTICS));
             }
             guest.get(5, TimeUnit.SECONDS);
         }

@@ -10,6 +10,7 @@ import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -48,6 +49,28 @@ class UnixSocketTransportTest {
             }
         }
         assertFalse(Files.exists(vmDir.resolve("40000000-facb-11e6-bd58-64006a7986d3.sock")));
+    }
+
+    /** A VM directory someone else made first (issue 15: a squatter took the guest's connection) is not used. */
+    @Test
+    void aVmDirectoryOthersOwnOrCanWriteIsRefusedOnListenAndDial() throws Exception {
+        UUID gcs = VsockPorts.serviceId(VsockPorts.GCS_PORT);
+        Path open = Files.createDirectory(tmp.resolve("open"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        IOException e = assertThrows(IOException.class, () -> new UnixSocketTransport(open).listen(gcs));
+        assertTrue(e.getMessage().contains("refusing " + open), e.getMessage());
+        e = assertThrows(IOException.class, () -> UnixSocketTransport.dial(open, gcs));
+        assertTrue(e.getMessage().contains("refusing " + open), e.getMessage());
+        if (io.hcs4j.platform.posix.Posix.isRoot()) {
+            Path squat = Files.createDirectory(tmp.resolve("squat"));
+            Files.setOwner(squat, squat.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+            Files.setPosixFilePermissions(squat, PosixFilePermissions.fromString("rwxrwxrwx"));
+            e = assertThrows(IOException.class, () -> new UnixSocketTransport(squat.resolve("vm")).listen(gcs));
+            assertTrue(e.getMessage().contains(squat + " belongs to another user"), e.getMessage());
+            assertFalse(Files.exists(squat.resolve("vm")));
+            assertThrows(IOException.class, () -> new UnixSocketTransport(squat).removeVmDir());
+            assertTrue(Files.isDirectory(squat), "a squatter's directory is theirs to remove");
+        }
     }
 
     @Test

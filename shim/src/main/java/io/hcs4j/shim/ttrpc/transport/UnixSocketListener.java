@@ -2,15 +2,21 @@ package io.hcs4j.shim.ttrpc.transport;
 
 import io.hcs4j.platform.ChannelConnection;
 import io.hcs4j.platform.Connection;
+import io.hcs4j.platform.PeerCredentials;
+import io.hcs4j.platform.PrivateDirectory;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** A unix domain socket listener on the JDK's own AF_UNIX support (no native library). */
+/**
+ * A unix domain socket listener on the JDK's own AF_UNIX support (no native library), in a
+ * {@link PrivateDirectory}, that serves only processes of our own user or root ({@link PeerCredentials}).
+ */
 public final class UnixSocketListener implements Listener {
     private final ServerSocketChannel channel;
     private final Path path;
@@ -21,7 +27,7 @@ public final class UnixSocketListener implements Listener {
     }
 
     public static UnixSocketListener bind(Path path) throws IOException {
-        Files.createDirectories(path.toAbsolutePath().getParent());
+        PrivateDirectory.create(path.toAbsolutePath().getParent());
         ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             channel.bind(UnixDomainSocketAddress.of(path));
@@ -36,7 +42,15 @@ public final class UnixSocketListener implements Listener {
 
     @Override
     public Connection accept() throws IOException {
-        return new ChannelConnection(channel.accept());
+        while (true) {
+            SocketChannel accepted = channel.accept();
+            try {
+                PeerCredentials.requireTrusted(accepted, path);
+                return new ChannelConnection(accepted);
+            } catch (IOException stranger) {
+                accepted.close(); // the socket's directory should have kept them out; they get nothing
+            }
+        }
     }
 
     @Override
