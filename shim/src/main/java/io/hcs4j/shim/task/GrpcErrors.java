@@ -3,7 +3,6 @@ package io.hcs4j.shim.task;
 import io.grpc.Status;
 import io.hcs4j.hcs.HcsErrorKind;
 import io.hcs4j.hcs.HcsException;
-import io.hcs4j.hcs.raw.HResults;
 import io.hcs4j.uvm.bridge.BridgeClosedException;
 import io.hcs4j.uvm.bridge.GcsException;
 import java.util.concurrent.CompletionException;
@@ -51,8 +50,7 @@ public final class GrpcErrors {
             return codeOf(e.kind());
         }
         if (t instanceof GcsException e) {
-            // The guest answers with the HRESULTs of HCS's table; E_NOTIMPL is the guest's "not implemented".
-            return e.result() == HResults.E_NOTIMPL ? Status.Code.UNIMPLEMENTED : codeOf(e.kind());
+            return codeOf(e.kind());
         }
         if (t instanceof BridgeClosedException) {
             return Status.Code.UNAVAILABLE; // the guest is gone

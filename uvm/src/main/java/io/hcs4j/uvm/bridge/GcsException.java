@@ -1,6 +1,7 @@
 package io.hcs4j.uvm.bridge;
 
 import io.hcs4j.hcs.HcsErrorKind;
+import io.hcs4j.hcs.raw.HResults;
 import io.hcs4j.schema.guest.RPCProc;
 
 import java.io.IOException;
@@ -38,9 +39,12 @@ public class GcsException extends IOException {
         return result;
     }
 
-    /** The kind of the guest's HRESULT, {@link HcsErrorKind#OTHER} when the table does not name it. */
+    /**
+     * The kind of the guest's HRESULT, {@link HcsErrorKind#OTHER} when the table does not name it. E_NOTIMPL is
+     * how the guest refuses an RPC or request it lacks ("bridge: function not supported"), so it is NOT_SUPPORTED.
+     */
     public HcsErrorKind kind() {
-        return HcsErrorKind.of(result);
+        return result == HResults.E_NOTIMPL ? HcsErrorKind.NOT_SUPPORTED : HcsErrorKind.of(result);
     }
 
     public String errorMessage() {
