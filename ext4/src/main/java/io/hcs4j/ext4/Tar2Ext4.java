@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.TreeMap;
 
 /**
@@ -55,6 +56,7 @@ public final class Tar2Ext4 {
         Path temp = Files.createTempFile(dir, "." + out.getFileName() + ".", ".tmp");
         boolean done = false;
         try {
+            readableByAll(temp);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.READ, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 if (options.onlyAppendVhdFooter()) {
@@ -74,6 +76,13 @@ public final class Tar2Ext4 {
             if (!done) {
                 Files.deleteIfExists(temp);
             }
+        }
+    }
+
+    /** A layer image is not secret: rw-r--r--, as Go's os.Create under the usual umask (a temporary file is 0600). */
+    private static void readableByAll(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 
