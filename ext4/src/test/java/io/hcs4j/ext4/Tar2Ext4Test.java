@@ -74,7 +74,7 @@ class Tar2Ext4Test {
                 .add(file("times", "t").pax("mtime", "1700000123.5").pax("atime", "1600000000"))
                 .build();
 
-        Path image = convertChecked(tar, Tar2Ext4.Options.lcowLayer(0));
+        Path image = convertChecked(tar, Tar2Ext4.Options.lcowLayer());
 
         VhdFooter footer = VhdFooter.read(image);
         assertEquals(Files.size(image) - VhdFooter.SIZE, footer.dataSize());
@@ -127,7 +127,7 @@ class Tar2Ext4Test {
                 .add(file("c/.wh.parentless", ""))
                 .build();
 
-        Path image = convertChecked(tar, Tar2Ext4.Options.lcowLayer(0));
+        Path image = convertChecked(tar, Tar2Ext4.Options.lcowLayer());
 
         String gone = debugfs(image, "stat /a/gone");
         assertTrue(gone.contains("Type: character special Mode: 0000") && gone.contains("number: 00:00"), gone);
