@@ -286,6 +286,20 @@ class Tar2Ext4Test {
     }
 
     @Test
+    void base256OwnersAndAStreamEndingAfterAPaxRecord() throws Exception {
+        Path image = convertChecked(new TarBuilder().add(file("f", "x").owner(5_000_000, 4_000_000)).build(),
+                Tar2Ext4.Options.defaults());
+        assertTrue(debugfs(image, "stat /f").contains("User: 5000000 Group: 4000000"));
+        Files.delete(image);
+
+        byte[] withPax = new TarBuilder().add(file("p", "x").pax("mtime", "1")).buildUnterminated();
+        byte[] paxOnly = Arrays.copyOf(withPax, 1024); // the 'x' header and its record, not the entry
+        TarFormatException e = assertThrows(TarFormatException.class, () -> convert(paxOnly, Tar2Ext4.Options.defaults()));
+        assertTrue(e.getMessage().contains("after a PAX or long-name record"), e.getMessage());
+        assertNothingLeft();
+    }
+
+    @Test
     void badChecksumIsRefused() throws Exception {
         byte[] tar = new TarBuilder().add(file("a", "x")).add(file("b", "y")).build();
         tar[1024 + 10] ^= 1; // inside the second header's name
