@@ -242,7 +242,10 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
         disk.mountPath = guestPath;
         disk.ensureFilesystem = true;
         disk.filesystem = "ext4";
-        return resources.acquire("scsi:" + hostPath, guestPath, () -> attachScsi(hostPath, disk));
+        return resources.acquire("scsi:" + hostPath, guestPath, () -> {
+            system.grantAccess(hostPath); // the scratch is the container's own copy: the VM has no access yet
+            return attachScsi(hostPath, disk);
+        });
     }
 
     /** Maps a read-only VHD as a vPMem device, mounted in the guest at {@code guestPath}. */

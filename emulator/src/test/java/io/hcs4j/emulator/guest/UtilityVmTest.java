@@ -102,6 +102,11 @@ class UtilityVmTest {
         }
 
         @Override
+        public void grantAccess(String hostPath) {
+            modifies.add("Grant " + hostPath);
+        }
+
+        @Override
         public CompletableFuture<?> exit() {
             return exit;
         }
