@@ -10,6 +10,7 @@ import io.hcs4j.schema.guest.LCOWNetworkAdapter;
 import io.hcs4j.schema.guest.ModificationRequest;
 import io.hcs4j.schema.guest.RequestType;
 import io.hcs4j.schema.guest.ResourceType;
+import io.hcs4j.schema.guest.SCSIDevice;
 import io.hcs4j.schema.v2.Attachment;
 import io.hcs4j.schema.v2.Layer;
 import io.hcs4j.schema.v2.ModifySettingRequest;
@@ -296,7 +297,8 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
 
     /**
      * Plugs a disk into a free SCSI slot (HCS), then has the guest mount it as {@code disk} says (its controller and
-     * LUN filled in here); undone in reverse, the guest first.
+     * LUN filled in here); undone in reverse, as hcsshim does: the guest unmounts it, a Linux guest unplugs the
+     * device (SCSIDevice Remove), then HCS detaches it.
      */
     private ResourceTable.Remover attachScsi(String hostPath, LCOWMappedVirtualDisk disk) throws IOException {
         int slot = allocate(scsiSlots, scsiControllerCount * LUNS_PER_CONTROLLER, "SCSI");
@@ -327,9 +329,15 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
         unmount.readOnly = disk.readOnly;
         unmount.controller = controller;
         unmount.lun = lun;
+        SCSIDevice unplug = new SCSIDevice();
+        unplug.controller = controller;
+        unplug.lun = lun;
         return () -> {
             try {
                 guestModify(RequestType.REMOVE, ResourceType.MAPPED_VIRTUAL_DISK, unmount);
+                if (os.equals("linux")) {
+                    guestModify(RequestType.REMOVE, ResourceType.SCSI_DEVICE, unplug);
+                }
                 hostModify(RequestType.REMOVE, path, null);
             } finally {
                 free(scsiSlots, slot);

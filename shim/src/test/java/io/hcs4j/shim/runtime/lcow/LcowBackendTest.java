@@ -327,7 +327,7 @@ class LcowBackendTest {
     // ---- the order of a container's life on the bridge, against the reference transcripts
 
     /** The GCS bridge's frames from the host, as the guest reads them. */
-    private static final class RecordedBridge {
+    static final class RecordedBridge {
         final ByteArrayOutputStream sent = new ByteArrayOutputStream();
 
         /** The host's backend, its VMs' GCS connections recorded. */

@@ -314,4 +314,50 @@ class VhdLayersTest {
         assertTrue(e.getMessage().contains(broken.resolve("layer.vhd").toString()), e.getMessage());
         assertNothingAttached(vmId(pod));
     }
+
+    @Test
+    void theGuestIsAskedInHcsshimsOrderAndEverythingIsUndoneInReverse() throws Exception {
+        LcowBackendTest.RecordedBridge bridge = new LcowBackendTest.RecordedBridge();
+        backend = new LcowBackend(bridge.around(HostBackend.select()), TIMEOUT, TIMEOUT);
+        Path[] layers = busyboxLayers();
+        Path snapshot = scratch(work.resolve("snapshots/3"));
+        String id = id("order");
+        Path bundle = bundle(id, "true");
+        Container c = create(id, bundle, lcowLayer(snapshot, "rw", layers), Map.of());
+        assertEquals("exit 0", runInit(c));
+        c.close();
+        containers.remove(c);
+        String vm = bundle.resolve("vm").toString();
+        String dir = bundle.resolve("lcow").toString();
+        List<String> steps = new ArrayList<>();
+        for (io.hcs4j.uvm.bridge.codec.Frame f : bridge.requests()) {
+            com.fasterxml.jackson.databind.JsonNode body = Json.mapper().readTree(f.body());
+            com.fasterxml.jackson.databind.JsonNode request = body.path("Request");
+            String type = request.path("ResourceType").asText();
+            if (type.equals("VPMemDevice") || type.equals("MappedVirtualDisk") || type.equals("SCSIDevice")
+                    || type.equals("CombinedLayers")) {
+                com.fasterxml.jackson.databind.JsonNode settings = request.path("Settings");
+                String where = settings.has("ContainerRootPath") ? settings.path("ContainerRootPath").asText()
+                        : settings.has("MountPath") ? settings.path("MountPath").asText()
+                        : settings.path("Controller").asInt() + "-" + settings.path("Lun").asInt();
+                steps.add(request.path("RequestType").asText() + " " + type + " " + where);
+            } else if (io.hcs4j.schema.guest.MsgType.proc(f.type()) == io.hcs4j.schema.guest.RPCProc.RPC_DELETE_CONTAINER_STATE) {
+                steps.add("DeleteContainerState");
+            }
+        }
+        assertEquals(List.of(
+                "Add VPMemDevice " + vm + "/run/layers/p0",
+                "Add VPMemDevice " + vm + "/run/layers/p1",
+                "Add MappedVirtualDisk " + dir,
+                "Add CombinedLayers " + dir + "/rootfs",
+                "Remove CombinedLayers " + dir + "/rootfs",
+                "Remove MappedVirtualDisk " + dir,
+                "Remove SCSIDevice 0-0",
+                "Remove VPMemDevice " + vm + "/run/layers/p1",
+                "Remove VPMemDevice " + vm + "/run/layers/p0",
+                "DeleteContainerState"), steps);
+        // The recording transport hides the VM's socket directory from the VM, which so leaves it (empty).
+        Files.deleteIfExists(HvSocketDirs.forVm(vmId(id)));
+        assertNothingAttached(vmId(id));
+    }
 }
