@@ -1,5 +1,6 @@
 package io.hcs4j.ext4;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -25,6 +26,8 @@ public final class Tar2Ext4 {
     private static final String WHITEOUT_PREFIX = ".wh.";
     private static final String OPAQUE_WHITEOUT = ".wh..wh..opq";
     private static final String XATTR_PREFIX = "SCHILY.xattr.";
+    /** containerd's maximum size of an LCOW layer image. */
+    public static final long CONTAINERD_LCOW_MAX_DISK_SIZE = 128L << 30;
 
     private Tar2Ext4() {
     }
@@ -41,9 +44,12 @@ public final class Tar2Ext4 {
             return new Options(false, false, false, false, false, 0);
         }
 
-        /** What containerd's lcow differ asks for: whiteouts converted, a VHD footer, the given maximum size. */
-        public static Options lcowLayer(long maximumDiskSize) {
-            return new Options(true, false, true, false, false, maximumDiskSize);
+        /**
+         * What containerd's windows-lcow differ asks for when it makes a {@code layer.vhd}: whiteouts converted, a
+         * VHD footer, a maximum size of 128 GiB ({@code maxLcowVhdSizeGB}, which holds bytes).
+         */
+        public static Options lcowLayer() {
+            return new Options(true, false, true, false, false, CONTAINERD_LCOW_MAX_DISK_SIZE);
         }
     }
 
@@ -88,7 +94,7 @@ public final class Tar2Ext4 {
 
     /** Converts the tar into an ext4 image written to the empty {@code out}; returns the image's size in bytes. */
     public static long convert(InputStream tar, FileChannel out, Options options) throws IOException {
-        TarReader reader = new TarReader(tar);
+        TarReader reader = new TarReader(new BufferedInputStream(tar, 1 << 20));
         Ext4Writer fs = new Ext4Writer(out, options.maximumDiskSize(), options.inlineData());
         byte[] buffer = new byte[1 << 16];
         for (TarReader.Entry e = reader.next(); e != null; e = reader.next()) {

@@ -55,6 +55,9 @@ final class TarReader {
         while (true) {
             long headerAt = offset;
             if (!readHeaderBlock()) {
+                if (!pax.isEmpty() || longName != null || longLink != null) {
+                    throw truncated("after a PAX or long-name record, before its entry");
+                }
                 return null;
             }
             if (isZero(block)) {
@@ -339,20 +342,22 @@ final class TarReader {
 
     /** Octal (spaces and NULs around it ignored), or base-256 two's complement when the first byte's top bit is set. */
     private long parseNumeric(int off, int len, long at, String what) throws TarFormatException {
-        if ((block[off] & 0x80) != 0) {
-            long v = block[off] & 0x7f;
-            if ((v & 0x40) != 0) {
-                v |= ~0x7fL; // negative
-            }
-            for (int i = 1; i < len; i++) {
-                if (((v >>> 55) & 0xff) != 0 && ((v >> 55) != -1)) {
-                    throw new TarFormatException("invalid tar header at byte " + at + ": " + what + " overflows");
-                }
-                v = (v << 8) | (block[off + i] & 0xff);
-            }
-            return v;
+        if ((block[off] & 0x80) == 0) {
+            return parseOctal(off, len, at, what);
         }
-        return parseOctal(off, len, at, what);
+        int invert = (block[off] & 0x40) != 0 ? 0xff : 0; // negative: work on the complement
+        long x = 0;
+        for (int i = 0; i < len; i++) {
+            int c = (block[off + i] ^ invert) & (i == 0 ? 0x7f : 0xff);
+            if ((x >>> 56) != 0) {
+                throw new TarFormatException("invalid tar header at byte " + at + ": " + what + " overflows");
+            }
+            x = (x << 8) | c;
+        }
+        if (x < 0) {
+            throw new TarFormatException("invalid tar header at byte " + at + ": " + what + " overflows");
+        }
+        return invert != 0 ? ~x : x;
     }
 
     private long parseOctal(int off, int len, long at, String what) throws TarFormatException {

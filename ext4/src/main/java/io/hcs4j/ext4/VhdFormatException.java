@@ -3,7 +3,7 @@ package io.hcs4j.ext4;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** A disk image that is not what its reader needs (no or a corrupt VHD footer, a bad ext4 superblock); names the file. */
+/** A disk image without a valid fixed-VHD footer (missing, corrupt, not fixed, wrong size); names the file. */
 public final class VhdFormatException extends IOException {
     private final transient Path file;
 

@@ -74,7 +74,7 @@ class Tar2Ext4Test {
                 .add(file("times", "t").pax("mtime", "1700000123.5").pax("atime", "1600000000"))
                 .build();
 
-        Path image = convertChecked(tar, Tar2Ext4.Options.lcowLayer(0));
+        Path image = convertChecked(tar, Tar2Ext4.Options.lcowLayer());
 
         VhdFooter footer = VhdFooter.read(image);
         assertEquals(Files.size(image) - VhdFooter.SIZE, footer.dataSize());
@@ -127,7 +127,7 @@ class Tar2Ext4Test {
                 .add(file("c/.wh.parentless", ""))
                 .build();
 
-        Path image = convertChecked(tar, Tar2Ext4.Options.lcowLayer(0));
+        Path image = convertChecked(tar, Tar2Ext4.Options.lcowLayer());
 
         String gone = debugfs(image, "stat /a/gone");
         assertTrue(gone.contains("Type: character special Mode: 0000") && gone.contains("number: 00:00"), gone);
@@ -282,6 +282,20 @@ class Tar2Ext4Test {
                 () -> convert(Arrays.copyOf(tar, 300), Tar2Ext4.Options.defaults()));
         assertTrue(inHeader.getMessage().contains("truncated tar stream: it ends at byte 300 in a header"),
                 inHeader.getMessage());
+        assertNothingLeft();
+    }
+
+    @Test
+    void base256OwnersAndAStreamEndingAfterAPaxRecord() throws Exception {
+        Path image = convertChecked(new TarBuilder().add(file("f", "x").owner(5_000_000, 4_000_000)).build(),
+                Tar2Ext4.Options.defaults());
+        assertTrue(debugfs(image, "stat /f").contains("User: 5000000 Group: 4000000"));
+        Files.delete(image);
+
+        byte[] withPax = new TarBuilder().add(file("p", "x").pax("mtime", "1")).buildUnterminated();
+        byte[] paxOnly = Arrays.copyOf(withPax, 1024); // the 'x' header and its record, not the entry
+        TarFormatException e = assertThrows(TarFormatException.class, () -> convert(paxOnly, Tar2Ext4.Options.defaults()));
+        assertTrue(e.getMessage().contains("after a PAX or long-name record"), e.getMessage());
         assertNothingLeft();
     }
 

@@ -182,6 +182,14 @@ final class TarBuilder {
     }
 
     private static void octal(byte[] h, int off, int len, long v) {
+        if (v >= 1L << (3 * (len - 1))) {
+            // Too big for the octal digits: GNU base-256 (top bit set, big-endian value).
+            for (int i = len - 1; i > 0; i--, v >>>= 8) {
+                h[off + i] = (byte) v;
+            }
+            h[off] = (byte) 0x80;
+            return;
+        }
         byte[] s = String.format("%0" + (len - 1) + "o", v).getBytes(StandardCharsets.ISO_8859_1);
         System.arraycopy(s, 0, h, off, len - 1);
     }
