@@ -13,7 +13,7 @@ import java.util.Map;
  * hcsshim's tar2ext4 sees: PAX records ({@code x}) and GNU long names ({@code L}, {@code K}) apply to the next
  * entry, a ustar prefix is joined to the name, type {@code '\0'} is a directory when the name ends in '/' and a
  * regular file otherwise, header-only types (links, devices, directories, fifos) have no data, GNU atime/ctime are
- * read when set, numbers are octal or base-256. The checksum is checked (unsigned or signed sum). Names are byte
+ * read when set, numbers are octal or base-256 (device numbers are parsed, so checked, in every ustar/GNU header). The checksum is checked (unsigned or signed sum). Names are byte
  * strings (one char per byte, ISO-8859-1). Global PAX headers ({@code g}) are skipped (Go returns them as entries,
  * which tar2ext4 would turn into a stray empty file); sparse files are refused.
  */
@@ -194,7 +194,7 @@ final class TarReader {
         char type = (char) (block[156] & 0xff);
         long devmajor = 0;
         long devminor = 0;
-        if ((ustar || gnu) && (type == '3' || type == '4')) {
+        if (ustar || gnu) {
             devmajor = parseNumeric(329, 8, at, "devmajor");
             devminor = parseNumeric(337, 8, at, "devminor");
         }
@@ -254,8 +254,9 @@ final class TarReader {
         if (type == '\0') {
             type = name.endsWith("/") ? '5' : '0';
         }
-        return new Entry(name, linkname, type, h.mode, uid, gid, size, mtime, atime, ctime, h.devmajor, h.devminor,
-                pax);
+        boolean device = type == '3' || type == '4';
+        return new Entry(name, linkname, type, h.mode, uid, gid, size, mtime, atime, ctime, device ? h.devmajor : 0,
+                device ? h.devminor : 0, pax);
     }
 
     /** PAX records: {@code "<length> <key>=<value>\n"}, the length counting the whole record. */

@@ -300,6 +300,21 @@ class Tar2Ext4Test {
     }
 
     @Test
+    void junkInANumericFieldIsRefusedEvenWhereUnused() throws Exception {
+        byte[] tar = new TarBuilder().add(file("a", "x")).build();
+        tar[331] = '9'; // devmajor of a regular file: Go's reader parses (and refuses) it all the same
+        Arrays.fill(tar, 148, 156, (byte) ' ');
+        int sum = 0;
+        for (int i = 0; i < 512; i++) {
+            sum += tar[i] & 0xff;
+        }
+        System.arraycopy(String.format("%06o\0 ", sum).getBytes(StandardCharsets.ISO_8859_1), 0, tar, 148, 8);
+        TarFormatException e = assertThrows(TarFormatException.class, () -> convert(tar, Tar2Ext4.Options.defaults()));
+        assertTrue(e.getMessage().contains("invalid tar header at byte 0: bad devmajor field"), e.getMessage());
+        assertNothingLeft();
+    }
+
+    @Test
     void badChecksumIsRefused() throws Exception {
         byte[] tar = new TarBuilder().add(file("a", "x")).add(file("b", "y")).build();
         tar[1024 + 10] ^= 1; // inside the second header's name
