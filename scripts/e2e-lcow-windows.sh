@@ -39,7 +39,8 @@ cleanup() {
     [ -d "$b" ] && "$repo/scripts/containerd-shim-runhcs-v1" -namespace "$namespace" -address "$address" \
       -publish-binary /bin/true -id "$(basename "$b")" -bundle "$b" delete >/dev/null 2>&1 || true
   done
-  grep " $work" /proc/self/mountinfo | awk '{print $5}' | sort -r | while read -r m; do umount -l "$m"; done
+  # (grep finds nothing after a clean run: under pipefail that must not become the script's exit status)
+  { grep " $work" /proc/self/mountinfo || true; } | awk '{print $5}' | sort -r | while read -r m; do umount -l "$m"; done
   rm -rf "$work"
 }
 trap cleanup EXIT

@@ -142,8 +142,8 @@ public final class Tar2Ext4 {
         return fs.finish();
     }
 
-    private static long fsTime(java.time.Instant t) {
-        return t == null ? 0 : Ext4File.fsTime(t.getEpochSecond(), t.getNano());
+    private static long fsTime(TarReader.Time t) {
+        return t == null ? 0 : Ext4File.fsTime(t.seconds(), t.nanos());
     }
 
     private static int fileType(char tarType) {

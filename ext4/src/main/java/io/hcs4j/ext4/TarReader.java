@@ -3,7 +3,6 @@ package io.hcs4j.ext4;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,9 +21,21 @@ final class TarReader {
     /** Go's limit on the size of a PAX or GNU long-name record. */
     private static final int MAX_SPECIAL_FILE_SIZE = 1 << 20;
 
+    /**
+     * A time as Go's {@code time.Unix(seconds, nanos)} holds it: any 64-bit seconds (ext4 clamps them later), the
+     * nanoseconds brought into [0, 1e9).
+     */
+    record Time(long seconds, int nanos) {
+        static Time of(long seconds, long nanos) {
+            long carry = Math.floorDiv(nanos, 1_000_000_000L);
+            return new Time(seconds == Long.MIN_VALUE ? seconds : seconds + carry,
+                    (int) Math.floorMod(nanos, 1_000_000_000L));
+        }
+    }
+
     /** One entry's header, as Go's {@code tar.Header} after its reader's fix-ups. */
-    record Entry(String name, String linkname, char type, long mode, long uid, long gid, long size, Instant mtime,
-                 Instant atime, Instant ctime, long devmajor, long devminor, Map<String, byte[]> paxRecords) {
+    record Entry(String name, String linkname, char type, long mode, long uid, long gid, long size, Time mtime,
+                 Time atime, Time ctime, long devmajor, long devminor, Map<String, byte[]> paxRecords) {
         boolean headerOnly() {
             return switch (type) {
                 case '1', '2', '3', '4', '5', '6' -> true;
@@ -165,7 +176,7 @@ final class TarReader {
     }
 
     private record Header(String name, String linkname, char type, long mode, long uid, long gid, long size,
-                          long mtime, Instant atime, Instant ctime, long devmajor, long devminor) { }
+                          long mtime, Time atime, Time ctime, long devmajor, long devminor) { }
 
     private Header parseHeader(long at) throws TarFormatException {
         long stored = parseOctal(148, 8, at, "checksum");
@@ -198,14 +209,14 @@ final class TarReader {
             devmajor = parseNumeric(329, 8, at, "devmajor");
             devminor = parseNumeric(337, 8, at, "devminor");
         }
-        Instant atime = null;
-        Instant ctime = null;
+        Time atime = null;
+        Time ctime = null;
         if (gnu) {
             if (block[345] != 0) {
-                atime = Instant.ofEpochSecond(parseNumeric(345, 12, at, "atime"));
+                atime = Time.of(parseNumeric(345, 12, at, "atime"), 0);
             }
             if (block[357] != 0) {
-                ctime = Instant.ofEpochSecond(parseNumeric(357, 12, at, "ctime"));
+                ctime = Time.of(parseNumeric(357, 12, at, "ctime"), 0);
             }
         }
         long size = parseNumeric(124, 12, at, "size");
@@ -224,9 +235,9 @@ final class TarReader {
         long uid = h.uid;
         long gid = h.gid;
         long size = h.size;
-        Instant mtime = Instant.ofEpochSecond(h.mtime);
-        Instant atime = h.atime;
-        Instant ctime = h.ctime;
+        Time mtime = Time.of(h.mtime, 0);
+        Time atime = h.atime;
+        Time ctime = h.ctime;
         for (Map.Entry<String, byte[]> r : pax.entrySet()) {
             String value = new String(r.getValue(), StandardCharsets.ISO_8859_1);
             switch (r.getKey()) {
@@ -305,13 +316,13 @@ final class TarReader {
     }
 
     /** {@code seconds[.fraction]}, the fraction cut to nanoseconds, as Go's {@code parsePAXTime}. */
-    private static Instant paxTime(String key, String value, long at) throws TarFormatException {
+    private static Time paxTime(String key, String value, long at) throws TarFormatException {
         try {
             int dot = value.indexOf('.');
             String secs = dot < 0 ? value : value.substring(0, dot);
             long seconds = Long.parseLong(secs);
             if (dot < 0) {
-                return Instant.ofEpochSecond(seconds);
+                return Time.of(seconds, 0);
             }
             String frac = value.substring(dot + 1);
             if (!frac.chars().allMatch(Character::isDigit)) {
@@ -319,7 +330,7 @@ final class TarReader {
             }
             frac = (frac + "000000000").substring(0, 9);
             long nanos = Long.parseLong(frac);
-            return Instant.ofEpochSecond(seconds, secs.startsWith("-") ? -nanos : nanos);
+            return Time.of(seconds, secs.startsWith("-") ? -nanos : nanos);
         } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
             throw new TarFormatException("invalid PAX " + key + " \"" + value + "\" in the header at byte " + at);
         }

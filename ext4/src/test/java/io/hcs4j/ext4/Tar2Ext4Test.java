@@ -300,6 +300,15 @@ class Tar2Ext4Test {
     }
 
     @Test
+    void timesBeyondJavasInstantsAreClampedAsExt4Stores() throws Exception {
+        byte[] tar = new TarBuilder().add(file("future", "f").pax("mtime", "99999999999999999"))
+                .add(file("past", "p").pax("mtime", "-99999999999999999.25")).build();
+        Path image = convertChecked(tar, Tar2Ext4.Options.defaults());
+        assertTrue(debugfs(image, "stat /future").contains("mtime: 0x7fffffff:00000003"), "the last time ext4 holds");
+        assertTrue(debugfs(image, "stat /past").contains("mtime: 0x80000000:00000000"), "the first one");
+    }
+
+    @Test
     void junkInANumericFieldIsRefusedEvenWhereUnused() throws Exception {
         byte[] tar = new TarBuilder().add(file("a", "x")).build();
         tar[331] = '9'; // devmajor of a regular file: Go's reader parses (and refuses) it all the same
