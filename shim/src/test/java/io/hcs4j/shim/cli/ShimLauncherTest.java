@@ -123,15 +123,20 @@ class ShimLauncherTest {
 
     @Test
     void startPrintsTheRunningShimsAddressAsTheJvmDoes() throws Exception {
+        // The first sandbox-id key followed by a colon decides, and a value that is no string names no sandbox.
+        String numberFirst = "{\"annotations\":{\"io.kubernetes.cri.container-type\":\"container\","
+                + "\"io.kubernetes.cri.sandbox-id\": 5},\"x\":{\"io.kubernetes.cri.sandbox-id\":\"sb1\"}}";
         try (ServerSocketChannel task = listen("t1"); ServerSocketChannel sandbox = listen("sb1")) {
-            for (String[] c : new String[][] {{"t1", null}, {"c1", podConfig("container", "sb1")}, {"t1", podConfig("sandbox", "t1")}}) {
+            // {id, config.json, the shim whose address start prints}
+            for (String[] c : new String[][] {{"t1", null, "t1"}, {"c1", podConfig("container", "sb1"), "sb1"},
+                    {"t1", podConfig("sandbox", "t1"), "t1"}, {"t1", numberFirst, "t1"}}) {
                 Result script = run(true, bundle("s-" + c[0], c[1]), Map.of(), "-id", c[0], "start");
                 Result jvm = run(false, bundle("j-" + c[0], c[1]), Map.of(), "-id", c[0], "start");
                 assertEquals(0, script.exit(), script.stderr());
                 assertEquals("", script.stderr(), "nothing but the address for containerd");
                 assertEquals(jvm.out(), script.out());
                 assertEquals(jvm.exit(), script.exit());
-                assertEquals(address(c[1] == null || c[1].contains("sandbox\"") ? c[0] : "sb1"), script.out());
+                assertEquals(address(c[2]), script.out());
                 assertEquals(Files.readString(tmp.resolve("bundles/j-" + c[0] + "/address")),
                         Files.readString(tmp.resolve("bundles/s-" + c[0] + "/address")));
             }
