@@ -1,75 +1,234 @@
 #!/usr/bin/env bash
-# Benchmark: containerd-shim-runhcs-v1 side by side with io.containerd.runc.v2 on one private containerd.
-# Prints the median of `ctr run --rm IMG id true`, the median of `ctr task exec ... true`, the idle shim RSS
-# (after the exec runs), and runhcs/runc ratios. runhcs runs Linux tasks on the LCOW path (an emulated
-# utility VM per task: the VM's guest agent is a separate process, reported apart).
-#   BENCH_RUNS (default 15) runs per figure.
+# Benchmark: containerd-shim-runhcs-v1 beside io.containerd.runc.v2 on one private containerd. Configurations run
+# interleaved in every round (runc, hcs4j, hcs4j on JDK 25, runc, ...), so a load change on the machine hits them
+# alike; each figure is a median with its min and max. runhcs runs Linux tasks on the LCOW path: an emulated utility
+# VM per task whose guest agent is a process of its own, counted with the shim.
+#   run --rm        `ctr run --rm IMG id true`, BENCH_ROUNDS rounds (default 21)
+#   exec            `ctr task exec` of `true` into an idle task, one per round
+#   CPU per run     CPU time (user+sys) of containerd, the shims, the agents and ctr per run --rm (a cpuacct cgroup)
+#   PSS / USS       of the idle task's shim and agent (USS: pages no other process maps)
+#   marginal pod    total PSS of all shims and agents with BENCH_PODS pods (default 10) minus with one fewer
+#   concurrent      wall time of BENCH_CONCURRENT (default 20) `run --rm` at once, BENCH_CONCURRENT_ROUNDS (3) rounds
+#   after N execs   threads, fds, RSS and heap after a full GC (jcmd) of shim and agent before and after
+#                   BENCH_EXECS (default 1000) execs into one task
+# BENCH_CONFIGS picks configurations (default: "runc hcs4j", plus "hcs4j25", the launcher given a JDK 25 with
+# its AOT cache, when BENCH_JDK25_JAVA (default: Temurin 25 under /usr/lib/jvm) exists). Prints the machine's load before and after: on a shared machine, read the figures with it.
 set -euo pipefail
 source "$(dirname "$0")/lib-containerd.sh"
-RUNS=${BENCH_RUNS:-15}
+ROUNDS=${BENCH_ROUNDS:-21}
+EXECS=${BENCH_EXECS:-1000}
+PODS=${BENCH_PODS:-10}
+CONCURRENT=${BENCH_CONCURRENT:-20}
+CONCURRENT_ROUNDS=${BENCH_CONCURRENT_ROUNDS:-3}
+JDK25_JAVA=${BENCH_JDK25_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 
-trap cleanup_containerd EXIT
+CGROUP=
+cleanup() {
+  cleanup_containerd
+  if [ -n "$CGROUP" ] && [ -d "$CGROUP" ]; then
+    while read -r p; do echo "$p" > "$(dirname "$CGROUP")/cgroup.procs" 2>/dev/null || true; done < "$CGROUP/cgroup.procs"
+    rmdir "$CGROUP" 2>/dev/null || true
+  fi
+}
+trap cleanup EXIT
 trap 'exit 130' INT TERM
 ensure_packages
 ensure_shim_jar
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# --- configurations: a runtime name each; hcs4j variants are the launcher behind a wrapper setting its JDK ---
+declare -A RUNTIME
+RUNTIME[runc]=io.containerd.runc.v2
+RUNTIME[hcs4j]=io.containerd.runhcs.v1
+RUNTIME[hcs4j25]=io.containerd.runhcs25.v1
 start_containerd
+cat > "$CTRD_DIR/bin/containerd-shim-runhcs25-v1" <<SH
+#!/bin/sh
+HCS4J_JAVA=$JDK25_JAVA exec "$REPO_ROOT/scripts/containerd-shim-runhcs-v1" "\$@"
+SH
+chmod 755 "$CTRD_DIR/bin/containerd-shim-runhcs25-v1"
+if [ -n "${BENCH_CONFIGS:-}" ]; then
+  read -r -a CONFIGS <<<"$BENCH_CONFIGS"
+else
+  CONFIGS=(runc hcs4j)
+  # A JDK 25 (the launcher's AOT cache path) is measured beside the default JDK when there is one.
+  if [ -x "$JDK25_JAVA" ]; then CONFIGS+=(hcs4j25); fi
+fi
 build_image
 
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) {print "nan"} else if (NR % 2) {print a[(NR+1)/2]} else {print (a[NR/2]+a[NR/2+1])/2}}'; }
-rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
-# PSS: the shim's share of its pages, shared ones (the JVM, its class-data archive) divided among their users.
-pss_kb() { awk '/^Pss:/ {print $2}' "/proc/$1/smaps_rollup" 2>/dev/null || echo 0; }
-
-# bench NAME RUNTIME: sets RUN_MS, EXEC_MS, RSS_MB, PSS_MB, VM_MB
-bench() {
-  local name=$1 runtime=$2 i t0
-  ctr_ run --rm --runtime "$runtime" "$IMAGE" "warm-$name" true >/dev/null   # first run pays the page cache
-  local runs=()
-  for i in $(seq 1 "$RUNS"); do
-    t0=$(now_ms)
-    ctr_ run --rm --runtime "$runtime" "$IMAGE" "run-$name-$i" true >/dev/null
-    runs+=($(( $(now_ms) - t0 )))
-  done
-  RUN_MS=$(printf '%s\n' "${runs[@]}" | median)
-  ctr_ run -d --runtime "$runtime" "$IMAGE" "idle-$name" sleep 3600 >/dev/null
-  local execs=()
-  for i in $(seq 1 "$RUNS"); do
-    t0=$(now_ms)
-    ctr_ tasks exec --exec-id "e$i" "idle-$name" true </dev/null
-    execs+=($(( $(now_ms) - t0 )))
-  done
-  EXEC_MS=$(printf '%s\n' "${execs[@]}" | median)
-  local shim
-  local p
-  for p in $(pgrep -f -- "-id idle-$name( |$)"); do
-    if tr '\0' ' ' <"/proc/$p/cmdline" | grep -q -- "-address $CTRD_SOCK" && ! tr '\0' ' ' <"/proc/$p/cmdline" | grep -q ' start$'; then
-      shim=$p
-    fi
-  done
-  RSS_MB=$(awk -v k="$(rss_kb "$shim")" 'BEGIN {printf "%.1f", k / 1024}')
-  PSS_MB=$(awk -v k="$(pss_kb "$shim")" 'BEGIN {printf "%.1f", k / 1024}')
-  local vm_kb=0
-  for p in $(grep -l "HCS4J_HVSOCK_DIR=$CTRD_DIR/hv/idle-$name@vm" /proc/[0-9]*/environ 2>/dev/null | cut -d/ -f3); do
-    vm_kb=$(( vm_kb + $(rss_kb "$p") ))
-  done
-  VM_MB=$(awk -v k="$vm_kb" 'BEGIN {printf "%.1f", k / 1024}')
-  ctr_ tasks kill -s SIGKILL "idle-$name" >/dev/null 2>&1 || true
-  for i in $(seq 1 100); do ctr_ tasks ls | grep -q "^idle-$name .*STOPPED" && break; sleep 0.1; done
-  ctr_ tasks delete "idle-$name" >/dev/null 2>&1 || true
-  ctr_ containers delete "idle-$name" >/dev/null 2>&1 || true
+# --- CPU accounting: containerd and everything it starts in a cgroup of their own ---
+for base in /sys/fs/cgroup/cpuacct /sys/fs/cgroup; do
+  if [ -f "$base/cgroup.procs" ] && mkdir "$base/hcs4j-bench-$$" 2>/dev/null; then CGROUP=$base/hcs4j-bench-$$; break; fi
+done
+cpu_us() {
+  if [ -z "$CGROUP" ]; then echo 0
+  elif [ -f "$CGROUP/cpuacct.usage" ]; then echo $(( $(cat "$CGROUP/cpuacct.usage") / 1000 ))
+  else awk '/^usage_usec/ {print $2}' "$CGROUP/cpu.stat"; fi
+}
+[ -n "$CGROUP" ] && echo "$CTRD_PID" > "$CGROUP/cgroup.procs"
+# Runs "$@" inside the cgroup (ctr's own CPU counts too).
+in_cgroup() {
+  if [ -n "$CGROUP" ]; then sh -c 'echo $$ > "$0/cgroup.procs"; shift; exec "$@"' "$CGROUP" - "$@"; else "$@"; fi
 }
 
-bench runc io.containerd.runc.v2
-R_RUN=$RUN_MS R_EXEC=$EXEC_MS R_RSS=$RSS_MB R_PSS=$PSS_MB
-bench lcow io.containerd.runhcs.v1
-L_RUN=$RUN_MS L_EXEC=$EXEC_MS L_RSS=$RSS_MB L_PSS=$PSS_MB L_VM=$VM_MB
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+# stats: "median (min-max)" of the numbers on stdin
+stats() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) {print "nan"; exit} m = NR % 2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2; printf "%s (%s-%s)\n", m, a[1], a[NR]}'; }
+kb() { awk -v f="$2" '$1 == f":" {print $2}' "/proc/$1/smaps_rollup" 2>/dev/null || echo 0; }
+pss_kb() { kb "$1" Pss; }
+uss_kb() { echo $(( $(kb "$1" Private_Clean) + $(kb "$1" Private_Dirty) )); }
+mb() { awk -v k="$1" 'BEGIN {printf "%.1f", k / 1024}'; }
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+# The shim daemon serving task $1 and its utility VM's agent processes (runc: its shim only).
+shim_pid() {
+  local p
+  for p in $(pgrep -f -- "-id $1( |$)" || true); do
+    if tr '\0' ' ' <"/proc/$p/cmdline" | grep -q -- "-address $CTRD_SOCK" \
+      && ! tr '\0' ' ' <"/proc/$p/cmdline" | grep -qE ' (start|delete)$'; then echo "$p"; fi
+  done | head -1
+}
+agent_pids() {
+  grep -l "HCS4J_HVSOCK_DIR=$CTRD_DIR/hv/$1@vm" /proc/[0-9]*/environ 2>/dev/null | cut -d/ -f3 || true
+}
+agent_java() {
+  local p
+  for p in $(agent_pids "$1"); do
+    if [ "$(basename "$(readlink "/proc/$p/exe")")" = java ]; then echo "$p"; return; fi
+  done
+}
+all_pids() {
+  local p
+  for p in $(pgrep -f -- "-address $CTRD_SOCK" || true); do
+    tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -qE ' (start|delete)$' || echo "$p"
+  done
+  grep -l "HCS4J_HVSOCK_DIR=$CTRD_DIR/hv/" /proc/[0-9]*/environ 2>/dev/null | cut -d/ -f3 || true
+}
+total_pss_kb() { local t=0 p; for p in $(all_pids | sort -u); do t=$(( t + $(pss_kb "$p") )); done; echo "$t"; }
+
+stop_task() {
+  ctr_ tasks kill -s SIGKILL "$1" >/dev/null 2>&1 || true
+  local i
+  for i in $(seq 1 100); do ctr_ tasks ls | grep -q "^$1 .*STOPPED" && break; sleep 0.1; done
+  ctr_ tasks delete "$1" >/dev/null 2>&1 || true
+  ctr_ containers delete "$1" >/dev/null 2>&1 || true
+}
+
+echo "warming up (first runs write class archives / AOT caches)" >&2
+for c in "${CONFIGS[@]}"; do
+  for i in 1 2 3; do ctr_ run --rm --runtime "${RUNTIME[$c]}" "$IMAGE" "warm-$c-$i" true >/dev/null; sleep 3; done
+  # JDK 25: the AOT cache is created in the background from the first daemon's profile.
+  for i in $(seq 1 120); do ls -d "$(dirname "$HCS4J_SHIM_JAR")"/*.training >/dev/null 2>&1 || break; sleep 1; done
+  ctr_ run --rm --runtime "${RUNTIME[$c]}" "$IMAGE" "warm-$c-4" true >/dev/null
+  ctr_ run -d --runtime "${RUNTIME[$c]}" "$IMAGE" "idle-$c" sleep 36000 >/dev/null
+done
+
+declare -A RUNS EXECS_MS CPU
+echo "run --rm and exec: $ROUNDS interleaved rounds" >&2
+for r in $(seq 1 "$ROUNDS"); do
+  for c in "${CONFIGS[@]}"; do
+    cpu0=$(cpu_us); t0=$(now_ms)
+    in_cgroup timeout 180 ctr --address "$CTRD_SOCK" --namespace hcs4j run --rm --runtime "${RUNTIME[$c]}" "$IMAGE" "run-$c-$r" true >/dev/null
+    RUNS[$c]+="$(( $(now_ms) - t0 )) "; CPU[$c]+="$(( $(cpu_us) - cpu0 )) "
+    t0=$(now_ms)
+    ctr_ tasks exec --exec-id "e$r" "idle-$c" true </dev/null
+    EXECS_MS[$c]+="$(( $(now_ms) - t0 )) "
+  done
+done
+
+declare -A SHIM_PSS SHIM_USS AGENT_PSS AGENT_USS
+for c in "${CONFIGS[@]}"; do
+  s=$(shim_pid "idle-$c"); SHIM_PSS[$c]=$(pss_kb "$s"); SHIM_USS[$c]=$(uss_kb "$s")
+  a=0 u=0; for p in $(agent_pids "idle-$c"); do a=$(( a + $(pss_kb "$p") )); u=$(( u + $(uss_kb "$p") )); done
+  AGENT_PSS[$c]=$a AGENT_USS[$c]=$u
+done
+
+echo "$CONCURRENT concurrent runs: $CONCURRENT_ROUNDS interleaved rounds" >&2
+declare -A CONC
+for r in $(seq 1 "$CONCURRENT_ROUNDS"); do
+  for c in "${CONFIGS[@]}"; do
+    t0=$(now_ms); pids=()
+    for i in $(seq 1 "$CONCURRENT"); do
+      ctr_ run --rm --runtime "${RUNTIME[$c]}" "$IMAGE" "conc-$c-$r-$i" true >/dev/null & pids+=($!)
+    done
+    for p in "${pids[@]}"; do wait "$p"; done
+    CONC[$c]+="$(( $(now_ms) - t0 )) "
+  done
+done
+
+# Each configuration alone on the node (the idle tasks stopped), so shared pages are shared among its own pods.
+for c in "${CONFIGS[@]}"; do stop_task "idle-$c"; done
+echo "marginal memory of pod $PODS" >&2
+declare -A MARGINAL TOTAL
+for c in "${CONFIGS[@]}"; do
+  for i in $(seq 1 "$PODS"); do
+    [ "$i" -eq "$PODS" ] && { sleep 2; before=$(total_pss_kb); }
+    ctr_ run -d --runtime "${RUNTIME[$c]}" "$IMAGE" "pod-$c-$i" sleep 36000 >/dev/null
+  done
+  sleep 2
+  TOTAL[$c]=$(total_pss_kb)
+  MARGINAL[$c]=$(( TOTAL[$c] - before ))
+  for i in $(seq 1 "$PODS"); do stop_task "pod-$c-$i"; done
+done
+
+# jcmd of the process's own JDK; heap used after a full collection, in KB.
+heap_kb() {
+  local exe jcmd
+  exe=$(readlink "/proc/$1/exe")
+  jcmd=$(dirname "$exe")/jcmd
+  # Only a JVM: jcmd attaches with SIGQUIT, which ends any other process (runc's shim).
+  [ "$(basename "$exe")" = java ] && [ -x "$jcmd" ] || { echo -; return; }
+  timeout 60 "$jcmd" "$1" GC.run >/dev/null 2>&1 || { echo nan; return; }
+  timeout 60 "$jcmd" "$1" GC.heap_info 2>/dev/null | awk '/(generation|^DefNew|^Tenured) +total/ {for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i+1); sub(/K,?/, "", v); s += v}} END {print s + 0}'
+}
+probe() { # pid: threads fds rss_kb heap_kb
+  [ -n "$1" ] || { echo "- - - -"; return; }
+  echo "$(awk '/^Threads:/ {print $2}' "/proc/$1/status") $(ls "/proc/$1/fd" | wc -l) $(awk '/^VmRSS:/ {print $2}' "/proc/$1/status") $(heap_kb "$1")"
+}
+echo "$EXECS execs into one task" >&2
+declare -A LEAK
+for c in "${CONFIGS[@]}"; do
+  ctr_ run -d --runtime "${RUNTIME[$c]}" "$IMAGE" "execs-$c" sleep 36000 >/dev/null
+  for i in $(seq 1 20); do ctr_ tasks exec --exec-id "w$i" "execs-$c" true </dev/null; done
+  s=$(shim_pid "execs-$c"); a=$(agent_java "execs-$c")
+  sb=$(probe "$s"); ab=$( [ -n "$a" ] && probe "$a" || echo "- - - -")
+  for i in $(seq 1 "$EXECS"); do ctr_ tasks exec --exec-id "x$i" "execs-$c" true </dev/null; done
+  sleep 2
+  sa=$(probe "$s"); aa=$( [ -n "$a" ] && probe "$a" || echo "- - - -")
+  LEAK[$c]="$sb|$sa|$ab|$aa"
+  stop_task "execs-$c"
+done
+
+# --- report ---
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b + 0 == 0 || a == "nan") print "-"; else printf "%.2fx", a / b}'; }
+med() { stats <<<"$(tr ' ' '\n' <<<"$1" | sed '/^$/d')"; }
+m1() { med "$1" | cut -d' ' -f1; }
 echo
-echo "containerd $(containerd --version | awk '{print $3}'), $RUNS runs per figure, $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-28s %12s %12s %14s %14s %14s\n' "" "run --rm ms" "exec ms" "shim RSS MB" "shim PSS MB" "VM RSS MB"
-printf '%-28s %12s %12s %14s %14s %14s\n' "io.containerd.runc.v2" "$R_RUN" "$R_EXEC" "$R_RSS" "$R_PSS" "-"
-printf '%-28s %12s %12s %14s %14s %14s\n' "runhcs.v1 lcow (emulated VM)" "$L_RUN" "$L_EXEC" "$L_RSS" "$L_PSS" "$L_VM"
-printf '%-28s %12s %12s %14s %14s\n' "ratio lcow / runc" "$(ratio "$L_RUN" "$R_RUN")" "$(ratio "$L_EXEC" "$R_EXEC")" "$(ratio "$L_RSS" "$R_RSS")" "$(ratio "$L_PSS" "$R_PSS")"
-echo "targets: exec <= 2x runc, run <= 3x runc, shim RSS <= 64 MB"
+echo "containerd $(containerd --version | awk '{print $3}'), $(nproc) CPUs, load before $LOAD_BEFORE, after $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$ROUNDS rounds, configurations interleaved; median (min-max)"
+for c in "${CONFIGS[@]}"; do
+  if [ "$c" = hcs4j ]; then grep -o "launcher's choice: [^\"]*" "$CTRD_DIR/containerd.log" | grep -v "$JDK25_JAVA" | tail -1 || true; fi
+  if [ "$c" = hcs4j25 ]; then grep -o "launcher's choice: [^\"]*" "$CTRD_DIR/containerd.log" | grep "$JDK25_JAVA" | tail -1 || true; fi
+done
+printf '%-9s %-22s %-22s %-22s %-22s\n' "" "run --rm ms" "exec ms" "CPU per run ms" "$CONCURRENT at once ms"
+for c in "${CONFIGS[@]}"; do
+  cpu=$(tr ' ' '\n' <<<"${CPU[$c]}" | sed '/^$/d' | awk '{print int($1 / 1000)}' | stats)
+  [ -n "$CGROUP" ] || cpu=n/a
+  printf '%-9s %-22s %-22s %-22s %-22s\n' "$c" "$(med "${RUNS[$c]}")" "$(med "${EXECS_MS[$c]}")" "$cpu" "$(med "${CONC[$c]}")"
+done
+printf '%-9s %-15s %-15s %-15s %-15s %-17s %-15s\n' "" "shim PSS MB" "shim USS MB" "agent PSS MB" "agent USS MB" "pod $PODS marginal" "$PODS pods total"
+for c in "${CONFIGS[@]}"; do
+  printf '%-9s %-15s %-15s %-15s %-15s %-17s %-15s\n' "$c" "$(mb "${SHIM_PSS[$c]}")" "$(mb "${SHIM_USS[$c]}")" \
+    "$(mb "${AGENT_PSS[$c]}")" "$(mb "${AGENT_USS[$c]}")" "$(mb "${MARGINAL[$c]}") MB" "$(mb "${TOTAL[$c]}") MB"
+done
+echo "after $EXECS execs (threads fds RSS-KB heap-after-GC-KB: before -> after)"
+for c in "${CONFIGS[@]}"; do
+  IFS='|' read -r sb sa ab aa <<<"${LEAK[$c]}"
+  printf '%-9s shim  %-28s -> %s\n' "$c" "$sb" "$sa"
+  [ "$c" = runc ] || printf '%-9s agent %-28s -> %s\n' "$c" "$ab" "$aa"
+done
+echo "targets beside runc:"
+for c in "${CONFIGS[@]}"; do
+  [ "$c" = runc ] && continue
+  echo "  $c: run --rm $(ratio "$(m1 "${RUNS[$c]}")" "$(m1 "${RUNS[runc]}")") (<= 3x), exec $(ratio "$(m1 "${EXECS_MS[$c]}")" "$(m1 "${EXECS_MS[runc]}")") (<= 1.1x)," \
+    "$CONCURRENT at once $(ratio "$(m1 "${CONC[$c]}")" "$(m1 "${CONC[runc]}")") (<= 4x), marginal pod $(mb "${MARGINAL[$c]}") MB (<= 40), runc $(mb "${MARGINAL[runc]}") MB"
+done

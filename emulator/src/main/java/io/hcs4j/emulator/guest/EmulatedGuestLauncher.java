@@ -29,12 +29,20 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class EmulatedGuestLauncher implements GuestLauncher {
     public static final String AGENT_ENV = "HCS4J_GUEST_AGENT";
-    /** A class-data archive (AppCDS) of this jar for the agent's JVM to map, when the host has one. */
+    /** A class-data archive (AppCDS, {@code .jsa}) or AOT cache ({@code .aot}) of this jar for the agent's JVM to map. */
     private static final String CDS_ARCHIVE_ENV = "HCS4J_CDS_ARCHIVE";
     private static final Logger LOG = LoggerFactory.getLogger(EmulatedGuestLauncher.class);
-    /** A small agent that boots fast, as the real GCS is: one compiler tier, serial GC, a bounded heap. */
+    /**
+     * A small agent that boots fast, as the real GCS is: one compiler tier, serial GC, a bounded heap whose young
+     * generation holds start-up without a collection, JNA without its {@code ldconfig -p} library search (libc is
+     * loaded by its soname), class archives mapped where they were written so their pages are shared between VMs.
+     */
     private static final List<String> AGENT_JAVA_OPTS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-XX:CICompilerCount=1", "-Xss512k", "-Xms4m", "-Xmx64m", "-XX:-UsePerfData", "-Xshare:auto");
+            "-XX:CICompilerCount=1", "-Xss512k", "-Xms16m", "-Xmn12m", "-Xmx64m", "-XX:-UsePerfData",
+            "-Djna.platform.library.path=", "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
+    /** JDK 24 and newer warn on stderr about JNA's native access and protobuf's Unsafe unless these allow them. */
+    private static final List<String> JDK24_OPTS = List.of("--enable-native-access=ALL-UNNAMED",
+            "--sun-misc-unsafe-memory-access=allow");
 
     @Override
     public GuestInstance launch(String systemId, String documentJson) throws IOException {
@@ -177,9 +185,13 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(AGENT_JAVA_OPTS);
+        if (Runtime.version().feature() >= 24) {
+            command.addAll(JDK24_OPTS);
+        }
         String archive = System.getenv(CDS_ARCHIVE_ENV);
         if (archive != null && Files.isRegularFile(Path.of(archive))) {
-            command.add("-XX:SharedArchiveFile=" + archive); // the host's class-data archive: most classes are shared
+            // The shim's class archive (JDK 17) or AOT cache (JDK 25): most classes come ready-made and shared.
+            command.add((archive.endsWith(".aot") ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive);
         }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

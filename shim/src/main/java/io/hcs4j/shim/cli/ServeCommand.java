@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
  * publishes events to containerd, and exits on Shutdown (or SIGTERM, killing what it still runs).
  */
 final class ServeCommand {
+    /** What the launcher script chose for this daemon (JDK, class archive or AOT cache), for its log. */
+    static final String LAUNCH_ENV = "HCS4J_LAUNCH";
+
     private ServeCommand() {
     }
 
@@ -53,6 +56,10 @@ final class ServeCommand {
         }, "shim-sigterm"));
         log.info("containerd-shim-runhcs-v1 {} serving {} (namespace {}, events to {})", TaskService.VERSION,
                 address, f.namespace(), ttrpcAddress);
+        String launch = System.getenv(LAUNCH_ENV);
+        if (launch != null) {
+            log.info("launcher's choice: {}", launch);
+        }
         shutdown.await();
         log.info("shutting down");
         server.close();

@@ -1,0 +1,254 @@
+package io.hcs4j.shim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hcs4j.shim.api.task.DeleteResponse;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher script answers {@code start} and {@code delete} as the JVM commands do: each case runs both paths
+ * (the script, and {@link ShimMain} in a JVM) and compares exit status, stdout bytes and the address file.
+ */
+@EnabledOnOs(OS.LINUX)
+class ShimLauncherTest {
+    private static final Path LAUNCHER = Path.of("..", "scripts", "containerd-shim-runhcs-v1").toAbsolutePath().normalize();
+    private static final String CONTAINERD = "/run/containerd/containerd.sock";
+
+    @TempDir
+    Path tmp;
+    private Path sockets;
+    private Path jar;
+
+    record Result(int exit, byte[] stdout, String stderr) {
+        String out() {
+            return new String(stdout, StandardCharsets.UTF_8);
+        }
+    }
+
+    @BeforeEach
+    void setUp() throws IOException {
+        sockets = Files.createDirectory(tmp.resolve("s"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        jar = manifestJar(tmp.resolve("shim.jar"));
+    }
+
+    /** A jar naming the test class path, standing for the shaded jar (the script needs one for its JVM paths). */
+    private static Path manifestJar(Path file) throws IOException {
+        Manifest m = new Manifest();
+        m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        m.getMainAttributes().put(Attributes.Name.CLASS_PATH, List.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .stream().map(e -> Path.of(e).toAbsolutePath().toUri().toString()).collect(Collectors.joining(" ")));
+        try (OutputStream out = new JarOutputStream(Files.newOutputStream(file), m)) {
+            out.flush();
+        }
+        return file;
+    }
+
+    private Result run(boolean script, Path bundle, Map<String, String> env, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        if (script) {
+            cmd.addAll(List.of("/bin/sh", LAUNCHER.toString()));
+        } else {
+            cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), ShimMain.class.getName()));
+        }
+        cmd.addAll(List.of("-namespace", "hcs4j", "-address", CONTAINERD, "-publish-binary", "/usr/bin/containerd"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(bundle.toFile());
+        pb.environment().put("HCS4J_SOCKET_DIR", sockets.toString());
+        pb.environment().put("HCS4J_SHIM_JAR", jar.toString());
+        pb.environment().put("HCS4J_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        pb.environment().put("HCS4J_CDS_DIR", tmp.toString()); // never write archives beside the build's jars
+        pb.environment().putAll(env);
+        Path err = Files.createTempFile(tmp, "err", ".txt");
+        pb.redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        return new Result(p.exitValue(), out, Files.readString(err));
+    }
+
+    private Path bundle(String name, String config) throws IOException {
+        Path b = Files.createDirectories(tmp.resolve("bundles").resolve(name));
+        if (config != null) {
+            Files.writeString(b.resolve("config.json"), config);
+        }
+        return b;
+    }
+
+    private ServerSocketChannel listen(String id) throws IOException {
+        ServerSocketChannel s = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        s.bind(UnixDomainSocketAddress.of(socket(id)));
+        return s;
+    }
+
+    /** ShimAddress's socket for {@code id}, in this test's socket directory (HCS4J_SOCKET_DIR of the runs). */
+    private Path socket(String id) {
+        return sockets.resolve(ShimAddress.socketPath(CONTAINERD, "hcs4j", id).getFileName());
+    }
+
+    private String address(String id) {
+        return "unix://" + socket(id);
+    }
+
+    private static String podConfig(String type, String sandbox) {
+        return "{\n  \"ociVersion\": \"1.0.2\",\n  \"annotations\": {\n    \"io.kubernetes.cri.container-type\": \"" + type
+                + "\",\n    \"io.kubernetes.cri.sandbox-id\" : \"" + sandbox + "\"\n  }\n}\n";
+    }
+
+    @Test
+    void startPrintsTheRunningShimsAddressAsTheJvmDoes() throws Exception {
+        // The first sandbox-id key followed by a colon decides, and a value that is no string names no sandbox.
+        String numberFirst = "{\"annotations\":{\"io.kubernetes.cri.container-type\":\"container\","
+                + "\"io.kubernetes.cri.sandbox-id\": 5},\"x\":{\"io.kubernetes.cri.sandbox-id\":\"sb1\"}}";
+        try (ServerSocketChannel task = listen("t1"); ServerSocketChannel sandbox = listen("sb1")) {
+            // {id, config.json, the shim whose address start prints}
+            for (String[] c : new String[][] {{"t1", null, "t1"}, {"c1", podConfig("container", "sb1"), "sb1"},
+                    {"t1", podConfig("sandbox", "t1"), "t1"}, {"t1", numberFirst, "t1"}}) {
+                Result script = run(true, bundle("s-" + c[0], c[1]), Map.of(), "-id", c[0], "start");
+                Result jvm = run(false, bundle("j-" + c[0], c[1]), Map.of(), "-id", c[0], "start");
+                assertEquals(0, script.exit(), script.stderr());
+                assertEquals("", script.stderr(), "nothing but the address for containerd");
+                assertEquals(jvm.out(), script.out());
+                assertEquals(jvm.exit(), script.exit());
+                assertEquals(address(c[2]), script.out());
+                assertEquals(Files.readString(tmp.resolve("bundles/j-" + c[0] + "/address")),
+                        Files.readString(tmp.resolve("bundles/s-" + c[0] + "/address")));
+            }
+        }
+    }
+
+    @Test
+    void socketNamesMatchShimAddress() throws Exception {
+        // A pod container whose sandbox has no shim: both name the socket they looked for, and print nothing.
+        for (String sandbox : List.of("sb", "x".repeat(76), "a.b-c_d", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")) {
+            String config = podConfig("container", sandbox);
+            Result script = run(true, bundle("s-" + sandbox, config), Map.of(), "-id", "c", "start");
+            Result jvm = run(false, bundle("j-" + sandbox, config), Map.of(), "-id", "c", "start");
+            assertEquals(1, script.exit());
+            assertEquals(1, jvm.exit());
+            assertEquals(0, script.stdout().length);
+            String expected = address(sandbox);
+            assertTrue(script.stderr().contains(expected), script.stderr());
+            assertTrue(jvm.stderr().contains(expected), jvm.stderr());
+        }
+    }
+
+    @Test
+    void deleteAnswersTheJvmsBytesAndRemovesADeadShimsSocket() throws Exception {
+        ServerSocketChannel dead = listen("gone");
+        dead.close(); // its file stays, as a killed shim's does
+        assertTrue(Files.exists(socket("gone")));
+        long before = Instant.now().getEpochSecond();
+        Result script = run(true, bundle("s-gone", null), Map.of(), "-id", "gone", "delete");
+        assertEquals(0, script.exit(), script.stderr());
+        assertEquals("", script.stderr());
+        assertFalse(Files.exists(socket("gone")));
+        DeleteResponse r = DeleteResponse.parseFrom(script.stdout());
+        assertEquals(255, r.getExitStatus());
+        assertEquals(0, r.getPid());
+        assertTrue(r.getExitedAt().getSeconds() >= before && r.getExitedAt().getSeconds() <= Instant.now().getEpochSecond());
+        assertArrayEquals(DeleteResponseEncoder.encode(0, 255, r.getExitedAt().getSeconds(), r.getExitedAt().getNanos()), script.stdout());
+        // The JVM's answer, its own timestamp re-encoded by the script's rules, is the same message.
+        Result jvm = run(false, bundle("j-gone", null), Map.of(), "-id", "gone", "delete");
+        DeleteResponse j = DeleteResponse.parseFrom(jvm.stdout());
+        assertEquals(r.toBuilder().setExitedAt(j.getExitedAt()).build(), j);
+        // A live shim's socket stays; no socket directory at all is fine too.
+        try (ServerSocketChannel live = listen("live")) {
+            assertEquals(0, run(true, bundle("s-live", null), Map.of(), "-id", "live", "delete").exit());
+            assertTrue(Files.exists(socket("live")));
+        }
+        Result noDir = run(true, bundle("s-nodir", null), Map.of("HCS4J_SOCKET_DIR", tmp.resolve("none/shim").toString()), "-id", "x", "delete");
+        assertEquals(0, noDir.exit(), noDir.stderr());
+        assertEquals(255, DeleteResponse.parseFrom(noDir.stdout()).getExitStatus());
+    }
+
+    @Test
+    void deleteLeavesADeadShimsVmToTheJvm() throws Exception {
+        Path b = bundle("s-vm", null);
+        Files.writeString(b.resolve("lcow-vm.properties"), "vmId=launcher-test-vm-that-does-not-exist\n");
+        Result script = run(true, b, Map.of("HCS4J_EMULATOR_STATE", tmp.resolve("emu").toString(),
+                "HCS4J_HVSOCK_ROOT", tmp.resolve("hv").toString()), "-id", "vm", "delete");
+        assertEquals(0, script.exit(), script.stderr());
+        assertEquals(255, DeleteResponse.parseFrom(script.stdout()).getExitStatus());
+        assertFalse(Files.exists(b.resolve("lcow-vm.properties")), "the JVM's cleanup ran and removed the record");
+    }
+
+    @Test
+    void anUnsafeSocketDirectoryIsRefusedAsTheJvmRefusesIt() throws Exception {
+        Files.setPosixFilePermissions(sockets, PosixFilePermissions.fromString("rwxrwx---"));
+        for (String action : List.of("start", "delete")) {
+            Result script = run(true, bundle("s-" + action, null), Map.of(), "-id", "t", action);
+            Result jvm = run(false, bundle("j-" + action, null), Map.of(), "-id", "t", action);
+            assertEquals(1, script.exit());
+            assertEquals(jvm.exit(), script.exit());
+            assertEquals(0, script.stdout().length);
+            assertTrue(script.stderr().contains("refusing"), script.stderr());
+            assertFalse(Files.exists(tmp.resolve("bundles/s-" + action + "/address")));
+        }
+    }
+
+    @Test
+    void unusualInputGoesToTheJvmWithTheSameAnswer() throws Exception {
+        // A bundle with a space and an escaped annotation: the script hands both to the JVM.
+        try (ServerSocketChannel sandbox = listen("sb\"x")) {
+            String config = "{\"annotations\":{\"io.kubernetes.cri.container-type\":\"container\",\"io.kubernetes.cri.sandbox-id\":\"sb\\\"x\"}}";
+            Result script = run(true, bundle("s with space", config), Map.of(), "-id", "c", "start");
+            assertEquals(0, script.exit(), script.stderr());
+            assertEquals(address("sb\"x"), script.out());
+        }
+        Result bad = run(true, bundle("s-bad", null), Map.of(), "-id", "x", "start", "extra");
+        assertEquals(2, bad.exit());
+        assertEquals(0, bad.stdout().length);
+    }
+
+    @Test
+    void startSpawnsADaemonThatNeverWritesToContainerdsOutput() throws Exception {
+        Path b = bundle("s-daemon", null);
+        Map<String, String> env = Map.of("HCS4J_EMULATOR_STATE", tmp.resolve("emu").toString(),
+                "HCS4J_HVSOCK_ROOT", tmp.resolve("hv").toString(), "TTRPC_ADDRESS", tmp.resolve("none.ttrpc").toString());
+        Result script = run(true, b, env, "-id", "d1", "start");
+        ProcessHandle daemon = ProcessHandle.allProcesses()
+                .filter(h -> h.info().commandLine().orElse("").contains(socket("d1").toString()))
+                .findFirst().orElseThrow();
+        try {
+            assertEquals(0, script.exit(), script.stderr());
+            assertEquals("", script.stderr());
+            assertEquals(address("d1"), script.out());
+            assertTrue(StartCommand.reachable(script.out()));
+            assertTrue(daemon.info().commandLine().orElse("").contains("-XX:ArchiveClassesAtExit=" + tmp),
+                    "the first daemon writes the class archive: " + daemon.info().commandLine());
+        } finally {
+            daemon.destroy();
+            daemon.onExit().get(30, TimeUnit.SECONDS);
+        }
+        Result delete = run(true, b, env, "-id", "d1", "delete");
+        assertEquals(0, delete.exit(), delete.stderr());
+        assertFalse(Files.exists(socket("d1")));
+    }
+}
