@@ -19,6 +19,14 @@ final class ResourceTable {
         void remove() throws IOException;
     }
 
+    /** A remover that also names where the guest sees the resource, for resources whose name is chosen at add. */
+    record Removal(String guestPath, Remover remover) implements Remover {
+        @Override
+        public void remove() throws IOException {
+            remover.remove();
+        }
+    }
+
     private static final class Entry {
         final String guestPath;
         final Remover remover;
@@ -35,7 +43,8 @@ final class ResourceTable {
     synchronized Resource acquire(String key, String guestPath, Adder adder) throws IOException {
         Entry e = entries.get(key);
         if (e == null) {
-            e = new Entry(guestPath, adder.add());
+            Remover remover = adder.add();
+            e = new Entry(remover instanceof Removal r ? r.guestPath() : guestPath, remover);
             entries.put(key, e);
         }
         e.count++;
