@@ -9,6 +9,7 @@ import io.hcs4j.shim.api.events.TaskDelete;
 import io.hcs4j.shim.api.events.TaskExit;
 import io.hcs4j.shim.api.events.TaskIO;
 import io.hcs4j.shim.api.runhcs.Options;
+import io.hcs4j.shim.runtime.VmAnnotations;
 import io.hcs4j.shim.api.task.CreateTaskRequest;
 import io.hcs4j.shim.api.task.CreateTaskResponse;
 import io.hcs4j.shim.api.task.DeleteResponse;
@@ -102,7 +103,8 @@ public final class Tasks {
             throw TaskException.alreadyExists("task " + r.getId() + " already exists");
         }
         OciSpec spec = OciSpec.readBundle(bundle);
-        ContainerBackend backend = backends.select(spec, options(r.getOptions()));
+        Options options = options(r.getOptions());
+        ContainerBackend backend = backends.select(spec, options);
         List<ContainerSpec.Layer> layers = new ArrayList<>();
         for (Mount m : r.getRootfsList()) {
             layers.add(new ContainerSpec.Layer(m.getType(), m.getSource(), m.getOptionsList()));
@@ -111,7 +113,12 @@ public final class Tasks {
         Container container;
         try {
             container = backend.create(new ContainerSpec(r.getId(), bundle, layers, bundle.resolve(spec.rootPath()),
-                    spec.readonlyRoot(), spec.annotations()));
+                    spec.readonlyRoot(), VmAnnotations.withOptions(spec.annotations(), options)));
+        } catch (IllegalArgumentException e) {
+            throw TaskException.invalid("creating " + r.getId() + " on the " + backend.name() + " path: " + e.getMessage());
+        } catch (IllegalStateException e) {
+            throw TaskException.precondition("creating " + r.getId() + " on the " + backend.name() + " path: "
+                    + e.getMessage());
         } catch (UnsupportedOperationException e) {
             throw TaskException.unimplemented("creating " + r.getId() + " on the " + backend.name() + " path: " + e.getMessage());
         } catch (IOException e) {
