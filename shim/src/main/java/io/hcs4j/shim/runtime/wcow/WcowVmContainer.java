@@ -139,7 +139,15 @@ final class WcowVmContainer implements Container {
             // The VM is gone or the container would not stop: removing its storage says which.
             log.warn("container {}: terminate: {}", id, e.toString());
         }
-        // A VM that has stopped took its shares, disks and the guest's state with it.
+        // A VM that has stopped took its shares, disks and the guest's state with it. A guest that is gone (the
+        // bridge closed) means the VM is going down: HCS reports that a moment later.
+        if (container.exit().isCompletedExceptionally()) {
+            try {
+                vm.vm().exit().get(EXIT_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                log.warn("container {}: the guest is gone but its VM {} still runs", id, vm.vm().id());
+            }
+        }
         IOException failure = vm.vm().exit().isDone() ? null : release(id, resources);
         container.close();
         vm.leave(id);
