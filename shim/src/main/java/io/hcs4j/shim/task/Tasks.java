@@ -1,7 +1,6 @@
 package io.hcs4j.shim.task;
 
 import com.google.protobuf.Any;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Timestamp;
 import io.hcs4j.cow.Container;
 import io.hcs4j.shim.api.events.TaskCreate;
@@ -47,7 +46,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Tasks {
     private static final Logger log = LoggerFactory.getLogger(Tasks.class);
-    private static final String OPTIONS_TYPE = "containerd.runhcs.v1.Options";
 
     private final Map<String, Task> tasks = new ConcurrentHashMap<>();
     private final Backends backends;
@@ -146,14 +144,7 @@ public final class Tasks {
     }
 
     private Options options(Any any) {
-        if (any.getTypeUrl().isEmpty() || !any.getTypeUrl().endsWith(OPTIONS_TYPE)) {
-            return defaultOptions;
-        }
-        try {
-            return Options.parseFrom(any.getValue());
-        } catch (InvalidProtocolBufferException e) {
-            throw TaskException.invalid("runtime options are not a valid " + OPTIONS_TYPE + ": " + e.getMessage());
-        }
+        return RuntimeOptions.of(any, defaultOptions);
     }
 
     /** The request's terminal flag decides, not the spec's. */
