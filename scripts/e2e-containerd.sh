@@ -291,6 +291,7 @@ hvspec() { # hvspec FILE ARGS-JSON SCRATCH-NAME [ANNOTATIONS-JSON] [HYPERV-MEMBE
 JSON
 }
 vm_count() { ls "$CTRD_DIR/emu" 2>/dev/null | grep -c '@vm\.properties$' || true; }
+no_vm_record() { [ "$(vm_count)" = 0 ]; }
 hvspec "$CTRD_DIR/hv-run.json" '["sh","-c","sh hello.sh | head -n 2; exit 6"]' hv1
 out=$(ctr_ run --rm $RT --config "$CTRD_DIR/hv-run.json" hv1 </dev/null) && rc=0 || rc=$?
 check "windows.hyperv runs in a Windows utility VM on the shared layers" [ "$out" = "$(printf 'Hello from a Windows utility VM\nbase layer: hcs4j example base layer')" ]
@@ -316,7 +317,7 @@ ctr_ tasks kill -s SIGTERM hv2
 check "SIGTERM reaches the init process as CtrlShutdown (its handler runs, the task stops)" wait_status hv2 STOPPED
 check "the handler wrote into the container's root" [ -e "$CTRD_DIR/win/scratch/hv2/got-ctrl-shutdown" ]
 ctr_ tasks delete hv2 >/dev/null; ctr_ containers delete hv2 >/dev/null
-check "after delete no VM record, socket directory or guest agent is left" eventually bash -c "[ $(vm_count) = 0 ] && [ ! -e '$CTRD_DIR/hv/hv2@vm' ] && ! grep -qs 'HCS4J_HVSOCK_DIR=$CTRD_DIR/hv/hv2@vm' /proc/[0-9]*/environ"
+check "after delete no VM record, socket directory or guest agent is left" eventually bash -c "$(declare -f vm_count no_vm_record); CTRD_DIR='$CTRD_DIR'; no_vm_record && [ ! -e '$CTRD_DIR/hv/hv2@vm' ] && ! grep -qs 'HCS4J_HVSOCK_DIR=$CTRD_DIR/hv/hv2@vm' /proc/[0-9]*/environ"
 # The runtime option SandboxIsolation=1 (given as containerd's runtime config file, --runtime-config-path) selects
 # hypervisor isolation for a spec without windows.hyperv.
 printf 'SandboxIsolation = 1\n' > "$CTRD_DIR/runhcs-hypervisor.toml"
@@ -334,7 +335,28 @@ out=$(ctr_ tasks exec --exec-id pe hvpod-app sh -c 'cat etc/motd' </dev/null)
 check "exec in the pod's container" [ "$out" = "hcs4j example base layer" ]
 rm_task hvpod-app
 rm_task hvpod
-check "after the pod's delete no VM, share or process is left" eventually bash -c "[ $(vm_count) = 0 ] && [ -z \"\$(ls -A '$CTRD_DIR/hv')\" ] && ! grep -qs 'HCS4J_GUEST_OS=windows' /proc/[0-9]*/environ"
+check "after the pod's delete no VM, share or process is left" eventually bash -c "$(declare -f vm_count no_vm_record); CTRD_DIR='$CTRD_DIR'; no_vm_record && [ -z \"\$(ls -A '$CTRD_DIR/hv')\" ] && ! grep -qs 'HCS4J_HVSOCK_DIR=$CTRD_DIR/hv/hvpod@vm' /proc/[0-9]*/environ"
+# The Windows guest agent killed mid-exec: the task exits with an error status within a second and containerd sees it.
+hvspec "$CTRD_DIR/hv-crash.json" '["sleep","600"]' hvk
+ctr_ run -d $RT --config "$CTRD_DIR/hv-crash.json" hvk </dev/null >/dev/null
+check "crash victim RUNNING" wait_status hvk RUNNING
+ctr --address "$CTRD_SOCK" -n hcs4j events > "$CTRD_DIR/hv-events.txt" 2>&1 &
+HV_EVENTS=$!
+ctr_ tasks exec -d --exec-id x1 hvk sleep 600 </dev/null
+sleep 0.3
+agent=$(grep -ls "HCS4J_HVSOCK_DIR=$CTRD_DIR/hv/hvk@vm" /proc/[0-9]*/environ | cut -d/ -f3 | while read -r p; do
+  grep -q GuestAgentMain "/proc/$p/cmdline" 2>/dev/null && echo "$p"; done | head -1 || true)
+t0=$(date +%s%N)
+kill -9 "$agent"
+until [ "$(task_status hvk)" = STOPPED ] || [ $(( ($(date +%s%N) - t0) / 1000000 )) -gt 5000 ]; do sleep 0.05; done
+ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+echo "hvk STOPPED ${ms} ms after the guest agent was killed"
+check "the task is STOPPED within a second of the guest agent's death (${ms} ms, ctr's own calls included)" [ "$ms" -le 1200 ]
+check "containerd saw the exit, with an error status" eventually bash -c "grep '/tasks/exit' '$CTRD_DIR/hv-events.txt' | grep '\"hvk\"' | grep -q '\"exit_status\":[1-9]'"
+kill "$HV_EVENTS" 2>/dev/null || true
+wait "$HV_EVENTS" 2>/dev/null || true
+rm_task hvk
+check "after the crash no VM record, socket directory or process is left" eventually bash -c "$(declare -f vm_count no_vm_record); CTRD_DIR='$CTRD_DIR'; no_vm_record && [ ! -e '$CTRD_DIR/hv/hvk@vm' ] && ! grep -qs 'HCS4J_HVSOCK_DIR=$CTRD_DIR/hv/hvk@vm' /proc/[0-9]*/environ"
 # A base layer without UtilityVM: a clear failed precondition naming it, nothing left.
 mkdir -p "$CTRD_DIR/win/novm/base"
 hvspec "$CTRD_DIR/hv-novm.json" '["true"]' hvnovm
