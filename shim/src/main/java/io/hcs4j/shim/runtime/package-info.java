@@ -1,7 +1,6 @@
 /**
  * The shim's platform paths: a {@link io.hcs4j.shim.runtime.ContainerBackend} turns a task's bundle and rootfs
  * mounts ({@link io.hcs4j.shim.runtime.ContainerSpec}) into an {@code io.hcs4j.cow.Container}, on which the
- * task layer runs its processes; and the utility-VM annotations every VM path reads
- * ({@link io.hcs4j.shim.runtime.VmAnnotations}). The paths themselves live in {@code .lcow} and {@code .wcow}.
+ * task layer runs its processes. The paths themselves live in {@code .lcow} and {@code .wcow}.
  */
 package io.hcs4j.shim.runtime;

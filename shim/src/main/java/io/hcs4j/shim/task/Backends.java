@@ -2,11 +2,11 @@ package io.hcs4j.shim.task;
 
 import io.hcs4j.shim.api.runhcs.Options;
 import io.hcs4j.shim.runtime.ContainerBackend;
-import io.hcs4j.shim.runtime.VmAnnotations;
 import io.hcs4j.shim.runtime.lcow.LcowBackend;
 import io.hcs4j.shim.runtime.wcow.WcowHypervisorBackend;
 import io.hcs4j.shim.runtime.wcow.WcowProcessBackend;
 import io.hcs4j.uvm.UtilityVm;
+import io.hcs4j.uvm.VmAnnotations;
 import io.hcs4j.uvm.backend.HostBackend;
 import io.hcs4j.uvm.guest.GuestConnection;
 import java.util.function.Supplier;

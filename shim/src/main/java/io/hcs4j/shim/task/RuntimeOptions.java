@@ -6,18 +6,21 @@ import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.hcs4j.shim.api.runhcs.Options;
+import io.hcs4j.uvm.VmAnnotations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The runhcs options of a Create: containerd's {@code containerd.runhcs.v1.Options} as it is, or (what {@code ctr run
  * --runtime-config-path} sends) {@code runtimeoptions.v1.Options}, whose config file holds the options as the TOML
  * keys containerd's CRI config uses for runhcs ({@code SandboxIsolation = 1}, {@code VmMemorySizeInMb = 2048}...,
  * one {@code key = value} per line, the key matching the field name without case or underscores). Anything else
- * means the defaults.
+ * means the defaults. The options' VM sizing then fills the spec's annotations ({@link #annotations}).
  */
 final class RuntimeOptions {
     static final String RUNHCS_TYPE = "containerd.runhcs.v1.Options";
@@ -39,6 +42,22 @@ final class RuntimeOptions {
             throw TaskException.invalid("runtime options are not a valid " + type + ": " + e.getMessage());
         }
         return defaults;
+    }
+
+    /**
+     * The spec's annotations with the options' VM sizing and default container annotations filled in, as hcsshim's
+     * {@code oci.UpdateSpecFromOptions}: an option fills an annotation the spec does not set, never overrides one.
+     */
+    static Map<String, String> annotations(Map<String, String> annotations, Options options) {
+        Map<String, String> out = new LinkedHashMap<>(annotations);
+        if (options.getVmProcessorCount() != 0) {
+            out.putIfAbsent(VmAnnotations.PROCESSOR_COUNT, Integer.toString(options.getVmProcessorCount()));
+        }
+        if (options.getVmMemorySizeInMb() != 0) {
+            out.putIfAbsent(VmAnnotations.MEMORY_SIZE_IN_MB, Integer.toString(options.getVmMemorySizeInMb()));
+        }
+        options.getDefaultContainerAnnotationsMap().forEach(out::putIfAbsent);
+        return out;
     }
 
     /** runtimeoptions.v1.Options: type_url = 1, config_path = 2, config_body = 3 (the file's content, newer). */

@@ -8,7 +8,6 @@ import io.hcs4j.shim.api.events.TaskDelete;
 import io.hcs4j.shim.api.events.TaskExit;
 import io.hcs4j.shim.api.events.TaskIO;
 import io.hcs4j.shim.api.runhcs.Options;
-import io.hcs4j.shim.runtime.VmAnnotations;
 import io.hcs4j.shim.api.task.CreateTaskRequest;
 import io.hcs4j.shim.api.task.CreateTaskResponse;
 import io.hcs4j.shim.api.task.DeleteResponse;
@@ -111,7 +110,7 @@ public final class Tasks {
         Container container;
         try {
             container = backend.create(new ContainerSpec(r.getId(), bundle, layers, bundle.resolve(spec.rootPath()),
-                    spec.readonlyRoot(), VmAnnotations.withOptions(spec.annotations(), options)));
+                    spec.readonlyRoot(), RuntimeOptions.annotations(spec.annotations(), options)));
         } catch (IllegalArgumentException e) {
             throw TaskException.invalid("creating " + r.getId() + " on the " + backend.name() + " path: " + e.getMessage());
         } catch (IllegalStateException e) {

@@ -9,6 +9,7 @@ import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;
 import io.hcs4j.shim.api.runhcs.Options;
+import io.hcs4j.uvm.VmAnnotations;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +56,16 @@ class RuntimeOptionsTest {
         Files.writeString(toml, "SandboxIsolation = \"hypervisor\"\n");
         assertEquals(Options.SandboxIsolation.HYPERVISOR,
                 RuntimeOptions.of(configFile(toml.toString()), Options.getDefaultInstance()).getSandboxIsolation());
+    }
+
+    @Test
+    void theRuntimeOptionsFillTheSizingAnnotationsButNeverOverrideThem() {
+        Options options = Options.newBuilder().setVmMemorySizeInMb(3072).setVmProcessorCount(1)
+                .putDefaultContainerAnnotations(VmAnnotations.ALLOW_OVERCOMMIT, "false").build();
+        assertEquals(java.util.Map.of(VmAnnotations.MEMORY_SIZE_IN_MB, "3072", VmAnnotations.PROCESSOR_COUNT, "1",
+                VmAnnotations.ALLOW_OVERCOMMIT, "false"), RuntimeOptions.annotations(java.util.Map.of(), options));
+        assertEquals("1536", RuntimeOptions.annotations(java.util.Map.of(VmAnnotations.MEMORY_SIZE_IN_MB, "1536"), options)
+                .get(VmAnnotations.MEMORY_SIZE_IN_MB), "the spec's annotation wins");
     }
 
     @Test

@@ -1,23 +1,18 @@
 package io.hcs4j.shim.runtime.wcow;
 
 import io.hcs4j.cow.Container;
-import io.hcs4j.cow.hcs.ContainerDocuments;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.SchemaException;
 import io.hcs4j.schema.oci.Spec;
-import io.hcs4j.schema.v2.HostedSystem;
-import io.hcs4j.schema.v2.Layer;
 import io.hcs4j.shim.runtime.ContainerBackend;
 import io.hcs4j.shim.runtime.ContainerSpec;
-import io.hcs4j.uvm.Resource;
 import io.hcs4j.uvm.UtilityVm;
+import io.hcs4j.uvm.WcowHostedContainer;
+import io.hcs4j.uvm.WcowVmOptions;
 import io.hcs4j.uvm.backend.HostBackend;
-import io.hcs4j.uvm.guest.GuestContainer;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,17 +20,13 @@ import java.util.function.Supplier;
 
 /**
  * Hyper-V isolated Windows containers: each task (or pod) gets a Windows utility VM booted from its image's
- * {@code UtilityVM} folder ({@link WcowVmOptions}), and its container is created inside it through the GCS bridge,
- * as hcsshim's mountHypervIsolatedWCIFSLayers and CreateContainer do: the read-only layers shared into the VM over
- * VSMB, the writable layer's scratch disk on SCSI (mounted at {@code c:\mounts\scsi\m<n>}, the container's root),
- * the layers combined there, and a HostedSystem document whose layers are the guest paths. A pod's containers (CRI
- * annotations) join their sandbox's VM.
+ * {@code UtilityVM} folder ({@link WcowVmOptions}), and its container is created inside it through the GCS bridge
+ * ({@link WcowHostedContainer}: layers over VSMB, the scratch on SCSI, a HostedSystem document). A pod's containers
+ * (CRI annotations) join their sandbox's VM.
  */
 public final class WcowHypervisorBackend implements ContainerBackend {
     static final String CONTAINER_TYPE = "io.kubernetes.cri.container-type";
     static final String SANDBOX_ID = "io.kubernetes.cri.sandbox-id";
-    /** The writable layer's scratch disk, as containerd's Windows snapshotter and hcsshim name it. */
-    static final String SCRATCH_DISK = "sandbox.vhdx";
 
     private final Supplier<HostBackend> host;
     private final Duration connectTimeout;
@@ -66,7 +57,8 @@ public final class WcowHypervisorBackend implements ContainerBackend {
         HostBackend backend = host.get();
         WcowVm vm = vmFor(backend, spec, oci, folders);
         try {
-            return createIn(backend, vm, spec.id(), oci, folders);
+            return WcowHostedContainer.create(vm.vm(), backend.storage(), backend.guestSeesHostFiles(), spec.id(), oci,
+                    folders, vm.processorCount(), vm.membership(spec.id()));
         } catch (IOException | RuntimeException e) {
             vm.leave(spec.id());
             throw e;
@@ -104,51 +96,5 @@ public final class WcowHypervisorBackend implements ContainerBackend {
             }
         }
         return vm;
-    }
-
-    private static WcowVmContainer createIn(HostBackend backend, WcowVm vm, String id, Spec oci, List<String> folders)
-            throws IOException {
-        List<Resource> added = new ArrayList<>();
-        try {
-            List<Layer> layers = new ArrayList<>();
-            for (String folder : folders.subList(0, folders.size() - 1)) {
-                Resource share = vm.vm().addVsmb(folder, true);
-                added.add(share);
-                Layer l = new Layer();
-                l.id = backend.storage().layerId(folder);
-                l.path = share.guestPath();
-                layers.add(l);
-            }
-            String scratchFolder = folders.get(folders.size() - 1);
-            Resource scratch = vm.vm().addScsiDisk(scratchDisk(backend, scratchFolder), null, false);
-            added.add(scratch);
-            String root = scratch.guestPath();
-            added.add(vm.vm().addCombinedLayersWcow(root, layers));
-            HostedSystem document = ContainerDocuments.hosted(oci,
-                    new ContainerDocuments.Layers(root, scratchFolder, layers), vm.processorCount());
-            GuestContainer container = vm.vm().createHostedContainer(id, document);
-            return new WcowVmContainer(id, vm, added, container);
-        } catch (IOException | RuntimeException e) {
-            IOException undo = WcowVmContainer.release(id, added);
-            if (undo != null) {
-                e.addSuppressed(undo);
-            }
-            throw e;
-        }
-    }
-
-    /**
-     * The writable layer's disk to attach: its {@code sandbox.vhdx}; a backend whose VMs see the host's files (the
-     * emulator) takes the layer folder itself, as its emulated disks may be directories.
-     */
-    static String scratchDisk(HostBackend backend, String scratchFolder) {
-        Path vhd = Path.of(scratchFolder, SCRATCH_DISK);
-        if (Files.isRegularFile(vhd)) {
-            return vhd.toString();
-        }
-        if (backend.guestSeesHostFiles()) {
-            return scratchFolder;
-        }
-        throw new IllegalStateException("the writable layer " + scratchFolder + " has no " + SCRATCH_DISK);
     }
 }

@@ -2,6 +2,7 @@ package io.hcs4j.shim.runtime.wcow;
 
 import io.hcs4j.shim.runtime.lcow.VmRecord;
 import io.hcs4j.uvm.UtilityVm;
+import io.hcs4j.uvm.WcowHostedContainer;
 import io.hcs4j.uvm.WcowOptions;
 import io.hcs4j.uvm.backend.HostBackend;
 import java.io.IOException;
@@ -82,6 +83,26 @@ final class WcowVm {
         }
         onClose.run();
         log.info("Windows utility VM {} closed", vm.id());
+    }
+
+    /** How container {@code containerId} pauses, resumes and leaves this VM. */
+    WcowHostedContainer.Membership membership(String containerId) {
+        return new WcowHostedContainer.Membership() {
+            @Override
+            public void pause() throws IOException {
+                WcowVm.this.pause(containerId);
+            }
+
+            @Override
+            public void resume() throws IOException {
+                WcowVm.this.resume(containerId);
+            }
+
+            @Override
+            public void leave() {
+                WcowVm.this.leave(containerId);
+            }
+        };
     }
 
     void pause(String containerId) throws IOException {

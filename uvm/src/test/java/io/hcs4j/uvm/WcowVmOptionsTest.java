@@ -1,4 +1,4 @@
-package io.hcs4j.shim.runtime.wcow;
+package io.hcs4j.uvm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,10 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.oci.Spec;
 import io.hcs4j.schema.v2.ComputeSystem;
-import io.hcs4j.shim.api.runhcs.Options;
-import io.hcs4j.shim.runtime.VmAnnotations;
-import io.hcs4j.uvm.WcowDocument;
-import io.hcs4j.uvm.WcowOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A Windows utility VM's options and document from the image's layers, the spec, its annotations and the runtime
- * options, each as hcsshim honours it (internal/oci/uvm.go, internal/layers/wcow_parse.go).
+ * A Windows utility VM's options and document from the image's layers, the spec and its annotations, each as
+ * hcsshim honours it (internal/oci/uvm.go, internal/layers/wcow_parse.go).
  */
 class WcowVmOptionsTest {
     @TempDir
@@ -87,18 +83,6 @@ class WcowVmOptionsTest {
         assertEquals(50000, topology.processor.limit);
         assertEquals(300, topology.processor.weight);
         assertNull(doc.virtualMachine.registryChanges, "no EnableCompartmentNamespace registry change");
-    }
-
-    @Test
-    void theRuntimeOptionsFillTheSizingAnnotationsButNeverOverrideThem() throws Exception {
-        Options options = Options.newBuilder().setVmMemorySizeInMb(3072).setVmProcessorCount(1)
-                .putDefaultContainerAnnotations(VmAnnotations.ALLOW_OVERCOMMIT, "false").build();
-        ComputeSystem doc = document(spec("{}"), VmAnnotations.withOptions(Map.of(), options));
-        assertEquals(3072, doc.virtualMachine.computeTopology.memory.sizeInMb);
-        assertEquals(1, doc.virtualMachine.computeTopology.processor.count);
-        assertFalse(doc.virtualMachine.computeTopology.memory.allowOvercommit);
-        doc = document(spec("{}"), VmAnnotations.withOptions(Map.of(VmAnnotations.MEMORY_SIZE_IN_MB, "1536"), options));
-        assertEquals(1536, doc.virtualMachine.computeTopology.memory.sizeInMb);
     }
 
     @Test

@@ -1,9 +1,7 @@
-package io.hcs4j.shim.runtime.wcow;
+package io.hcs4j.uvm;
 
 import io.hcs4j.schema.oci.Spec;
 import io.hcs4j.schema.oci.WindowsResources;
-import io.hcs4j.shim.runtime.VmAnnotations;
-import io.hcs4j.uvm.WcowOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +16,7 @@ import java.util.Map;
  * when absent; memory and processors come from the annotations (which the runtime options fill), else from the
  * container's own {@code windows.resources}, else hcsshim's defaults.
  */
-final class WcowVmOptions {
+public final class WcowVmOptions {
     static final String UTILITY_VM = "UtilityVM";
     static final String SYSTEM_TEMPLATE = "SystemTemplate.vhdx";
     private static final long MIB = 1024 * 1024;
@@ -32,7 +30,7 @@ final class WcowVmOptions {
      * @throws IllegalStateException when no parent layer has a UtilityVM folder or it has no system template
      * @throws IllegalArgumentException for a malformed sizing annotation
      */
-    static WcowOptions of(String vmId, List<String> layerFolders, Spec spec, Map<String, String> annotations)
+    public static WcowOptions of(String vmId, List<String> layerFolders, Spec spec, Map<String, String> annotations)
             throws IOException {
         if (layerFolders.size() < 2) {
             throw new IllegalArgumentException("a Hyper-V isolated container needs a base layer and a writable layer, "

@@ -1,13 +1,9 @@
-package io.hcs4j.shim.runtime;
+package io.hcs4j.uvm;
 
-import io.hcs4j.shim.api.runhcs.Options;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The utility-VM annotations of hcsshim's {@code pkg/annotations} that size a VM, and how the runtime options
- * feed them (hcsshim's {@code oci.UpdateSpecFromOptions}): an option fills an annotation the spec does not set,
- * never overrides one. Values are read strictly: a value that is not a number or a boolean is an
+ * The utility-VM annotations of hcsshim's {@code pkg/annotations} that size a VM. Values are read strictly: a value that is not a number or a boolean is an
  * {@link IllegalArgumentException} naming the annotation (hcsshim logs it and uses the default; a typo that
  * silently boots a VM of the wrong size is worse). One reader for every utility VM path.
  */
@@ -28,19 +24,6 @@ public final class VmAnnotations {
     public static final String WCOW_ISOLATION_TYPE = "io.microsoft.virtualmachine.wcow.isolation_type";
 
     private VmAnnotations() {
-    }
-
-    /** The spec's annotations with the options' VM sizing and default container annotations filled in. */
-    public static Map<String, String> withOptions(Map<String, String> annotations, Options options) {
-        Map<String, String> out = new LinkedHashMap<>(annotations);
-        if (options.getVmProcessorCount() != 0) {
-            out.putIfAbsent(PROCESSOR_COUNT, Integer.toString(options.getVmProcessorCount()));
-        }
-        if (options.getVmMemorySizeInMb() != 0) {
-            out.putIfAbsent(MEMORY_SIZE_IN_MB, Integer.toString(options.getVmMemorySizeInMb()));
-        }
-        options.getDefaultContainerAnnotationsMap().forEach(out::putIfAbsent);
-        return out;
     }
 
     /** A non-negative integer annotation, or {@code fallback} when absent. */
