@@ -13,6 +13,7 @@ import io.hcs4j.cow.SignalOptions;
 import io.hcs4j.cow.hcs.ProcessDocuments;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.guest.SignalValueWCOW;
+import io.hcs4j.schema.oci.Box;
 import io.hcs4j.schema.oci.Spec;
 import io.hcs4j.schema.v2.ProcessParameters;
 import io.hcs4j.shim.runtime.ContainerSpec;
@@ -153,6 +154,36 @@ class WcowHypervisorBackendTest {
         assertFalse(sleeper.signal(new SignalOptions.Windows(SignalValueWCOW.CTRL_C)), "an exited process is gone");
         assertTrue(init.kill());
         init.exit().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aConsoleProcessGetsATerminalOfItsSizeThatResizes() throws Exception {
+        String id = id("t");
+        Path bundle = bundle(id, "sleep", "600");
+        Container c = create(id, bundle, Map.of());
+        c.start();
+        c.createProcess(params(bundle, false));
+        io.hcs4j.schema.oci.Process p = new io.hcs4j.schema.oci.Process();
+        p.args = List.of("sh", "-c", "[ -t 1 ] && echo on-a-tty; stty size; read line; stty size; exit 2");
+        p.terminal = true;
+        p.consoleSize = new Box();
+        p.consoleSize.height = 30;
+        p.consoleSize.width = 100;
+        Process tty = c.createProcess(ProcessDocuments.of(p, new ProcessDocuments.Stdio(true, true, false)));
+        assertEquals(null, tty.stderr(), "a console merges stderr");
+        StringBuilder out = new StringBuilder();
+        while (!out.toString().contains("30 100")) {
+            int b = tty.stdout().read();
+            assertNotEquals(-1, b, "the console ended early: " + out);
+            out.append((char) b);
+        }
+        tty.resizeConsole(120, 50);
+        tty.stdin().write("go\n".getBytes(StandardCharsets.UTF_8));
+        tty.stdin().flush();
+        out.append(new String(tty.stdout().readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals(2, tty.exit().get(10, TimeUnit.SECONDS));
+        String text = out.toString().replace("\r", "");
+        assertTrue(text.matches("(?s)on-a-tty\n30 100\n.*50 120\n"), text);
     }
 
     @Test
