@@ -108,6 +108,11 @@ class WcowUtilityVmTest {
             }
 
             @Override
+            public void grantAccess(String hostPath) {
+                seen.add("Grant " + hostPath);
+            }
+
+            @Override
             public CompletableFuture<?> exit() {
                 return exit;
             }

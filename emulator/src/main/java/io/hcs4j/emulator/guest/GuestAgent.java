@@ -33,8 +33,11 @@ import io.hcs4j.schema.guest.NegotiateProtocolResponse;
 import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.schema.guest.RequestBase;
 import io.hcs4j.schema.guest.ResponseBase;
+import io.hcs4j.schema.guest.SCSIDevice;
 import io.hcs4j.schema.guest.SignalProcessOptionsLCOW;
 import io.hcs4j.schema.v2.Version;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -49,6 +52,7 @@ import java.util.concurrent.TimeoutException;
  * notifications. The bridge itself (frames, threads, answers) is {@link GuestBridgeServer}'s.
  */
 final class GuestAgent {
+    private static final Logger LOG = LoggerFactory.getLogger(GuestAgent.class);
     private static final long INFINITE = 0xFFFFFFFFL;
 
     private final GuestBridgeServer server;
@@ -218,6 +222,15 @@ final class GuestAgent {
                 } else {
                     throw new GuestError(HResults.E_NOTIMPL, type + " " + op);
                 }
+            }
+            case "SCSIDevice" -> {
+                // The host unplugs a disk after the guest unmounted it; the emulated VM's disks are files.
+                if (!op.equals("Remove")) {
+                    throw new GuestError(HResults.E_NOTIMPL, type + " " + op);
+                }
+                SCSIDevice device = convert(settings, SCSIDevice.class, "Settings");
+                LOG.debug("SCSI device {}-{} unplugged", device == null ? 0 : device.controller,
+                        device == null ? 0 : device.lun);
             }
             case "NetworkNamespace" -> {
                 // The host sends HNS's HostComputeNamespace document; its "ID" names the namespace.
