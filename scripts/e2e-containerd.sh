@@ -276,5 +276,94 @@ ctr_ tasks resume win2
 check "and resumes it" wait_status win2 RUNNING
 rm_task win2
 
+# --- Hyper-V isolated Windows containers: a Windows utility VM per task (or pod) from the HCS emulator, booted from
+# the base layer's UtilityVM folder; its Windows guest agent runs the container on the layers shared into the VM over
+# VSMB, with the HCS emulator's process-isolated machinery inside the guest.
+mkdir -p "$CTRD_DIR/win/layers/base/UtilityVM/Files"
+: > "$CTRD_DIR/win/layers/base/UtilityVM/SystemTemplate.vhdx"
+hvspec() { # hvspec FILE ARGS-JSON SCRATCH-NAME [ANNOTATIONS-JSON] [HYPERV-MEMBER]: each task its own writable layer
+  local annotations=${4:-'{}'} hyperv=${5-'"hyperv":{},'}
+  mkdir -p "$CTRD_DIR/win/scratch/$3"
+  cat > "$1" <<JSON
+{"ociVersion":"1.1.0","process":{"args":$2,"env":["GREETING=Hello from a Windows utility VM"]},"root":{"path":""},
+ "annotations":$annotations,
+ "windows":{$hyperv"layerFolders":["$CTRD_DIR/win/layers/app","$CTRD_DIR/win/layers/base","$CTRD_DIR/win/scratch/$3"]}}
+JSON
+}
+vm_count() { ls "$CTRD_DIR/emu" 2>/dev/null | grep -c '@vm\.properties$' || true; }
+no_vm_record() { [ "$(vm_count)" = 0 ]; }
+hvspec "$CTRD_DIR/hv-run.json" '["sh","-c","sh hello.sh | head -n 2; exit 6"]' hv1
+out=$(ctr_ run --rm $RT --config "$CTRD_DIR/hv-run.json" hv1 </dev/null) && rc=0 || rc=$?
+check "windows.hyperv runs in a Windows utility VM on the shared layers" [ "$out" = "$(printf 'Hello from a Windows utility VM\nbase layer: hcs4j example base layer')" ]
+check "and propagates its exit code 6" [ "$rc" = 6 ]
+hvspec "$CTRD_DIR/hv-long.json" '["sh","-c","trap \"echo shutdown > got-ctrl-shutdown; exit 4\" TERM; while :; do sleep 0.2; done"]' hv2
+ctr_ run -d $RT --config "$CTRD_DIR/hv-long.json" hv2 </dev/null >/dev/null
+check "Hyper-V isolated task RUNNING" wait_status hv2 RUNNING
+check "its utility VM is the emulator's one VM, booted with the Windows guest agent" bash -c "[ $(vm_count) = 1 ] && grep -qs HCS4J_GUEST_OS=windows /proc/\$(grep -l 'HCS4J_HVSOCK_DIR=$CTRD_DIR/hv/hv2@vm' /proc/[0-9]*/environ 2>/dev/null | head -1 | cut -d/ -f3)/environ"
+out=$(ctr_ tasks exec --exec-id x1 hv2 sh -c 'echo exec in the VM; exit 3' </dev/null) && rc=0 || rc=$?
+check "exec output from the guest" [ "$out" = "exec in the VM" ]
+check "exec exit code 3" [ "$rc" = 3 ]
+check "ctr task ps lists the init pid" grep -q "^$(ctr_ tasks ls | awk '$1=="hv2"{print $2}')[[:space:]]" <<<"$(ctr_ tasks ps hv2)"
+check "ctr task metrics answers" bash -c "ctr --address '$CTRD_SOCK' -n hcs4j tasks metrics hv2 >/dev/null"
+ctr_ tasks pause hv2
+check "pause (of the task's utility VM) makes it PAUSED" wait_status hv2 PAUSED
+ctr_ tasks resume hv2
+check "resume makes it RUNNING again" wait_status hv2 RUNNING
+ctr_ tasks exec -d --exec-id x2 hv2 sh -c 'trap "echo int > got-ctrl-c; exit 5" INT; while :; do sleep 0.2; done' </dev/null
+sleep 0.5
+ctr_ tasks kill --exec-id x2 -s SIGINT hv2
+check "SIGINT reaches an exec as CtrlC (its handler runs)" eventually [ -e "$CTRD_DIR/win/scratch/hv2/got-ctrl-c" ]
+ctr_ tasks kill -s SIGTERM hv2
+check "SIGTERM reaches the init process as CtrlShutdown (its handler runs, the task stops)" wait_status hv2 STOPPED
+check "the handler wrote into the container's root" [ -e "$CTRD_DIR/win/scratch/hv2/got-ctrl-shutdown" ]
+ctr_ tasks delete hv2 >/dev/null; ctr_ containers delete hv2 >/dev/null
+check "after delete no VM record, socket directory or guest agent is left" eventually bash -c "$(declare -f vm_count no_vm_record); CTRD_DIR='$CTRD_DIR'; no_vm_record && [ ! -e '$CTRD_DIR/hv/hv2@vm' ] && ! grep -qs 'HCS4J_HVSOCK_DIR=$CTRD_DIR/hv/hv2@vm' /proc/[0-9]*/environ"
+# The runtime option SandboxIsolation=1 (given as containerd's runtime config file, --runtime-config-path) selects
+# hypervisor isolation for a spec without windows.hyperv.
+printf 'SandboxIsolation = 1\n' > "$CTRD_DIR/runhcs-hypervisor.toml"
+hvspec "$CTRD_DIR/hv-opt.json" '["sh","-c","echo isolated by option; exit 2"]' hv3 '{}' ''
+out=$(ctr_ run --rm $RT --runtime-config-path "$CTRD_DIR/runhcs-hypervisor.toml" --config "$CTRD_DIR/hv-opt.json" hv3 </dev/null) && rc=0 || rc=$?
+check "SandboxIsolation=1 runs a plain Windows spec in a utility VM" bash -c "[ '$out' = 'isolated by option' ] && [ $rc = 2 ] && [ -e '$CTRD_DIR/win/scratch/hv3/vm/sandbox.vhdx' ]"
+# A pod: sandbox and container in one Windows utility VM.
+hvspec "$CTRD_DIR/hv-pod.json" '["sleep","600"]' hvpod '{"io.kubernetes.cri.container-type":"sandbox"}'
+ctr_ run -d $RT --config "$CTRD_DIR/hv-pod.json" hvpod </dev/null >/dev/null
+hvspec "$CTRD_DIR/hv-pod-app.json" '["sleep","600"]' hvpod-app '{"io.kubernetes.cri.container-type":"container","io.kubernetes.cri.sandbox-id":"hvpod"}'
+ctr_ run -d $RT --config "$CTRD_DIR/hv-pod-app.json" hvpod-app </dev/null >/dev/null
+check "pod sandbox and container RUNNING" bash -c "$(declare -f task_status wait_status ctr_); CTRD_SOCK='$CTRD_SOCK'; wait_status hvpod RUNNING && wait_status hvpod-app RUNNING"
+check "the pod has one Windows utility VM" bash -c "[ $(vm_count) = 1 ] && [ -e '$CTRD_DIR/hv/hvpod@vm' ] && [ ! -e '$CTRD_DIR/hv/hvpod-app@vm' ]"
+out=$(ctr_ tasks exec --exec-id pe hvpod-app sh -c 'cat etc/motd' </dev/null)
+check "exec in the pod's container" [ "$out" = "hcs4j example base layer" ]
+rm_task hvpod-app
+rm_task hvpod
+check "after the pod's delete no VM, share or process is left" eventually bash -c "$(declare -f vm_count no_vm_record); CTRD_DIR='$CTRD_DIR'; no_vm_record && [ -z \"\$(ls -A '$CTRD_DIR/hv')\" ] && ! grep -qs 'HCS4J_HVSOCK_DIR=$CTRD_DIR/hv/hvpod@vm' /proc/[0-9]*/environ"
+# The Windows guest agent killed mid-exec: the task exits with an error status within a second and containerd sees it.
+hvspec "$CTRD_DIR/hv-crash.json" '["sleep","600"]' hvk
+ctr_ run -d $RT --config "$CTRD_DIR/hv-crash.json" hvk </dev/null >/dev/null
+check "crash victim RUNNING" wait_status hvk RUNNING
+ctr --address "$CTRD_SOCK" -n hcs4j events > "$CTRD_DIR/hv-events.txt" 2>&1 &
+HV_EVENTS=$!
+ctr_ tasks exec -d --exec-id x1 hvk sleep 600 </dev/null
+sleep 0.3
+agent=$(grep -ls "HCS4J_HVSOCK_DIR=$CTRD_DIR/hv/hvk@vm" /proc/[0-9]*/environ | cut -d/ -f3 | while read -r p; do
+  grep -q GuestAgentMain "/proc/$p/cmdline" 2>/dev/null && echo "$p"; done | head -1 || true)
+t0=$(date +%s%N)
+kill -9 "$agent"
+until [ "$(task_status hvk)" = STOPPED ] || [ $(( ($(date +%s%N) - t0) / 1000000 )) -gt 5000 ]; do sleep 0.05; done
+ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+echo "hvk STOPPED ${ms} ms after the guest agent was killed"
+check "the task is STOPPED within a second of the guest agent's death (${ms} ms, ctr's own calls included)" [ "$ms" -le 1200 ]
+check "containerd saw the exit, with an error status" eventually bash -c "grep '/tasks/exit' '$CTRD_DIR/hv-events.txt' | grep '\"hvk\"' | grep -q '\"exit_status\":[1-9]'"
+kill "$HV_EVENTS" 2>/dev/null || true
+wait "$HV_EVENTS" 2>/dev/null || true
+rm_task hvk
+check "after the crash no VM record, socket directory or process is left" eventually bash -c "$(declare -f vm_count no_vm_record); CTRD_DIR='$CTRD_DIR'; no_vm_record && [ ! -e '$CTRD_DIR/hv/hvk@vm' ] && ! grep -qs 'HCS4J_HVSOCK_DIR=$CTRD_DIR/hv/hvk@vm' /proc/[0-9]*/environ"
+# A base layer without UtilityVM: a clear failed precondition naming it, nothing left.
+mkdir -p "$CTRD_DIR/win/novm/base"
+hvspec "$CTRD_DIR/hv-novm.json" '["true"]' hvnovm
+sed -i "s#$CTRD_DIR/win/layers/base#$CTRD_DIR/win/novm/base#" "$CTRD_DIR/hv-novm.json"
+err=$(ctr_ run --rm $RT --config "$CTRD_DIR/hv-novm.json" hvnovm 2>&1 </dev/null) && rc=0 || rc=$?
+check "a base layer without UtilityVM is a failed precondition naming it" bash -c "[ $rc -ne 0 ] && grep -q 'failed precondition' <<<\"\$1\" && grep -q '$CTRD_DIR/win/novm/base' <<<\"\$1\"" _ "$err"
+ctr_ containers delete hvnovm >/dev/null 2>&1 || true
+
 echo "e2e-containerd: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -14,6 +14,7 @@ fi
 work="$(mktemp -d /tmp/hcs4j-e2e.XXXXXX)"
 export HCS4J_ROOT="$work/root"
 export HCS4J_BACKEND=emulator
+export HCS4J_HVSOCK_ROOT="$work/hv" HCS4J_EMULATOR_STATE="$work/emu"
 marker="hcs4j-e2e-$$"          # appears in every long-running container command, to find leftovers
 
 cleanup() {
@@ -256,6 +257,27 @@ rh delete --force e2e-tty
 no_processes "^sleep $tree_secs\$"
 root_is_empty
 pass "delete --force ends the exec'd process and its background child"
+
+echo "=== a bundle with windows.hyperv runs in a Windows utility VM of its own"
+bundle "$work/b-hv" '["sh", "-c", "echo in the VM; cat etc/motd; exit 5"]'
+mkdir -p "$work/b-hv/layers/base/UtilityVM/Files"
+: > "$work/b-hv/layers/base/UtilityVM/SystemTemplate.vhdx"
+python3 - "$work/b-hv/config.json" <<'PY'
+import json, sys
+config = json.load(open(sys.argv[1]))
+config["windows"]["hyperv"] = {}
+json.dump(config, open(sys.argv[1], "w"), indent=2)
+PY
+rc=0
+out="$(rh run -b "$work/b-hv" e2e-hv)" || rc=$?
+[ "$rc" -eq 5 ] || fail "hyperv run exit code $rc, expected 5"
+[ "$out" = "in the VM
+hcs4j example base layer" ] || fail "hyperv run output: $out"
+root_is_empty
+[ -z "$(ls -A "$work/hv" 2>/dev/null)" ] && [ -z "$(ls -A "$work/emu" 2>/dev/null | grep '@vm')" ] \
+  || fail "the utility VM left: $(ls -A "$work/hv" "$work/emu" 2>/dev/null)"
+no_processes "$work/hv/e2e-hv@vm"
+pass "run of a windows.hyperv bundle: output and exit code from the VM's guest, no VM left"
 
 echo "=== bad input"
 expect_error "does not exist" run -b "$work/no-such-bundle" e2e-bad

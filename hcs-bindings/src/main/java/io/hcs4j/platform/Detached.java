@@ -18,10 +18,11 @@ import java.util.concurrent.TimeUnit;
 public final class Detached {
     private static final long SHELL_TIMEOUT_SECONDS = 10;
     /**
-     * Starts "$@" in the background in a new session, where it writes its pid to $1 before it execs: once the
-     * pid is there, the process has left our session.
+     * Starts "$@" in a new session (setsid -f forks it off), where it writes its pid to $1 before it execs: once the
+     * pid is there, the process has left our session. Not a shell background job ("&"), which would start with
+     * SIGINT and SIGQUIT ignored, and so would everything it runs (a container's CtrlC, a trap on INT).
      */
-    private static final String SPAWN = "f=$1; shift; setsid /bin/sh -c 'echo $$ > \"$0\"; exec \"$@\"' \"$f\" \"$@\" &";
+    private static final String SPAWN = "f=$1; shift; exec setsid -f /bin/sh -c 'echo $$ > \"$0\"; exec \"$@\"' \"$f\" \"$@\"";
     private static final long PID_POLL_MILLIS = 2;
 
     private Detached() {

@@ -43,6 +43,23 @@ class DetachedTest {
         }
     }
 
+    /** A shell's background job ("&") would start with SIGINT and SIGQUIT ignored, and pass that on to all it runs. */
+    @Test
+    void theProcessStartsWithDefaultInterruptAndQuitHandling() throws Exception {
+        ProcessHandle p = Detached.start(new ProcessBuilder("sleep", "30")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD))
+                .orElseThrow();
+        try {
+            String ignored = Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status")).stream()
+                    .filter(l -> l.startsWith("SigIgn:")).findFirst().orElseThrow().substring(7).trim();
+            long mask = Long.parseUnsignedLong(ignored, 16);
+            assertEquals(0, mask & ((1L << (2 - 1)) | (1L << (3 - 1))), "SIGINT (2) and SIGQUIT (3) not ignored: " + ignored);
+        } finally {
+            p.destroyForcibly();
+            p.onExit().get(10, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void aCommandThatCannotRunIsNotReportedAlive() throws Exception {
         Optional<ProcessHandle> p = Detached.start(new ProcessBuilder(dir.resolve("missing").toString())

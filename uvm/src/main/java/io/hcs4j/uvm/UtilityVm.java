@@ -11,6 +11,9 @@ import io.hcs4j.schema.guest.ModificationRequest;
 import io.hcs4j.schema.guest.RequestType;
 import io.hcs4j.schema.guest.ResourceType;
 import io.hcs4j.schema.guest.SCSIDevice;
+import io.hcs4j.schema.guest.WCOWCombinedLayers;
+import io.hcs4j.schema.guest.WCOWMappedVirtualDisk;
+import io.hcs4j.schema.v2.HostedSystem;
 import io.hcs4j.schema.v2.Attachment;
 import io.hcs4j.schema.v2.Layer;
 import io.hcs4j.schema.v2.ModifySettingRequest;
@@ -53,6 +56,9 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
     private static final int LUNS_PER_CONTROLLER = 64;
     private static final int PLAN9_PORT = 564;
     private static final ResourceType VPMEM_DEVICE = new ResourceType("VPMemDevice");
+    private static final String VSMB_SHARES = "VirtualMachine/Devices/VirtualSmb/Shares";
+    /** Where a Windows guest sees VSMB share {@code <name>}. */
+    public static final String VSMB_SHARE_PREFIX = "\\\\?\\VMSMB\\VSMB-{dcc079ae-60ba-4d07-847c-3493609c0870}\\";
 
     private final String id;
     private final VmSystem system;
@@ -71,6 +77,8 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
     private HvSocketTransport transport;
     private volatile GuestConnection connection;
     private int plan9Shares;
+    private int vsmbShares;
+    private int wcowScsiMounts;
 
     private UtilityVm(VmSystem system, String os, UUID gcsService, int scsiControllerCount, int vpmemDeviceCount,
                       long vpmemMaxSizeBytes, boolean devicesPhysicallyBacked, String guestPathPrefix) {
@@ -225,12 +233,61 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
         });
     }
 
-    /** Attaches a virtual disk to a free SCSI slot and mounts it in the guest at {@code guestPath}. */
+    /**
+     * Attaches a virtual disk to a free SCSI slot and mounts it in the guest at {@code guestPath}. A Windows guest
+     * mounts it at {@code c:\mounts\scsi\m<n>} when {@code guestPath} is null (hcsshim's global SCSI mounts).
+     */
     public Resource addScsiDisk(String hostPath, String guestPath, boolean readOnly) throws IOException {
+        if (os.equals("windows")) {
+            return addWcowScsiDisk(hostPath, guestPath, readOnly);
+        }
         LCOWMappedVirtualDisk disk = new LCOWMappedVirtualDisk();
         disk.mountPath = guestPath;
         disk.readOnly = readOnly;
         return resources.acquire("scsi:" + hostPath, guestPath, () -> attachScsi(hostPath, disk));
+    }
+
+    /** A Windows guest's SCSI disk: controller 0 only, mounted through a WCOW MappedVirtualDisk. */
+    private Resource addWcowScsiDisk(String hostPath, String guestPath, boolean readOnly) throws IOException {
+        String mountPath;
+        if (guestPath != null) {
+            mountPath = guestPath;
+        } else {
+            synchronized (this) {
+                mountPath = "c:\\mounts\\scsi\\m" + wcowScsiMounts++;
+            }
+        }
+        return resources.acquire("scsi:" + hostPath, mountPath, () -> {
+            int lun = allocate(scsiSlots, LUNS_PER_CONTROLLER, "SCSI");
+            String path = "VirtualMachine/Devices/Scsi/" + LcowDocument.SCSI_CONTROLLER_IDS.get(0) + "/Attachments/" + lun;
+            Attachment attachment = new Attachment();
+            attachment.type = "VirtualDisk";
+            attachment.path = hostPath;
+            attachment.readOnly = readOnly;
+            WCOWMappedVirtualDisk disk = new WCOWMappedVirtualDisk();
+            disk.containerPath = mountPath;
+            disk.lun = lun;
+            try {
+                hostModify(RequestType.ADD, path, attachment);
+                try {
+                    guestModify(RequestType.ADD, ResourceType.MAPPED_VIRTUAL_DISK, disk);
+                } catch (IOException e) {
+                    hostModify(RequestType.REMOVE, path, null);
+                    throw e;
+                }
+            } catch (IOException | RuntimeException e) {
+                free(scsiSlots, lun);
+                throw e;
+            }
+            return () -> {
+                try {
+                    guestModify(RequestType.REMOVE, ResourceType.MAPPED_VIRTUAL_DISK, disk);
+                    hostModify(RequestType.REMOVE, path, null);
+                } finally {
+                    free(scsiSlots, lun);
+                }
+            };
+        });
     }
 
     /**
@@ -409,22 +466,67 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
         });
     }
 
-    /** Shares a host directory with a Windows guest over virtual SMB (HCS only; the guest needs no request). */
-    public Resource addVsmb(String hostPath, String shareName, boolean readOnly) throws IOException {
-        return resources.acquire("vsmb:" + hostPath, "\\\\?\\VMSMB\\VSMB-{dcc079ae-60ba-4d07-847c-3493609c0870}\\"
-                + shareName, () -> {
+    /**
+     * Shares a host directory with a Windows guest over virtual SMB, as hcsshim's AddVSMB: one share per host path
+     * and access mode (reference counted), named {@code s1}, {@code s2}... (hex), seen in the guest at
+     * {@code \\?\VMSMB\VSMB-{dcc079ae-...}\<name>}; the guest needs no request. Read-only shares get hcsshim's
+     * default read-only options (share read, cached I/O, pseudo oplocks); every share takes the backup privilege,
+     * as a layer share must.
+     */
+    public Resource addVsmb(String hostPath, boolean readOnly) throws IOException {
+        return resources.acquire("vsmb:" + hostPath + ":" + readOnly, () -> {
+            String name;
+            synchronized (this) {
+                name = "s" + Integer.toHexString(++vsmbShares);
+            }
             VirtualSmbShare share = new VirtualSmbShare();
-            share.name = shareName;
+            share.name = name;
             share.path = hostPath;
-            share.options = new VirtualSmbShareOptions();
-            share.options.readOnly = readOnly;
-            share.options.shareRead = readOnly;
-            share.options.cacheIo = readOnly;
-            share.options.noOplocks = !readOnly;
-            share.options.takeBackupPrivilege = true;
-            hostModify(RequestType.ADD, "VirtualMachine/Devices/VirtualSmb/Shares", share);
-            return () -> hostModify(RequestType.REMOVE, "VirtualMachine/Devices/VirtualSmb/Shares/" + shareName, null);
+            share.options = vsmbOptions(readOnly);
+            hostModify(RequestType.ADD, VSMB_SHARES, share);
+            VirtualSmbShare removal = new VirtualSmbShare();
+            removal.name = name;
+            return new ResourceTable.Placed(VSMB_SHARE_PREFIX + name,
+                    () -> hostModify(RequestType.REMOVE, VSMB_SHARES, removal));
         });
+    }
+
+    /** hcsshim's DefaultVSMBOptions(readOnly) with TakeBackupPrivilege, as it shares layers. */
+    static VirtualSmbShareOptions vsmbOptions(boolean readOnly) {
+        VirtualSmbShareOptions options = new VirtualSmbShareOptions();
+        options.readOnly = readOnly;
+        options.shareRead = readOnly;
+        options.cacheIo = readOnly;
+        options.pseudoOplocks = readOnly;
+        options.takeBackupPrivilege = true;
+        return options;
+    }
+
+    /**
+     * Combines read-only layers (guest paths, usually VSMB shares) into a Windows container's root at
+     * {@code rootPath} in the guest (hcsshim's CombineLayersWCOW; the WCIFS filter is the guest's default, so no
+     * FilterType is sent). The last close removes the combination.
+     */
+    public Resource addCombinedLayersWcow(String rootPath, List<Layer> layers) throws IOException {
+        return resources.acquire("layers:" + rootPath, rootPath, () -> {
+            WCOWCombinedLayers add = new WCOWCombinedLayers();
+            add.containerRootPath = rootPath;
+            add.layers = List.copyOf(layers);
+            guestModify(RequestType.ADD, ResourceType.COMBINED_LAYERS, add);
+            return () -> {
+                WCOWCombinedLayers remove = new WCOWCombinedLayers();
+                remove.containerRootPath = rootPath;
+                guestModify(RequestType.REMOVE, ResourceType.COMBINED_LAYERS, remove);
+            };
+        });
+    }
+
+    /**
+     * Creates a Windows container in the guest from its schema2 HostedSystem document (layers and root as guest
+     * paths, already combined with {@link #addCombinedLayersWcow}).
+     */
+    public GuestContainer createHostedContainer(String containerId, HostedSystem document) throws IOException {
+        return guest().createHostedContainer(containerId, document);
     }
 
     /**

@@ -11,12 +11,18 @@ import io.hcs4j.schema.v1.MappedDir;
 import io.hcs4j.schema.v2.ComputeSystem;
 import io.hcs4j.schema.v2.Container;
 import io.hcs4j.schema.v2.GuestOs;
+import io.hcs4j.schema.v2.HostedSystem;
 import io.hcs4j.schema.v2.Layer;
 import io.hcs4j.schema.v2.MappedDirectory;
 import io.hcs4j.schema.v2.MappedPipe;
 import io.hcs4j.schema.v2.Memory;
 import io.hcs4j.schema.v2.Networking;
 import io.hcs4j.schema.v2.Processor;
+import io.hcs4j.schema.v2.RegistryChanges;
+import io.hcs4j.schema.v2.RegistryHive;
+import io.hcs4j.schema.v2.RegistryKey;
+import io.hcs4j.schema.v2.RegistryValue;
+import io.hcs4j.schema.v2.RegistryValueType;
 import io.hcs4j.schema.v2.Storage;
 import io.hcs4j.schema.v2.StorageQoS;
 import io.hcs4j.schema.v2.Version;
@@ -24,9 +30,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The HCS documents for a process-isolated Windows container, built from an OCI spec's windows section and the
- * mounted layers: schema2 {@link ComputeSystem} (Windows Server 2019 and later) and schema1 {@link ContainerConfig}
- * (hosts that only speak HCS v1). Pure functions: no I/O, the same input gives the same document.
+ * The HCS documents for a Windows container, built from an OCI spec's windows section and the mounted layers:
+ * for process isolation schema2 {@link ComputeSystem} (Windows Server 2019 and later) and schema1
+ * {@link ContainerConfig} (hosts that only speak HCS v1); for a container inside a Windows utility VM the schema2
+ * {@link HostedSystem} the guest's GCS takes. Pure functions: no I/O, the same input gives the same document.
  */
 public final class ContainerDocuments {
     /** Prefix of a Windows named pipe path: such mounts become mapped pipes, not mapped directories. */
@@ -46,16 +53,7 @@ public final class ContainerDocuments {
     /** The schema2 document (schema version 2.1); HCS terminates the container when its last handle closes. */
     public static ComputeSystem v2(String owner, Spec spec, Layers layers) {
         Windows windows = windowsOf(spec);
-        Container c = new Container();
-
-        c.storage = new Storage();
-        c.storage.layers = layers.parents();
-        c.storage.path = layers.rootPath();
-
-        if (spec.hostname != null && !spec.hostname.isEmpty()) {
-            c.guestOs = new GuestOs();
-            c.guestOs.hostName = spec.hostname;
-        }
+        Container c = container(spec, windows, layers);
         for (Mount m : mountsOf(spec)) {
             if (isPipe(m)) {
                 MappedPipe p = new MappedPipe();
@@ -70,18 +68,70 @@ public final class ContainerDocuments {
                 c.mappedDirectories = add(c.mappedDirectories, d);
             }
         }
-
         WindowsResources r = windows.resources;
         if (r != null && r.cpu != null) {
-            WindowsCPUResources cpu = r.cpu;
-            Processor p = new Processor();
-            p.count = cpu.count == null ? 0 : Math.toIntExact(cpu.count);
-            p.maximum = cpu.maximum == null ? 0 : cpu.maximum;
-            p.weight = cpu.shares == null ? 0 : cpu.shares;
+            Processor p = processor(r.cpu, Integer.MAX_VALUE);
             if (p.count != 0 || p.maximum != 0 || p.weight != 0) {
                 c.processor = p;
             }
         }
+        WindowsNetwork net = windows.network;
+        if (net != null) {
+            c.networking.networkAdapters = net.endpointList == null || net.endpointList.isEmpty() ? null
+                    : List.copyOf(net.endpointList);
+        }
+
+        ComputeSystem doc = new ComputeSystem();
+        doc.owner = owner;
+        doc.schemaVersion = version21();
+        doc.shouldTerminateOnLastHandleClosed = true;
+        doc.container = c;
+        return doc;
+    }
+
+    /**
+     * The schema2 HostedSystem document of a Windows container inside a Windows utility VM, as hcsshim's
+     * createWindowsContainerDocument builds it for a hosting system: the layers and root are guest paths; the
+     * processor is always set (count clamped to the VM's {@code vmProcessors}); endpoints are the VM's business,
+     * not the document's; and the guest's WaitToKillServiceTimeout is raised so that graceful stops wait for the
+     * container. Mounts would have to be VSMB shares first and are refused.
+     */
+    public static HostedSystem hosted(Spec spec, Layers layers, int vmProcessors) {
+        if (spec.windows == null) {
+            throw new IllegalArgumentException("config.json has no windows section (not a Windows container spec)");
+        }
+        if (spec.mounts != null && !spec.mounts.isEmpty()) {
+            throw new IllegalArgumentException("mounts into a Hyper-V isolated Windows container are not supported");
+        }
+        Container c = container(spec, spec.windows, layers);
+        WindowsResources r = spec.windows.resources;
+        c.processor = processor(r == null || r.cpu == null ? new WindowsCPUResources() : r.cpu, vmProcessors);
+        RegistryValue waitToKill = new RegistryValue();
+        waitToKill.key = new RegistryKey();
+        waitToKill.key.hive = RegistryHive.SYSTEM;
+        waitToKill.key.name = "ControlSet001\\Control";
+        waitToKill.name = "WaitToKillServiceTimeout";
+        waitToKill.stringValue = Integer.toString(Integer.MAX_VALUE);
+        waitToKill.type = RegistryValueType.STRING;
+        c.registryChanges = new RegistryChanges();
+        c.registryChanges.addValues = new ArrayList<>(List.of(waitToKill));
+        HostedSystem doc = new HostedSystem();
+        doc.schemaVersion = version21();
+        doc.container = c;
+        return doc;
+    }
+
+    /** What the process-isolated and hosted documents share: storage, host name, memory, storage QoS, DNS. */
+    private static Container container(Spec spec, Windows windows, Layers layers) {
+        Container c = new Container();
+        c.storage = new Storage();
+        c.storage.layers = layers.parents();
+        c.storage.path = layers.rootPath();
+        if (spec.hostname != null && !spec.hostname.isEmpty()) {
+            c.guestOs = new GuestOs();
+            c.guestOs.hostName = spec.hostname;
+        }
+        WindowsResources r = windows.resources;
         if (r != null && r.memory != null && r.memory.limit != null && r.memory.limit > 0) {
             c.memory = new Memory();
             c.memory.sizeInMb = megabytes(r.memory.limit);
@@ -91,7 +141,6 @@ public final class ContainerDocuments {
             c.storage.qoS.iopsMaximum = positive(r.storage.iops) ? Math.toIntExact(r.storage.iops) : 0;
             c.storage.qoS.bandwidthMaximum = positive(r.storage.bps) ? Math.toIntExact(r.storage.bps) : 0;
         }
-
         WindowsNetwork net = windows.network;
         if (net != null) {
             Networking n = new Networking();
@@ -99,19 +148,24 @@ public final class ContainerDocuments {
             n.dnsSearchList = joinOrNull(net.dnsSearchList);
             n.networkSharedContainerName = net.networkSharedContainerName;
             n.namespace = net.networkNamespace;
-            n.networkAdapters = net.endpointList == null || net.endpointList.isEmpty() ? null
-                    : List.copyOf(net.endpointList);
             c.networking = n;
         }
+        return c;
+    }
 
-        ComputeSystem doc = new ComputeSystem();
-        doc.owner = owner;
-        doc.schemaVersion = new Version();
-        doc.schemaVersion.major = 2;
-        doc.schemaVersion.minor = 1;
-        doc.shouldTerminateOnLastHandleClosed = true;
-        doc.container = c;
-        return doc;
+    private static Processor processor(WindowsCPUResources cpu, int maxCount) {
+        Processor p = new Processor();
+        p.count = cpu.count == null ? 0 : (int) Math.min(cpu.count, maxCount);
+        p.maximum = cpu.maximum == null ? 0 : cpu.maximum;
+        p.weight = cpu.shares == null ? 0 : cpu.shares;
+        return p;
+    }
+
+    private static Version version21() {
+        Version v = new Version();
+        v.major = 2;
+        v.minor = 1;
+        return v;
     }
 
     /** The schema1 document for the same container. */

@@ -37,6 +37,65 @@ class ContainerDocumentsTest {
         return new ContainerDocuments.Layers("\\\\?\\Volume{abc}\\", "C:\\layers\\scratch", List.of(app, base));
     }
 
+    /**
+     * The HostedSystem document of a container in a Windows utility VM, against the document hcsshim builds for the
+     * same spec (internal/hcsoci: createWindowsContainerDocument for a hosting system, wrapped by CreateContainer in
+     * HostedSystem{SchemaVersion 2.1, Container}). Worked through by hand from that code:
+     * <ul>
+     * <li>Storage.Path is Spec.Root.Path, which allocateWindowsResources set to the combined rootfs in the VM (the
+     * scratch disk's mount, c:\mounts\scsi\m0); Storage.Layers are the VSMB guest paths with NameToGuid ids.</li>
+     * <li>GuestOs from the hostname; Memory.SizeInMB from windows.resources.memory.limit (512 MiB).</li>
+     * <li>Processor always set from ConvertCPULimits with the VM's processor count as the ceiling: count 4 is
+     * clamped to the VM's 2; maximum and weight (shares) as given.</li>
+     * <li>Networking from windows.network, without the endpoint list (that goes to schema1 only; the VM holds the
+     * endpoints), Namespace the pod's.</li>
+     * <li>RegistryChanges: always WaitToKillServiceTimeout = MaxInt32 (a string) under System ControlSet001\Control.</li>
+     * <li>No mounts, devices or device extensions: those fields are empty and omitted (omitempty).</li>
+     * </ul>
+     */
+    @Test
+    void hostedSystemDocumentMatchesHcsshimsForTheSameSpec() {
+        Spec spec = Json.read("""
+                {"ociVersion":"1.1.0","hostname":"web1","process":{"args":["cmd"]},"root":{"path":""},
+                 "windows":{"layerFolders":["C:\\\\layers\\\\app","C:\\\\layers\\\\base","C:\\\\layers\\\\scratch"],
+                   "hyperv":{},
+                   "resources":{"memory":{"limit":536870912},"cpu":{"count":4,"shares":500,"maximum":5000}},
+                   "network":{"endpointList":["ep-1"],"allowUnqualifiedDNSQuery":true,"DNSSearchList":["corp.example"],
+                              "networkNamespace":"ns-guid"}}}
+                """, Spec.class);
+        Layer app = new Layer();
+        app.id = "11111111-1111-1111-1111-111111111111";
+        app.path = "\\\\?\\VMSMB\\VSMB-{dcc079ae-60ba-4d07-847c-3493609c0870}\\s1";
+        Layer base = new Layer();
+        base.id = "22222222-2222-2222-2222-222222222222";
+        base.path = "\\\\?\\VMSMB\\VSMB-{dcc079ae-60ba-4d07-847c-3493609c0870}\\s2";
+        String json = Json.write(ContainerDocuments.hosted(spec,
+                new ContainerDocuments.Layers("c:\\mounts\\scsi\\m0", "C:\\layers\\scratch", List.of(app, base)), 2));
+        String hcsshim = """
+                {"SchemaVersion":{"Major":2,"Minor":1},
+                 "Container":{"GuestOs":{"HostName":"web1"},
+                  "Storage":{"Layers":[
+                    {"Id":"11111111-1111-1111-1111-111111111111","Path":"\\\\\\\\?\\\\VMSMB\\\\VSMB-{dcc079ae-60ba-4d07-847c-3493609c0870}\\\\s1"},
+                    {"Id":"22222222-2222-2222-2222-222222222222","Path":"\\\\\\\\?\\\\VMSMB\\\\VSMB-{dcc079ae-60ba-4d07-847c-3493609c0870}\\\\s2"}],
+                   "Path":"c:\\\\mounts\\\\scsi\\\\m0"},
+                  "Memory":{"SizeInMB":512},
+                  "Processor":{"Count":2,"Maximum":5000,"Weight":500},
+                  "Networking":{"AllowUnqualifiedDnsQuery":true,"DnsSearchList":"corp.example","Namespace":"ns-guid"},
+                  "RegistryChanges":{"AddValues":[{"Key":{"Hive":"System","Name":"ControlSet001\\\\Control"},
+                    "Name":"WaitToKillServiceTimeout","Type":"String","StringValue":"2147483647"}]}}}""";
+        assertEquals(Json.tree(hcsshim), Json.tree(json));
+    }
+
+    @Test
+    void aHostedContainerWithoutLimitsStillCarriesAnEmptyProcessorAndRefusesMounts() {
+        Spec spec = Json.read("{\"windows\":{\"hyperv\":{}}}", Spec.class);
+        ContainerDocuments.Layers l = new ContainerDocuments.Layers("c:\\mounts\\scsi\\m0", "s", List.of());
+        assertEquals("{}", Json.write(ContainerDocuments.hosted(spec, l, 2).container.processor));
+        Spec withMount = Json.read("{\"mounts\":[{\"destination\":\"C:\\\\d\",\"source\":\"C:\\\\h\"}],"
+                + "\"windows\":{\"hyperv\":{}}}", Spec.class);
+        assertThrows(IllegalArgumentException.class, () -> ContainerDocuments.hosted(withMount, l, 2));
+    }
+
     @Test
     void schema2DocumentCarriesEveryWindowsSetting() {
         Spec spec = Json.read(FULL_SPEC, Spec.class);

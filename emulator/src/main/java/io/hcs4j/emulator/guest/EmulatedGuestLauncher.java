@@ -4,6 +4,7 @@ import io.hcs4j.emulator.hcs.GuestInstance;
 import io.hcs4j.emulator.hcs.GuestLauncher;
 import io.hcs4j.platform.FileTrees;
 import io.hcs4j.platform.posix.Posix;
+import io.hcs4j.schema.Json;
 import io.hcs4j.uvm.transport.HvSocketDirs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Boots an emulated VM's guest: starts the guest agent as its own OS process with HCS4J_HVSOCK_DIR set to
- * the VM's socket directory. The command is HCS4J_GUEST_AGENT (split on spaces) or, by default, this JVM
+ * the VM's socket directory, and HCS4J_GUEST_OS=windows when the VM boots the Windows boot manager (a Windows
+ * utility VM: the agent then serves the Windows GCS side, {@link WindowsGuestAgent}). The command is HCS4J_GUEST_AGENT (split on spaces) or, by default, this JVM
  * running {@link GuestAgentMain} with the current class path. As root the default agent gets its own PID and
  * mount namespaces (util-linux unshare), so that killing it ends everything it ran and its mounts, as a VM
  * crash would; when it has exited, the launcher removes the VM's cgroups ({@link Cgroups}) that it left. Each
@@ -29,6 +31,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class EmulatedGuestLauncher implements GuestLauncher {
     public static final String AGENT_ENV = "HCS4J_GUEST_AGENT";
+    /** "windows" for the guest of a Windows utility VM; the agent serves the Windows GCS side of the bridge. */
+    static final String OS_ENV = "HCS4J_GUEST_OS";
     /** A class-data archive (AppCDS, {@code .jsa}) or AOT cache ({@code .aot}) of this jar for the agent's JVM to map. */
     private static final String CDS_ARCHIVE_ENV = "HCS4J_CDS_ARCHIVE";
     private static final Logger LOG = LoggerFactory.getLogger(EmulatedGuestLauncher.class);
@@ -49,6 +53,9 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
         Path vmDir = HvSocketDirs.forVm(systemId);
         ProcessBuilder pb = new ProcessBuilder(command());
         pb.environment().put(HvSocketDirs.DIR_ENV, vmDir.toString());
+        if (bootsWindows(documentJson)) {
+            pb.environment().put(OS_ENV, "windows");
+        }
         try {
             pb.environment().put(MountLog.FILE_ENV, GuestRecords.mountsFile(systemId).toString());
         } catch (IOException e) {
@@ -88,6 +95,17 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
                 signalTree(process.toHandle(), Posix.SIGCONT);
             }
         };
+    }
+
+    /** Whether the VM boots the Windows boot manager (a Windows utility VM), from its document. */
+    static boolean bootsWindows(String documentJson) {
+        try {
+            String boot = Json.mapper().readTree(documentJson).path("VirtualMachine").path("Chipset").path("Uefi")
+                    .path("BootThis").path("DevicePath").asText("");
+            return boot.toLowerCase(java.util.Locale.ROOT).endsWith("\\bootmgfw.efi");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

@@ -1,12 +1,8 @@
 package io.hcs4j.emulator.guest;
 
-import com.fasterxml.jackson.databind.node.NullNode;
 import io.hcs4j.hcs.raw.HResults;
 import io.hcs4j.platform.Connection;
-import io.hcs4j.schema.GoZero;
 import io.hcs4j.schema.Json;
-import io.hcs4j.schema.SchemaException;
-import io.hcs4j.schema.guest.BridgeMessages;
 import io.hcs4j.schema.guest.ContainerCreate;
 import io.hcs4j.schema.guest.ContainerCreateResponse;
 import io.hcs4j.schema.guest.ContainerExecuteProcess;
@@ -14,14 +10,12 @@ import io.hcs4j.schema.guest.ContainerExecuteProcessResponse;
 import io.hcs4j.schema.guest.ContainerGetProperties;
 import io.hcs4j.schema.guest.ContainerGetPropertiesResponseV2;
 import io.hcs4j.schema.guest.ContainerModifySettings;
-import io.hcs4j.schema.guest.ContainerNotification;
 import io.hcs4j.schema.guest.ContainerPropertiesQuery;
 import io.hcs4j.schema.guest.ContainerResizeConsole;
 import io.hcs4j.schema.guest.ContainerSignalProcess;
 import io.hcs4j.schema.guest.ContainerWaitForProcess;
 import io.hcs4j.schema.guest.ContainerWaitForProcessResponse;
 import io.hcs4j.schema.guest.DumpStacksResponse;
-import io.hcs4j.schema.guest.ErrorRecord;
 import io.hcs4j.schema.guest.ExecuteProcessSettings;
 import io.hcs4j.schema.guest.ExecuteProcessVsockStdioRelaySettings;
 import io.hcs4j.schema.guest.GcsCapabilities;
@@ -34,7 +28,6 @@ import io.hcs4j.schema.guest.LCOWMappedVirtualDisk;
 import io.hcs4j.schema.guest.LCOWNetworkAdapter;
 import io.hcs4j.schema.guest.LinuxHostedSystem;
 import io.hcs4j.schema.guest.ModificationRequest;
-import io.hcs4j.schema.guest.MsgType;
 import io.hcs4j.schema.guest.NegotiateProtocolRequest;
 import io.hcs4j.schema.guest.NegotiateProtocolResponse;
 import io.hcs4j.schema.guest.RPCProc;
@@ -43,12 +36,6 @@ import io.hcs4j.schema.guest.ResponseBase;
 import io.hcs4j.schema.guest.SCSIDevice;
 import io.hcs4j.schema.guest.SignalProcessOptionsLCOW;
 import io.hcs4j.schema.v2.Version;
-import io.hcs4j.uvm.bridge.codec.BodyCodec;
-import io.hcs4j.uvm.bridge.codec.BridgeProtocolException;
-import io.hcs4j.uvm.bridge.codec.Frame;
-import io.hcs4j.uvm.bridge.codec.FrameCodec;
-import io.hcs4j.uvm.transport.UnixSocketTransport;
-import io.hcs4j.uvm.transport.VsockPorts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,105 +43,46 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The emulated guest's side of the GCS bridge, serving requests the way the reference Linux GCS does (see
- * shared/vectors/gcs): negotiation, layers, containers, processes with stdio dialled back to the host,
- * signals, properties, stacks, notifications. Each request runs on its own thread, so a WaitForProcess
- * never holds up other requests.
+ * The emulated Linux guest's requests, served the way the reference Linux GCS does (see shared/vectors/gcs):
+ * negotiation, layers, containers, processes with stdio dialled back to the host, signals, properties, stacks,
+ * notifications. The bridge itself (frames, threads, answers) is {@link GuestBridgeServer}'s.
  */
 final class GuestAgent {
     private static final Logger LOG = LoggerFactory.getLogger(GuestAgent.class);
     private static final long INFINITE = 0xFFFFFFFFL;
 
-    private final Connection bridge;
+    private final GuestBridgeServer server;
     private final Path vmDir;
     private final GuestRuntime runtime;
-    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "guest-request");
-        t.setDaemon(true);
-        return t;
-    });
-    private volatile boolean shuttingDown;
 
     /** @param cgroups where containers get their cgroups, null without */
     GuestAgent(Connection bridge, Path vmDir, boolean root, Cgroups cgroups) {
-        this.bridge = bridge;
+        this.server = new GuestBridgeServer(bridge);
         this.vmDir = vmDir;
-        this.runtime = new GuestRuntime(root, cgroups, vmDir, this::notifyExit);
+        this.runtime = new GuestRuntime(root, cgroups, vmDir, server::notifyExit);
     }
 
     /** Serves until the host closes the bridge or shuts the VM down; then everything the guest ran is ended. */
     void serve() {
-        try {
-            Frame frame;
-            while ((frame = FrameCodec.read(bridge.input())) != null) {
-                Frame request = frame;
-                workers.execute(() -> handle(request));
+        server.serve(new GuestBridgeServer.Handler() {
+            @Override
+            public ResponseBase dispatch(int proc, RequestBase request) throws GuestError, IOException {
+                return GuestAgent.this.dispatch(proc, request);
             }
-            LOG.info("the host closed the bridge");
-        } catch (BridgeProtocolException e) {
-            LOG.warn("bridge protocol error from the host: {}", e.getMessage());
-        } catch (IOException e) {
-            if (!shuttingDown) {
-                LOG.warn("bridge lost: {}", e.getMessage());
-            }
-        } finally {
-            runtime.shutdownAll();
-            workers.shutdownNow();
-            bridge.close();
-        }
-    }
 
-    private void handle(Frame frame) {
-        int proc = MsgType.proc(frame.type());
-        Class<? extends RequestBase> requestType = BridgeMessages.requestType(proc);
-        RequestBase request = null;
-        try {
-            if (MsgType.kind(frame.type()) != MsgType.MSG_TYPE_REQUEST || requestType == null) {
-                throw GuestError.of(HResults.V1_UNKNOWN_MESSAGE);
-            }
-            request = decode(frame.body(), requestType);
-            if (proc == RPCProc.RPC_SHUTDOWN_GRACEFUL && GuestRuntime.VM_ID.equals(request.containerId)) {
-                // The reference answers nothing: the VM goes down and the connection drops.
-                shuttingDown = true;
+            @Override
+            public void shutdownAll() {
                 runtime.shutdownAll();
-                bridge.close();
-                return;
             }
-            respond(frame, request, dispatch(proc, request));
-        } catch (GuestError e) {
-            respond(frame, request, failure(e.hresult, e.getMessage(), true));
-        } catch (IOException e) {
-            LOG.warn("{} failed: {}", MsgType.describe(frame.type()), e.getMessage());
-            respond(frame, request, failure(HResults.E_FAIL, e.getMessage(), false));
-        }
+        });
     }
 
-    /** A request the guest cannot read is invalid JSON to the reference GCS, nested documents included. */
-    private static <T> T decode(byte[] body, Class<T> type) throws GuestError {
-        try {
-            return BodyCodec.decode(body, type);
-        } catch (BridgeProtocolException e) {
-            throw new GuestError(HResults.V1_INVALID_JSON, e.getMessage());
-        }
-    }
-
-    /** A nested document (JSON in a string, or any settings object) as its schema type. */
     private static <T> T convert(Object document, Class<T> type, String what) throws GuestError {
-        if (document == null || document instanceof NullNode) {
-            return null;
-        }
-        try {
-            return Json.convert(document, type);
-        } catch (SchemaException e) {
-            throw new GuestError(HResults.V1_INVALID_JSON, what + ": " + e.getMessage());
-        }
+        return GuestBridgeServer.convert(document, type, what);
     }
 
     private ResponseBase dispatch(int proc, RequestBase request) throws GuestError, IOException {
@@ -211,7 +139,7 @@ final class GuestAgent {
             }
             case RPCProc.RPC_DUMP_STACKS -> {
                 DumpStacksResponse response = new DumpStacksResponse();
-                response.guestStacks = stacks();
+                response.guestStacks = GuestBridgeServer.stacks();
                 return response;
             }
             case RPCProc.RPC_DELETE_CONTAINER_STATE -> runtime.deleteState(containerId);
@@ -359,12 +287,7 @@ final class GuestAgent {
     }
 
     private Connection dial(long port, boolean wanted, List<Connection> dialled) throws IOException {
-        if (!wanted || port == 0) {
-            return null;
-        }
-        Connection c = UnixSocketTransport.dial(vmDir, VsockPorts.serviceId(port));
-        dialled.add(c);
-        return c;
+        return GuestBridgeServer.dial(vmDir, port, wanted, dialled);
     }
 
     private int waitFor(String containerId, ContainerWaitForProcess request) throws GuestError {
@@ -379,72 +302,6 @@ final class GuestAgent {
             throw GuestError.of(HResults.E_FAIL);
         } catch (java.util.concurrent.ExecutionException e) {
             throw new GuestError(HResults.E_FAIL, "waiting for the process failed: " + e.getCause());
-        }
-    }
-
-    /** The agent's thread stacks, cut to what fits in one bridge frame. */
-    private static String stacks() {
-        StringBuilder out = new StringBuilder();
-        for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
-            out.append("thread ").append(e.getKey().getName()).append(" [").append(e.getKey().getState()).append("]:\n");
-            for (StackTraceElement frame : e.getValue()) {
-                out.append('\t').append(frame).append('\n');
-            }
-            out.append('\n');
-        }
-        int limit = FrameCodec.MAX_FRAME_SIZE / 2;
-        return out.length() <= limit ? out.toString() : out.substring(0, limit) + "\n... (truncated)\n";
-    }
-
-    private void notifyExit(String containerId, String type) {
-        ContainerNotification notification = new ContainerNotification();
-        notification.containerId = containerId;
-        notification.type = type;
-        notification.operation = "None";
-        write(new Frame(MsgType.NOTIFY_CONTAINER, 0, BodyCodec.encode(notification, BodyCodec.Writer.GUEST)));
-    }
-
-    /** A failed request's answer; the reference adds an error record for the errors it raises itself. */
-    private static ResponseBase failure(int hresult, String message, boolean record) {
-        ResponseBase response = new ResponseBase();
-        response.result = hresult;
-        response.errorMessage = message;
-        if (record) {
-            ErrorRecord error = new ErrorRecord();
-            error.result = hresult;
-            error.message = message;
-            error.moduleName = "gcs";
-            error.fileName = "";
-            error.line = INFINITE;
-            response.errorRecords = List.of(error);
-        }
-        return response;
-    }
-
-    private void respond(Frame request, RequestBase requestBody, ResponseBase response) {
-        response.activityId = requestBody == null ? GoZero.GUID : requestBody.activityId;
-        int type = MsgType.response(MsgType.proc(request.type()));
-        byte[] encoded = BodyCodec.encode(response, BodyCodec.Writer.GUEST);
-        if (FrameCodec.HEADER_SIZE + encoded.length > FrameCodec.MAX_FRAME_SIZE) {
-            // An answer the host would reject as oversized: answer with an error instead.
-            ResponseBase tooBig = failure(HResults.E_FAIL, "the response (" + encoded.length
-                    + " bytes) does not fit in a bridge frame", false);
-            tooBig.activityId = response.activityId;
-            encoded = BodyCodec.encode(tooBig, BodyCodec.Writer.GUEST);
-        }
-        write(new Frame(type, request.id(), encoded));
-    }
-
-    private void write(Frame frame) {
-        try {
-            byte[] bytes = FrameCodec.encode(frame);
-            synchronized (bridge) {
-                bridge.output().write(bytes);
-            }
-        } catch (IOException e) {
-            if (!shuttingDown) {
-                LOG.warn("cannot answer the host: {}", e.getMessage());
-            }
         }
     }
 }

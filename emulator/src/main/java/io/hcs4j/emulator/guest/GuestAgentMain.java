@@ -13,7 +13,8 @@ import java.nio.file.Path;
 
 /**
  * The emulated guest agent, run as its own OS process: dials the host's GCS port in the socket directory
- * named by HCS4J_HVSOCK_DIR and serves the bridge until the host goes away. Exit status 0 when the bridge
+ * named by HCS4J_HVSOCK_DIR (a Windows guest, HCS4J_GUEST_OS=windows: the Windows GCS service) and serves the bridge
+ * until the host goes away. Exit status 0 when the bridge
  * ended, 2 when it could not connect.
  */
 public final class GuestAgentMain {
@@ -29,13 +30,20 @@ public final class GuestAgentMain {
             System.exit(2);
         }
         Path vmDir = Path.of(dir);
+        boolean windows = "windows".equals(System.getenv(EmulatedGuestLauncher.OS_ENV));
         Connection bridge;
         try {
-            bridge = UnixSocketTransport.dial(vmDir, VsockPorts.serviceId(VsockPorts.GCS_PORT));
+            bridge = UnixSocketTransport.dial(vmDir, windows ? VsockPorts.WINDOWS_GCS_SERVICE
+                    : VsockPorts.serviceId(VsockPorts.GCS_PORT));
         } catch (IOException e) {
             System.err.println("hcs4j guest agent: " + e.getMessage());
             System.exit(2);
             return;
+        }
+        if (windows) {
+            LOG.info("Windows guest agent connected to {}", vmDir);
+            new WindowsGuestAgent(bridge, vmDir).serve();
+            System.exit(0);
         }
         boolean root = Posix.isRoot();
         LOG.info("guest agent connected to {} (root: {})", vmDir, root);

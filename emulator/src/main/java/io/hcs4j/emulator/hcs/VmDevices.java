@@ -19,9 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The hot-pluggable hardware of an emulated VM: Plan9 shares, SCSI attachments and vPMem devices added and removed
- * by HCS modify requests. The guest sees them in the VM's device directory ({@code <vm socket dir>/devices}), where
- * each device is a symbolic link to its host path: {@code plan9/<AccessName>}, {@code scsi/<controller index>-<lun>}
+ * The hot-pluggable hardware of an emulated VM: Plan9 and VSMB shares, SCSI attachments and vPMem devices added and
+ * removed by HCS modify requests. The guest sees them in the VM's device directory ({@code <vm socket dir>/devices}),
+ * where each device is a symbolic link to its host path: {@code plan9/<AccessName>}, {@code vsmb/<Name>} (a
+ * directory share; removed by a Remove naming the share), {@code scsi/<controller index>-<lun>}
  * (the controller's position in {@link LcowDocument#SCSI_CONTROLLER_IDS}) and {@code vpmem/<device number>}.
  * HCS checks a device before it plugs it in, and so does this: a missing host path is ERROR_FILE_NOT_FOUND (as HCS
  * reports a missing VHD), a taken slot or share name ERROR_ALREADY_EXISTS, removing what is not there
@@ -34,6 +35,7 @@ final class VmDevices {
     private static final int LUNS_PER_CONTROLLER = 64;
 
     private static final String PLAN9 = "VirtualMachine/Devices/Plan9/Shares";
+    private static final String VSMB = "VirtualMachine/Devices/VirtualSmb/Shares";
     private static final Pattern SCSI = Pattern.compile("VirtualMachine/Devices/Scsi/([^/]+)/Attachments/([0-9]{1,9})");
     private static final Pattern VPMEM = Pattern.compile("VirtualMachine/Devices/VirtualPMem/Devices/([0-9]{1,9})");
 
@@ -54,7 +56,7 @@ final class VmDevices {
 
     /** Whether a resource path names a device this class plugs in. */
     static boolean handles(String resourcePath) {
-        return resourcePath.equals(PLAN9) || SCSI.matcher(resourcePath).matches()
+        return resourcePath.equals(PLAN9) || resourcePath.equals(VSMB) || SCSI.matcher(resourcePath).matches()
                 || VPMEM.matcher(resourcePath).matches();
     }
 
@@ -80,6 +82,17 @@ final class VmDevices {
                 plug("plan9/" + name, share.path("Path").asText(""), true);
             } else {
                 unplug("plan9/" + name);
+            }
+        } else if (resourcePath.equals(VSMB)) {
+            ObjectNode share = settings(settings, io.hcs4j.schema.v2.VirtualSmbShare.class, "VirtualSmbShare");
+            String name = share.path("Name").asText("");
+            if (name.isEmpty() || name.contains("/") || name.startsWith(".")) {
+                throw new HcsFault(HResults.E_INVALIDARG, "a VSMB share needs a Name without '/'");
+            }
+            if (add) {
+                plug("vsmb/" + name, share.path("Path").asText(""), true);
+            } else {
+                unplug("vsmb/" + name);
             }
         } else if (scsi.matches()) {
             String controller = scsi.group(1).toLowerCase(Locale.ROOT);
@@ -153,7 +166,8 @@ final class VmDevices {
             throw new HcsFault(HResults.E_FILE_NOT_FOUND, "The system cannot find the file specified: " + hostPath);
         }
         if (directory && !Files.isDirectory(target)) {
-            throw new HcsFault(HResults.E_INVALIDARG, "a Plan9 share must be a directory: " + hostPath);
+            throw new HcsFault(HResults.E_INVALIDARG, "a " + key.substring(0, key.indexOf('/'))
+                    + " share must be a directory: " + hostPath);
         }
         Path entry = dir.resolve(key);
         if (Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {

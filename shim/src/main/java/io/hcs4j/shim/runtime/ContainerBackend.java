@@ -13,6 +13,9 @@ public interface ContainerBackend {
      * (on LCOW also its layers and its place in the utility VM).
      *
      * @throws UnsupportedOperationException (with the reason) for a spec this path cannot run
+     * @throws IllegalArgumentException for a spec or annotation that is wrong (InvalidArgument)
+     * @throws IllegalStateException when what the spec names is not in a state to be used, e.g. a base layer
+     *         without the utility VM image a Hyper-V isolated container needs (FailedPrecondition)
      */
     Container create(ContainerSpec spec) throws IOException;
 

@@ -3,21 +3,24 @@ package io.hcs4j.shim.task;
 import io.hcs4j.shim.api.runhcs.Options;
 import io.hcs4j.shim.runtime.ContainerBackend;
 import io.hcs4j.shim.runtime.lcow.LcowBackend;
+import io.hcs4j.shim.runtime.wcow.WcowHypervisorBackend;
 import io.hcs4j.shim.runtime.wcow.WcowProcessBackend;
 import io.hcs4j.uvm.UtilityVm;
+import io.hcs4j.uvm.VmAnnotations;
 import io.hcs4j.uvm.backend.HostBackend;
 import io.hcs4j.uvm.guest.GuestConnection;
 import java.util.function.Supplier;
 
 /**
  * Platform routing: a Linux spec (or sandbox_platform linux/...) goes to the Linux path, a Windows spec to
- * process or hypervisor isolation. A path this build or host cannot serve is Unimplemented with the reason.
+ * process or hypervisor isolation, chosen as hcsshim chooses it ({@link #hypervisorIsolated}). A path this build
+ * or host cannot serve is Unimplemented with the reason.
  */
 public final class Backends {
-    public static final String ISOLATION_ANNOTATION = "io.microsoft.virtualmachine.computetopology.isolation";
     private final ContainerBackend linux;
     private final String linuxMissingReason;
     private final ContainerBackend windowsProcess;
+    private final ContainerBackend windowsHypervisor;
 
     /** @param linux the Linux-container path, or null with the reason it is unavailable */
     public Backends(ContainerBackend linux, String linuxMissingReason) {
@@ -26,9 +29,16 @@ public final class Backends {
 
     /** @param windowsProcess process-isolated Windows containers, or null where unavailable */
     public Backends(ContainerBackend linux, String linuxMissingReason, ContainerBackend windowsProcess) {
+        this(linux, linuxMissingReason, windowsProcess, null);
+    }
+
+    /** @param windowsHypervisor Windows containers in Windows utility VMs, or null where unavailable */
+    public Backends(ContainerBackend linux, String linuxMissingReason, ContainerBackend windowsProcess,
+                    ContainerBackend windowsHypervisor) {
         this.linux = linux;
         this.linuxMissingReason = linuxMissingReason;
         this.windowsProcess = windowsProcess;
+        this.windowsHypervisor = windowsHypervisor;
     }
 
     /**
@@ -38,7 +48,8 @@ public final class Backends {
     public static Backends forThisHost() {
         Supplier<HostBackend> host = new SelectedOnce();
         return new Backends(new LcowBackend(host, UtilityVm.DEFAULT_CONNECT_TIMEOUT, GuestConnection.DEFAULT_RPC_TIMEOUT),
-                null, new WcowProcessBackend(host));
+                null, new WcowProcessBackend(host), new WcowHypervisorBackend(host, UtilityVm.DEFAULT_CONNECT_TIMEOUT,
+                        GuestConnection.DEFAULT_RPC_TIMEOUT));
     }
 
     /** The backend, selected by the first caller (the warm-up thread, usually: selecting starts the emulator). */
@@ -67,12 +78,12 @@ public final class Backends {
             platform = "linux";
         }
         if (platform.equals("windows")) {
-            boolean hypervisor = options.getSandboxIsolation() == Options.SandboxIsolation.HYPERVISOR
-                    || spec.hypervisorIsolated()
-                    || "hypervisor".equalsIgnoreCase(spec.annotations().get(ISOLATION_ANNOTATION));
-            if (hypervisor) {
-                throw TaskException.unimplemented("Windows containers with hypervisor isolation need a Windows "
-                        + "utility VM, which the shim does not drive yet (process isolation works)");
+            if (hypervisorIsolated(spec, options)) {
+                if (windowsHypervisor == null) {
+                    throw TaskException.unimplemented("Windows containers with hypervisor isolation: no Windows "
+                            + "utility VM path on this shim");
+                }
+                return windowsHypervisor;
             }
             if (windowsProcess == null) {
                 throw TaskException.unimplemented("Windows containers: no HCS path on this shim");
@@ -83,5 +94,29 @@ public final class Backends {
             throw TaskException.unimplemented("Linux containers: " + linuxMissingReason);
         }
         return linux;
+    }
+
+    /**
+     * Whether a Windows spec runs in a utility VM, as hcsshim decides: {@code windows.hyperv} in the spec, or the
+     * runtime options' {@code SandboxIsolation=HYPERVISOR} (which fills it in). Non-default runtime options that say
+     * PROCESS for a spec asking for Hyper-V contradict it, and so does a confidential isolation type annotation on a
+     * process-isolated container: InvalidArgument. The sizing annotations ({@code io.microsoft.virtualmachine.*})
+     * configure a VM and never select one.
+     */
+    static boolean hypervisorIsolated(OciSpec spec, Options options) {
+        boolean optionsSayHypervisor = options.getSandboxIsolation() == Options.SandboxIsolation.HYPERVISOR;
+        boolean defaultOptions = options.equals(Options.getDefaultInstance());
+        if (spec.hypervisorIsolated() && !optionsSayHypervisor && !defaultOptions) {
+            throw TaskException.invalid("the runtime options ask for sandbox isolation "
+                    + options.getSandboxIsolation() + ", but the spec's windows.hyperv asks for hypervisor isolation");
+        }
+        boolean hypervisor = spec.hypervisorIsolated() || optionsSayHypervisor;
+        String confidential = spec.annotations().get(VmAnnotations.WCOW_ISOLATION_TYPE);
+        if (confidential != null && !hypervisor) {
+            throw TaskException.invalid("annotation " + VmAnnotations.WCOW_ISOLATION_TYPE + "=" + confidential
+                    + " needs hypervisor isolation (windows.hyperv or SandboxIsolation=HYPERVISOR); the container is "
+                    + "process isolated");
+        }
+        return hypervisor;
     }
 }

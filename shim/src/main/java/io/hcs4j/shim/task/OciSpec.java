@@ -56,7 +56,12 @@ public record OciSpec(String platform, Process process, String rootPath, boolean
         String rootPath = rootNode.path("path").asText("rootfs");
         Map<String, String> annotations = new LinkedHashMap<>();
         root.path("annotations").fields().forEachRemaining(e -> annotations.put(e.getKey(), e.getValue().asText()));
-        boolean hyperV = root.path("windows").has("hyperV") && !root.path("windows").get("hyperV").isNull();
+        // The OCI key is "hyperv"; Go's decoder matches keys case-insensitively, so "hyperV" counts too.
+        boolean hyperV = false;
+        for (var field = root.path("windows").fields(); field.hasNext(); ) {
+            var e = field.next();
+            hyperV |= e.getKey().equalsIgnoreCase("hyperv") && !e.getValue().isNull();
+        }
         return new OciSpec(platform, process, rootPath, rootNode.path("readonly").asBoolean(false), annotations, hyperV);
     }
 

@@ -1,7 +1,6 @@
 package io.hcs4j.shim.task;
 
 import com.google.protobuf.Any;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Timestamp;
 import io.hcs4j.cow.Container;
 import io.hcs4j.shim.api.events.TaskCreate;
@@ -46,7 +45,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Tasks {
     private static final Logger log = LoggerFactory.getLogger(Tasks.class);
-    private static final String OPTIONS_TYPE = "containerd.runhcs.v1.Options";
 
     private final Map<String, Task> tasks = new ConcurrentHashMap<>();
     private final Backends backends;
@@ -112,7 +110,12 @@ public final class Tasks {
         Container container;
         try {
             container = backend.create(new ContainerSpec(r.getId(), bundle, layers, bundle.resolve(spec.rootPath()),
-                    spec.readonlyRoot(), spec.annotations(), options));
+                    spec.readonlyRoot(), RuntimeOptions.annotations(spec.annotations(), options), options));
+        } catch (IllegalArgumentException e) {
+            throw TaskException.invalid("creating " + r.getId() + " on the " + backend.name() + " path: " + e.getMessage());
+        } catch (IllegalStateException e) {
+            throw TaskException.precondition("creating " + r.getId() + " on the " + backend.name() + " path: "
+                    + e.getMessage());
         } catch (UnsupportedOperationException e) {
             throw TaskException.unimplemented("creating " + r.getId() + " on the " + backend.name() + " path: " + e.getMessage());
         } catch (IOException e) {
@@ -140,14 +143,7 @@ public final class Tasks {
     }
 
     private Options options(Any any) {
-        if (any.getTypeUrl().isEmpty() || !any.getTypeUrl().endsWith(OPTIONS_TYPE)) {
-            return defaultOptions;
-        }
-        try {
-            return Options.parseFrom(any.getValue());
-        } catch (InvalidProtocolBufferException e) {
-            throw TaskException.invalid("runtime options are not a valid " + OPTIONS_TYPE + ": " + e.getMessage());
-        }
+        return RuntimeOptions.of(any, defaultOptions);
     }
 
     /** The request's terminal flag decides, not the spec's. */

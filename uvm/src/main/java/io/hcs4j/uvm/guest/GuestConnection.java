@@ -169,6 +169,12 @@ public final class GuestConnection implements Closeable {
         return GuestContainer.create(this, id, ociSpec, bundlePath, scratchDirPath);
     }
 
+    /** Creates a Windows container in the guest from its schema2 HostedSystem document. */
+    public GuestContainer createHostedContainer(String id, io.hcs4j.schema.v2.HostedSystem document)
+            throws IOException {
+        return GuestContainer.create(this, id, document);
+    }
+
     /** A process in the VM itself, outside any container (HCS process parameters, no OCI spec). */
     public GuestProcess createVmProcess(ProcessParameters parameters) throws IOException {
         return GuestProcess.start(this, GcsBridge.VM_CONTAINER_ID, parameters);

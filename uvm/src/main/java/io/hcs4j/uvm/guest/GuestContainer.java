@@ -38,7 +38,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A Linux container in a utility VM, run by the guest agent. Its exit is learned from the guest's container
+ * A container in a utility VM, run by the guest agent: a Linux container (OCI spec, OCI processes) or, in a
+ * Windows utility VM, a Windows container (HostedSystem document, HCS process parameters). Its exit is learned from the guest's container
  * notification; if the bridge dies the container counts as exited and {@link #exit()} fails with the
  * bridge's reason.
  */
@@ -55,23 +56,33 @@ public final class GuestContainer implements Container {
 
     static GuestContainer create(GuestConnection connection, String id, ObjectNode ociSpec, String bundlePath,
                                  String scratchDirPath) throws IOException {
-        GuestContainer container = new GuestContainer(connection, id);
-        // Listen before Create: a container can exit before its Create response is read.
-        connection.bridge().register(id, container.listener());
         LinuxHostedSystem config = new LinuxHostedSystem();
         config.schemaVersion = new Version();
         config.schemaVersion.major = 2;
         config.schemaVersion.minor = 1;
         config.ociBundlePath = bundlePath;
         config.scratchDirPath = scratchDirPath;
+        try {
+            config.ociSpecification = Json.convert(ociSpec, Spec.class);
+        } catch (SchemaException e) {
+            throw new IOException("container " + id + ": the OCI spec is not valid: " + e.getMessage(), e);
+        }
+        return create(connection, id, (Object) config);
+    }
+
+    /** A Windows guest's container: its config is the schema2 HostedSystem document. */
+    static GuestContainer create(GuestConnection connection, String id, io.hcs4j.schema.v2.HostedSystem document)
+            throws IOException {
+        return create(connection, id, (Object) document);
+    }
+
+    private static GuestContainer create(GuestConnection connection, String id, Object config) throws IOException {
+        GuestContainer container = new GuestContainer(connection, id);
+        // Listen before Create: a container can exit before its Create response is read.
+        connection.bridge().register(id, container.listener());
         ContainerCreate request = GcsBridge.request(new ContainerCreate(), id);
         request.containerConfig = config;
         try {
-            try {
-                config.ociSpecification = Json.convert(ociSpec, Spec.class);
-            } catch (SchemaException e) {
-                throw new IOException("container " + id + ": the OCI spec is not valid: " + e.getMessage(), e);
-            }
             connection.call(RPCProc.RPC_CREATE, request, ResponseBase.class);
         } catch (IOException e) {
             connection.bridge().unregister(id);
@@ -101,14 +112,16 @@ public final class GuestContainer implements Container {
         return id;
     }
 
+    /** The guest's OS: "linux", or "windows" for a Windows utility VM's container. */
     @Override
     public String os() {
-        return "linux";
+        return connection.os();
     }
 
+    /** A Linux guest runs OCI processes; a Windows guest takes HCS process parameters, as HCS does. */
     @Override
     public boolean isOci() {
-        return true;
+        return !connection.os().equals("windows");
     }
 
     @Override
@@ -139,12 +152,12 @@ public final class GuestContainer implements Container {
 
     @Override
     public void pause() {
-        throw new UnsupportedOperationException("a Linux guest container cannot be paused: the GCS bridge has no pause");
+        throw new UnsupportedOperationException("a guest container cannot be paused: the GCS bridge has no pause");
     }
 
     @Override
     public void resume() {
-        throw new UnsupportedOperationException("a Linux guest container cannot be resumed: the GCS bridge has no resume");
+        throw new UnsupportedOperationException("a guest container cannot be resumed: the GCS bridge has no resume");
     }
 
     @Override

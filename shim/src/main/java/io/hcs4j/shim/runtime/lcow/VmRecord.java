@@ -17,11 +17,11 @@ import java.util.Properties;
  * in the bundle, written when the VM has started and removed when it is closed. Plain JDK only, so that
  * {@code delete} stays light when there is no VM.
  */
-record VmRecord(String vmId) {
+public record VmRecord(String vmId) {
     static final String FILE = "lcow-vm.properties";
 
     /** Writes the record atomically (a crash never leaves half a file). */
-    void write(Path bundle) throws IOException {
+    public void write(Path bundle) throws IOException {
         Properties p = new Properties();
         p.setProperty("vmId", vmId);
         Path tmp = bundle.resolve(FILE + ".tmp");
@@ -45,7 +45,7 @@ record VmRecord(String vmId) {
         return Optional.of(new VmRecord(vmId));
     }
 
-    static void remove(Path bundle) throws IOException {
+    public static void remove(Path bundle) throws IOException {
         Files.deleteIfExists(bundle.resolve(FILE));
     }
 }

@@ -1,0 +1,207 @@
+package io.hcs4j.emulator.guest;
+
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.hcs4j.hcs.raw.HResults;
+import io.hcs4j.platform.Connection;
+import io.hcs4j.schema.GoZero;
+import io.hcs4j.schema.Json;
+import io.hcs4j.schema.SchemaException;
+import io.hcs4j.schema.guest.BridgeMessages;
+import io.hcs4j.schema.guest.ContainerNotification;
+import io.hcs4j.schema.guest.ErrorRecord;
+import io.hcs4j.schema.guest.MsgType;
+import io.hcs4j.schema.guest.RPCProc;
+import io.hcs4j.schema.guest.RequestBase;
+import io.hcs4j.schema.guest.ResponseBase;
+import io.hcs4j.uvm.bridge.codec.BodyCodec;
+import io.hcs4j.uvm.bridge.codec.BridgeProtocolException;
+import io.hcs4j.uvm.bridge.codec.Frame;
+import io.hcs4j.uvm.bridge.codec.FrameCodec;
+import io.hcs4j.uvm.transport.UnixSocketTransport;
+import io.hcs4j.uvm.transport.VsockPorts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The guest's end of the GCS bridge, apart from what the requests mean: reads frames, decodes each request and runs
+ * it on its own thread (a WaitForProcess never holds up other requests), answers with the handler's response or
+ * its error (as the reference GCS words them), sends container notifications, and ends everything at the VM's
+ * graceful shutdown or when the host goes away. The Linux and the Windows guest agents serve their requests
+ * through it.
+ */
+final class GuestBridgeServer {
+    private static final Logger LOG = LoggerFactory.getLogger(GuestBridgeServer.class);
+    private static final long INFINITE = 0xFFFFFFFFL;
+
+    /** What the requests mean to one kind of guest. */
+    interface Handler {
+        /** Serves a request; a {@link GuestError} is answered with its HRESULT, an IOException with E_FAIL. */
+        ResponseBase dispatch(int proc, RequestBase request) throws GuestError, IOException;
+
+        /** Ends everything the guest runs (the VM goes down). */
+        void shutdownAll();
+    }
+
+    private final Connection bridge;
+    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "guest-request");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean shuttingDown;
+
+    GuestBridgeServer(Connection bridge) {
+        this.bridge = bridge;
+    }
+
+    /** Serves until the host closes the bridge or shuts the VM down; then everything the guest ran is ended. */
+    void serve(Handler handler) {
+        try {
+            Frame frame;
+            while ((frame = FrameCodec.read(bridge.input())) != null) {
+                Frame request = frame;
+                workers.execute(() -> handle(handler, request));
+            }
+            LOG.info("the host closed the bridge");
+        } catch (BridgeProtocolException e) {
+            LOG.warn("bridge protocol error from the host: {}", e.getMessage());
+        } catch (IOException e) {
+            if (!shuttingDown) {
+                LOG.warn("bridge lost: {}", e.getMessage());
+            }
+        } finally {
+            handler.shutdownAll();
+            workers.shutdownNow();
+            bridge.close();
+        }
+    }
+
+    private void handle(Handler handler, Frame frame) {
+        int proc = MsgType.proc(frame.type());
+        Class<? extends RequestBase> requestType = BridgeMessages.requestType(proc);
+        RequestBase request = null;
+        try {
+            if (MsgType.kind(frame.type()) != MsgType.MSG_TYPE_REQUEST || requestType == null) {
+                throw GuestError.of(HResults.V1_UNKNOWN_MESSAGE);
+            }
+            request = decode(frame.body(), requestType);
+            if (proc == RPCProc.RPC_SHUTDOWN_GRACEFUL && GuestRuntime.VM_ID.equals(request.containerId)) {
+                // The reference answers nothing: the VM goes down and the connection drops.
+                shuttingDown = true;
+                handler.shutdownAll();
+                bridge.close();
+                return;
+            }
+            respond(frame, request, handler.dispatch(proc, request));
+        } catch (GuestError e) {
+            respond(frame, request, failure(e.hresult, e.getMessage(), true));
+        } catch (IOException e) {
+            LOG.warn("{} failed: {}", MsgType.describe(frame.type()), e.getMessage());
+            respond(frame, request, failure(HResults.E_FAIL, e.getMessage(), false));
+        }
+    }
+
+    /** A request the guest cannot read is invalid JSON to the reference GCS, nested documents included. */
+    private static <T> T decode(byte[] body, Class<T> type) throws GuestError {
+        try {
+            return BodyCodec.decode(body, type);
+        } catch (BridgeProtocolException e) {
+            throw new GuestError(HResults.V1_INVALID_JSON, e.getMessage());
+        }
+    }
+
+    /** A nested document (JSON in a string, or any settings object) as its schema type. */
+    static <T> T convert(Object document, Class<T> type, String what) throws GuestError {
+        if (document == null || document instanceof NullNode) {
+            return null;
+        }
+        try {
+            return Json.convert(document, type);
+        } catch (SchemaException e) {
+            throw new GuestError(HResults.V1_INVALID_JSON, what + ": " + e.getMessage());
+        }
+    }
+
+    /** Dials a stdio port the host listens on, when the process asked for that stream. */
+    static Connection dial(Path vmDir, long port, boolean wanted, List<Connection> dialled) throws IOException {
+        if (!wanted || port == 0) {
+            return null;
+        }
+        Connection c = UnixSocketTransport.dial(vmDir, VsockPorts.serviceId(port));
+        dialled.add(c);
+        return c;
+    }
+
+    /** The agent's thread stacks, cut to what fits in one bridge frame. */
+    static String stacks() {
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+            out.append("thread ").append(e.getKey().getName()).append(" [").append(e.getKey().getState()).append("]:\n");
+            for (StackTraceElement frame : e.getValue()) {
+                out.append('\t').append(frame).append('\n');
+            }
+            out.append('\n');
+        }
+        int limit = FrameCodec.MAX_FRAME_SIZE / 2;
+        return out.length() <= limit ? out.toString() : out.substring(0, limit) + "\n... (truncated)\n";
+    }
+
+    void notifyExit(String containerId, String type) {
+        ContainerNotification notification = new ContainerNotification();
+        notification.containerId = containerId;
+        notification.type = type;
+        notification.operation = "None";
+        write(new Frame(MsgType.NOTIFY_CONTAINER, 0, BodyCodec.encode(notification, BodyCodec.Writer.GUEST)));
+    }
+
+    /** A failed request's answer; the reference adds an error record for the errors it raises itself. */
+    private static ResponseBase failure(int hresult, String message, boolean record) {
+        ResponseBase response = new ResponseBase();
+        response.result = hresult;
+        response.errorMessage = message;
+        if (record) {
+            ErrorRecord error = new ErrorRecord();
+            error.result = hresult;
+            error.message = message;
+            error.moduleName = "gcs";
+            error.fileName = "";
+            error.line = INFINITE;
+            response.errorRecords = List.of(error);
+        }
+        return response;
+    }
+
+    private void respond(Frame request, RequestBase requestBody, ResponseBase response) {
+        response.activityId = requestBody == null ? GoZero.GUID : requestBody.activityId;
+        int type = MsgType.response(MsgType.proc(request.type()));
+        byte[] encoded = BodyCodec.encode(response, BodyCodec.Writer.GUEST);
+        if (FrameCodec.HEADER_SIZE + encoded.length > FrameCodec.MAX_FRAME_SIZE) {
+            // An answer the host would reject as oversized: answer with an error instead.
+            ResponseBase tooBig = failure(HResults.E_FAIL, "the response (" + encoded.length
+                    + " bytes) does not fit in a bridge frame", false);
+            tooBig.activityId = response.activityId;
+            encoded = BodyCodec.encode(tooBig, BodyCodec.Writer.GUEST);
+        }
+        write(new Frame(type, request.id(), encoded));
+    }
+
+    private void write(Frame frame) {
+        try {
+            byte[] bytes = FrameCodec.encode(frame);
+            synchronized (bridge) {
+                bridge.output().write(bytes);
+            }
+        } catch (IOException e) {
+            if (!shuttingDown) {
+                LOG.warn("cannot answer the host: {}", e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.hcs4j.uvm;
+
+import java.util.Map;
+
+/**
+ * The utility-VM annotations of hcsshim's {@code pkg/annotations} that size a VM. Values are read strictly: a value that is not a number or a boolean is an
+ * {@link IllegalArgumentException} naming the annotation (hcsshim logs it and uses the default; a typo that
+ * silently boots a VM of the wrong size is worse). One reader for every utility VM path.
+ */
+public final class VmAnnotations {
+    public static final String MEMORY_SIZE_IN_MB = "io.microsoft.virtualmachine.computetopology.memory.sizeinmb";
+    public static final String ALLOW_OVERCOMMIT = "io.microsoft.virtualmachine.computetopology.memory.allowovercommit";
+    public static final String ENABLE_DEFERRED_COMMIT =
+            "io.microsoft.virtualmachine.computetopology.memory.enabledeferredcommit";
+    public static final String PROCESSOR_COUNT = "io.microsoft.virtualmachine.computetopology.processor.count";
+    public static final String PROCESSOR_LIMIT = "io.microsoft.virtualmachine.computetopology.processor.limit";
+    public static final String PROCESSOR_WEIGHT = "io.microsoft.virtualmachine.computetopology.processor.weight";
+    public static final String DISABLE_COMPARTMENT_NAMESPACE =
+            "io.microsoft.virtualmachine.disablecompartmentnamespace";
+    /**
+     * The isolation type of a confidential Windows utility VM (SecureNestedPaging, VirtualizationBasedSecurity,
+     * GuestStateOnly): it refines hypervisor isolation and does not select it.
+     */
+    public static final String WCOW_ISOLATION_TYPE = "io.microsoft.virtualmachine.wcow.isolation_type";
+
+    private VmAnnotations() {
+    }
+
+    /** A non-negative integer annotation, or {@code fallback} when absent. */
+    public static long number(Map<String, String> annotations, String key, long fallback) {
+        String v = annotations.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            long n = Long.parseLong(v.trim());
+            if (n < 0) {
+                throw new NumberFormatException("negative");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("annotation " + key + "=" + v + " is not a non-negative integer");
+        }
+    }
+
+    /** A boolean annotation ("true"/"false", any case), or {@code fallback} when absent. */
+    public static boolean bool(Map<String, String> annotations, String key, boolean fallback) {
+        String v = annotations.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (v.trim().equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (v.trim().equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException("annotation " + key + "=" + v + " is not true or false");
+    }
+}
