@@ -68,6 +68,13 @@ public final class HcsVmSystem implements VmSystem {
     }
 
     @Override
+    public Properties properties(io.hcs4j.schema.v2.PropertyType... types) throws IOException {
+        PropertyQuery query = new PropertyQuery();
+        query.propertyTypes = java.util.List.of(types);
+        return system.properties(query);
+    }
+
+    @Override
     public CompletableFuture<?> exit() {
         return system.exit();
     }

@@ -199,6 +199,10 @@ class FacadeLifecycleTest {
                 assertTrue(props.get("Statistics").get("Memory").get("MemoryUsageCommitBytes").asLong() > 0);
                 assertTrue(props.get("Statistics").has("Uptime100ns"));
                 assertTrue(props.get("Memory").has("VirtualMachineMemory"));
+                JsonNode stats = props.get("Statistics");
+                assertTrue(stats.get("Memory").get("MemoryUsageCommitPeakBytes").asLong()
+                        >= stats.get("Memory").get("MemoryUsageCommitBytes").asLong(), stats.toString());
+                assertTrue(stats.get("Storage").get("ReadCountNormalized").asLong() > 0, "sleep read its binary: " + stats);
                 p.terminate();
                 p.waitExit(WAIT);
                 assertEquals(0, s.properties(Docs.query("ProcessList"), JsonNode.class).get("ProcessList").size());

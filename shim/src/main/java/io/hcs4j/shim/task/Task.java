@@ -4,7 +4,10 @@ import io.hcs4j.cow.Container;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.oci.LinuxResources;
 import io.hcs4j.schema.v1.ProcessListItem;
+import io.hcs4j.schema.guest.Metrics;
+import io.hcs4j.schema.v2.PropertyType;
 import io.hcs4j.shim.api.events.TaskExecAdded;
+import io.hcs4j.shim.api.events.TaskOOM;
 import io.hcs4j.shim.api.events.TaskPaused;
 import io.hcs4j.shim.api.events.TaskResumed;
 import io.hcs4j.shim.api.task.DeleteResponse;
@@ -41,6 +44,8 @@ final class Task {
     final String namespace;
     final TaskProcess init;
     private final Map<String, TaskProcess> execs = new LinkedHashMap<>();
+    /** The OOM kills of the container's memory cgroup already published as /tasks/oom. */
+    private long oomKillsReported;
 
     Task(String id, Path bundle, Container container, EventPublisher events, String namespace,
             io.hcs4j.schema.oci.Process initSpec, String stdin, String stdout, String stderr, boolean terminal) {
@@ -76,6 +81,38 @@ final class Task {
         for (TaskProcess e : orphans) {
             e.killAfterInitExit();
         }
+    }
+
+    /**
+     * Publishes /tasks/oom when the container's memory cgroup counts OOM kills not yet reported. The reference GCS
+     * sends no OOM notification (its container notifications are exits only, and hcsshim's host takes any
+     * notification for an exit); its statistics carry the cgroup's oom_kill counter (v1 memory.oom_control, v2
+     * memory.events). The caller reads it when a process ends by SIGKILL or the init process ends, before that
+     * exit is published: containerd's order. Windows containers have no such counter: HCS reports no OOM.
+     */
+    void reportOom() {
+        if (container.os().equals("windows")) {
+            return;
+        }
+        long kills;
+        try {
+            Metrics m = container.propertiesV2(PropertyType.STATISTICS).metrics;
+            if (m == null || m.memoryOomControl == null) {
+                return;
+            }
+            kills = m.memoryOomControl.oomKill;
+        } catch (IOException | RuntimeException e) {
+            log.debug("task {}: no statistics for the OOM check: {}", id, e.toString());
+            return;
+        }
+        synchronized (this) {
+            if (Long.compareUnsigned(kills, oomKillsReported) <= 0) {
+                return;
+            }
+            oomKillsReported = kills;
+        }
+        log.info("task {}: OOM kill in its memory cgroup ({} so far)", id, kills);
+        events.publish(Topics.TASK_OOM, TaskOOM.newBuilder().setContainerId(id).build());
     }
 
     /** Adds an exec, to be started by Start. */
@@ -172,12 +209,18 @@ final class Task {
             }
         }
         PidsResponse.Builder b = PidsResponse.newBuilder();
-        for (ProcessListItem s : Usage.processes(container)) {
+        for (ProcessListItem s : processes(container)) {
             int pid = (int) s.processId;
             b.addProcesses(ProcessInfo.newBuilder().setPid(pid)
                     .setInfo(wire.processDetails(s, execByPid.getOrDefault(pid, ""))));
         }
         return b.build();
+    }
+
+    /** The container's processes (init, execs and their children), from the ProcessList property. */
+    static List<ProcessListItem> processes(Container container) throws IOException {
+        List<ProcessListItem> list = container.properties(io.hcs4j.schema.v1.PropertyType.PROCESS_LIST).processList;
+        return list == null ? List.of() : list;
     }
 
     /**

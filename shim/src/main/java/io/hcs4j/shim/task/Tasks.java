@@ -215,7 +215,7 @@ public final class Tasks {
 
     public StatsResponse stats(String id) throws IOException {
         Task t = task(id);
-        return StatsResponse.newBuilder().setStats(wire.stats(t.container.os(), Usage.of(t.container))).build();
+        return StatsResponse.newBuilder().setStats(wire.stats(t.container)).build();
     }
 
     public void update(UpdateTaskRequest r) throws IOException {
