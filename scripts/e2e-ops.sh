@@ -58,6 +58,28 @@ ctr_ run -d $RT --memory-limit $((32 * MIB)) "$IMAGE" oom1 sh -c "$HOLD_64M" >/d
 check "the task over its memory limit is OOM-killed (STOPPED)" eventually bash -c "ctr --address '$CTRD_SOCK' -n hcs4j tasks ls | grep -q '^oom1 .*STOPPED'"
 rm_task oom1
 
+# --- Task.Update of a Windows container (process isolation on the HCS emulator; ctr 1.6 has no "task update")
+mkdir -p "$CTRD_DIR/win"
+cp -r "$REPO_ROOT/examples/hello/layers" "$CTRD_DIR/win/"
+cat > "$CTRD_DIR/win.json" <<JSON
+{"ociVersion":"1.1.0","process":{"args":["sh","-c","exec sleep 600"]},"root":{"path":""},
+ "windows":{"layerFolders":["$CTRD_DIR/win/layers/app","$CTRD_DIR/win/layers/base","$CTRD_DIR/win/layers/scratch"],
+  "resources":{"memory":{"limit":536870912}}}}
+JSON
+ctr_ run -d $RT --config "$CTRD_DIR/win.json" wup1 </dev/null >/dev/null
+check "the Windows container is RUNNING" wait_status wup1 RUNNING
+task_update() { # task resources-json: Task.Update with WindowsResources, as containerd sends it
+  java -cp "$SHIM_JAR" "$REPO_ROOT/scripts/TaskUpdate.java" \
+    "$(cat "$CTRD_DIR/state/io.containerd.runtime.v2.task/hcs4j/$1/address")" "$1" "$2" WindowsResources 2>&1; }
+check "ctr task metrics of a Windows container: its private working set" [ "$(metric wup1 memory.usage.usage)" -gt 0 ]
+check "Task.Update sets a Windows container's memory limit and CPU maximum" \
+  task_update wup1 '{"memory":{"limit":134217728},"cpu":{"maximum":5000}}'
+out=$(task_update wup1 '{"cpu":{"count":1,"shares":2}}') && rc=0 || rc=$?
+check "two CPU rate controls at once are an invalid argument" bash -c "[ $rc -ne 0 ] && grep -q 'exactly one of cpu.count' <<<'$out'"
+out=$(task_update wup1 '{"storage":{"iops":100}}') && rc=0 || rc=$?
+check "a storage update is unimplemented, named" bash -c "[ $rc -ne 0 ] && grep -q 'UNIMPLEMENTED.*storage' <<<'$out'"
+rm_task wup1
+
 # --- the event sequence containerd saw
 kill "$EVENTS_PID" 2>/dev/null || true
 wait "$EVENTS_PID" 2>/dev/null || true

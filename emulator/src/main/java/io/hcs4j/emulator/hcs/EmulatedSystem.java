@@ -397,7 +397,46 @@ final class EmulatedSystem {
         if (devices != null && VmDevices.handles(path)) {
             devices.modify(type, path, r.get("Settings"));
         }
+        if (kind == Kind.CONTAINER && type.equals("Update") && path.startsWith("Container/")) {
+            updateLimits(path, r.path("Settings"));
+        }
         modifications.add(r);
+    }
+
+    /**
+     * A running container's new memory or processor limits, as hcsshim sends them: the size in MB on
+     * {@code Container/Memory/SizeInMB}, a schema2 Processor (Count, Maximum or Weight) on {@code Container/Processor}.
+     * They replace the document's and show in the Memory property; nothing enforces them on the host.
+     */
+    private void updateLimits(String path, JsonNode settings) {
+        switch (path) {
+            case "Container/Memory/SizeInMB" -> {
+                if (!settings.canConvertToExactIntegral() || settings.asLong() <= 0) {
+                    throw new HcsFault(HResults.E_INVALIDARG, "memory size " + settings + " is not a positive number of MB");
+                }
+                synchronized (this) {
+                    config.with("Container").with("Memory").put("SizeInMB", settings.asLong());
+                }
+            }
+            case "Container/Processor" -> {
+                ObjectNode processor = JsonDocs.typed(settings.toString(), io.hcs4j.schema.v2.Processor.class,
+                        "processor settings");
+                int cpus = Runtime.getRuntime().availableProcessors();
+                limit(processor, "Count", cpus);
+                limit(processor, "Maximum", 10_000);
+                limit(processor, "Weight", 10_000);
+                synchronized (this) {
+                    config.with("Container").with("Processor").setAll(processor);
+                }
+            }
+            default -> throw new HcsFault(HResults.E_INVALIDARG, "cannot update " + path + " of a running container");
+        }
+    }
+
+    private static void limit(ObjectNode processor, String field, int max) {
+        if (processor.has(field) && (processor.get(field).asInt() < 1 || processor.get(field).asInt() > max)) {
+            throw new HcsFault(HResults.E_INVALIDARG, "Processor." + field + " " + processor.get(field) + " is not in 1.." + max);
+        }
     }
 
     // ---- processes
@@ -548,7 +587,10 @@ final class EmulatedSystem {
         return stats;
     }
 
-    /** A VM's memory as HCS reports it: assigned memory in pages, available memory in MB. */
+    /**
+     * A VM's memory as HCS reports it: assigned memory in pages, available memory in MB (of its size; for a container,
+     * of its memory limit).
+     */
     private ObjectNode memory() {
         long residentBytes = 0;
         for (int pid : measuredPids()) {
@@ -557,7 +599,11 @@ final class EmulatedSystem {
                 residentBytes += st.residentBytes();
             }
         }
-        long sizeMb = config.path("VirtualMachine").path("ComputeTopology").path("Memory").path("SizeInMB").asLong(0);
+        long sizeMb;
+        synchronized (this) {
+            sizeMb = kind == Kind.CONTAINER ? config.path("Container").path("Memory").path("SizeInMB").asLong(0)
+                    : config.path("VirtualMachine").path("ComputeTopology").path("Memory").path("SizeInMB").asLong(0);
+        }
         ObjectNode m = JsonDocs.newObject();
         m.putObject("VirtualMachineMemory").put("AssignedMemory", residentBytes / 4096)
                 .put("AvailableMemory", int32(Math.max(0, sizeMb - (residentBytes >> 20))));

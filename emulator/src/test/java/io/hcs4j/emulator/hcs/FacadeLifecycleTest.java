@@ -1,7 +1,9 @@
 package io.hcs4j.emulator.hcs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.hcs.ComputeSystem;
+import io.hcs4j.hcs.HcsErrorKind;
 import io.hcs4j.hcs.HcsException;
 import io.hcs4j.hcs.HcsGeneration;
 import io.hcs4j.hcs.HcsProcess;
@@ -207,6 +209,31 @@ class FacadeLifecycleTest {
                 p.waitExit(WAIT);
                 assertEquals(0, s.properties(Docs.query("ProcessList"), JsonNode.class).get("ProcessList").size());
             }
+            s.terminate();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(HcsGeneration.class)
+    void aRunningContainersLimitsAreUpdatedAsHcsshimSendsThem(HcsGeneration g) throws Exception {
+        ObjectNode doc = Docs.container();
+        doc.with("Container").putObject("Memory").put("SizeInMB", 512);
+        try (ComputeSystem s = service(g).createComputeSystem(Docs.id(), doc)) {
+            s.start();
+            long before = s.properties(Docs.query("Memory"), JsonNode.class)
+                    .at("/Memory/VirtualMachineMemory/AvailableMemory").asLong();
+            assertTrue(before > 256 && before <= 512, "available of 512 MB: " + before);
+            s.modify("{\"ResourcePath\":\"Container/Memory/SizeInMB\",\"RequestType\":\"Update\",\"Settings\":128}");
+            s.modify("{\"ResourcePath\":\"Container/Processor\",\"RequestType\":\"Update\",\"Settings\":{\"Maximum\":5000}}");
+            long after = s.properties(Docs.query("Memory"), JsonNode.class)
+                    .at("/Memory/VirtualMachineMemory/AvailableMemory").asLong();
+            assertTrue(after <= 128, "the new limit shows: " + after);
+            BadInputTest.fails(HcsErrorKind.INVALID_DATA, () -> s.modify(
+                    "{\"ResourcePath\":\"Container/Memory/SizeInMB\",\"RequestType\":\"Update\",\"Settings\":0}"));
+            BadInputTest.fails(HcsErrorKind.INVALID_DATA, () -> s.modify(
+                    "{\"ResourcePath\":\"Container/Processor\",\"RequestType\":\"Update\",\"Settings\":{\"Maximum\":20000}}"));
+            BadInputTest.fails(HcsErrorKind.INVALID_DATA, () -> s.modify(
+                    "{\"ResourcePath\":\"Container/Storage\",\"RequestType\":\"Update\",\"Settings\":{}}"));
             s.terminate();
         }
     }

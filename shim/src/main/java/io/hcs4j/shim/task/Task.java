@@ -3,6 +3,9 @@ package io.hcs4j.shim.task;
 import io.hcs4j.cow.Container;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.oci.LinuxResources;
+import io.hcs4j.schema.oci.WindowsResources;
+import io.hcs4j.schema.v2.ModifySettingRequest;
+import io.hcs4j.shim.runtime.wcow.WcowUpdates;
 import io.hcs4j.schema.v1.ProcessListItem;
 import io.hcs4j.schema.guest.Metrics;
 import io.hcs4j.schema.v2.PropertyType;
@@ -224,22 +227,41 @@ final class Task {
     }
 
     /**
-     * A Linux guest takes the OCI LinuxResources as the container's new constraints; Windows containers are not
-     * wired yet.
+     * A Linux guest takes the OCI LinuxResources as the container's new constraints; a Windows container takes
+     * WindowsResources as HCS modify requests ({@link WcowUpdates}), each field that can change, in one request per
+     * resource path.
      */
     void update(byte[] resourcesJson) throws IOException {
+        Object request;
         if (container.os().equals("windows")) {
-            throw TaskException.unimplemented("updating resources of " + id
-                    + ": updating a Windows container's resources is not wired to HCS yet");
+            List<ModifySettingRequest> requests;
+            try {
+                requests = WcowUpdates.requests(parse(resourcesJson, WindowsResources.class),
+                        Runtime.getRuntime().availableProcessors());
+            } catch (IllegalArgumentException e) {
+                throw TaskException.invalid("updating resources of " + id + ": " + e.getMessage());
+            } catch (UnsupportedOperationException e) {
+                throw TaskException.unimplemented("updating resources of " + id + ": " + e.getMessage());
+            }
+            for (ModifySettingRequest r : requests) {
+                modify(r);
+            }
+            return;
         }
-        LinuxResources resources;
+        modify(parse(resourcesJson, LinuxResources.class));
+    }
+
+    private static <T> T parse(byte[] json, Class<T> type) {
         try {
-            resources = Json.mapper().readValue(resourcesJson, LinuxResources.class);
+            return Json.mapper().readValue(json, type);
         } catch (IOException e) {
-            throw TaskException.invalid("resources are not valid OCI LinuxResources: " + e.getMessage());
+            throw TaskException.invalid("resources are not valid OCI " + type.getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    private void modify(Object request) throws IOException {
         try {
-            container.modify(resources);
+            container.modify(request);
         } catch (UnsupportedOperationException e) {
             throw new TaskException(TaskException.Kind.UNIMPLEMENTED, "updating resources of " + id + ": " + e.getMessage(), e);
         } catch (IOException e) {
