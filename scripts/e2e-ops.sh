@@ -80,6 +80,38 @@ out=$(task_update wup1 '{"storage":{"iops":100}}') && rc=0 || rc=$?
 check "a storage update is unimplemented, named" bash -c "[ $rc -ne 0 ] && grep -q 'UNIMPLEMENTED.*storage' <<<'$out'"
 rm_task wup1
 
+# --- shimdiag against a running pod: the sandbox's shim serves both tasks and its utility VM
+ctr_ run -d $RT --annotation io.kubernetes.cri.container-type=sandbox "$IMAGE" dpod sleep 600 >/dev/null
+ctr_ run -d $RT --annotation io.kubernetes.cri.container-type=container \
+  --annotation io.kubernetes.cri.sandbox-id=dpod "$IMAGE" dpod-app sh -c 'exec sleep 600' >/dev/null
+check "the pod's sandbox and container are RUNNING" bash -c "$(declare -f task_status wait_status ctr_); CTRD_SOCK='$CTRD_SOCK'; wait_status dpod RUNNING && wait_status dpod-app RUNNING"
+shimdiag() { HCS4J_SOCKET_DIR="$CTRD_DIR/s" timeout 60 "$REPO_ROOT/scripts/shimdiag" "$@"; }
+listed=$(shimdiag list)
+echo "$listed"
+check "shimdiag list shows the pod's shim with its pid and both tasks" \
+  grep -q "pid $(shim_pids dpod)  tasks .*dpod" <<<"$listed"
+shim=$(awk '/tasks .*dpod-app/ {print $1}' <<<"$listed")
+check "shimdiag pid is the shim's" [ "$(shimdiag pid "$shim")" = "$(shim_pids dpod)" ]
+check "shimdiag finds the shim by a task id too" [ "$(shimdiag pid dpod-app)" = "$(shim_pids dpod)" ]
+tasks_out=$(shimdiag tasks "$shim")
+check "shimdiag tasks lists the sandbox and its container" bash -c "grep -qx dpod <<<'$tasks_out' && grep -qx dpod-app <<<'$tasks_out'"
+ctr_ tasks exec -d --exec-id dx dpod-app sleep 300 </dev/null
+check "shimdiag tasks -execs shows an exec and its state" bash -c "HCS4J_SOCKET_DIR='$CTRD_DIR/s' '$REPO_ROOT/scripts/shimdiag' tasks -execs '$shim' | grep -q '^  dx running'"
+out=$(echo from-stdin | shimdiag exec "$shim" sh -c 'echo in the utility vm; cat; echo to stderr >&2; exit 5' 2>"$CTRD_DIR/diag-err") && rc=0 || rc=$?
+check "shimdiag exec runs in the utility VM with stdin and stdout" [ "$out" = "$(printf 'in the utility vm\nfrom-stdin')" ]
+check "and stderr" [ "$(cat "$CTRD_DIR/diag-err")" = "to stderr" ]
+check "and exits with the process's exit code" [ "$rc" = 5 ]
+stacks=$(shimdiag stacks "$shim")
+check "shimdiag stacks shows the shim's ttrpc server threads" grep -q 'io.hcs4j.shim.ttrpc.TtrpcServer' <<<"$stacks"
+check "and the Task service's event publisher" grep -q '"event-publisher"' <<<"$stacks"
+check "and the guest's stacks" grep -q '=== guest stacks' <<<"$stacks"
+mkdir -p "$CTRD_DIR/shared" && echo shared-file > "$CTRD_DIR/shared/f"
+shimdiag share -ro "$shim" "$CTRD_DIR/shared" /run/diag-share
+check "shimdiag share makes a host directory visible in the utility VM" \
+  [ "$(shimdiag exec "$shim" cat /run/diag-share/f </dev/null)" = shared-file ]
+rm_task dpod-app
+rm_task dpod
+
 # --- the event sequence containerd saw
 kill "$EVENTS_PID" 2>/dev/null || true
 wait "$EVENTS_PID" 2>/dev/null || true

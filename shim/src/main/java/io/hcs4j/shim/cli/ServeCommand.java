@@ -3,6 +3,7 @@ package io.hcs4j.shim.cli;
 import io.hcs4j.shim.api.runhcs.Options;
 import io.hcs4j.shim.events.TtrpcEventPublisher;
 import io.hcs4j.shim.task.Backends;
+import io.hcs4j.shim.task.ShimDiagService;
 import io.hcs4j.shim.task.TaskService;
 import io.hcs4j.shim.task.Tasks;
 import io.hcs4j.shim.ttrpc.TtrpcServer;
@@ -45,7 +46,8 @@ final class ServeCommand {
         warmUp.setDaemon(true);
         warmUp.start();
         CountDownLatch shutdown = new CountDownLatch(1);
-        TtrpcServer server = new TtrpcServer(List.of(new TaskService(tasks, shutdown::countDown).bindService()));
+        TtrpcServer server = new TtrpcServer(List.of(new TaskService(tasks, shutdown::countDown).bindService(),
+                new ShimDiagService(tasks, f.id()).bindService()));
         server.start(listener);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             shutdown.countDown();

@@ -9,6 +9,9 @@ import java.io.IOException;
  * containers.
  */
 public interface VmHosted {
+    /** The utility VM the container runs in (its own or its pod's): where shimdiag's exec and share go. */
+    io.hcs4j.uvm.UtilityVm utilityVm();
+
     /** The owned VM's {@code Statistics} and {@code Memory} properties; null when the container only shares the VM. */
     Properties ownedVmProperties() throws IOException;
 }

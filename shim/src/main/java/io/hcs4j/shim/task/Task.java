@@ -196,6 +196,13 @@ final class Task {
         return b.build();
     }
 
+    /** Each exec's id and state ("created", "running", "paused", "stopped"), in the order they were added. */
+    synchronized Map<String, String> execStates() {
+        Map<String, String> states = new LinkedHashMap<>();
+        execs.forEach((execId, e) -> states.put(execId, e.state.describe()));
+        return states;
+    }
+
     int initPid() {
         synchronized (this) {
             return init.pid;

@@ -115,6 +115,11 @@ final class LcowContainer implements Container, VmHosted {
     }
 
     @Override
+    public io.hcs4j.uvm.UtilityVm utilityVm() {
+        return vm.vm();
+    }
+
+    @Override
     public Properties ownedVmProperties() throws IOException {
         return vm.ownedBy(id) ? vm.vm().properties(PropertyType.STATISTICS, PropertyType.MEMORY) : null;
     }
