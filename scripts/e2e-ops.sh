@@ -109,6 +109,10 @@ mkdir -p "$CTRD_DIR/shared" && echo shared-file > "$CTRD_DIR/shared/f"
 shimdiag share -ro "$shim" "$CTRD_DIR/shared" /run/diag-share
 check "shimdiag share makes a host directory visible in the utility VM" \
   [ "$(shimdiag exec "$shim" cat /run/diag-share/f </dev/null)" = shared-file ]
+kill -QUIT "$(shim_pids dpod)"
+check "SIGQUIT writes the shim's thread dump into its log (containerd's)" \
+  eventually grep -q 'Full thread dump' "$CTRD_DIR/containerd.log"
+check "and the shim serves on" [ "$(shimdiag pid "$shim")" = "$(shim_pids dpod)" ]
 rm_task dpod-app
 rm_task dpod
 

@@ -22,13 +22,17 @@ import org.slf4j.LoggerFactory;
  * publishes events to containerd, and exits on Shutdown (or SIGTERM, killing what it still runs).
  */
 final class ServeCommand {
+    /** The daemon's log level (slf4j-simple's names), from the runtime options' debug and log_level (see start). */
+    static final String LOG_LEVEL_ENV = "HCS4J_LOG_LEVEL";
     private ServeCommand() {
     }
 
     static int run(ShimFlags f) throws IOException, InterruptedException {
         Path bundle = StartCommand.bundle(f);
         System.setErr(LogOutput.open(bundle, f.namespace(), f.id()));
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", f.debug() ? "debug" : "info");
+        String level = System.getenv(LOG_LEVEL_ENV);
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", f.debug() ? "debug"
+                : level == null || level.isEmpty() ? "info" : level);
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
         String address = f.socket().isEmpty() ? ShimAddress.of(f.address(), f.namespace(), f.id()) : f.socket();
@@ -39,6 +43,9 @@ final class ServeCommand {
         // wait in the socket's backlog until the server accepts them.
         Listener listener = Transports.listen(address);
         Logger log = LoggerFactory.getLogger(ServeCommand.class);
+        if (ShimAddress.windows()) {
+            StackDumpEvent.listen(); // Linux: SIGQUIT's thread dump reaches the log through stdout (LogOutput)
+        }
         String ttrpcAddress = System.getenv().getOrDefault("TTRPC_ADDRESS", f.address() + ".ttrpc");
         TtrpcEventPublisher events = new TtrpcEventPublisher(ttrpcAddress, f.namespace());
         Tasks tasks = new Tasks(Backends.forThisHost(), events, f.namespace(), Options.getDefaultInstance());

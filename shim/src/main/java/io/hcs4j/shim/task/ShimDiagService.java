@@ -123,7 +123,7 @@ public final class ShimDiagService extends ShimDiagGrpc.ShimDiagImplBase {
     }
 
     /** Every thread of the shim with its state, locks and stack, as jstack prints them. */
-    static String threadDump() {
+    public static String threadDump() {
         StringBuilder dump = new StringBuilder();
         for (ThreadInfo t : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
             dump.append('"').append(t.getThreadName()).append("\" #").append(t.getThreadId()).append(' ')
