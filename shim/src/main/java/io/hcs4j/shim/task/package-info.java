@@ -1,6 +1,8 @@
 /**
  * The Task service (containerd.task.v2.Task) and what it acts on: the registry of tasks served by this shim,
  * each task's and exec's state, the ids and paths it accepts (containerd's identifier rule), OCI spec parsing, backend selection per task, the wire types of Pids and Stats,
- * and the one mapping of failures to gRPC codes at the service boundary ({@link io.hcs4j.shim.task.GrpcErrors}).
+ * the OOM events derived from the guest's statistics, the diagnostic service served beside the Task service
+ * ({@link io.hcs4j.shim.task.ShimDiagService}), and the one mapping of failures to gRPC codes at the service boundary
+ * ({@link io.hcs4j.shim.task.GrpcErrors}).
  */
 package io.hcs4j.shim.task;
