@@ -241,6 +241,11 @@ final class Task {
     void update(byte[] resourcesJson) throws IOException {
         Object request;
         if (container.os().equals("windows")) {
+            if (container instanceof io.hcs4j.shim.runtime.VmHosted hosted && hosted.ownsUtilityVm()) {
+                // hcsshim updates the utility VM's memory and processors for a hypervisor-isolated task that owns it.
+                throw TaskException.unimplemented("updating resources of " + id
+                        + ": the utility VM's memory and processor limits of a hypervisor-isolated task are not wired");
+            }
             List<ModifySettingRequest> requests;
             try {
                 requests = WcowUpdates.requests(parse(resourcesJson, WindowsResources.class),

@@ -82,11 +82,8 @@ enum WireTypes {
             }
             st.setLinux(metrics);
         }
-        if (container instanceof VmHosted hosted) {
-            Properties vm = hosted.ownedVmProperties();
-            if (vm != null) {
-                st.setVm(HcsStatistics.vm(vm));
-            }
+        if (container instanceof VmHosted hosted && hosted.ownsUtilityVm()) {
+            st.setVm(HcsStatistics.vm(hosted.utilityVm().properties(PropertyType.STATISTICS, PropertyType.MEMORY)));
         }
         return TtrpcEventPublisher.pack(st.build());
     }

@@ -120,8 +120,8 @@ final class LcowContainer implements Container, VmHosted {
     }
 
     @Override
-    public Properties ownedVmProperties() throws IOException {
-        return vm.ownedBy(id) ? vm.vm().properties(PropertyType.STATISTICS, PropertyType.MEMORY) : null;
+    public boolean ownsUtilityVm() {
+        return vm.ownedBy(id);
     }
 
     @Override

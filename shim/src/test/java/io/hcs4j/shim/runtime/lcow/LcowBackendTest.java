@@ -679,10 +679,12 @@ class LcowBackendTest {
         assertEquals("in the pod\n", new String(echo.stdout().readAllBytes(), StandardCharsets.UTF_8));
         assertEquals(0, exit(echo));
         // The VM's statistics are the sandbox's to report (it owns the VM), as hcsshim reports a task's host.
-        io.hcs4j.schema.v2.Properties vmProps = ((VmHosted) sandbox).ownedVmProperties();
+        assertTrue(((VmHosted) sandbox).ownsUtilityVm());
+        assertFalse(((VmHosted) container).ownsUtilityVm(), "a pod's container shares the VM");
+        io.hcs4j.schema.v2.Properties vmProps = ((VmHosted) sandbox).utilityVm().properties(
+                PropertyType.STATISTICS, PropertyType.MEMORY);
         assertTrue(vmProps.statistics.processor.totalRuntime100ns > 0, Json.write(vmProps));
         assertTrue(vmProps.memory.virtualMachineMemory.assignedMemory > 0, Json.write(vmProps));
-        assertEquals(null, ((VmHosted) container).ownedVmProperties(), "a pod's container shares the VM");
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, sandbox::pause);
         assertTrue(e.getMessage().contains("also hosts 1 other container"), e.getMessage());
 
