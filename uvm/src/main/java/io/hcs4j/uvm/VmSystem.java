@@ -34,6 +34,9 @@ public interface VmSystem extends AutoCloseable {
         throw new UnsupportedOperationException("compute system " + id() + " reports no properties");
     }
 
+    /** Lets the VM's worker process open a host file it is about to attach (HcsGrantVmAccess). */
+    void grantAccess(String hostPath) throws IOException;
+
     /** Completes when the system has stopped, for whatever reason. */
     CompletableFuture<?> exit();
 
