@@ -8,21 +8,6 @@ set -euo pipefail
 source "$(dirname "$0")/lib-containerd.sh"
 
 RT="--runtime io.containerd.runhcs.v1"
-passed=0
-failed=0
-fail() { echo "FAIL: $*" >&2; failed=$((failed + 1)); }
-ok() { echo "ok: $*"; passed=$((passed + 1)); }
-# check NAME CMD...: runs CMD, counts the result
-check() { local name=$1; shift; if "$@"; then ok "$name"; else fail "$name"; fi; }
-
-finish() {
-  local rc=$?
-  if [ "$failed" -gt 0 ] || [ $rc -ne 0 ]; then
-    echo "--- containerd log (tail)" >&2
-    tail -60 "$CTRD_DIR/containerd.log" >&2 || true
-  fi
-  cleanup_containerd
-}
 trap finish EXIT
 trap 'exit 130' INT TERM
 
@@ -30,18 +15,6 @@ ensure_packages
 ensure_shim_jar
 start_containerd
 build_image
-
-task_status() { ctr_ tasks ls 2>/dev/null | awk -v id="$1" '$1 == id {print $3}'; }
-wait_status() { # id status: bounded wait for a task status
-  local i
-  for i in $(seq 1 100); do [ "$(task_status "$1")" = "$2" ] && return 0; sleep 0.1; done
-  return 1
-}
-# eventually CMD...: polls CMD (bounded, 30 s) until it succeeds
-eventually() { local i; for i in $(seq 1 300); do "$@" && return 0; sleep 0.1; done; return 1; }
-shim_pids() { pgrep -f -- "-address $CTRD_SOCK .*-id $1 .*serve" || true; }
-rm_task() { ctr_ tasks kill -s SIGKILL "$1" >/dev/null 2>&1 || true; wait_status "$1" STOPPED || true
-  ctr_ tasks delete "$1" >/dev/null 2>&1 || true; ctr_ containers delete "$1" >/dev/null 2>&1 || true; }
 
 ctr --address "$CTRD_SOCK" -n hcs4j events > "$CTRD_DIR/events.txt" 2>&1 &
 EVENTS_PID=$!

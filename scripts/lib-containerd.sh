@@ -1,5 +1,5 @@
-# Shared by e2e-containerd.sh and bench-containerd.sh (sourced, not run): a private containerd in a temp
-# dir with hcs4j's shim on its PATH, and an offline busybox OCI image.
+# Shared by the containerd e2e scripts and bench-containerd.sh (sourced, not run): a private containerd in a
+# temp dir with hcs4j's shim on its PATH, an offline busybox OCI image, and the e2e scripts' checks.
 # Never touches a system containerd: own config, root, state, sockets; everything under $CTRD_DIR.
 
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -137,3 +137,33 @@ build_image() {
   tar -C "$d/oci" -cf "$d/image.tar" oci-layout index.json blobs
   ctr_ images import "$d/image.tar" >/dev/null
 }
+
+# --- checks and task helpers of the e2e scripts
+passed=0
+failed=0
+fail() { echo "FAIL: $*" >&2; failed=$((failed + 1)); }
+ok() { echo "ok: $*"; passed=$((passed + 1)); }
+# check NAME CMD...: runs CMD, counts the result
+check() { local name=$1; shift; if "$@"; then ok "$name"; else fail "$name"; fi; }
+
+# The EXIT trap of an e2e script: on failure the containerd log's tail, then everything torn down.
+finish() {
+  local rc=$?
+  if [ "$failed" -gt 0 ] || [ $rc -ne 0 ]; then
+    echo "--- containerd log (tail)" >&2
+    tail -60 "$CTRD_DIR/containerd.log" >&2 || true
+  fi
+  cleanup_containerd
+}
+
+task_status() { ctr_ tasks ls 2>/dev/null | awk -v id="$1" '$1 == id {print $3}'; }
+wait_status() { # id status: bounded wait for a task status
+  local i
+  for i in $(seq 1 100); do [ "$(task_status "$1")" = "$2" ] && return 0; sleep 0.1; done
+  return 1
+}
+# eventually CMD...: polls CMD (bounded, 30 s) until it succeeds
+eventually() { local i; for i in $(seq 1 300); do "$@" && return 0; sleep 0.1; done; return 1; }
+shim_pids() { pgrep -f -- "-address $CTRD_SOCK .*-id $1 .*serve" || true; }
+rm_task() { ctr_ tasks kill -s SIGKILL "$1" >/dev/null 2>&1 || true; wait_status "$1" STOPPED || true
+  ctr_ tasks delete "$1" >/dev/null 2>&1 || true; ctr_ containers delete "$1" >/dev/null 2>&1 || true; }

@@ -71,6 +71,13 @@ public final class HcsVmSystem implements VmSystem {
     }
 
     @Override
+    public Properties properties(io.hcs4j.schema.v2.PropertyType... types) throws IOException {
+        PropertyQuery query = new PropertyQuery();
+        query.propertyTypes = java.util.List.of(types);
+        return system.properties(query);
+    }
+
+    @Override
     public void grantAccess(String hostPath) throws IOException {
         service.grantVmAccess(system.id(), hostPath);
     }

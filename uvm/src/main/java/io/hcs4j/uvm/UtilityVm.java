@@ -156,6 +156,11 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
         system.resume();
     }
 
+    /** The VM's HCS properties of the given types (hcsshim's UtilityVM.Stats asks for Statistics and Memory). */
+    public io.hcs4j.schema.v2.Properties properties(io.hcs4j.schema.v2.PropertyType... types) throws IOException {
+        return system.properties(types);
+    }
+
     /** Completes when the VM's compute system has stopped (shut down, terminated or crashed). */
     public java.util.concurrent.CompletableFuture<?> exit() {
         return system.exit();

@@ -29,6 +29,11 @@ public interface VmSystem extends AutoCloseable {
     /** Hot-adds or removes a device (an HCS ModifySettingRequest without its guest part). */
     void modify(ModifySettingRequest request) throws IOException;
 
+    /** The compute system's HCS properties of the given types (Statistics, Memory, ...). */
+    default io.hcs4j.schema.v2.Properties properties(io.hcs4j.schema.v2.PropertyType... types) throws IOException {
+        throw new UnsupportedOperationException("compute system " + id() + " reports no properties");
+    }
+
     /** Lets the VM's worker process open a host file it is about to attach (HcsGrantVmAccess). */
     void grantAccess(String hostPath) throws IOException;
 

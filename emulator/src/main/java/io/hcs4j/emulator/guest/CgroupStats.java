@@ -4,6 +4,7 @@ import io.hcs4j.schema.guest.BlkIOEntry;
 import io.hcs4j.schema.guest.BlkIOStat;
 import io.hcs4j.schema.guest.CPUStat;
 import io.hcs4j.schema.guest.CPUUsage;
+import io.hcs4j.schema.guest.HugetlbStat;
 import io.hcs4j.schema.guest.MemoryEntry;
 import io.hcs4j.schema.guest.MemoryOomControl;
 import io.hcs4j.schema.guest.MemoryStat;
@@ -18,6 +19,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * A container's statistics read from its cgroup, in the shape the reference GCS answers (LCOWMetrics: cgroup v1
@@ -70,6 +74,7 @@ final class CgroupStats {
         m.memoryOomControl.underOom = oom.getOrDefault("under_oom", 0L);
         m.memoryOomControl.oomKill = oom.getOrDefault("oom_kill", 0L);
 
+        m.hugetlb = hugetlb(cg, "usage_in_bytes", "max_usage_in_bytes");
         m.blkio = new BlkIOStat();
         m.blkio.ioServiceBytesRecursive = blkio(cg, "io_service_bytes_recursive");
         m.blkio.ioServicedRecursive = blkio(cg, "io_serviced_recursive");
@@ -113,6 +118,7 @@ final class CgroupStats {
         m.memory = mem;
         m.memoryOomControl = new MemoryOomControl();
         m.memoryOomControl.oomKill = keyed(cg, "memory.events").getOrDefault("oom_kill", 0L);
+        m.hugetlb = hugetlb(cg, "current", "max");
 
         m.blkio = new BlkIOStat();
         m.blkio.ioServiceBytesRecursive = new ArrayList<>();
@@ -140,6 +146,38 @@ final class CgroupStats {
         // An unlimited pids.max ("max") reads as no limit (0), as the reference reports it.
         pids.limit = text(cg, "pids.max").equals("max") ? 0 : number(cg, "pids.max");
         return pids;
+    }
+
+    /**
+     * One entry per huge page size the hugetlb controller offers: usage from {@code hugetlb.<size>.<usage>}, and
+     * v1's peak and failcnt, or v2's limit and the {@code max} count of its events file as the failcnt, as the
+     * reference's cgroups library reads them.
+     */
+    private static List<HugetlbStat> hugetlb(ContainerCgroup cg, String usage, String maxOrLimit) throws IOException {
+        List<HugetlbStat> stats = new ArrayList<>();
+        for (String size : hugePageSizes(cg)) {
+            String prefix = "hugetlb." + size + ".";
+            HugetlbStat h = new HugetlbStat();
+            h.pagesize = size;
+            h.usage = number(cg, prefix + usage);
+            h.max = number(cg, prefix + maxOrLimit);
+            h.failcnt = cg.v2 ? keyed(cg, prefix + "events").getOrDefault("max", 0L) : number(cg, prefix + "failcnt");
+            stats.add(h);
+        }
+        return stats;
+    }
+
+    /** The huge page sizes ("2MB", "1GB") of the container's hugetlb files, if the controller is there. */
+    private static List<String> hugePageSizes(ContainerCgroup cg) throws IOException {
+        Set<String> sizes = new TreeSet<>();
+        for (Path dir : cg.dirs) {
+            try (Stream<Path> files = Files.list(dir)) {
+                files.map(f -> f.getFileName().toString())
+                        .filter(n -> n.startsWith("hugetlb.") && n.chars().filter(c -> c == '.').count() == 2)
+                        .forEach(n -> sizes.add(n.substring("hugetlb.".length(), n.lastIndexOf('.'))));
+            }
+        }
+        return new ArrayList<>(sizes);
     }
 
     /** memory.stat (v1 names) into the metrics' fields; names the metrics do not carry are skipped. */

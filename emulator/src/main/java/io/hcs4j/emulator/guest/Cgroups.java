@@ -26,9 +26,9 @@ final class Cgroups {
     static final String PARENT = "hcs4j";
     /** v1 controllers a container needs (limits and statistics), and ones used where mounted. */
     static final List<String> V1_REQUIRED = List.of("memory", "cpu", "cpuacct", "pids");
-    static final List<String> V1_OPTIONAL = List.of("cpuset", "blkio", "freezer");
+    static final List<String> V1_OPTIONAL = List.of("cpuset", "blkio", "freezer", "hugetlb");
     /** v2 controllers enabled for containers where the kernel offers them. */
-    static final List<String> V2_CONTROLLERS = List.of("cpu", "cpuset", "memory", "pids", "io");
+    static final List<String> V2_CONTROLLERS = List.of("cpu", "cpuset", "memory", "pids", "io", "hugetlb");
     private static final Logger LOG = LoggerFactory.getLogger(Cgroups.class);
     private static final long REMOVE_TIMEOUT_MS = 5_000;
 

@@ -94,6 +94,11 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
             public void resume() {
                 signalTree(process.toHandle(), Posix.SIGCONT);
             }
+
+            @Override
+            public List<ProcessHandle> processes() {
+                return tree(process.toHandle());
+            }
         };
     }
 
@@ -173,6 +178,14 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
     }
 
     /** Signals the agent and everything it runs: the guest's whole process tree is the VM. */
+    /** {@code root} and its descendants. */
+    static List<ProcessHandle> tree(ProcessHandle root) {
+        List<ProcessHandle> all = new ArrayList<>();
+        all.add(root);
+        root.descendants().forEach(all::add);
+        return all;
+    }
+
     static void signalTree(ProcessHandle root, int signal) {
         Posix.kill(root.pid(), signal);
         root.descendants().forEach(h -> Posix.kill(h.pid(), signal));

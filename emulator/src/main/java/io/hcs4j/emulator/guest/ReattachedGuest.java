@@ -37,6 +37,11 @@ final class ReattachedGuest implements GuestInstance {
     }
 
     @Override
+    public List<ProcessHandle> processes() {
+        return EmulatedGuestLauncher.tree(agent);
+    }
+
+    @Override
     public void kill() {
         List<ProcessHandle> tree = new ArrayList<>();
         agent.descendants().forEach(tree::add);

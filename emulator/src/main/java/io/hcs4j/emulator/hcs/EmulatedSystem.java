@@ -66,6 +66,8 @@ final class EmulatedSystem {
     private GuestInstance guest;
     private String exitData;
     private Instant startedAt;
+    /** The largest commit Statistics has reported: HCS reports the peak beside the current figure. */
+    private long commitPeak;
 
     private EmulatedSystem(Emulator emulator, String id, Kind kind, String document, ObjectNode config) {
         this.emulator = emulator;
@@ -395,7 +397,46 @@ final class EmulatedSystem {
         if (devices != null && VmDevices.handles(path)) {
             devices.modify(type, path, r.get("Settings"));
         }
+        if (kind == Kind.CONTAINER && type.equals("Update") && path.startsWith("Container/")) {
+            updateLimits(path, r.path("Settings"));
+        }
         modifications.add(r);
+    }
+
+    /**
+     * A running container's new memory or processor limits, as hcsshim sends them: the size in MB on
+     * {@code Container/Memory/SizeInMB}, a schema2 Processor (Count, Maximum or Weight) on {@code Container/Processor}.
+     * They replace the document's and show in the Memory property; nothing enforces them on the host.
+     */
+    private void updateLimits(String path, JsonNode settings) {
+        switch (path) {
+            case "Container/Memory/SizeInMB" -> {
+                if (!settings.canConvertToExactIntegral() || settings.asLong() <= 0) {
+                    throw new HcsFault(HResults.E_INVALIDARG, "memory size " + settings + " is not a positive number of MB");
+                }
+                synchronized (this) {
+                    config.with("Container").with("Memory").put("SizeInMB", settings.asLong());
+                }
+            }
+            case "Container/Processor" -> {
+                ObjectNode processor = JsonDocs.typed(settings.toString(), io.hcs4j.schema.v2.Processor.class,
+                        "processor settings");
+                int cpus = Runtime.getRuntime().availableProcessors();
+                limit(processor, "Count", cpus);
+                limit(processor, "Maximum", 10_000);
+                limit(processor, "Weight", 10_000);
+                synchronized (this) {
+                    config.with("Container").with("Processor").setAll(processor);
+                }
+            }
+            default -> throw new HcsFault(HResults.E_INVALIDARG, "cannot update " + path + " of a running container");
+        }
+    }
+
+    private static void limit(ObjectNode processor, String field, int max) {
+        if (processor.has(field) && (processor.get(field).asInt() < 1 || processor.get(field).asInt() > max)) {
+            throw new HcsFault(HResults.E_INVALIDARG, "Processor." + field + " " + processor.get(field) + " is not in 1.." + max);
+        }
     }
 
     // ---- processes
@@ -493,24 +534,44 @@ final class EmulatedSystem {
         return (int) Math.min(v, Integer.MAX_VALUE);
     }
 
+    /** The processes whose figures are the system's statistics: a VM's are its guest's. */
+    private List<Integer> measuredPids() {
+        GuestInstance g = guestOrNull();
+        if (g == null) {
+            return livePids();
+        }
+        return g.processes().stream().map(h -> (int) h.pid()).toList();
+    }
+
     private ObjectNode statistics() {
         long user = 0;
         long kernel = 0;
         long commit = 0;
         long privateWs = 0;
-        for (int pid : livePids()) {
+        long readBytes = 0;
+        long writeBytes = 0;
+        long reads = 0;
+        long writes = 0;
+        for (int pid : measuredPids()) {
             ProcStat st = ProcStat.read(pid);
             if (st != null) {
                 user += st.userTime100ns();
                 kernel += st.kernelTime100ns();
                 commit += st.virtualBytes();
                 privateWs += st.residentBytes() - st.sharedBytes();
+                readBytes += st.readBytes();
+                writeBytes += st.writeBytes();
+                reads += st.readCount();
+                writes += st.writeCount();
             }
         }
         Instant now = Instant.now();
         Instant started;
+        long peak;
         synchronized (this) {
             started = startedAt;
+            commitPeak = Math.max(commitPeak, commit);
+            peak = commitPeak;
         }
         ObjectNode stats = JsonDocs.newObject().put("Timestamp", now.toString());
         if (started != null) {
@@ -519,23 +580,33 @@ final class EmulatedSystem {
         }
         stats.putObject("Processor").put("TotalRuntime100ns", user + kernel).put("RuntimeUser100ns", user)
                 .put("RuntimeKernel100ns", kernel);
-        stats.putObject("Memory").put("MemoryUsageCommitBytes", commit).put("MemoryUsageCommitPeakBytes", commit)
+        stats.putObject("Memory").put("MemoryUsageCommitBytes", commit).put("MemoryUsageCommitPeakBytes", peak)
                 .put("MemoryUsagePrivateWorkingSetBytes", privateWs);
+        stats.putObject("Storage").put("ReadCountNormalized", reads).put("ReadSizeBytes", readBytes)
+                .put("WriteCountNormalized", writes).put("WriteSizeBytes", writeBytes);
         return stats;
     }
 
+    /**
+     * A VM's memory as HCS reports it: assigned memory in pages, available memory in MB (of its size; for a container,
+     * of its memory limit).
+     */
     private ObjectNode memory() {
-        long assignedMb = 0;
-        for (int pid : livePids()) {
+        long residentBytes = 0;
+        for (int pid : measuredPids()) {
             ProcStat st = ProcStat.read(pid);
             if (st != null) {
-                assignedMb += st.residentBytes() >> 20;
+                residentBytes += st.residentBytes();
             }
         }
+        long sizeMb;
+        synchronized (this) {
+            sizeMb = kind == Kind.CONTAINER ? config.path("Container").path("Memory").path("SizeInMB").asLong(0)
+                    : config.path("VirtualMachine").path("ComputeTopology").path("Memory").path("SizeInMB").asLong(0);
+        }
         ObjectNode m = JsonDocs.newObject();
-        m.putObject("VirtualMachineMemory").put("AssignedMemory", assignedMb)
-                .put("AvailableMemory", int32(config.path("VirtualMachine").path("ComputeTopology").path("Memory")
-                        .path("SizeInMB").asLong(0)));
+        m.putObject("VirtualMachineMemory").put("AssignedMemory", residentBytes / 4096)
+                .put("AvailableMemory", int32(Math.max(0, sizeMb - (residentBytes >> 20))));
         return m;
     }
 

@@ -1,5 +1,6 @@
 package io.hcs4j.emulator.hcs;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -18,4 +19,9 @@ public interface GuestInstance {
 
     /** Thaws a paused guest. */
     void resume();
+
+    /** The host processes that are the guest (its agent and everything it runs): the VM's statistics are theirs. */
+    default List<ProcessHandle> processes() {
+        return List.of();
+    }
 }

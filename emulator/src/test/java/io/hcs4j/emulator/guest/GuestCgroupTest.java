@@ -152,6 +152,26 @@ class GuestCgroupTest {
     }
 
     @Test
+    void anOomKillIsCountedInTheStatistics() throws Exception {
+        try (EmulatedVm vm = new EmulatedVm(work)) {
+            ObjectNode r = Json.mapper().createObjectNode();
+            r.putObject("memory").put("limit", 32 * MIB);
+            // The shell doubles a string to 64 MiB: more than its cgroup may have.
+            GuestContainer c = vm.createContainer("c-oom", r, "sh", "-c",
+                    "x=a; i=0; while [ $i -lt 26 ]; do x=$x$x; i=$((i+1)); done; echo survived");
+            GuestProcess init = c.createProcess(EmulatedVm.init());
+            EmulatedVm.Result result = EmulatedVm.run(init);
+            assertEquals(137, result.exitCode(), "killed by the OOM killer: " + result);
+            Metrics m = statistics(c);
+            assertTrue(m.memoryOomControl.oomKill >= 1, "oom_kill " + m.memoryOomControl.oomKill);
+            assertTrue(m.memory.usage.failcnt > 0 || cgroups.v2, "failcnt " + m.memory.usage.failcnt);
+            c.exit().get(10, TimeUnit.SECONDS);
+            vm.removeLayers("c-oom");
+            c.deleteState();
+        }
+    }
+
+    @Test
     void aProcessBeyondPidsMaxCannotFork() throws Exception {
         try (EmulatedVm vm = new EmulatedVm(work)) {
             ObjectNode r = Json.mapper().createObjectNode();

@@ -1,7 +1,9 @@
 package io.hcs4j.emulator.hcs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.hcs.ComputeSystem;
+import io.hcs4j.hcs.HcsErrorKind;
 import io.hcs4j.hcs.HcsException;
 import io.hcs4j.hcs.HcsGeneration;
 import io.hcs4j.hcs.HcsProcess;
@@ -199,10 +201,39 @@ class FacadeLifecycleTest {
                 assertTrue(props.get("Statistics").get("Memory").get("MemoryUsageCommitBytes").asLong() > 0);
                 assertTrue(props.get("Statistics").has("Uptime100ns"));
                 assertTrue(props.get("Memory").has("VirtualMachineMemory"));
+                JsonNode stats = props.get("Statistics");
+                assertTrue(stats.get("Memory").get("MemoryUsageCommitPeakBytes").asLong()
+                        >= stats.get("Memory").get("MemoryUsageCommitBytes").asLong(), stats.toString());
+                assertTrue(stats.get("Storage").get("ReadCountNormalized").asLong() > 0, "sleep read its binary: " + stats);
                 p.terminate();
                 p.waitExit(WAIT);
                 assertEquals(0, s.properties(Docs.query("ProcessList"), JsonNode.class).get("ProcessList").size());
             }
+            s.terminate();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(HcsGeneration.class)
+    void aRunningContainersLimitsAreUpdatedAsHcsshimSendsThem(HcsGeneration g) throws Exception {
+        ObjectNode doc = Docs.container();
+        doc.with("Container").putObject("Memory").put("SizeInMB", 512);
+        try (ComputeSystem s = service(g).createComputeSystem(Docs.id(), doc)) {
+            s.start();
+            long before = s.properties(Docs.query("Memory"), JsonNode.class)
+                    .at("/Memory/VirtualMachineMemory/AvailableMemory").asLong();
+            assertTrue(before > 256 && before <= 512, "available of 512 MB: " + before);
+            s.modify("{\"ResourcePath\":\"Container/Memory/SizeInMB\",\"RequestType\":\"Update\",\"Settings\":128}");
+            s.modify("{\"ResourcePath\":\"Container/Processor\",\"RequestType\":\"Update\",\"Settings\":{\"Maximum\":5000}}");
+            long after = s.properties(Docs.query("Memory"), JsonNode.class)
+                    .at("/Memory/VirtualMachineMemory/AvailableMemory").asLong();
+            assertTrue(after <= 128, "the new limit shows: " + after);
+            BadInputTest.fails(HcsErrorKind.INVALID_DATA, () -> s.modify(
+                    "{\"ResourcePath\":\"Container/Memory/SizeInMB\",\"RequestType\":\"Update\",\"Settings\":0}"));
+            BadInputTest.fails(HcsErrorKind.INVALID_DATA, () -> s.modify(
+                    "{\"ResourcePath\":\"Container/Processor\",\"RequestType\":\"Update\",\"Settings\":{\"Maximum\":20000}}"));
+            BadInputTest.fails(HcsErrorKind.INVALID_DATA, () -> s.modify(
+                    "{\"ResourcePath\":\"Container/Storage\",\"RequestType\":\"Update\",\"Settings\":{}}"));
             s.terminate();
         }
     }

@@ -30,6 +30,8 @@ public interface Libc extends Library {
 
     int close(int fd);
 
+    int dup2(int oldFd, int newFd);
+
     /** {@code buf} from its array offset: pass a {@link ByteBuffer#slice()}. */
     NativeLong read(int fd, ByteBuffer buf, NativeLong count);
 

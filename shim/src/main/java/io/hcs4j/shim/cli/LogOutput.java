@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * Where the daemon's log lines go: containerd's log FIFO in the bundle (Linux) or the log pipe the shim
- * serves (Windows). Writing never blocks the shim: the FIFO is opened O_RDWR|O_NONBLOCK, so a containerd that
+ * Where the daemon's log lines go: containerd's log FIFO in the bundle (Linux; the daemon's stdout too, so a
+ * SIGQUIT thread dump lands there) or the log pipe the shim serves (Windows). Writing never blocks the shim: the FIFO is opened O_RDWR|O_NONBLOCK, so a containerd that
  * is down or slow costs dropped lines, never a stalled task.
  */
 final class LogOutput {
@@ -31,6 +31,8 @@ final class LogOutput {
         if (fd < 0) {
             return OutputStream.nullOutputStream();
         }
+        // The JVM's own output (a SIGQUIT thread dump, a crash summary) goes to stdout: into the log too.
+        Libc.INSTANCE.dup2(fd, 1);
         return new OutputStream() {
             @Override
             public void write(int b) {

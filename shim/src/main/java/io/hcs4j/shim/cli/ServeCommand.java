@@ -3,6 +3,7 @@ package io.hcs4j.shim.cli;
 import io.hcs4j.shim.api.runhcs.Options;
 import io.hcs4j.shim.events.TtrpcEventPublisher;
 import io.hcs4j.shim.task.Backends;
+import io.hcs4j.shim.task.ShimDiagService;
 import io.hcs4j.shim.task.TaskService;
 import io.hcs4j.shim.task.Tasks;
 import io.hcs4j.shim.ttrpc.TtrpcServer;
@@ -23,6 +24,8 @@ import org.slf4j.LoggerFactory;
 final class ServeCommand {
     /** What the launcher script chose for this daemon (JDK, class archive or AOT cache), for its log. */
     static final String LAUNCH_ENV = "HCS4J_LAUNCH";
+    /** The daemon's log level (slf4j-simple's names), from the runtime options' debug and log_level (see start). */
+    static final String LOG_LEVEL_ENV = "HCS4J_LOG_LEVEL";
 
     private ServeCommand() {
     }
@@ -30,7 +33,9 @@ final class ServeCommand {
     static int run(ShimFlags f) throws IOException, InterruptedException {
         Path bundle = StartCommand.bundle(f);
         System.setErr(LogOutput.open(bundle, f.namespace(), f.id()));
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", f.debug() ? "debug" : "info");
+        String level = System.getenv(LOG_LEVEL_ENV);
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", f.debug() ? "debug"
+                : level == null || level.isEmpty() ? "info" : level);
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
         String address = f.socket().isEmpty() ? ShimAddress.of(f.address(), f.namespace(), f.id()) : f.socket();
@@ -41,6 +46,9 @@ final class ServeCommand {
         // wait in the socket's backlog until the server accepts them.
         Listener listener = Transports.listen(address);
         Logger log = LoggerFactory.getLogger(ServeCommand.class);
+        if (ShimAddress.windows()) {
+            StackDumpEvent.listen(); // Linux: SIGQUIT's thread dump reaches the log through stdout (LogOutput)
+        }
         String ttrpcAddress = System.getenv().getOrDefault("TTRPC_ADDRESS", f.address() + ".ttrpc");
         TtrpcEventPublisher events = new TtrpcEventPublisher(ttrpcAddress, f.namespace());
         Tasks tasks = new Tasks(Backends.forThisHost(), events, f.namespace(), Options.getDefaultInstance());
@@ -48,7 +56,8 @@ final class ServeCommand {
         warmUp.setDaemon(true);
         warmUp.start();
         CountDownLatch shutdown = new CountDownLatch(1);
-        TtrpcServer server = new TtrpcServer(List.of(new TaskService(tasks, shutdown::countDown).bindService()));
+        TtrpcServer server = new TtrpcServer(List.of(new TaskService(tasks, shutdown::countDown).bindService(),
+                new ShimDiagService(tasks, f.id()).bindService()));
         server.start(listener);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             shutdown.countDown();
@@ -67,4 +76,5 @@ final class ServeCommand {
         events.close();
         return 0;
     }
+
 }

@@ -27,12 +27,16 @@ final class ShimAddress {
     }
 
     static Path socketPath(String containerdAddress, String namespace, String id) {
-        String dir = System.getenv("HCS4J_SOCKET_DIR");
         String key = containerdAddress + "\0" + namespace + "\0" + id;
         // Two differently seeded 64-bit FNV-1a hashes: unique enough for names, and no crypto provider
         // to initialize on the start path.
-        return (dir == null || dir.isEmpty() ? PrivateDirectory.base().resolve("shim") : Path.of(dir)).resolve(
-                hex(fnv1a(key, 0xcbf29ce484222325L)) + hex(fnv1a(key, 0x84222325cbf29ce4L)) + ".sock");
+        return socketDir().resolve(hex(fnv1a(key, 0xcbf29ce484222325L)) + hex(fnv1a(key, 0x84222325cbf29ce4L)) + ".sock");
+    }
+
+    /** The directory of every shim's socket. */
+    static Path socketDir() {
+        String dir = System.getenv("HCS4J_SOCKET_DIR");
+        return dir == null || dir.isEmpty() ? PrivateDirectory.base().resolve("shim") : Path.of(dir);
     }
 
     private static long fnv1a(String s, long seed) {

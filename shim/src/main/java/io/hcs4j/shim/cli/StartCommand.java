@@ -87,6 +87,14 @@ final class StartCommand {
         }
     }
 
+    /** The log level the runtime options on stdin ask for (containerd writes them and closes it), or null. */
+    private static String optionsLogLevel() throws IOException {
+        if (System.console() != null) {
+            return null; // run by hand from a terminal: no options are coming
+        }
+        return RuntimeOptions.logLevel(System.in.readAllBytes());
+    }
+
     private static void spawn(ShimFlags f, Path bundle, String address) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -114,6 +122,10 @@ final class StartCommand {
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         if (archive != null) {
             pb.environment().put(ClassDataArchive.ENV, archive.toString());
+        }
+        String level = optionsLogLevel();
+        if (level != null) {
+            pb.environment().put(ServeCommand.LOG_LEVEL_ENV, level);
         }
         // Never containerd's stdout/stderr: containerd reads start's to EOF.
         ProcessHandle daemon = Detached.start(pb).orElse(null);

@@ -3,8 +3,14 @@ package io.hcs4j.shim.task;
 import io.hcs4j.cow.Container;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.oci.LinuxResources;
+import io.hcs4j.schema.oci.WindowsResources;
+import io.hcs4j.schema.v2.ModifySettingRequest;
+import io.hcs4j.shim.runtime.wcow.WcowUpdates;
 import io.hcs4j.schema.v1.ProcessListItem;
+import io.hcs4j.schema.guest.Metrics;
+import io.hcs4j.schema.v2.PropertyType;
 import io.hcs4j.shim.api.events.TaskExecAdded;
+import io.hcs4j.shim.api.events.TaskOOM;
 import io.hcs4j.shim.api.events.TaskPaused;
 import io.hcs4j.shim.api.events.TaskResumed;
 import io.hcs4j.shim.api.task.DeleteResponse;
@@ -41,6 +47,8 @@ final class Task {
     final String namespace;
     final TaskProcess init;
     private final Map<String, TaskProcess> execs = new LinkedHashMap<>();
+    /** The OOM kills of the container's memory cgroup already published as /tasks/oom. */
+    private long oomKillsReported;
 
     Task(String id, Path bundle, Container container, EventPublisher events, String namespace,
             io.hcs4j.schema.oci.Process initSpec, String stdin, String stdout, String stderr, boolean terminal) {
@@ -76,6 +84,38 @@ final class Task {
         for (TaskProcess e : orphans) {
             e.killAfterInitExit();
         }
+    }
+
+    /**
+     * Publishes /tasks/oom when the container's memory cgroup counts OOM kills not yet reported. The reference GCS
+     * sends no OOM notification (its container notifications are exits only, and hcsshim's host takes any
+     * notification for an exit); its statistics carry the cgroup's oom_kill counter (v1 memory.oom_control, v2
+     * memory.events). The caller reads it when a process ends by SIGKILL or the init process ends, before that
+     * exit is published: containerd's order. Windows containers have no such counter: HCS reports no OOM.
+     */
+    void reportOom() {
+        if (container.os().equals("windows")) {
+            return;
+        }
+        long kills;
+        try {
+            Metrics m = container.propertiesV2(PropertyType.STATISTICS).metrics;
+            if (m == null || m.memoryOomControl == null) {
+                return;
+            }
+            kills = m.memoryOomControl.oomKill;
+        } catch (IOException | RuntimeException e) {
+            log.debug("task {}: no statistics for the OOM check: {}", id, e.toString());
+            return;
+        }
+        synchronized (this) {
+            if (Long.compareUnsigned(kills, oomKillsReported) <= 0) {
+                return;
+            }
+            oomKillsReported = kills;
+        }
+        log.info("task {}: OOM kill in its memory cgroup ({} so far)", id, kills);
+        events.publish(Topics.TASK_OOM, TaskOOM.newBuilder().setContainerId(id).build());
     }
 
     /** Adds an exec, to be started by Start. */
@@ -156,6 +196,13 @@ final class Task {
         return b.build();
     }
 
+    /** Each exec's id and state ("created", "running", "paused", "stopped"), in the order they were added. */
+    synchronized Map<String, String> execStates() {
+        Map<String, String> states = new LinkedHashMap<>();
+        execs.forEach((execId, e) -> states.put(execId, e.state.describe()));
+        return states;
+    }
+
     int initPid() {
         synchronized (this) {
             return init.pid;
@@ -172,7 +219,7 @@ final class Task {
             }
         }
         PidsResponse.Builder b = PidsResponse.newBuilder();
-        for (ProcessListItem s : Usage.processes(container)) {
+        for (ProcessListItem s : processes(container)) {
             int pid = (int) s.processId;
             b.addProcesses(ProcessInfo.newBuilder().setPid(pid)
                     .setInfo(wire.processDetails(s, execByPid.getOrDefault(pid, ""))));
@@ -180,23 +227,53 @@ final class Task {
         return b.build();
     }
 
+    /** The container's processes (init, execs and their children), from the ProcessList property. */
+    static List<ProcessListItem> processes(Container container) throws IOException {
+        List<ProcessListItem> list = container.properties(io.hcs4j.schema.v1.PropertyType.PROCESS_LIST).processList;
+        return list == null ? List.of() : list;
+    }
+
     /**
-     * A Linux guest takes the OCI LinuxResources as the container's new constraints; Windows containers are not
-     * wired yet.
+     * A Linux guest takes the OCI LinuxResources as the container's new constraints; a Windows container takes
+     * WindowsResources as HCS modify requests ({@link WcowUpdates}), each field that can change, in one request per
+     * resource path.
      */
     void update(byte[] resourcesJson) throws IOException {
+        Object request;
         if (container.os().equals("windows")) {
-            throw TaskException.unimplemented("updating resources of " + id
-                    + ": updating a Windows container's resources is not wired to HCS yet");
+            if (container instanceof io.hcs4j.shim.runtime.VmHosted hosted && hosted.ownsUtilityVm()) {
+                // hcsshim updates the utility VM's memory and processors for a hypervisor-isolated task that owns it.
+                throw TaskException.unimplemented("updating resources of " + id
+                        + ": the utility VM's memory and processor limits of a hypervisor-isolated task are not wired");
+            }
+            List<ModifySettingRequest> requests;
+            try {
+                requests = WcowUpdates.requests(parse(resourcesJson, WindowsResources.class),
+                        Runtime.getRuntime().availableProcessors());
+            } catch (IllegalArgumentException e) {
+                throw TaskException.invalid("updating resources of " + id + ": " + e.getMessage());
+            } catch (UnsupportedOperationException e) {
+                throw TaskException.unimplemented("updating resources of " + id + ": " + e.getMessage());
+            }
+            for (ModifySettingRequest r : requests) {
+                modify(r);
+            }
+            return;
         }
-        LinuxResources resources;
+        modify(parse(resourcesJson, LinuxResources.class));
+    }
+
+    private static <T> T parse(byte[] json, Class<T> type) {
         try {
-            resources = Json.mapper().readValue(resourcesJson, LinuxResources.class);
+            return Json.mapper().readValue(json, type);
         } catch (IOException e) {
-            throw TaskException.invalid("resources are not valid OCI LinuxResources: " + e.getMessage());
+            throw TaskException.invalid("resources are not valid OCI " + type.getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    private void modify(Object request) throws IOException {
         try {
-            container.modify(resources);
+            container.modify(request);
         } catch (UnsupportedOperationException e) {
             throw new TaskException(TaskException.Kind.UNIMPLEMENTED, "updating resources of " + id + ": " + e.getMessage(), e);
         } catch (IOException e) {

@@ -31,6 +31,8 @@ final class TaskProcess {
      */
     private static final Duration OUTPUT_GRACE = Duration.ofSeconds(2);
     private static final int SIGKILL = 9;
+    /** The exit status of a process ended by SIGKILL (128 + 9). */
+    private static final int KILLED_STATUS = 137;
 
     final Task task;
     final String execId;          // "" for the init process
@@ -116,7 +118,13 @@ final class TaskProcess {
                         .completeOnTimeout(null, DRAIN_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                         .thenApply(v -> code);
                 })
-                .whenComplete((code, error) -> task.exited(this, error == null ? code : 255));
+                .whenComplete((code, error) -> {
+                    int status = error == null ? code : 255;
+                    if (isInit() || status == KILLED_STATUS) {
+                        task.reportOom(); // an OOM kill is a SIGKILL: its event goes before the exit's
+                    }
+                    task.exited(this, status);
+                });
     }
 
     /** Sends a Linux signal, mapped for the container's OS; false when the process had already exited. */

@@ -53,7 +53,7 @@ public final class TaskService extends TaskGrpc.TaskImplBase {
     }
 
     /** A handler: it throws, and {@link #unary} turns the failure into a status. */
-    private interface Call<T> {
+    interface Call<T> {
         T get() throws Exception;
     }
 
@@ -61,7 +61,7 @@ public final class TaskService extends TaskGrpc.TaskImplBase {
         void run() throws Exception;
     }
 
-    private static <T> void unary(String rpc, StreamObserver<T> out, Call<T> call) {
+    static <T> void unary(String rpc, StreamObserver<T> out, Call<T> call) {
         T result;
         try {
             result = call.get();

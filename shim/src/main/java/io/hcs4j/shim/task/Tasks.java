@@ -84,6 +84,32 @@ public final class Tasks {
         return tasks.isEmpty();
     }
 
+    /** The tasks and, with {@code execs}, each one's execs and their states: what shimdiag's {@code tasks} shows. */
+    public List<io.hcs4j.shim.api.diag.Task> describe(boolean execs) {
+        List<io.hcs4j.shim.api.diag.Task> all = new ArrayList<>();
+        for (Task t : tasks.values()) {
+            io.hcs4j.shim.api.diag.Task.Builder b = io.hcs4j.shim.api.diag.Task.newBuilder().setId(t.id);
+            if (execs) {
+                t.execStates().forEach((id, state) -> b.addExecs(
+                        io.hcs4j.shim.api.diag.Exec.newBuilder().setId(id).setState(state)));
+            }
+            all.add(b.build());
+        }
+        return all;
+    }
+
+    /** The utility VM task {@code id} runs in; FailedPrecondition for a task that has none (process isolation). */
+    public io.hcs4j.uvm.UtilityVm utilityVm(String id) {
+        if (task(id).container instanceof io.hcs4j.shim.runtime.VmHosted hosted) {
+            return hosted.utilityVm();
+        }
+        throw TaskException.precondition("task " + id + " is not isolated: it has no utility VM");
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
     public int initPid(String id) {
         Task t = tasks.get(id);
         return t == null ? 0 : t.initPid();
@@ -212,7 +238,7 @@ public final class Tasks {
 
     public StatsResponse stats(String id) throws IOException {
         Task t = task(id);
-        return StatsResponse.newBuilder().setStats(wire.stats(t.container.os(), Usage.of(t.container))).build();
+        return StatsResponse.newBuilder().setStats(wire.stats(t.container)).build();
     }
 
     public void update(UpdateTaskRequest r) throws IOException {

@@ -10,6 +10,14 @@ import io.hcs4j.shim.api.cgroups.Metrics;
 import io.hcs4j.shim.api.cgroups.PidsStat;
 import io.hcs4j.shim.api.runhcs.ProcessDetails;
 import io.hcs4j.shim.api.runhcs.Statistics;
+import io.hcs4j.shim.api.runhcs.WindowsContainerStatistics;
+import io.hcs4j.shim.runtime.VmHosted;
+import io.hcs4j.shim.stats.GuestMetrics;
+import io.hcs4j.shim.stats.HcsStatistics;
+import io.hcs4j.cow.Container;
+import io.hcs4j.schema.v2.Properties;
+import io.hcs4j.schema.v2.PropertyType;
+import java.io.IOException;
 import io.hcs4j.shim.events.TtrpcEventPublisher;
 import io.hcs4j.schema.v1.ProcessListItem;
 import java.time.Instant;
@@ -50,28 +58,46 @@ enum WireTypes {
         return TtrpcEventPublisher.pack(d.build());
     }
 
-    Any stats(String os, Usage s) {
-        Metrics metrics = Metrics.newBuilder()
-                .setPids(PidsStat.newBuilder().setCurrent(s.processCount()))
-                .setCpu(CPUStat.newBuilder().setUsage(CPUUsage.newBuilder()
-                        .setTotal(s.cpuUserNanos() + s.cpuKernelNanos()).setUser(s.cpuUserNanos()).setKernel(s.cpuKernelNanos())))
-                .setMemory(MemoryStat.newBuilder().setRss(s.memoryBytes()).setTotalRss(s.memoryBytes())
-                        .setUsage(MemoryEntry.newBuilder().setUsage(s.memoryBytes())))
-                .build();
-        if (this == LINUX) {
-            return TtrpcEventPublisher.pack(metrics);
-        }
+    /**
+     * The task's statistics: a Windows container's HCS Statistics, a Linux guest's cgroup metrics, and the utility
+     * VM's statistics when the task owns one. On the Linux wire only the container's cgroup v1 Metrics go (for a
+     * Windows container: its CPU times, private working set and process count in that shape).
+     */
+    Any stats(Container container) throws IOException {
+        Properties props = container.propertiesV2(PropertyType.STATISTICS);
         Statistics.Builder st = Statistics.newBuilder();
-        if (os.equals("linux")) {
-            st.setLinux(metrics);
+        if (container.os().equals("windows")) {
+            WindowsContainerStatistics windows = HcsStatistics.windows(props.statistics);
+            if (this == LINUX) {
+                return TtrpcEventPublisher.pack(cgroupView(windows, Task.processes(container).size()));
+            }
+            st.setWindows(windows);
         } else {
-            st.setWindows(io.hcs4j.shim.api.runhcs.WindowsContainerStatistics.newBuilder()
-                    .setProcessor(io.hcs4j.shim.api.runhcs.WindowsContainerProcessorStatistics.newBuilder()
-                            .setTotalRuntimeNs(s.cpuUserNanos() + s.cpuKernelNanos())
-                            .setRuntimeUserNs(s.cpuUserNanos()).setRuntimeKernelNs(s.cpuKernelNanos()))
-                    .setMemory(io.hcs4j.shim.api.runhcs.WindowsContainerMemoryStatistics.newBuilder()
-                            .setMemoryUsagePrivateWorkingSetBytes(s.memoryBytes())));
+            if (props.metrics == null) {
+                throw new IOException("the guest reported no LCOWMetrics for " + container.id());
+            }
+            Metrics metrics = GuestMetrics.toProto(props.metrics);
+            if (this == LINUX) {
+                return TtrpcEventPublisher.pack(metrics);
+            }
+            st.setLinux(metrics);
+        }
+        if (container instanceof VmHosted hosted && hosted.ownsUtilityVm()) {
+            st.setVm(HcsStatistics.vm(hosted.utilityVm().properties(PropertyType.STATISTICS, PropertyType.MEMORY)));
         }
         return TtrpcEventPublisher.pack(st.build());
+    }
+
+    private static Metrics cgroupView(WindowsContainerStatistics w, int processes) {
+        long workingSet = w.getMemory().getMemoryUsagePrivateWorkingSetBytes();
+        return Metrics.newBuilder()
+                .setPids(PidsStat.newBuilder().setCurrent(processes))
+                .setCpu(CPUStat.newBuilder().setUsage(CPUUsage.newBuilder()
+                        .setTotal(w.getProcessor().getTotalRuntimeNs())
+                        .setUser(w.getProcessor().getRuntimeUserNs())
+                        .setKernel(w.getProcessor().getRuntimeKernelNs())))
+                .setMemory(MemoryStat.newBuilder().setRss(workingSet).setTotalRss(workingSet)
+                        .setUsage(MemoryEntry.newBuilder().setUsage(workingSet)))
+                .build();
     }
 }

@@ -53,6 +53,8 @@ final class LocalProcessBackend implements ContainerBackend {
         private final CompletableFuture<Void> exit = new CompletableFuture<>();
         private final boolean exitAfterStdoutTaken;
         volatile boolean closed;
+        /** What the container's memory cgroup counts as OOM kills (a guest's memory.oom_control oom_kill). */
+        volatile long oomKills;
 
         LocalContainer(String id, List<String> initArgs, boolean exitAfterStdoutTaken) {
             this.id = id;
@@ -152,6 +154,8 @@ final class LocalProcessBackend implements ContainerBackend {
             m.memory.usage.usage = 4096;
             m.pids = new io.hcs4j.schema.guest.PidsStat();
             m.pids.current = properties().processList.size();
+            m.memoryOomControl = new io.hcs4j.schema.guest.MemoryOomControl();
+            m.memoryOomControl.oomKill = oomKills;
             Properties props = new Properties();
             props.metrics = m;
             return props;

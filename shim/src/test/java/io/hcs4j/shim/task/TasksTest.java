@@ -1,6 +1,7 @@
 package io.hcs4j.shim.task;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -304,6 +305,43 @@ class TasksTest {
         assertTrue(e.getDescription().contains("no resource control"));
         assertEquals(Code.INVALID_ARGUMENT, code(() -> tasks.update(UpdateTaskRequest.newBuilder().setId("u1")
                 .setResources(Any.newBuilder().setTypeUrl("x").setValue(ByteString.copyFromUtf8("{not json"))).build())));
+    }
+
+    @Test
+    void anOomKillIsPublishedOnceBeforeTheExitOfTheProcessItKilled() throws Exception {
+        tasks.create(create("o1", bundle("o1", "sleep", "30")).build());
+        tasks.start("o1", "");
+        LocalProcessBackend.LocalContainer c = backend.containers.get(0);
+        tasks.exec(ExecProcessRequest.newBuilder().setId("o1").setExecId("e1").setSpec(processSpec("sleep", "30")).build());
+        tasks.start("o1", "e1");
+        tasks.exec(ExecProcessRequest.newBuilder().setId("o1").setExecId("e2").setSpec(processSpec("sleep", "30")).build());
+        tasks.start("o1", "e2");
+        c.oomKills = 1; // the kernel's OOM killer: a SIGKILL, counted by the memory cgroup
+        tasks.kill(KillRequest.newBuilder().setId("o1").setExecId("e1").setSignal(9).build());
+        await("o1", "e1");
+        tasks.kill(KillRequest.newBuilder().setId("o1").setExecId("e2").setSignal(9).build());
+        await("o1", "e2");
+        List<String> afterExecs = events.topics();
+        assertEquals(List.of("/tasks/oom", "/tasks/exit", "/tasks/exit"),
+                afterExecs.subList(afterExecs.indexOf("/tasks/oom"), afterExecs.size()),
+                "one OOM event for one kill, before the exit of the process it killed");
+        c.oomKills = 2;
+        tasks.kill(KillRequest.newBuilder().setId("o1").setSignal(9).build());
+        await("o1", "");
+        List<RecordingPublisher.Event> all = events.events();
+        assertEquals("/tasks/exit", all.get(all.size() - 1).topic());
+        assertEquals("/tasks/oom", all.get(all.size() - 2).topic());
+        assertEquals("o1", ((io.hcs4j.shim.api.events.TaskOOM) all.get(all.size() - 2).message()).getContainerId());
+        assertEquals(2, events.topics().stream().filter("/tasks/oom"::equals).count());
+    }
+
+    @Test
+    void aKillWithoutAnOomKillPublishesNoOomEvent() throws Exception {
+        tasks.create(create("o2", bundle("o2", "sleep", "30")).build());
+        tasks.start("o2", "");
+        tasks.kill(KillRequest.newBuilder().setId("o2").setSignal(9).build());
+        assertEquals(137, await("o2", "").getExitStatus());
+        assertFalse(events.topics().contains("/tasks/oom"));
     }
 
     @Test

@@ -120,7 +120,7 @@ public final class LcowBackend implements ContainerBackend {
             // The emulated guest shares the host's file system: the paths the VM picks go under the owner's bundle.
             options.guestPathPrefix = spec.bundle().resolve("vm").toString();
         }
-        LcowVm vm = LcowVm.boot(host, options, spec.bundle(), connectTimeout, rpcTimeout, () -> {
+        LcowVm vm = LcowVm.boot(host, spec.id(), options, spec.bundle(), connectTimeout, rpcTimeout, () -> {
             if (sandbox) {
                 synchronized (sandboxes) {
                     sandboxes.remove(spec.id());

@@ -6,6 +6,7 @@ import io.hcs4j.schema.v1.ContainerProperties;
 import io.hcs4j.schema.v2.ProcessParameters;
 import io.hcs4j.schema.v2.Properties;
 import io.hcs4j.schema.v2.PropertyType;
+import io.hcs4j.shim.runtime.VmHosted;
 import io.hcs4j.uvm.Resource;
 import io.hcs4j.uvm.bridge.BridgeClosedException;
 import io.hcs4j.uvm.guest.GuestContainer;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * container pauses its VM, which it must then have to itself; closing it also removes the layers and leaves
  * the VM.
  */
-final class LcowContainer implements Container {
+final class LcowContainer implements Container, VmHosted {
     private static final Logger log = LoggerFactory.getLogger(LcowContainer.class);
     /** How long close waits for a killed container to report its exit before removing it. */
     private static final long EXIT_WAIT_SECONDS = 5;
@@ -111,6 +112,16 @@ final class LcowContainer implements Container {
     @Override
     public Properties propertiesV2(PropertyType... types) throws IOException {
         return container.propertiesV2(types);
+    }
+
+    @Override
+    public io.hcs4j.uvm.UtilityVm utilityVm() {
+        return vm.vm();
+    }
+
+    @Override
+    public boolean ownsUtilityVm() {
+        return vm.ownedBy(id);
     }
 
     @Override

@@ -23,6 +23,8 @@ final class LcowVm {
     private static final Logger log = LoggerFactory.getLogger(LcowVm.class);
 
     private final UtilityVm vm;
+    /** The task the VM was booted for: the standalone task, or the pod's sandbox. */
+    private final String ownerId;
     private final Path recordDir;
     private final Runnable onClose;
     private final Set<String> containers = new LinkedHashSet<>();
@@ -31,17 +33,18 @@ final class LcowVm {
     private String networkNamespace;
     private Resource networkNamespaceResource;
 
-    private LcowVm(UtilityVm vm, Path recordDir, Runnable onClose) {
+    private LcowVm(UtilityVm vm, String ownerId, Path recordDir, Runnable onClose) {
         this.vm = vm;
+        this.ownerId = ownerId;
         this.recordDir = recordDir;
         this.onClose = onClose;
     }
 
     /**
-     * Creates and boots the utility VM {@code options.id} and records it in {@code recordDir} (the owner's
-     * bundle) for a later {@code delete}. {@code onClose} runs once the last container has left.
+     * Creates and boots the utility VM {@code options.id} for task {@code ownerId} and records it in {@code recordDir}
+     * (the owner's bundle) for a later {@code delete}. {@code onClose} runs once the last container has left.
      */
-    static LcowVm boot(HostBackend host, LcowOptions options, Path recordDir, Duration connectTimeout,
+    static LcowVm boot(HostBackend host, String ownerId, LcowOptions options, Path recordDir, Duration connectTimeout,
                        Duration rpcTimeout, Runnable onClose) throws IOException {
         String id = options.id;
         UtilityVm vm = UtilityVm.createLcow(host.vmSystems(), options);
@@ -49,7 +52,7 @@ final class LcowVm {
             vm.start(connectTimeout, rpcTimeout);
             new VmRecord(id).write(recordDir);
             log.info("utility VM {} started", id);
-            return new LcowVm(vm, recordDir, onClose);
+            return new LcowVm(vm, ownerId, recordDir, onClose);
         } catch (IOException | RuntimeException e) {
             vm.close();
             throw e;
@@ -62,6 +65,11 @@ final class LcowVm {
 
     String id() {
         return vm.id();
+    }
+
+    /** Whether {@code containerId} is the task the VM was booted for. */
+    boolean ownedBy(String containerId) {
+        return ownerId.equals(containerId);
     }
 
     /**

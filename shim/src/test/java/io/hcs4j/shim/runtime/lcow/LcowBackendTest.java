@@ -38,6 +38,7 @@ import io.hcs4j.schema.v2.PropertyType;
 import io.hcs4j.uvm.bridge.GcsException;
 import io.hcs4j.shim.runtime.ContainerSpec;
 import io.hcs4j.shim.runtime.SpecException;
+import io.hcs4j.shim.runtime.VmHosted;
 import io.hcs4j.uvm.backend.HostBackend;
 import io.hcs4j.uvm.bridge.BridgeClosedException;
 import io.hcs4j.uvm.transport.HvSocketDirs;
@@ -678,6 +679,13 @@ class LcowBackendTest {
         Process echo = init(container, false, true, false);
         assertEquals("in the pod\n", new String(echo.stdout().readAllBytes(), StandardCharsets.UTF_8));
         assertEquals(0, exit(echo));
+        // The VM's statistics are the sandbox's to report (it owns the VM), as hcsshim reports a task's host.
+        assertTrue(((VmHosted) sandbox).ownsUtilityVm());
+        assertFalse(((VmHosted) container).ownsUtilityVm(), "a pod's container shares the VM");
+        io.hcs4j.schema.v2.Properties vmProps = ((VmHosted) sandbox).utilityVm().properties(
+                PropertyType.STATISTICS, PropertyType.MEMORY);
+        assertTrue(vmProps.statistics.processor.totalRuntime100ns > 0, Json.write(vmProps));
+        assertTrue(vmProps.memory.virtualMachineMemory.assignedMemory > 0, Json.write(vmProps));
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, sandbox::pause);
         assertTrue(e.getMessage().contains("also hosts 1 other container"), e.getMessage());
 
