@@ -12,6 +12,7 @@ import io.hcs4j.shim.ttrpc.transport.Transports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -24,8 +25,11 @@ import org.slf4j.LoggerFactory;
 final class ServeCommand {
     /** What the launcher script chose for this daemon (JDK, class archive or AOT cache), for its log. */
     static final String LAUNCH_ENV = "HCS4J_LAUNCH";
-    /** The daemon's log level (slf4j-simple's names), from the runtime options' debug and log_level (see start). */
-    static final String LOG_LEVEL_ENV = "HCS4J_LOG_LEVEL";
+    /**
+     * The runtime options containerd gave {@code start} on stdin, base64: the launcher script and the JVM's start
+     * both pass them, and the daemon takes its log level from their debug and log_level.
+     */
+    static final String START_OPTIONS_ENV = "HCS4J_START_OPTIONS";
 
     private ServeCommand() {
     }
@@ -33,9 +37,9 @@ final class ServeCommand {
     static int run(ShimFlags f) throws IOException, InterruptedException {
         Path bundle = StartCommand.bundle(f);
         System.setErr(LogOutput.open(bundle, f.namespace(), f.id()));
-        String level = System.getenv(LOG_LEVEL_ENV);
+        String level = RuntimeOptions.logLevel(startOptions());
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", f.debug() ? "debug"
-                : level == null || level.isEmpty() ? "info" : level);
+                : level == null ? "info" : level);
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
         String address = f.socket().isEmpty() ? ShimAddress.of(f.address(), f.namespace(), f.id()) : f.socket();
@@ -77,4 +81,11 @@ final class ServeCommand {
         return 0;
     }
 
+    private static byte[] startOptions() {
+        try {
+            return Base64.getDecoder().decode(System.getenv().getOrDefault(START_OPTIONS_ENV, ""));
+        } catch (IllegalArgumentException malformed) {
+            return new byte[0];
+        }
+    }
 }

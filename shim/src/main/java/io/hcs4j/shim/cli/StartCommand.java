@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -87,12 +88,12 @@ final class StartCommand {
         }
     }
 
-    /** The log level the runtime options on stdin ask for (containerd writes them and closes it), or null. */
-    private static String optionsLogLevel() throws IOException {
+    /** The runtime options on stdin (containerd writes them and closes it), base64 for the daemon's environment. */
+    private static String stdinOptions() throws IOException {
         if (System.console() != null) {
-            return null; // run by hand from a terminal: no options are coming
+            return ""; // run by hand from a terminal: no options are coming
         }
-        return RuntimeOptions.logLevel(System.in.readAllBytes());
+        return Base64.getEncoder().encodeToString(System.in.readAllBytes());
     }
 
     private static void spawn(ShimFlags f, Path bundle, String address) throws IOException, InterruptedException {
@@ -123,10 +124,7 @@ final class StartCommand {
         if (archive != null) {
             pb.environment().put(ClassDataArchive.ENV, archive.toString());
         }
-        String level = optionsLogLevel();
-        if (level != null) {
-            pb.environment().put(ServeCommand.LOG_LEVEL_ENV, level);
-        }
+        pb.environment().put(ServeCommand.START_OPTIONS_ENV, stdinOptions());
         // Never containerd's stdout/stderr: containerd reads start's to EOF.
         ProcessHandle daemon = Detached.start(pb).orElse(null);
         // Ready when it accepts connections; its log (the bundle's) says why when it never does.

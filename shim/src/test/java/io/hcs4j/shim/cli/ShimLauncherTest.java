@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.Any;
+import io.hcs4j.shim.api.runhcs.Options;
 import io.hcs4j.shim.api.task.DeleteResponse;
 import java.io.File;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +31,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,6 +75,11 @@ class ShimLauncherTest {
     }
 
     private Result run(boolean script, Path bundle, Map<String, String> env, String... args) throws Exception {
+        return run(script, bundle, env, new byte[0], args);
+    }
+
+    private Result run(boolean script, Path bundle, Map<String, String> env, byte[] stdin, String... args)
+            throws Exception {
         List<String> cmd = new ArrayList<>();
         if (script) {
             cmd.addAll(List.of("/bin/sh", LAUNCHER.toString()));
@@ -86,7 +96,8 @@ class ShimLauncherTest {
         pb.environment().put("HCS4J_CDS_DIR", tmp.toString()); // never write archives beside the build's jars
         pb.environment().putAll(env);
         Path err = Files.createTempFile(tmp, "err", ".txt");
-        pb.redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        Path in = Files.write(Files.createTempFile(tmp, "in", ".bin"), stdin);
+        pb.redirectError(err.toFile()).redirectInput(in.toFile());
         Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
@@ -250,5 +261,31 @@ class ShimLauncherTest {
         Result delete = run(true, b, env, "-id", "d1", "delete");
         assertEquals(0, delete.exit(), delete.stderr());
         assertFalse(Files.exists(socket("d1")));
+    }
+
+    /** Both start paths hand containerd's runtime options (stdin) to the daemon, which takes its log level from them. */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void startHandsTheRuntimeOptionsToTheDaemon(boolean script) throws Exception {
+        String id = script ? "o1" : "o2";
+        Path b = bundle("s-options-" + id, null);
+        Map<String, String> env = Map.of("HCS4J_EMULATOR_STATE", tmp.resolve("emu").toString(),
+                "HCS4J_HVSOCK_ROOT", tmp.resolve("hv").toString(), "TTRPC_ADDRESS", tmp.resolve("none.ttrpc").toString());
+        byte[] options = Any.pack(Options.newBuilder().setLogLevel("warning").build()).toByteArray();
+        Result start = run(script, b, env, options, "-id", id, "start");
+        ProcessHandle daemon = ProcessHandle.allProcesses()
+                .filter(h -> h.info().commandLine().orElse("").contains(socket(id).toString()))
+                .findFirst().orElseThrow();
+        try {
+            assertEquals(0, start.exit(), start.stderr());
+            String environ = Files.readString(Path.of("/proc", Long.toString(daemon.pid()), "environ"));
+            assertTrue(List.of(environ.split("\0")).contains(ServeCommand.START_OPTIONS_ENV + "="
+                    + Base64.getEncoder().encodeToString(options)), environ);
+            assertEquals("warn", RuntimeOptions.logLevel(options));
+        } finally {
+            daemon.destroy();
+            daemon.onExit().get(30, TimeUnit.SECONDS);
+        }
+        assertEquals(0, run(true, b, env, "-id", id, "delete").exit());
     }
 }
