@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * The log level in the runtime options containerd writes to {@code start}'s stdin: a protobuf Any holding
- * {@code containerd.runhcs.v1.Options}, of which {@code debug} (1) and {@code log_level} (16) matter here. Decoded by
- * hand, as start loads no protobuf library; anything malformed reads as no options.
+ * The log level in the runtime options containerd writes to {@code start}'s stdin (handed to the daemon in
+ * {@link ServeCommand#START_OPTIONS_ENV}): a protobuf Any holding {@code containerd.runhcs.v1.Options}, of which
+ * {@code debug} (1) and {@code log_level} (16) matter here. Decoded by hand: the daemon needs the level before its
+ * first logger and before it listens, and loading protobuf there would delay containerd's start. Anything malformed
+ * reads as no options. (The options of a Create are decoded with the generated class: task.RuntimeOptions.)
  */
 final class RuntimeOptions {
     private static final String OPTIONS_TYPE = "containerd.runhcs.v1.Options";
