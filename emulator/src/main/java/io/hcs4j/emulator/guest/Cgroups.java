@@ -120,6 +120,11 @@ final class Cgroups {
         return vmDir.getFileName().toString();
     }
 
+    /** The container's cgroup as an OCI spec's {@code linux.cgroupsPath} names it (under each hierarchy). */
+    static String containerPath(String vm, String container) {
+        return "/" + PARENT + "/" + vm + "/" + container;
+    }
+
     /** Creates the container's cgroup (and its parents) and applies the spec's resources. */
     ContainerCgroup create(String vm, String container, LinuxResources resources) throws IOException {
         if (!ContainerCgroup.NAME.matcher(container).matches()) {

@@ -358,10 +358,13 @@ final class GuestAgent {
     }
 
     private int waitFor(String containerId, ContainerWaitForProcess request) throws GuestError {
-        AgentProcess p = runtime.waitable(containerId, (int) request.processId);
+        int pid = (int) request.processId;
+        java.util.concurrent.CompletableFuture<Integer> released = runtime.waitable(containerId, pid);
         long timeout = request.timeoutInMs;
         try {
-            return timeout >= INFINITE ? p.released().get() : p.released().get(timeout, TimeUnit.MILLISECONDS);
+            int code = timeout >= INFINITE ? released.get() : released.get(timeout, TimeUnit.MILLISECONDS);
+            runtime.exitDelivered(containerId, pid);
+            return code;
         } catch (TimeoutException e) {
             throw GuestError.of(HResults.V1_CONNECTION_TIMEOUT);
         } catch (InterruptedException e) {

@@ -101,9 +101,10 @@ final class GuestMounts {
                 boolean created = !Files.exists(target);
                 Files.createDirectories(target);
                 try {
-                    GuestRuntime.run(List.of("mount", "--bind", source.toString(), mountPath));
                     if (readOnly) {
-                        GuestRuntime.run(List.of("mount", "-o", "remount,bind,ro", mountPath));
+                        bindReadOnly(source, mountPath);
+                    } else {
+                        GuestRuntime.run(List.of("mount", "--bind", source.toString(), mountPath));
                     }
                 } catch (IOException e) {
                     umountQuietly(mountPath);
@@ -130,6 +131,28 @@ final class GuestMounts {
         } catch (IOException e) {
             throw new GuestError(HResults.E_FAIL, "cannot map " + resourceType + " " + key + " at " + mountPath + ": "
                     + e.getMessage());
+        }
+    }
+
+    /**
+     * A read-only bind mount that is read-only wherever it appears: made and remounted read-only at a private
+     * staging point, then moved to {@code mountPath}. A remount does not propagate, so binding in place would give
+     * the containers whose mount namespaces follow the rootfs (runc's) a writable copy.
+     */
+    private void bindReadOnly(Path source, String mountPath) throws IOException {
+        Path staging = Files.createTempDirectory(devices.getParent(), "staging-");
+        try {
+            GuestRuntime.run(List.of("mount", "--bind", source.toString(), staging.toString()));
+            try {
+                GuestRuntime.run(List.of("mount", "--make-private", staging.toString()));
+                GuestRuntime.run(List.of("mount", "-o", "remount,bind,ro", staging.toString()));
+                GuestRuntime.run(List.of("mount", "--move", staging.toString(), mountPath));
+            } catch (IOException e) {
+                umountQuietly(staging.toString());
+                throw e;
+            }
+        } finally {
+            Files.deleteIfExists(staging);
         }
     }
 
