@@ -448,7 +448,7 @@ final class ChrootRuntime implements ContainerRuntime {
         List<String> candidates = program.contains("/") ? List.of(program)
                 : Arrays.stream(path.split(":")).filter(d -> !d.isEmpty()).map(d -> d + "/" + program).toList();
         for (String candidate : candidates) {
-            Path inRootfs = inRootfs(c.rootfs, candidate);
+            Path inRootfs = GuestMounts.resolveInRoot(c.rootfs, candidate);
             if (inRootfs != null && Files.isRegularFile(inRootfs) && Files.isExecutable(inRootfs)) {
                 return;
             }
@@ -461,47 +461,6 @@ final class ChrootRuntime implements ContainerRuntime {
                 : "executable file not found in $PATH";
         throw RuntimeError.failed("runc exec failed: unable to start container process: exec: \""
                 + program + "\": " + reason);
-    }
-
-    /** {@code path} as the container sees it: symbolic links resolved inside the rootfs; null if it is missing. */
-    private static Path inRootfs(Path rootfs, String path) {
-        Path current = rootfs;
-        java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(path.split("/")));
-        int links = 0;
-        while (!pending.isEmpty()) {
-            String part = pending.pollFirst();
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
-                current = current.equals(rootfs) ? rootfs : current.getParent();
-                continue;
-            }
-            Path next = current.resolve(part);
-            if (Files.isSymbolicLink(next)) {
-                if (++links > 40) {
-                    return null;
-                }
-                try {
-                    String target = Files.readSymbolicLink(next).toString();
-                    List<String> parts = List.of(target.split("/"));
-                    for (int i = parts.size() - 1; i >= 0; i--) {
-                        pending.addFirst(parts.get(i));
-                    }
-                    if (target.startsWith("/")) {
-                        current = rootfs;
-                    }
-                } catch (IOException e) {
-                    return null;
-                }
-                continue;
-            }
-            if (!Files.exists(next)) {
-                return null;
-            }
-            current = next;
-        }
-        return current;
     }
 
     /** Java looks programs up on its own PATH, not the child's: look them up here. */

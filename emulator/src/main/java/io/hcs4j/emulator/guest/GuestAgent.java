@@ -58,8 +58,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The emulated guest's side of the GCS bridge, serving requests the way the reference Linux GCS does (see
@@ -358,21 +356,8 @@ final class GuestAgent {
     }
 
     private int waitFor(String containerId, ContainerWaitForProcess request) throws GuestError {
-        int pid = (int) request.processId;
-        java.util.concurrent.CompletableFuture<Integer> released = runtime.waitable(containerId, pid);
         long timeout = request.timeoutInMs;
-        try {
-            int code = timeout >= INFINITE ? released.get() : released.get(timeout, TimeUnit.MILLISECONDS);
-            runtime.exitDelivered(containerId, pid);
-            return code;
-        } catch (TimeoutException e) {
-            throw GuestError.of(HResults.V1_CONNECTION_TIMEOUT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw GuestError.of(HResults.E_FAIL);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new GuestError(HResults.E_FAIL, "waiting for the process failed: " + e.getCause());
-        }
+        return runtime.awaitExit(containerId, (int) request.processId, timeout >= INFINITE ? 0 : timeout);
     }
 
     /** The agent's thread stacks, cut to what fits in one bridge frame. */

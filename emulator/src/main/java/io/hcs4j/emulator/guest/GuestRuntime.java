@@ -32,14 +32,15 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
@@ -482,24 +483,39 @@ final class GuestRuntime {
         return p;
     }
 
-    /** The exit code of a process as the host receives it: once it has ended and stdout/stderr are closed. */
-    CompletableFuture<Integer> waitable(String containerId, int pid) throws GuestError {
+    /**
+     * Waits for a process's exit code as the host receives it: once it has ended and stdout/stderr are closed
+     * ({@code timeoutMs} 0: no limit; then 0xC0370109). A finished exec (or VM process) is then forgotten, as the
+     * seeds' Process.Delete does, so that a long-lived container does not keep every exec it ever ran; a container's
+     * init stays until the container's state is deleted.
+     */
+    int awaitExit(String containerId, int pid, long timeoutMs) throws GuestError {
+        CompletableFuture<Integer> released;
         if (VM_ID.equals(containerId)) {
             AgentProcess p = vmProcesses.get(pid);
             if (p == null) {
                 throw GuestError.of(HResults.E_ELEMENT_NOT_FOUND);
             }
-            return p.released();
+            released = p.released();
+        } else {
+            released = started(containerId, pid).released();
         }
-        return started(containerId, pid).released();
+        int code;
+        try {
+            code = timeoutMs == 0 ? released.get() : released.get(timeoutMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw GuestError.of(HResults.V1_CONNECTION_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw GuestError.of(HResults.E_FAIL);
+        } catch (ExecutionException e) {
+            throw new GuestError(HResults.E_FAIL, "waiting for the process failed: " + e.getCause());
+        }
+        forget(containerId, pid);
+        return code;
     }
 
-    /**
-     * The host has received a process's exit code: a finished exec (or VM process) is forgotten, as the seeds'
-     * Process.Delete does, so that a long-lived container does not keep every exec it ever ran. A container's
-     * init stays until the container's state is deleted.
-     */
-    void exitDelivered(String containerId, int pid) {
+    private void forget(String containerId, int pid) {
         if (VM_ID.equals(containerId)) {
             vmProcesses.remove(pid);
             return;
@@ -513,6 +529,11 @@ final class GuestRuntime {
                 LOG.warn("exec {} of {}: {}", pid, containerId, e.getMessage());
             }
         }
+    }
+
+    /** How many processes the host can still wait for in a container (its init and undelivered execs). */
+    int processCount(String containerId) throws GuestError {
+        return container(containerId).processes.size();
     }
 
     void resize(String containerId, int pid, int cols, int rows) throws GuestError {

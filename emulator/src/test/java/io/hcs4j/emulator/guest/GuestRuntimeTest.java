@@ -43,7 +43,7 @@ class GuestRuntimeTest {
                 LinuxHostedSystem.class));
         int pid = runtime.execute("c", new GuestProcessParameters(), null, null, null);
         // The working directory "/" is the rootfs (the layer), where the shell finds the layer's busybox.
-        assertEquals(5, runtime.waitable("c", pid).get(10, TimeUnit.SECONDS));
+        assertEquals(5, runtime.awaitExit("c", pid, 10_000));
         assertEquals("c UnexpectedExit", exited.get(10, TimeUnit.SECONDS));
 
         GuestError running = assertThrows(GuestError.class, () -> runtime.signal("c", pid, 15));
