@@ -159,9 +159,11 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
             if (cgroups != null) {
                 cgroups.removeVm(Cgroups.vmName(vmDir));
             }
-        } catch (RuntimeException e) {
+            // The agent's own files (runc's state) go with it too.
+            FileTrees.delete(GuestRuntime.stateDir(vmDir, Posix.isRoot()));
+        } catch (RuntimeException | IOException e) {
             // The guest's exit is reported all the same.
-            LOG.warn("cannot remove the cgroups of the guest in {}: {}", vmDir, e.toString());
+            LOG.warn("cannot remove the cgroups or state of the guest in {}: {}", vmDir, e.toString());
         }
     }
 

@@ -64,6 +64,8 @@ final class GuestRuntime {
     static final String RUNTIME_ENV = "HCS4J_GUEST_RUNTIME";
     /** Where runc is, when not where Debian puts it. */
     static final String RUNC_ENV = "HCS4J_RUNC";
+    /** Where the agents keep their own files, one directory per VM (default: /run/hcs4j/guest as root). */
+    static final String STATE_ENV = "HCS4J_GUEST_STATE_DIR";
 
     private final boolean root;
     private final Cgroups cgroups;
@@ -75,6 +77,8 @@ final class GuestRuntime {
     private final Map<String, Container> containers = new ConcurrentHashMap<>();
     private final Map<Integer, AgentProcess> vmProcesses = new ConcurrentHashMap<>();
     private final Path vmDir;
+    /** The agent's own files: runc's state, the bundles of containers the host gave no OciBundlePath. */
+    private final Path stateDir;
     /** The cgroups of created containers, for the chroot runtime, which puts their processes in them. */
     private final Map<String, ContainerCgroup> containerCgroups = new ConcurrentHashMap<>();
     private final ContainerRuntime runtime;
@@ -122,6 +126,7 @@ final class GuestRuntime {
         this.cgroups = cgroups;
         this.vm = Cgroups.vmName(vmDir);
         this.vmDir = vmDir;
+        this.stateDir = stateDir(vmDir, root);
         this.mounts = new GuestMounts(root, vmDir.resolve("devices"));
         this.exitNotifier = exitNotifier;
         this.runtime = selectRuntime();
@@ -134,9 +139,22 @@ final class GuestRuntime {
                 runc == null || runc.isEmpty() ? RuncRuntime.find() : Optional.of(Path.of(runc)).filter(Files::isExecutable));
         LOG.info("container runtime: {}", choice.reason());
         if (choice.runc() != null) {
-            return new RuncRuntime(choice.runc(), vmDir.resolve("runc"));
+            return new RuncRuntime(choice.runc(), stateDir.resolve("runc"));
         }
         return new ChrootRuntime(root, mounts, containerCgroups::get);
+    }
+
+    /**
+     * The agent's own directory for a VM: {@value #STATE_ENV}/&lt;vm&gt;, by default /run/hcs4j/guest/&lt;vm&gt; as
+     * root and the VM's socket directory's {@code state} otherwise. Outside the socket directory, which the VM's
+     * end removes when it is empty; the launcher removes this one when the agent exits.
+     */
+    static Path stateDir(Path vmDir, boolean root) {
+        String configured = System.getenv(STATE_ENV);
+        if (configured != null && !configured.isEmpty()) {
+            return Path.of(configured).resolve(Cgroups.vmName(vmDir));
+        }
+        return root ? Path.of("/run/hcs4j/guest").resolve(Cgroups.vmName(vmDir)) : vmDir.resolve("state");
     }
 
     /** Which runtime runs containers ({@code runc} null: the fallback), and the one line that says why. */
@@ -266,7 +284,7 @@ final class GuestRuntime {
         try {
             cgroup = createCgroup(id, spec);
             Path bundle = config.ociBundlePath == null || config.ociBundlePath.isEmpty()
-                    ? vmDir.resolve("gcs").resolve("c").resolve(id) : Path.of(config.ociBundlePath);
+                    ? stateDir.resolve("c").resolve(id) : Path.of(config.ociBundlePath);
             BundleSpec.write(bundle, spec, rootfs, cgroup == null ? null : Cgroups.containerPath(vm, id));
             if (cgroup != null) {
                 containerCgroups.put(id, cgroup);
@@ -733,12 +751,10 @@ final class GuestRuntime {
         if (cgroups != null) {
             cgroups.removeVm(vm);
         }
-        for (String dir : List.of("runc", "gcs")) {
-            try {
-                FileTrees.delete(vmDir.resolve(dir));
-            } catch (IOException e) {
-                LOG.warn("cannot remove {}: {}", vmDir.resolve(dir), e.getMessage());
-            }
+        try {
+            FileTrees.delete(stateDir);
+        } catch (IOException e) {
+            LOG.warn("cannot remove {}: {}", stateDir, e.getMessage());
         }
         mounts.removeAll();
         for (String rootPath : List.copyOf(layers.keySet())) {
