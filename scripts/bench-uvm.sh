@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Benchmark of the GCS bridge against the emulated guest: exec round trip (median of 50 `true`) and stdout
-# throughput (200 MiB), each beside the same measured through a direct local process, as a ratio.
+# throughput (200 MiB), each beside the same measured through a direct local process, as a ratio; then exec
+# round trip and container create through each guest container runtime (runc, chroot fallback) side by side.
 # Needs busybox-static (/usr/bin/busybox). Prints figures; fails only if the run itself fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -pl emulator -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
 cp="emulator/target/test-classes:emulator/target/classes:$(cat emulator/target/bench.classpath)"
-exec java -cp "$cp" io.hcs4j.emulator.guest.UvmBench
+java -cp "$cp" io.hcs4j.emulator.guest.UvmBench
+java -cp "$cp" io.hcs4j.emulator.guest.RuntimeBench

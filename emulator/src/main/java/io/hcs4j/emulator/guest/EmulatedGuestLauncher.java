@@ -33,6 +33,8 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
     private static final String CDS_ARCHIVE_ENV = "HCS4J_CDS_ARCHIVE";
     private static final Logger LOG = LoggerFactory.getLogger(EmulatedGuestLauncher.class);
     /** A small agent that boots fast, as the real GCS is: one compiler tier, serial GC, a bounded heap. */
+    /** System property naming the runtime of the agents this JVM launches ("chroot"), as HCS4J_GUEST_RUNTIME does. */
+    static final String RUNTIME_PROPERTY = "hcs4j.guest.runtime";
     private static final List<String> AGENT_JAVA_OPTS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-XX:CICompilerCount=1", "-Xss512k", "-Xms4m", "-Xmx64m", "-XX:-UsePerfData", "-Xshare:auto");
 
@@ -45,6 +47,11 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
             pb.environment().put(MountLog.FILE_ENV, GuestRecords.mountsFile(systemId).toString());
         } catch (IOException e) {
             LOG.warn("guest of {} keeps no list of its mounts: {}", systemId, e.getMessage());
+        }
+        String runtime = System.getProperty(RUNTIME_PROPERTY);
+        if (runtime != null) {
+            // This host's choice of the agent's container runtime (side-by-side benchmarks): the agent's environment.
+            pb.environment().put(GuestRuntime.RUNTIME_ENV, runtime);
         }
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);

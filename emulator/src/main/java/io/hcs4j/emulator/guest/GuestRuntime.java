@@ -7,6 +7,7 @@ import io.hcs4j.emulator.guest.runtime.Stdio;
 import io.hcs4j.emulator.guest.runtime.runc.RuncRuntime;
 import io.hcs4j.hcs.raw.HResults;
 import io.hcs4j.platform.FileTrees;
+import io.hcs4j.platform.PrivateDirectory;
 import io.hcs4j.platform.posix.Posix;
 import io.hcs4j.schema.Json;
 import io.hcs4j.platform.Connection;
@@ -154,7 +155,7 @@ final class GuestRuntime {
         if (configured != null && !configured.isEmpty()) {
             return Path.of(configured).resolve(Cgroups.vmName(vmDir));
         }
-        return root ? Path.of("/run/hcs4j/guest").resolve(Cgroups.vmName(vmDir)) : vmDir.resolve("state");
+        return root ? PrivateDirectory.base().resolve("guest").resolve(Cgroups.vmName(vmDir)) : vmDir.resolve("state");
     }
 
     /** Which runtime runs containers ({@code runc} null: the fallback), and the one line that says why. */

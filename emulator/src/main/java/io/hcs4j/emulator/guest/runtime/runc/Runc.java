@@ -2,6 +2,7 @@ package io.hcs4j.emulator.guest.runtime.runc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hcs4j.emulator.guest.runtime.RuntimeError;
+import io.hcs4j.platform.PrivateDirectory;
 import io.hcs4j.schema.Json;
 
 import java.io.File;
@@ -72,7 +73,8 @@ final class Runc {
                         ProcessBuilder.Redirect err, boolean capture) throws RuntimeError {
         Path log = workFile("log-", ".json");
         try {
-            Files.createDirectories(root);
+            // Private: runc's state and the console sockets are root's alone.
+            PrivateDirectory.create(root);
         } catch (IOException e) {
             throw RuntimeError.failed("cannot create runc's state directory " + root + ": " + e.getMessage());
         }
