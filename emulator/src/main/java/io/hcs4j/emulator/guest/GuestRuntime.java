@@ -93,7 +93,6 @@ final class GuestRuntime {
 
     private final class Container {
         final String id;
-        final Path rootfs;
         /** Null when the guest runs without cgroups. */
         final ContainerCgroup cgroup;
         /** What DeleteContainerState removes (null where the host named none). */
@@ -106,10 +105,9 @@ final class GuestRuntime {
         volatile boolean shutdownRequested;
         volatile boolean exited;
 
-        Container(String id, Path rootfs, ContainerCgroup cgroup, LinuxHostedSystem config,
+        Container(String id, ContainerCgroup cgroup, LinuxHostedSystem config,
                   io.hcs4j.emulator.guest.runtime.Container container) {
             this.id = id;
-            this.rootfs = rootfs;
             this.cgroup = cgroup;
             this.scratchDir = pathOrNull(config.scratchDirPath);
             this.bundleDir = pathOrNull(config.ociBundlePath);
@@ -291,7 +289,7 @@ final class GuestRuntime {
                 containerCgroups.put(id, cgroup);
             }
             io.hcs4j.emulator.guest.runtime.Container created = runtime.createContainer(id, bundle, Stdio.NONE);
-            containers.put(id, new Container(id, rootfs, cgroup, config, created));
+            containers.put(id, new Container(id, cgroup, config, created));
         } catch (GuestError | RuntimeError | IOException e) {
             containerCgroups.remove(id);
             removeCgroup(id, cgroup);
