@@ -99,6 +99,21 @@ class RuncRuntimeTest {
     }
 
     @Test
+    void aTerminalContainerAsTheRuntimesFirstReceivesItsConsoleOfTheSpecsSize() throws Exception {
+        Path bundle = work.resolve("r-tty");
+        Path rootfs = EmulatedVm.busyboxLayer(bundle.resolve("rootfs"));
+        com.fasterxml.jackson.databind.node.ObjectNode process = EmulatedVm.process("sh", "-c",
+                "[ -t 0 ] && [ \"$(stty size)\" = '24 80' ] && exit 3");
+        process.put("terminal", true).putObject("consoleSize").put("height", 24).put("width", 80);
+        Spec spec = Json.convert(Json.mapper().createObjectNode().set("process", process), Spec.class);
+        BundleSpec.write(bundle, spec, rootfs, cgroup + "-r-tty");
+        Container c = runtime.createContainer("r-tty", bundle, Stdio.NONE);
+        created.add(c);
+        c.start();
+        assertEquals(3, c.exited().get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
     void pauseFreezesTheContainerAndResumeThawsIt() throws Exception {
         Container c = start("r-pause", "sh", "-c", EmulatedGuestTest.LOOP);
         Path freezer = FREEZER.resolve(cgroup.substring(1) + "-r-pause").resolve("freezer.state");

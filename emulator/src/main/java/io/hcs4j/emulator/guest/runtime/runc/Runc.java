@@ -41,8 +41,14 @@ final class Runc {
         this.root = work.resolve("root");
     }
 
-    /** A fresh path in the work directory (a console socket, a process document). */
-    Path workFile(String prefix, String suffix) {
+    /** A fresh path in the work directory (a console socket, a process document, a log), which is made first. */
+    Path workFile(String prefix, String suffix) throws RuntimeError {
+        try {
+            // Private: runc's state and the console sockets are root's alone.
+            PrivateDirectory.create(root);
+        } catch (IOException e) {
+            throw RuntimeError.failed("cannot create runc's state directory " + root + ": " + e.getMessage());
+        }
         return work.resolve(prefix + calls.incrementAndGet() + suffix);
     }
 
@@ -72,12 +78,6 @@ final class Runc {
     private String call(List<String> args, ProcessBuilder.Redirect in, ProcessBuilder.Redirect out,
                         ProcessBuilder.Redirect err, boolean capture) throws RuntimeError {
         Path log = workFile("log-", ".json");
-        try {
-            // Private: runc's state and the console sockets are root's alone.
-            PrivateDirectory.create(root);
-        } catch (IOException e) {
-            throw RuntimeError.failed("cannot create runc's state directory " + root + ": " + e.getMessage());
-        }
         List<String> command = new ArrayList<>(List.of(binary.toString(), "--root", root.toString(),
                 "--log", log.toString(), "--log-format", "json"));
         command.addAll(args);
