@@ -88,7 +88,7 @@ class ContainerIsolationTest {
         assumeTrue(EmulatedVm.onRunc(), "the chroot fallback shares the agent's namespaces");
         Path secret = Files.writeString(work.resolve("host-secret.txt"), "secret\n");
         GuestContainer c = running("c-escape", spec("c-escape", "sh", "-c", EmulatedGuestTest.LOOP));
-        EmulatedVm.Result r = exec(c, "sh", "-c", "busybox mount -t proc proc /proc; cat /proc/1/root" + secret
+        EmulatedVm.Result r = exec(c, "sh", "-c", "busybox mkdir -p /proc; busybox mount -t proc proc /proc; cat /proc/1/root" + secret
                 + "; echo written > /proc/1/root" + work.resolve("written"));
         assertFalse(r.stdout().contains("secret"), r.toString());
         assertFalse(Files.exists(work.resolve("written")));
