@@ -278,4 +278,12 @@ final class ComputeCoreApi implements HcsApi {
             throw new HcsException("HcsModifyServiceSettings", hr, Documents.result(doc));
         }
     }
+
+    @Override
+    public void grantVmAccess(String vmId, String filePath) throws HcsException {
+        int hr = cc.HcsGrantVmAccess(w(vmId), w(filePath));
+        if (HResults.failed(hr)) {
+            throw new HcsException("HcsGrantVmAccess", hr, null);
+        }
+    }
 }

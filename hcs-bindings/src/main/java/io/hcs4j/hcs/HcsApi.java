@@ -56,4 +56,7 @@ interface HcsApi {
     String serviceProperties(String query) throws HcsException;
 
     void modifyServiceSettings(String settings) throws HcsException;
+
+    /** Lets the VM {@code vmId}'s worker process open {@code filePath} (a disk it is about to attach). */
+    void grantVmAccess(String vmId, String filePath) throws HcsException;
 }

@@ -107,4 +107,9 @@ public final class HcsService {
     public void modifyServiceSettings(Object settings) throws HcsException {
         api.modifyServiceSettings(Documents.write(settings));
     }
+
+    /** Lets the VM {@code vmId} open {@code filePath}, as a disk HCS attaches to it must be (HcsGrantVmAccess). */
+    public void grantVmAccess(String vmId, String filePath) throws HcsException {
+        api.grantVmAccess(vmId, filePath);
+    }
 }

@@ -355,4 +355,11 @@ final class VmComputeApi implements HcsApi {
         PointerByReference result = new PointerByReference();
         check("HcsModifyServiceSettings", vc.HcsModifyServiceSettings(w(settings), result), take(result));
     }
+
+    /** HCS v1 has no such call (hcsshim's wclayer reaches vmcompute.dll's layer export for it). */
+    @Override
+    public void grantVmAccess(String vmId, String filePath) throws HcsException {
+        throw new HcsException("HcsGrantVmAccess", HcsErrorKind.NOT_SUPPORTED,
+                "granting a VM access to a file needs computecore.dll (HCS v2)");
+    }
 }

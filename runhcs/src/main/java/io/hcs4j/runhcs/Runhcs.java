@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.platform.Detached;
+import io.hcs4j.runhcs.scratch.CreateScratch;
 import io.hcs4j.platform.PeerCredentials;
 import io.hcs4j.platform.Streams;
 import io.hcs4j.schema.Json;
@@ -53,7 +54,8 @@ import picocli.CommandLine;
         description = "Run Windows containers from OCI bundles through HCS (the HCS emulator on other hosts).",
         subcommands = {Runhcs.Create.class, Runhcs.Start.class, Runhcs.Run.class, Runhcs.Exec.class,
                 Runhcs.Kill.class, Runhcs.Delete.class, Runhcs.ListCmd.class, Runhcs.State.class, Runhcs.Ps.class,
-                Runhcs.Pause.class, Runhcs.Resume.class, Runhcs.ResizeTty.class, Runhcs.HolderCmd.class})
+                Runhcs.Pause.class, Runhcs.Resume.class, Runhcs.ResizeTty.class, Runhcs.CreateScratchCmd.class,
+                Runhcs.HolderCmd.class})
 public final class Runhcs {
     /** How long create waits for its holder to report the container created. */
     static final long CREATE_TIMEOUT_SECONDS = 120;
@@ -316,6 +318,40 @@ public final class Runhcs {
     static void writePidFile(String pidFile, long pid) throws IOException {
         if (pidFile != null && !pidFile.isEmpty()) {
             Files.writeString(Path.of(pidFile), Long.toString(pid));
+        }
+    }
+
+    @Command(name = "create-scratch", description = "Create an empty ext4-formatted scratch disk for Linux "
+            + "containers (a VHDX on Windows; a sparse image with a fixed-VHD footer on the emulator).")
+    static final class CreateScratchCmd implements Callable<Integer> {
+        @Option(names = {"--destpath", "-destpath"}, description = "Required: the destination disk path")
+        String destpath;
+
+        @Option(names = {"--sizeGB", "-sizeGB"}, description = "the size in GB of the disk (default and 0: "
+                + CreateScratch.DEFAULT_SIZE_GB + ")")
+        long sizeGb;
+
+        @Option(names = {"--cache-path", "-cache-path"}, description = "an existing scratch disk to copy instead "
+                + "of creating one (default size only); made from the new disk when missing")
+        String cachePath;
+
+        @Option(names = {"--use-virtual-memory", "-use-virtual-memory"},
+                description = "back the formatting utility VM with virtual memory (Windows)")
+        boolean useVirtualMemory;
+
+        @Override
+        public Integer call() throws IOException {
+            if (destpath == null || destpath.isEmpty()) {
+                throw new RunhcsException("'destpath' is required");
+            }
+            try {
+                CreateScratch.run(Backend.scratchDisks(useVirtualMemory), Path.of(destpath), sizeGb,
+                        cachePath == null || cachePath.isEmpty() ? null : Path.of(cachePath));
+            } catch (IllegalArgumentException | IOException e) {
+                throw new RunhcsException("create-scratch: " + (e instanceof java.nio.file.FileSystemException f
+                        && f.getReason() != null ? f.getFile() + ": " + f.getReason() : e.getMessage()));
+            }
+            return 0;
         }
     }
 

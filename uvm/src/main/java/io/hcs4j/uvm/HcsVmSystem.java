@@ -16,17 +16,20 @@ import java.util.concurrent.CompletableFuture;
  * are the facade's {@link io.hcs4j.hcs.HcsException}s, passed on with their kind.
  */
 public final class HcsVmSystem implements VmSystem {
+    private final HcsService service;
     private final ComputeSystem system;
     private final HvSocketTransport.Factory transports;
 
-    private HcsVmSystem(ComputeSystem system, HvSocketTransport.Factory transports) {
+    private HcsVmSystem(HcsService service, ComputeSystem system, HvSocketTransport.Factory transports) {
+        this.service = service;
         this.system = system;
         this.transports = transports;
     }
 
     /** Creates VM compute systems through {@code service}, reached over {@code transports}. */
     public static VmSystem.Factory factory(HcsService service, HvSocketTransport.Factory transports) {
-        return (id, document) -> new HcsVmSystem(service.createComputeSystem(id, document), transports);
+        return (id, document) -> new HcsVmSystem(service, service.createComputeSystem(id, document),
+                transports);
     }
 
     @Override
@@ -65,6 +68,11 @@ public final class HcsVmSystem implements VmSystem {
     @Override
     public void modify(ModifySettingRequest request) throws IOException {
         system.modify(request);
+    }
+
+    @Override
+    public void grantAccess(String hostPath) throws IOException {
+        service.grantVmAccess(system.id(), hostPath);
     }
 
     @Override

@@ -62,6 +62,12 @@ public final class LcowDocument {
         vm.computeTopology.memory = memory;
         vm.computeTopology.processor = processor(o.processorCount, o.processorLimit, o.processorWeight);
 
+        if (o.storageQosIopsMaximum > 0 || o.storageQosBandwidthMaximum > 0) {
+            vm.storageQoS = new io.hcs4j.schema.v2.StorageQoS();
+            vm.storageQoS.iopsMaximum = o.storageQosIopsMaximum;
+            vm.storageQoS.bandwidthMaximum = o.storageQosBandwidthMaximum;
+        }
+
         Devices devices = new Devices();
         vm.devices = devices;
         devices.hvSocket = hvSocket(o.additionalHvSocketServices);

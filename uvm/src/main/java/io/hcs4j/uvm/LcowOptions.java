@@ -51,6 +51,20 @@ public final class LcowOptions {
     public String consolePipe = "";
     public boolean enableGraphicsConsole;
     public boolean vpciEnabled;
+    /**
+     * Memory and devices backed by physical memory (no overcommit, no vPMem: layers go over SCSI), as hcsshim's
+     * fully-physically-backed VMs.
+     */
+    public boolean fullyPhysicallyBacked;
+    /** Storage QoS of the VM's disks; 0 for no limit. */
+    public int storageQosIopsMaximum;
+    public int storageQosBandwidthMaximum;
+    /**
+     * Put before the guest paths the VM chooses itself ({@code /run/layers/p<n>}, {@code /run/mounts/scsi/m<n>});
+     * empty for a real guest. An emulated guest shares the host's file system, so each of its VMs needs a
+     * directory of its own there.
+     */
+    public String guestPathPrefix = "";
     /** Extra hvsocket services the VM may use, keyed by service GUID. */
     public final Map<String, HvSocketServiceConfig> additionalHvSocketServices = new LinkedHashMap<>();
 
@@ -87,6 +101,9 @@ public final class LcowOptions {
         if (scsiControllerCount < 0 || scsiControllerCount > MAX_SCSI_CONTROLLERS) {
             throw new IllegalArgumentException("SCSI controller count must be 0.." + MAX_SCSI_CONTROLLERS + ", not "
                     + scsiControllerCount);
+        }
+        if (fullyPhysicallyBacked && (allowOvercommit || vpmemDeviceCount > 0)) {
+            throw new IllegalArgumentException("a fully physically backed VM allows no overcommit and no vPMem");
         }
         if (processorCount < 1 || memorySizeInMb < 1) {
             throw new IllegalArgumentException("a VM needs at least one processor and some memory");

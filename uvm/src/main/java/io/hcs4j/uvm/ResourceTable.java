@@ -19,6 +19,15 @@ final class ResourceTable {
         void remove() throws IOException;
     }
 
+    /** What an adder that chooses the guest path itself (from the slot it took) added. */
+    record Placed(String guestPath, Remover remover) {
+    }
+
+    interface PlacingAdder {
+        /** Adds the resource where it chooses and returns where and how to remove it. */
+        Placed add() throws IOException;
+    }
+
     private static final class Entry {
         final String guestPath;
         final Remover remover;
@@ -33,9 +42,15 @@ final class ResourceTable {
     private final Map<String, Entry> entries = new HashMap<>();
 
     synchronized Resource acquire(String key, String guestPath, Adder adder) throws IOException {
+        return acquire(key, () -> new Placed(guestPath, adder.add()));
+    }
+
+    /** Like {@link #acquire(String, String, Adder)}, the guest path chosen by the first add. */
+    synchronized Resource acquire(String key, PlacingAdder adder) throws IOException {
         Entry e = entries.get(key);
         if (e == null) {
-            e = new Entry(guestPath, adder.add());
+            Placed placed = adder.add();
+            e = new Entry(placed.guestPath(), placed.remover());
             entries.put(key, e);
         }
         e.count++;

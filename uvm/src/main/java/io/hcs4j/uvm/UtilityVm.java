@@ -10,6 +10,7 @@ import io.hcs4j.schema.guest.LCOWNetworkAdapter;
 import io.hcs4j.schema.guest.ModificationRequest;
 import io.hcs4j.schema.guest.RequestType;
 import io.hcs4j.schema.guest.ResourceType;
+import io.hcs4j.schema.guest.SCSIDevice;
 import io.hcs4j.schema.v2.Attachment;
 import io.hcs4j.schema.v2.Layer;
 import io.hcs4j.schema.v2.ModifySettingRequest;
@@ -31,10 +32,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -56,20 +60,29 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
     private final UUID gcsService;
     private final int scsiControllerCount;
     private final int vpmemDeviceCount;
+    private final long vpmemMaxSizeBytes;
+    private final boolean devicesPhysicallyBacked;
+    private final String guestPathPrefix;
     private final ResourceTable resources = new ResourceTable();
     private final BitSet scsiSlots = new BitSet();
     private final BitSet vpmemSlots = new BitSet();
+    /** The n of the guest's {@code /run/mounts/scsi/m<n>} mounts of read-only SCSI layers. */
+    private final BitSet scsiMountIndexes = new BitSet();
     private HvSocketTransport transport;
     private volatile GuestConnection connection;
     private int plan9Shares;
 
-    private UtilityVm(VmSystem system, String os, UUID gcsService, int scsiControllerCount, int vpmemDeviceCount) {
+    private UtilityVm(VmSystem system, String os, UUID gcsService, int scsiControllerCount, int vpmemDeviceCount,
+                      long vpmemMaxSizeBytes, boolean devicesPhysicallyBacked, String guestPathPrefix) {
         this.id = system.id();
         this.system = system;
         this.os = os;
         this.gcsService = gcsService;
         this.scsiControllerCount = scsiControllerCount;
         this.vpmemDeviceCount = vpmemDeviceCount;
+        this.vpmemMaxSizeBytes = vpmemMaxSizeBytes;
+        this.devicesPhysicallyBacked = devicesPhysicallyBacked;
+        this.guestPathPrefix = guestPathPrefix;
     }
 
     /** The id hcsshim gives the utility VM of a task (pod). */
@@ -80,7 +93,8 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
     /** Creates (does not start) the compute system of a Linux utility VM. */
     public static UtilityVm createLcow(VmSystem.Factory systems, LcowOptions options) throws IOException {
         UtilityVm vm = new UtilityVm(systems.create(options.id, LcowDocument.build(options)), "linux",
-                VsockPorts.serviceId(VsockPorts.GCS_PORT), options.scsiControllerCount, options.vpmemDeviceCount);
+                VsockPorts.serviceId(VsockPorts.GCS_PORT), options.scsiControllerCount, options.vpmemDeviceCount,
+                options.vpmemSizeBytes, options.fullyPhysicallyBacked, options.guestPathPrefix);
         if (options.rootFsType == LcowOptions.RootFsType.VHD) {
             // The rootfs took the first vPMem device, or SCSI 0:0.
             (options.vpmemDeviceCount > 0 ? vm.vpmemSlots : vm.scsiSlots).set(0);
@@ -91,7 +105,7 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
     /** Creates (does not start) the compute system of a Windows utility VM; its scratch disk is SCSI 0:0. */
     public static UtilityVm createWcow(VmSystem.Factory systems, WcowOptions options) throws IOException {
         UtilityVm vm = new UtilityVm(systems.create(options.id, WcowDocument.build(options)), "windows",
-                VsockPorts.WINDOWS_GCS_SERVICE, options.scsiControllerCount, 0);
+                VsockPorts.WINDOWS_GCS_SERVICE, options.scsiControllerCount, 0, 0, false, "");
         vm.scsiSlots.set(0);
         return vm;
     }
@@ -213,41 +227,25 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
 
     /** Attaches a virtual disk to a free SCSI slot and mounts it in the guest at {@code guestPath}. */
     public Resource addScsiDisk(String hostPath, String guestPath, boolean readOnly) throws IOException {
+        LCOWMappedVirtualDisk disk = new LCOWMappedVirtualDisk();
+        disk.mountPath = guestPath;
+        disk.readOnly = readOnly;
+        return resources.acquire("scsi:" + hostPath, guestPath, () -> attachScsi(hostPath, disk));
+    }
+
+    /**
+     * Attaches a container's scratch disk over SCSI and mounts it writable at {@code guestPath}, asking the
+     * guest to format it ext4 if it holds no file system yet (hcsshim's scratch mount). Containers that share a
+     * scratch share its first mount.
+     */
+    public Resource addScratchDisk(String hostPath, String guestPath) throws IOException {
+        LCOWMappedVirtualDisk disk = new LCOWMappedVirtualDisk();
+        disk.mountPath = guestPath;
+        disk.ensureFilesystem = true;
+        disk.filesystem = "ext4";
         return resources.acquire("scsi:" + hostPath, guestPath, () -> {
-            int slot = allocate(scsiSlots, scsiControllerCount * LUNS_PER_CONTROLLER, "SCSI");
-            int controller = slot / LUNS_PER_CONTROLLER;
-            int lun = slot % LUNS_PER_CONTROLLER;
-            String path = "VirtualMachine/Devices/Scsi/" + LcowDocument.SCSI_CONTROLLER_IDS.get(controller)
-                    + "/Attachments/" + lun;
-            Attachment attachment = new Attachment();
-            attachment.type = "VirtualDisk";
-            attachment.path = hostPath;
-            attachment.readOnly = readOnly;
-            LCOWMappedVirtualDisk disk = new LCOWMappedVirtualDisk();
-            disk.mountPath = guestPath;
-            disk.controller = controller;
-            disk.lun = lun;
-            disk.readOnly = readOnly;
-            try {
-                hostModify(RequestType.ADD, path, attachment);
-                try {
-                    guestModify(RequestType.ADD, ResourceType.MAPPED_VIRTUAL_DISK, disk);
-                } catch (IOException e) {
-                    hostModify(RequestType.REMOVE, path, null);
-                    throw e;
-                }
-            } catch (IOException e) {
-                free(scsiSlots, slot);
-                throw e;
-            }
-            return () -> {
-                try {
-                    guestModify(RequestType.REMOVE, ResourceType.MAPPED_VIRTUAL_DISK, disk);
-                    hostModify(RequestType.REMOVE, path, null);
-                } finally {
-                    free(scsiSlots, slot);
-                }
-            };
+            system.grantAccess(hostPath); // the scratch is the container's own copy: the VM has no access yet
+            return attachScsi(hostPath, disk);
         });
     }
 
@@ -255,35 +253,128 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
     public Resource addVpmem(String hostPath, String guestPath) throws IOException {
         return resources.acquire("vpmem:" + hostPath, guestPath, () -> {
             int slot = allocate(vpmemSlots, vpmemDeviceCount, "vPMem");
-            String path = "VirtualMachine/Devices/VirtualPMem/Devices/" + slot;
-            VirtualPMemDevice device = new VirtualPMemDevice();
-            device.hostPath = hostPath;
-            device.readOnly = true;
-            device.imageFormat = hostPath.toLowerCase(java.util.Locale.ROOT).endsWith(".vhdx") ? "Vhdx" : "Vhd1";
-            LCOWMappedVPMemDevice mapped = new LCOWMappedVPMemDevice();
-            mapped.deviceNumber = slot;
-            mapped.mountPath = guestPath;
-            try {
-                hostModify(RequestType.ADD, path, device);
-                try {
-                    guestModify(RequestType.ADD, VPMEM_DEVICE, mapped);
-                } catch (IOException e) {
-                    hostModify(RequestType.REMOVE, path, null);
-                    throw e;
+            return attachVpmem(hostPath, slot, guestPath);
+        });
+    }
+
+    /**
+     * Attaches a read-only layer VHD the way hcsshim does and mounts it in the guest where the slot says: a vPMem
+     * device at {@code /run/layers/p<n>} when the VM's devices need not be physically backed, the file fits the
+     * vPMem size and a device is free; otherwise a read-only SCSI disk at {@code /run/mounts/scsi/m<n>}. The
+     * containers of a VM share one attachment per layer file.
+     */
+    public Resource addLayer(String hostPath) throws IOException {
+        return resources.acquire("layer:" + hostPath, () -> {
+            long size = Files.size(Path.of(hostPath));
+            if (!devicesPhysicallyBacked && size <= vpmemMaxSizeBytes) {
+                int slot = tryAllocate(vpmemSlots, vpmemDeviceCount);
+                if (slot >= 0) {
+                    String guestPath = guestPathPrefix + "/run/layers/p" + slot;
+                    return new ResourceTable.Placed(guestPath, attachVpmem(hostPath, slot, guestPath));
                 }
-            } catch (IOException e) {
-                free(vpmemSlots, slot);
+            }
+            int index = allocate(scsiMountIndexes, Integer.MAX_VALUE, "SCSI mount");
+            String guestPath = guestPathPrefix + "/run/mounts/scsi/m" + index;
+            LCOWMappedVirtualDisk disk = new LCOWMappedVirtualDisk();
+            disk.mountPath = guestPath;
+            disk.readOnly = true;
+            disk.options = List.of("ro");
+            try {
+                ResourceTable.Remover detach = attachScsi(hostPath, disk);
+                return new ResourceTable.Placed(guestPath, () -> {
+                    try {
+                        detach.remove();
+                    } finally {
+                        free(scsiMountIndexes, index);
+                    }
+                });
+            } catch (IOException | RuntimeException e) {
+                free(scsiMountIndexes, index);
                 throw e;
             }
-            return () -> {
-                try {
-                    guestModify(RequestType.REMOVE, VPMEM_DEVICE, mapped);
-                    hostModify(RequestType.REMOVE, path, null);
-                } finally {
-                    free(vpmemSlots, slot);
-                }
-            };
         });
+    }
+
+    /**
+     * Plugs a disk into a free SCSI slot (HCS), then has the guest mount it as {@code disk} says (its controller and
+     * LUN filled in here); undone in reverse, as hcsshim does: the guest unmounts it, a Linux guest unplugs the
+     * device (SCSIDevice Remove), then HCS detaches it.
+     */
+    private ResourceTable.Remover attachScsi(String hostPath, LCOWMappedVirtualDisk disk) throws IOException {
+        int slot = allocate(scsiSlots, scsiControllerCount * LUNS_PER_CONTROLLER, "SCSI");
+        int controller = slot / LUNS_PER_CONTROLLER;
+        int lun = slot % LUNS_PER_CONTROLLER;
+        String path = "VirtualMachine/Devices/Scsi/" + LcowDocument.SCSI_CONTROLLER_IDS.get(controller)
+                + "/Attachments/" + lun;
+        Attachment attachment = new Attachment();
+        attachment.type = "VirtualDisk";
+        attachment.path = hostPath;
+        attachment.readOnly = disk.readOnly;
+        disk.controller = controller;
+        disk.lun = lun;
+        try {
+            hostModify(RequestType.ADD, path, attachment);
+            try {
+                guestModify(RequestType.ADD, ResourceType.MAPPED_VIRTUAL_DISK, disk);
+            } catch (IOException e) {
+                hostModify(RequestType.REMOVE, path, null);
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
+            free(scsiSlots, slot);
+            throw e;
+        }
+        LCOWMappedVirtualDisk unmount = new LCOWMappedVirtualDisk();
+        unmount.mountPath = disk.mountPath;
+        unmount.readOnly = disk.readOnly;
+        unmount.controller = controller;
+        unmount.lun = lun;
+        SCSIDevice unplug = new SCSIDevice();
+        unplug.controller = controller;
+        unplug.lun = lun;
+        return () -> {
+            try {
+                guestModify(RequestType.REMOVE, ResourceType.MAPPED_VIRTUAL_DISK, unmount);
+                if (os.equals("linux")) {
+                    guestModify(RequestType.REMOVE, ResourceType.SCSI_DEVICE, unplug);
+                }
+                hostModify(RequestType.REMOVE, path, null);
+            } finally {
+                free(scsiSlots, slot);
+            }
+        };
+    }
+
+    /** Plugs a read-only VHD into vPMem device {@code slot} (taken by the caller) and has the guest mount it. */
+    private ResourceTable.Remover attachVpmem(String hostPath, int slot, String guestPath) throws IOException {
+        String path = "VirtualMachine/Devices/VirtualPMem/Devices/" + slot;
+        VirtualPMemDevice device = new VirtualPMemDevice();
+        device.hostPath = hostPath;
+        device.readOnly = true;
+        device.imageFormat = hostPath.toLowerCase(Locale.ROOT).endsWith(".vhdx") ? "Vhdx" : "Vhd1";
+        LCOWMappedVPMemDevice mapped = new LCOWMappedVPMemDevice();
+        mapped.deviceNumber = slot;
+        mapped.mountPath = guestPath;
+        try {
+            hostModify(RequestType.ADD, path, device);
+            try {
+                guestModify(RequestType.ADD, VPMEM_DEVICE, mapped);
+            } catch (IOException e) {
+                hostModify(RequestType.REMOVE, path, null);
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
+            free(vpmemSlots, slot);
+            throw e;
+        }
+        return () -> {
+            try {
+                guestModify(RequestType.REMOVE, VPMEM_DEVICE, mapped);
+                hostModify(RequestType.REMOVE, path, null);
+            } finally {
+                free(vpmemSlots, slot);
+            }
+        };
     }
 
     /** Shares a host directory with the guest over Plan9, mounted at {@code guestPath}. */
@@ -378,10 +469,19 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
     }
 
     private static int allocate(BitSet slots, int capacity, String kind) throws IOException {
+        int slot = tryAllocate(slots, capacity);
+        if (slot < 0) {
+            throw new IOException("no free " + kind + " slot (" + capacity + " in use)");
+        }
+        return slot;
+    }
+
+    /** The lowest free slot, now taken; -1 when all {@code capacity} are in use. */
+    private static int tryAllocate(BitSet slots, int capacity) {
         synchronized (slots) {
             int slot = slots.nextClearBit(0);
             if (slot >= capacity) {
-                throw new IOException("no free " + kind + " slot (" + capacity + " in use)");
+                return -1;
             }
             slots.set(slot);
             return slot;

@@ -29,6 +29,9 @@ public interface VmSystem extends AutoCloseable {
     /** Hot-adds or removes a device (an HCS ModifySettingRequest without its guest part). */
     void modify(ModifySettingRequest request) throws IOException;
 
+    /** Lets the VM's worker process open a host file it is about to attach (HcsGrantVmAccess). */
+    void grantAccess(String hostPath) throws IOException;
+
     /** Completes when the system has stopped, for whatever reason. */
     CompletableFuture<?> exit();
 

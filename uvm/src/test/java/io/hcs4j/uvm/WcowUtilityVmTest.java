@@ -86,6 +86,11 @@ class WcowUtilityVmTest {
             }
 
             @Override
+            public void grantAccess(String hostPath) {
+                seen.add("Grant " + hostPath);
+            }
+
+            @Override
             public CompletableFuture<?> exit() {
                 return exit;
             }

@@ -40,6 +40,7 @@ import io.hcs4j.schema.guest.NegotiateProtocolResponse;
 import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.schema.guest.RequestBase;
 import io.hcs4j.schema.guest.ResponseBase;
+import io.hcs4j.schema.guest.SCSIDevice;
 import io.hcs4j.schema.guest.SignalProcessOptionsLCOW;
 import io.hcs4j.schema.v2.Version;
 import io.hcs4j.uvm.bridge.codec.BodyCodec;
@@ -291,6 +292,15 @@ final class GuestAgent {
                 } else {
                     throw new GuestError(HResults.E_NOTIMPL, type + " " + op);
                 }
+            }
+            case "SCSIDevice" -> {
+                // The host unplugs a disk after the guest unmounted it; the emulated VM's disks are files.
+                if (!op.equals("Remove")) {
+                    throw new GuestError(HResults.E_NOTIMPL, type + " " + op);
+                }
+                SCSIDevice device = convert(settings, SCSIDevice.class, "Settings");
+                LOG.debug("SCSI device {}-{} unplugged", device == null ? 0 : device.controller,
+                        device == null ? 0 : device.lun);
             }
             case "NetworkNamespace" -> {
                 // The host sends HNS's HostComputeNamespace document; its "ID" names the namespace.

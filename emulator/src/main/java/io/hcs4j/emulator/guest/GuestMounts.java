@@ -24,8 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * where an entry {@code plan9/<share name>}, {@code scsi/<controller>-<lun>} or {@code vpmem/<device number>}
  * is a symbolic link to the host path behind the device. A host path that is a directory is bind-mounted at the
  * mount path when the guest runs as root (read-only when asked), or linked there without root (read-only is
- * then not enforced, and said so). A device without such an entry (a disk image the emulator cannot mount) is
- * acknowledged without a mount, and the log says so.
+ * then not enforced, and said so). A host path that is a disk image (ext4, raw or in a fixed VHD) is loop-mounted
+ * there ({@link DiskImages}; root only, read-only for vPMem and read-only SCSI disks). Any other device (a file
+ * the emulator cannot read as a disk) is acknowledged without a mount, and the log says so.
  */
 final class GuestMounts {
     private static final Logger LOG = LoggerFactory.getLogger(GuestMounts.class);
@@ -38,7 +39,7 @@ final class GuestMounts {
     private record Mapping(Path mountPath, Kind kind, boolean createdDir) {
     }
 
-    private enum Kind { BIND_MOUNT, SYMLINK, NONE }
+    private enum Kind { BIND_MOUNT, LOOP_MOUNT, SYMLINK, NONE }
 
     GuestMounts(boolean root, Path devices) {
         this.root = root;
@@ -57,7 +58,7 @@ final class GuestMounts {
             }
             if (settings instanceof LCOWMappedVirtualDisk scsi) {
                 return new Device("MappedVirtualDisk", "scsi/" + scsi.controller + "-" + scsi.lun,
-                        orEmpty(scsi.mountPath), scsi.readOnly);
+                        orEmpty(scsi.mountPath), scsi.readOnly || (scsi.options != null && scsi.options.contains("ro")));
             }
             if (settings instanceof LCOWMappedVPMemDevice vpmem) {
                 return new Device("VPMemDevice", "vpmem/" + vpmem.deviceNumber, orEmpty(vpmem.mountPath), true);
@@ -90,6 +91,11 @@ final class GuestMounts {
             throw new GuestError(HResults.V1_INVALID_STATE, "something is already mapped at " + mountPath);
         }
         Path source = hostDirectory(key);
+        DiskImages.Image image = source == null ? diskImage(key) : null;
+        if (image != null) {
+            mountImage(device, image, target);
+            return;
+        }
         if (source == null) {
             LOG.info("{} {}: the emulated VM has no directory behind it; acknowledged, nothing mapped at {}",
                     resourceType, key, mountPath);
@@ -156,6 +162,51 @@ final class GuestMounts {
         }
     }
 
+    /** Loop-mounts a disk image device at {@code target} (root only), made if missing and removed again on failure. */
+    private void mountImage(Device device, DiskImages.Image image, Path target) throws GuestError {
+        if (!root) {
+            throw new GuestError(HResults.E_FAIL, device.resourceType() + " " + device.key() + ": the disk image "
+                    + image.file() + " cannot be mounted: the guest does not run as root");
+        }
+        boolean created = !Files.exists(target);
+        try {
+            Files.createDirectories(target);
+        } catch (IOException e) {
+            throw new GuestError(HResults.E_FAIL, "cannot make the mount point " + target + ": " + e.getMessage());
+        }
+        try {
+            DiskImages.mount(image, target, device.readOnly());
+        } catch (GuestError e) {
+            if (created) {
+                try {
+                    Files.deleteIfExists(target);
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+        mapped.put(device.mountPath(), new Mapping(target, Kind.LOOP_MOUNT, created));
+        MountLog.AGENT.mounted(target);
+        LOG.info("{} {} (disk image {}) mounted at {}{}", device.resourceType(), device.key(), image.file(), target,
+                device.readOnly() ? " read-only" : "");
+    }
+
+    /** The disk image behind a device entry, or null when it is none (or the entry is missing). */
+    private DiskImages.Image diskImage(String key) throws GuestError {
+        Path real;
+        try {
+            real = devices.resolve(key).toRealPath();
+        } catch (IOException noSuchDevice) {
+            return null;
+        }
+        try {
+            return DiskImages.probe(real);
+        } catch (IOException e) {
+            throw new GuestError(HResults.E_FAIL, "cannot read the disk image " + real + ": " + e.getMessage());
+        }
+    }
+
     /** The directory behind a device entry, or null when there is none (or it is not a directory). */
     private Path hostDirectory(String key) {
         Path entry = devices.resolve(key);
@@ -188,7 +239,7 @@ final class GuestMounts {
 
     private static void unmap(Mapping m) throws IOException {
         switch (m.kind) {
-            case BIND_MOUNT -> {
+            case BIND_MOUNT, LOOP_MOUNT -> {
                 GuestRuntime.run(List.of("umount", m.mountPath.toString()));
                 MountLog.AGENT.unmounted(m.mountPath);
                 if (m.createdDir) {

@@ -2,9 +2,10 @@
  * The emulated guest of an LCOW utility VM: the launcher that starts the guest agent as its own process and
  * records each running guest so that another process can take the VM over; the agent, an out-of-process GCS
  * that dials the host and answers the bridge's {@code schema.guest} requests as the reference GCS does; and what
- * it keeps as the reference's hcsv2 layer does (rootfs, layers, devices, mounts, cgroups, network namespace
- * bookkeeping, bundles, the GCS's process rules) over one container runtime of {@code .runtime}: runc, or where
- * runc cannot run the chroot fallback ({@link io.hcs4j.emulator.guest.ChrootRuntime}, processes on the host
- * chrooted in the rootfs, with or without root).
+ * it keeps as the reference's hcsv2 layer does (rootfs, layers, devices, the disk images behind SCSI and vPMem
+ * devices loop-mounted as a VM mounts its disks, mounts, cgroups, network namespace bookkeeping, bundles, the
+ * GCS's process rules) over one container runtime of {@code .runtime}: runc, or where runc cannot run the chroot
+ * fallback ({@link io.hcs4j.emulator.guest.ChrootRuntime}, processes on the host chrooted in the rootfs, with or
+ * without root).
  */
 package io.hcs4j.emulator.guest;

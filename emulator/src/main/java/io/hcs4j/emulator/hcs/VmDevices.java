@@ -112,7 +112,13 @@ final class VmDevices {
             String key = "vpmem/" + slot;
             if (add) {
                 ObjectNode device = settings(settings, io.hcs4j.schema.v2.VirtualPMemDevice.class, "VirtualPMemDevice");
-                plug(key, device.path("HostPath").asText(""), false);
+                String hostPath = device.path("HostPath").asText("");
+                long maximumSize = controller.path("MaximumSizeBytes").asLong(0);
+                if (maximumSize > 0 && sizeOf(hostPath) > maximumSize) {
+                    throw new HcsFault(HResults.E_INVALIDARG, hostPath + " is larger than the VM's vPMem devices ("
+                            + maximumSize + " bytes)");
+                }
+                plug(key, hostPath, false);
             } else {
                 unplug(key);
             }
@@ -126,6 +132,16 @@ final class VmDevices {
             throw new HcsFault(HResults.E_INVALIDARG, "the request needs " + what + " Settings");
         }
         return JsonDocs.typed(settings.toString(), type, what + " settings");
+    }
+
+    /** The size of a regular file, 0 for anything else (plug reports a missing one). */
+    private static long sizeOf(String hostPath) {
+        try {
+            Path p = Path.of(hostPath);
+            return Files.isRegularFile(p) ? Files.size(p) : 0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private void plug(String key, String hostPath, boolean directory) {

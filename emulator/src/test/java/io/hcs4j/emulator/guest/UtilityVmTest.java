@@ -46,6 +46,8 @@ class UtilityVmTest {
         final boolean bootGuest;
         final List<String> modifies = new CopyOnWriteArrayList<>();
         final CompletableFuture<Void> exit = new CompletableFuture<>();
+        /** A resource path whose Add this system refuses, as HCS refuses a device; null for none. */
+        volatile String failAdd;
         volatile ComputeSystem document;
         volatile GuestInstance guest;
 
@@ -92,8 +94,16 @@ class UtilityVmTest {
         }
 
         @Override
-        public void modify(ModifySettingRequest request) {
+        public void modify(ModifySettingRequest request) throws IOException {
+            if (request.requestType.value().equals("Add") && request.resourcePath.equals(failAdd)) {
+                throw new IOException("refused: " + request.resourcePath);
+            }
             modifies.add(request.requestType.value() + " " + request.resourcePath);
+        }
+
+        @Override
+        public void grantAccess(String hostPath) {
+            modifies.add("Grant " + hostPath);
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.hcs4j.shim.task;
 import io.grpc.Status;
 import io.hcs4j.hcs.HcsErrorKind;
 import io.hcs4j.hcs.HcsException;
+import io.hcs4j.shim.runtime.SpecException;
 import io.hcs4j.uvm.bridge.BridgeClosedException;
 import io.hcs4j.uvm.bridge.GcsException;
 import java.util.concurrent.CompletionException;
@@ -44,6 +45,12 @@ public final class GrpcErrors {
                 case FAILED_PRECONDITION -> Status.Code.FAILED_PRECONDITION;
                 case INVALID_ARGUMENT -> Status.Code.INVALID_ARGUMENT;
                 case UNIMPLEMENTED -> Status.Code.UNIMPLEMENTED;
+            };
+        }
+        if (t instanceof SpecException e) {
+            return switch (e.kind()) {
+                case INVALID_ARGUMENT -> Status.Code.INVALID_ARGUMENT;
+                case FAILED_PRECONDITION -> Status.Code.FAILED_PRECONDITION;
             };
         }
         if (t instanceof HcsException e) {

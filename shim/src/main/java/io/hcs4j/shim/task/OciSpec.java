@@ -43,8 +43,10 @@ public record OciSpec(String platform, Process process, String rootPath, boolean
         if (!root.isObject()) {
             throw invalid("config.json: not a JSON object");
         }
-        // A Windows section means a Windows container; otherwise the spec describes Linux.
-        String platform = root.has("windows") && !root.get("windows").isNull() ? "windows" : "linux";
+        // As hcsshim's oci.IsLCOW/IsWCOW: a Linux section means a Linux container (containerd on Windows adds a
+        // windows section to it for layer folders and the network); else a Windows section means Windows.
+        boolean linux = root.has("linux") && !root.get("linux").isNull();
+        String platform = !linux && root.has("windows") && !root.get("windows").isNull() ? "windows" : "linux";
         JsonNode processNode = root.get("process");
         if (processNode == null || !processNode.isObject()) {
             throw invalid("config.json: process is missing");

@@ -102,7 +102,8 @@ public final class Tasks {
             throw TaskException.alreadyExists("task " + r.getId() + " already exists");
         }
         OciSpec spec = OciSpec.readBundle(bundle);
-        ContainerBackend backend = backends.select(spec, options(r.getOptions()));
+        Options options = options(r.getOptions());
+        ContainerBackend backend = backends.select(spec, options);
         List<ContainerSpec.Layer> layers = new ArrayList<>();
         for (Mount m : r.getRootfsList()) {
             layers.add(new ContainerSpec.Layer(m.getType(), m.getSource(), m.getOptionsList()));
@@ -111,7 +112,7 @@ public final class Tasks {
         Container container;
         try {
             container = backend.create(new ContainerSpec(r.getId(), bundle, layers, bundle.resolve(spec.rootPath()),
-                    spec.readonlyRoot(), spec.annotations()));
+                    spec.readonlyRoot(), spec.annotations(), options));
         } catch (UnsupportedOperationException e) {
             throw TaskException.unimplemented("creating " + r.getId() + " on the " + backend.name() + " path: " + e.getMessage());
         } catch (IOException e) {

@@ -357,4 +357,32 @@ class TasksTest {
         assertTrue(t.isEmpty(), "no task is left behind");
         assertTrue(events.topics().isEmpty(), "no event for a refused create");
     }
+
+    @Test
+    void anLcowSpecWithAWindowsSectionGoesToTheLinuxPathWithTheRuntimeOptionsAndRefusalsKeepTheirKind() throws Exception {
+        List<ContainerSpec> seen = new java.util.ArrayList<>();
+        ContainerBackend linux = new ContainerBackend() {
+            @Override
+            public String name() {
+                return "lcow";
+            }
+
+            @Override
+            public Container create(ContainerSpec spec) throws IOException {
+                seen.add(spec);
+                throw io.hcs4j.shim.runtime.SpecException.precondition("the layer C:\\l\\layer.vhd is missing", null);
+            }
+        };
+        Tasks t = new Tasks(new Backends(linux, null), events, "test", Options.getDefaultInstance(), WireTypes.LINUX);
+        // containerd on Windows: a Linux spec that also carries a windows section (layer folders, network).
+        Path b = bundleJson("l1", "{\"process\":{\"args\":[\"sh\"]},\"linux\":{},"
+                + "\"windows\":{\"layerFolders\":[\"C:\\\\l\",\"C:\\\\s\"],\"network\":{}}}");
+        Options options = Options.newBuilder().setVmMemorySizeInMb(2048).setSandboxPlatform("linux/amd64").build();
+        io.grpc.Status e = status(() -> t.create(create("l1", b).setOptions(Any.pack(options)
+                .toBuilder().setTypeUrl("containerd.runhcs.v1.Options").build()).build()));
+        assertEquals(Code.FAILED_PRECONDITION, e.getCode());
+        assertTrue(e.getDescription().contains("C:\\l\\layer.vhd"), e.getDescription());
+        assertEquals(1, seen.size(), "the Linux path was asked");
+        assertEquals(2048, seen.get(0).options().getVmMemorySizeInMb(), "with the request's runtime options");
+    }
 }

@@ -97,6 +97,11 @@ class ReferenceReplayTest {
         }
 
         @Override
+        public void grantAccess(String hostPath) {
+            throw new UnsupportedOperationException("no devices in this scenario");
+        }
+
+        @Override
         public CompletableFuture<?> exit() {
             return exit;
         }

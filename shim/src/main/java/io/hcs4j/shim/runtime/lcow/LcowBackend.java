@@ -6,6 +6,9 @@ import io.hcs4j.schema.Json;
 import io.hcs4j.shim.runtime.ContainerBackend;
 import io.hcs4j.shim.runtime.ContainerSpec;
 import io.hcs4j.cow.Container;
+import io.hcs4j.shim.runtime.SpecException;
+import io.hcs4j.uvm.LcowLayers;
+import io.hcs4j.uvm.LcowOptions;
 import io.hcs4j.uvm.Resource;
 import io.hcs4j.uvm.UtilityVm;
 import io.hcs4j.uvm.backend.HostBackend;
@@ -14,7 +17,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -23,8 +28,11 @@ import java.util.function.Supplier;
  * The LCOW path: Linux containers in utility VMs booted through the host's backend (HCS, or the emulator on
  * Linux, whose guest sees the host's file system). A standalone task gets its own VM {@code <task id>@vm}; a pod's
  * sandbox gets one that the pod's containers (CRI annotations) share, with one guest network namespace (the
- * spec's, or a new one) hot-added before the first Create. containerd's rootfs mounts become the container's
- * combined layers in the guest.
+ * spec's, or a new one) hot-added before the first Create; the VM's shape comes from the runtime options and
+ * annotations ({@link LcowVmOptions}). The rootfs is either VHDs, as containerd on Windows hands them over
+ * ({@link VhdRootfs}: attached to the VM and combined in the guest, on every backend), or directories, as Linux's
+ * containerd does ({@link RootfsLayers}: combined in the guest directly, which needs a guest that sees the host's
+ * files). Everything is checked before a VM is booted or anything attached.
  */
 public final class LcowBackend implements ContainerBackend {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LcowBackend.class);
@@ -67,14 +75,23 @@ public final class LcowBackend implements ContainerBackend {
     @Override
     public Container create(ContainerSpec spec) throws IOException {
         HostBackend host = this.host.get();
-        if (!host.guestSeesHostFiles()) {
-            // Windows hands LCOW rootfs over as lcow-layer VHDs to attach over SCSI/vPMem; not mapped yet.
-            throw new UnsupportedOperationException("LCOW on real HCS needs the container's layers as VHDs "
-                    + "attached to the utility VM, which this backend does not map yet");
+        ObjectNode oci = readSpec(spec);
+        List<String> layerFolders = layerFolders(oci);
+        VhdRootfs vhds = null;
+        RootfsLayers directories = null;
+        if (VhdRootfs.isVhdRootfs(spec, layerFolders)) {
+            vhds = VhdRootfs.of(spec, layerFolders);
+        } else if (host.guestSeesHostFiles()) {
+            directories = RootfsLayers.of(spec);
+        } else {
+            throw new UnsupportedOperationException("a utility VM on real HCS takes the rootfs as lcow-layer VHDs "
+                    + "(containerd's windows-lcow snapshotter), not as " + (spec.layers().isEmpty() ? "a directory"
+                    : spec.layers().get(0).type() + " mounts"));
         }
         LcowVm vm = vmFor(host, spec);
         try {
-            return createIn(vm, spec);
+            return vhds != null ? createFromVhds(vm, spec, oci, vhds, guestDir(host, spec))
+                    : createIn(vm, spec, oci, directories);
         } catch (IOException | RuntimeException e) {
             vm.leave(spec.id());
             throw e;
@@ -98,7 +115,12 @@ public final class LcowBackend implements ContainerBackend {
         }
         boolean sandbox = type.equals("sandbox");
         String namespace = networkNamespace(spec);
-        LcowVm vm = LcowVm.boot(host, spec.id(), spec.bundle(), connectTimeout, rpcTimeout, () -> {
+        LcowOptions options = LcowVmOptions.of(UtilityVm.idFor(spec.id()), spec.options(), spec.annotations());
+        if (host.guestSeesHostFiles()) {
+            // The emulated guest shares the host's file system: the paths the VM picks go under the owner's bundle.
+            options.guestPathPrefix = spec.bundle().resolve("vm").toString();
+        }
+        LcowVm vm = LcowVm.boot(host, options, spec.bundle(), connectTimeout, rpcTimeout, () -> {
             if (sandbox) {
                 synchronized (sandboxes) {
                     sandboxes.remove(spec.id());
@@ -126,25 +148,64 @@ public final class LcowBackend implements ContainerBackend {
         return namespace.isEmpty() ? null : namespace;
     }
 
-    /**
-     * The container's directory in the guest, its {@code /run/gcs/c/<id>}: a guest that sees the host's files finds
-     * it beside the bundle. It holds the combined rootfs and the guest's own scratch; DeleteContainerState
-     * removes it.
-     */
-    private static Path guestDir(ContainerSpec spec) {
-        return spec.bundle().resolve("lcow");
+    /** The spec's {@code windows.layerFolders} (hcsshim's other way to name VHD layers), empty when none. */
+    private static List<String> layerFolders(ObjectNode oci) throws SpecException {
+        JsonNode folders = oci.path("windows").path("layerFolders");
+        if (folders.isMissingNode() || folders.isNull()) {
+            return List.of();
+        }
+        List<String> paths = new ArrayList<>();
+        for (JsonNode f : folders) {
+            if (!f.isTextual() || f.asText().isEmpty()) {
+                throw SpecException.invalid("windows.layerFolders holds " + f + ", not a folder path");
+            }
+            paths.add(f.asText());
+        }
+        if (!folders.isArray() || paths.size() == 1) {
+            throw SpecException.invalid("windows.layerFolders must list the layers and then the scratch folder: "
+                    + folders);
+        }
+        return paths;
     }
 
-    private LcowContainer createIn(LcowVm vm, ContainerSpec spec) throws IOException {
-        RootfsLayers rootfs = RootfsLayers.of(spec);
-        Path dir = guestDir(spec);
+    /**
+     * The container's directory in the guest: hcsshim's {@code /run/gcs/c/<id>}, or beside the bundle for a guest
+     * that sees the host's files. It holds the combined rootfs and the scratch; DeleteContainerState removes it.
+     */
+    private static String guestDir(HostBackend host, ContainerSpec spec) {
+        return host.guestSeesHostFiles() ? spec.bundle().resolve("lcow").toString() : "/run/gcs/c/" + spec.id();
+    }
+
+    /** Attaches the VHDs and combines them in the guest ({@link LcowLayers}), then creates the container on them. */
+    private LcowContainer createFromVhds(LcowVm vm, ContainerSpec spec, ObjectNode oci, VhdRootfs rootfs,
+                                         String dir) throws IOException {
+        List<String> layers = rootfs.layers().stream().map(Path::toString).toList();
+        LcowLayers mounted = LcowLayers.mount(vm.vm(), spec.id(), layers,
+                rootfs.scratch() == null ? null : rootfs.scratch().toString(), dir);
+        try {
+            GuestContainer container = vm.vm().createContainer(spec.id(),
+                    guestSpec(oci, spec, mounted.guestPath(), vm.networkNamespace()), dir, mounted.scratchDir());
+            return new LcowContainer(spec.id(), vm, mounted, container);
+        } catch (IOException | RuntimeException e) {
+            try {
+                mounted.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private LcowContainer createIn(LcowVm vm, ContainerSpec spec, ObjectNode oci, RootfsLayers rootfs)
+            throws IOException {
+        Path dir = spec.bundle().resolve("lcow");
         Path scratch = dir.resolve("scratch");
         rootfs.prepareScratch(scratch);
         String root = dir.resolve("rootfs").toString();
         Resource layers = vm.vm().addCombinedLayers(spec.id(), root, rootfs.layers(), scratch.toString());
         try {
-            GuestContainer container = vm.vm().createContainer(spec.id(), guestSpec(spec, root, vm.networkNamespace()),
-                    dir.toString(), scratch.toString());
+            GuestContainer container = vm.vm().createContainer(spec.id(), guestSpec(oci, spec, root,
+                    vm.networkNamespace()), dir.toString(), scratch.toString());
             return new LcowContainer(spec.id(), vm, layers, container);
         } catch (IOException | RuntimeException e) {
             try {
@@ -158,13 +219,15 @@ public final class LcowBackend implements ContainerBackend {
 
     /**
      * The bundle's OCI spec with its root pointed at the combined layers in the guest, its network namespace
-     * the VM's (as hcsshim sets {@code windows.network.networkNamespace}) and the task's annotations.
+     * the VM's (as hcsshim sets {@code windows.network.networkNamespace}), no layer folders (host paths) and the
+     * task's annotations.
      */
-    private static ObjectNode guestSpec(ContainerSpec spec, String root, String networkNamespace) throws IOException {
-        ObjectNode oci = readSpec(spec);
+    private static ObjectNode guestSpec(ObjectNode bundleSpec, ContainerSpec spec, String root, String networkNamespace) {
+        ObjectNode oci = bundleSpec.deepCopy();
         oci.putObject("root").put("path", root).put("readonly", spec.readonlyRoot());
         JsonNode windows = oci.path("windows");
         ObjectNode windowsNode = windows instanceof ObjectNode w ? w : oci.putObject("windows");
+        windowsNode.remove("layerFolders");
         JsonNode network = windowsNode.path("network");
         ObjectNode networkNode = network instanceof ObjectNode n ? n : windowsNode.putObject("network");
         networkNode.put("networkNamespace", networkNamespace);

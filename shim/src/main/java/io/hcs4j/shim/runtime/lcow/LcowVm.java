@@ -38,13 +38,13 @@ final class LcowVm {
     }
 
     /**
-     * Creates and boots the utility VM {@code <ownerId>@vm} and records it in {@code recordDir} (the owner's
+     * Creates and boots the utility VM {@code options.id} and records it in {@code recordDir} (the owner's
      * bundle) for a later {@code delete}. {@code onClose} runs once the last container has left.
      */
-    static LcowVm boot(HostBackend host, String ownerId, Path recordDir, Duration connectTimeout,
+    static LcowVm boot(HostBackend host, LcowOptions options, Path recordDir, Duration connectTimeout,
                        Duration rpcTimeout, Runnable onClose) throws IOException {
-        String id = UtilityVm.idFor(ownerId);
-        UtilityVm vm = UtilityVm.createLcow(host.vmSystems(), new LcowOptions(id));
+        String id = options.id;
+        UtilityVm vm = UtilityVm.createLcow(host.vmSystems(), options);
         try {
             vm.start(connectTimeout, rpcTimeout);
             new VmRecord(id).write(recordDir);

@@ -1,6 +1,7 @@
 package io.hcs4j.shim.runtime.lcow;
 
 import io.hcs4j.shim.runtime.ContainerSpec;
+import io.hcs4j.shim.runtime.SpecException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,33 +21,34 @@ import java.util.List;
  */
 record RootfsLayers(List<String> layers, String upperDir, String workDir) {
 
-    /** @throws IOException naming the mount or option that cannot become layers */
-    static RootfsLayers of(ContainerSpec spec) throws IOException {
+    /** @throws SpecException naming the mount or option that cannot become layers */
+    static RootfsLayers of(ContainerSpec spec) throws SpecException {
         List<ContainerSpec.Layer> mounts = spec.layers();
         if (mounts.isEmpty()) {
             if (!Files.isDirectory(spec.rootPath())) {
-                throw new IOException("no rootfs mounts and the spec's root " + spec.rootPath() + " is not a directory");
+                throw SpecException.precondition("no rootfs mounts and the spec's root " + spec.rootPath()
+                        + " is not a directory", null);
             }
             return new RootfsLayers(List.of(spec.rootPath().toString()), null, null);
         }
         if (mounts.size() > 1) {
-            throw new IOException("expected one rootfs mount, got " + mounts.size());
+            throw SpecException.invalid("expected one rootfs mount, got " + mounts.size());
         }
         ContainerSpec.Layer m = mounts.get(0);
         return switch (m.type()) {
             case "overlay" -> overlay(m);
             case "bind", "rbind" -> {
                 if (m.source().isEmpty()) {
-                    throw new IOException("bind rootfs mount without a source");
+                    throw SpecException.invalid("bind rootfs mount without a source");
                 }
                 yield new RootfsLayers(List.of(m.source()), null, null);
             }
-            default -> throw new IOException("rootfs mount type " + m.type() + " cannot become LCOW layers"
-                    + " (overlay and bind can)");
+            default -> throw SpecException.invalid("rootfs mount type " + m.type() + " cannot become LCOW layers"
+                    + " (overlay, bind and lcow-layer can)");
         };
     }
 
-    private static RootfsLayers overlay(ContainerSpec.Layer m) throws IOException {
+    private static RootfsLayers overlay(ContainerSpec.Layer m) throws SpecException {
         List<String> lower = new ArrayList<>();
         String upper = null;
         String work = null;
@@ -61,16 +63,16 @@ record RootfsLayers(List<String> layers, String upperDir, String workDir) {
         }
         lower.removeIf(String::isEmpty);
         if (lower.isEmpty()) {
-            throw new IOException("overlay rootfs mount without lowerdir: " + m.options());
+            throw SpecException.invalid("overlay rootfs mount without lowerdir: " + m.options());
         }
         if (upper == null) {
             return new RootfsLayers(List.copyOf(lower), null, null);
         }
         if (work == null) {
-            throw new IOException("overlay rootfs mount with an upperdir but no workdir: " + m.options());
+            throw SpecException.invalid("overlay rootfs mount with an upperdir but no workdir: " + m.options());
         }
         if (!Path.of(upper).isAbsolute() || !Path.of(work).isAbsolute()) {
-            throw new IOException("overlay upperdir and workdir must be absolute paths: " + m.options());
+            throw SpecException.invalid("overlay upperdir and workdir must be absolute paths: " + m.options());
         }
         return new RootfsLayers(List.copyOf(lower), upper, work);
     }

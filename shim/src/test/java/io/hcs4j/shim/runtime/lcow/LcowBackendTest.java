@@ -37,6 +37,7 @@ import io.hcs4j.schema.v2.PropertyQuery;
 import io.hcs4j.schema.v2.PropertyType;
 import io.hcs4j.uvm.bridge.GcsException;
 import io.hcs4j.shim.runtime.ContainerSpec;
+import io.hcs4j.shim.runtime.SpecException;
 import io.hcs4j.uvm.backend.HostBackend;
 import io.hcs4j.uvm.bridge.BridgeClosedException;
 import io.hcs4j.uvm.transport.HvSocketDirs;
@@ -326,7 +327,7 @@ class LcowBackendTest {
     // ---- the order of a container's life on the bridge, against the reference transcripts
 
     /** The GCS bridge's frames from the host, as the guest reads them. */
-    private static final class RecordedBridge {
+    static final class RecordedBridge {
         final ByteArrayOutputStream sent = new ByteArrayOutputStream();
 
         /** The host's backend, its VMs' GCS connections recorded. */
@@ -816,9 +817,11 @@ class LcowBackendTest {
         Path bundle = bundle(id, false, "true");
         IOException noRoot = assertThrows(IOException.class, () -> create(id, bundle, List.of(), Map.of()));
         assertTrue(noRoot.getMessage().contains("is not a directory"), noRoot.getMessage());
-        IOException tmpfs = assertThrows(IOException.class, () -> create(id, bundle,
+        SpecException tmpfs = assertThrows(SpecException.class, () -> create(id, bundle,
                 List.of(new ContainerSpec.Layer("tmpfs", "tmpfs", List.of())), Map.of()));
-        assertEquals("rootfs mount type tmpfs cannot become LCOW layers (overlay and bind can)", tmpfs.getMessage());
+        assertEquals("rootfs mount type tmpfs cannot become LCOW layers (overlay, bind and lcow-layer can)",
+                tmpfs.getMessage());
+        assertEquals(SpecException.Kind.INVALID_ARGUMENT, tmpfs.kind());
         assertFalse(Files.exists(HvSocketDirs.forVm(id + "@vm")), "socket directory left behind");
         assertFalse(Files.exists(bundle.resolve(VmRecord.FILE)));
         assertTrue(ProcessHandle.current().children().noneMatch(h -> h.info().commandLine().orElse("")

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hcs4j.shim.runtime.ContainerSpec;
+import io.hcs4j.shim.runtime.SpecException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -85,20 +86,20 @@ class RootfsLayersTest {
         assertEquals("no rootfs mounts and the spec's root " + bundle.resolve("rootfs") + " is not a directory",
                 assertThrows(IOException.class, this::layers).getMessage());
         assertEquals("overlay rootfs mount without lowerdir: [upperdir=/u/fs, workdir=/u/work]",
-                assertThrows(IOException.class, () -> layers(new ContainerSpec.Layer("overlay", "overlay",
+                assertThrows(SpecException.class, () -> layers(new ContainerSpec.Layer("overlay", "overlay",
                         List.of("upperdir=/u/fs", "workdir=/u/work")))).getMessage());
         assertEquals("overlay rootfs mount with an upperdir but no workdir: [lowerdir=/l, upperdir=/u/fs]",
-                assertThrows(IOException.class, () -> layers(new ContainerSpec.Layer("overlay", "overlay",
+                assertThrows(SpecException.class, () -> layers(new ContainerSpec.Layer("overlay", "overlay",
                         List.of("lowerdir=/l", "upperdir=/u/fs")))).getMessage());
         assertEquals("overlay upperdir and workdir must be absolute paths: [lowerdir=/l, upperdir=fs, workdir=work]",
-                assertThrows(IOException.class, () -> layers(new ContainerSpec.Layer("overlay", "overlay",
+                assertThrows(SpecException.class, () -> layers(new ContainerSpec.Layer("overlay", "overlay",
                         List.of("lowerdir=/l", "upperdir=fs", "workdir=work")))).getMessage());
-        assertEquals("bind rootfs mount without a source", assertThrows(IOException.class,
+        assertEquals("bind rootfs mount without a source", assertThrows(SpecException.class,
                 () -> layers(new ContainerSpec.Layer("bind", "", List.of()))).getMessage());
-        assertEquals("rootfs mount type windows-layer cannot become LCOW layers (overlay and bind can)",
-                assertThrows(IOException.class, () -> layers(new ContainerSpec.Layer("windows-layer", "C:\\l",
+        assertEquals("rootfs mount type windows-layer cannot become LCOW layers (overlay, bind and lcow-layer can)",
+                assertThrows(SpecException.class, () -> layers(new ContainerSpec.Layer("windows-layer", "C:\\l",
                         List.of()))).getMessage());
-        assertEquals("expected one rootfs mount, got 2", assertThrows(IOException.class, () -> layers(
+        assertEquals("expected one rootfs mount, got 2", assertThrows(SpecException.class, () -> layers(
                 new ContainerSpec.Layer("bind", "/a", List.of()), new ContainerSpec.Layer("bind", "/b", List.of())))
                 .getMessage());
     }
