@@ -80,6 +80,7 @@ final class RuncContainer implements Container {
     @Override
     public void start() throws RuntimeError {
         runc.run("start", id);
+        RuncProcess.awaitExecd(init.pid());
     }
 
     @Override
@@ -95,6 +96,7 @@ final class RuncContainer implements Container {
             RuncProcess.Started s = RuncProcess.start(runc, id, List.of("exec", "--detach", "--pid-file",
                     pidFile.toString(), "--process", document.toString()), p, stdio);
             track(s);
+            RuncProcess.awaitExecd(s.pid());
             s.relay().connect(stdio);
             return new RuncProcess(s);
         } catch (IOException e) {

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 
 /** An exec runc started in a container; also how a container's init and execs are started. */
 final class RuncProcess implements ContainerProcess {
+    private static final long EXEC_WAIT_MILLIS = 2000;
     private final Started started;
 
     RuncProcess(Started started) {
@@ -75,6 +76,23 @@ final class RuncProcess implements ContainerProcess {
         } catch (IOException | NumberFormatException e) {
             relay.close();
             throw RuntimeError.failed("runc wrote no pid to " + pidFile + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Waits (briefly) until runc's init stage of {@code pid} has exec'd the container's program: runc's exec and
+     * start return before that, and the host, which hears of the process then, expects to find it running its own
+     * program. Gives up after {@link #EXEC_WAIT_MILLIS} or when the process is gone.
+     */
+    static void awaitExecd(int pid) {
+        Path comm = Path.of("/proc", Integer.toString(pid), "comm");
+        long deadline = System.nanoTime() + EXEC_WAIT_MILLIS * 1_000_000L;
+        try {
+            while (Files.readString(comm).startsWith("runc:[") && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(500_000L);
+            }
+        } catch (IOException gone) {
+            // It has ended already.
         }
     }
 
