@@ -1,16 +1,13 @@
 package io.hcs4j.emulator.guest;
 
+import io.hcs4j.emulator.guest.runtime.Relays;
 import io.hcs4j.emulator.os.Pty;
 import io.hcs4j.hcs.raw.HResults;
 import io.hcs4j.platform.Connection;
 import io.hcs4j.platform.posix.Posix;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,18 +19,16 @@ import java.util.concurrent.CompletableFuture;
  * stdout and stderr.
  */
 final class AgentProcess {
-    private static final Logger LOG = LoggerFactory.getLogger(AgentProcess.class);
-
     private final Process process;
-    private final CompletableFuture<Integer> released;
+    private final CompletableFuture<Void> outputDone;
     private final Pty pty;
 
     /** The init of the PID namespace this process is the parent of, 0 when it is not one. */
     private volatile long namespaceInit;
 
-    private AgentProcess(Process process, CompletableFuture<Integer> released, Pty pty) {
+    private AgentProcess(Process process, CompletableFuture<Void> outputDone, Pty pty) {
         this.process = process;
-        this.released = released;
+        this.outputDone = outputDone;
         this.pty = pty;
     }
 
@@ -48,15 +43,13 @@ final class AgentProcess {
         Process process = pb.start();
         String name = "pid-" + process.pid();
         if (stdin != null) {
-            thread(name + "-stdin", () -> relayIn(stdin, process.getOutputStream()));
+            Relays.in(name + "-stdin", stdin, process.getOutputStream());
         }
         CompletableFuture<Void> out = stdout == null ? CompletableFuture.completedFuture(null)
-                : relayOut(name + "-stdout", process.getInputStream(), stdout);
+                : Relays.out(name + "-stdout", process.getInputStream(), stdout);
         CompletableFuture<Void> err = stderr == null ? CompletableFuture.completedFuture(null)
-                : relayOut(name + "-stderr", process.getErrorStream(), stderr);
-        CompletableFuture<Integer> released = CompletableFuture.allOf(process.onExit(), out, err)
-                .thenApply(v -> process.exitValue());
-        return new AgentProcess(process, released, null);
+                : Relays.out(name + "-stderr", process.getErrorStream(), stderr);
+        return new AgentProcess(process, CompletableFuture.allOf(out, err), null);
     }
 
     /**
@@ -79,13 +72,11 @@ final class AgentProcess {
         }
         String name = "pid-" + process.pid() + "-tty";
         if (stdin != null) {
-            thread(name + "-in", () -> relayIn(stdin, pty.output()));
+            Relays.in(name + "-in", stdin, pty.output());
         }
-        CompletableFuture<Void> out = relayOut(name + "-out", pty.input(), stdout);
-        CompletableFuture<Integer> released = CompletableFuture.allOf(process.onExit(), out)
-                .thenApply(v -> process.exitValue());
-        released.whenComplete((code, e) -> pty.close());
-        return new AgentProcess(process, released, pty);
+        CompletableFuture<Void> out = Relays.out(name + "-out", pty.input(), stdout);
+        CompletableFuture.allOf(process.onExit(), out).whenComplete((v, e) -> pty.close());
+        return new AgentProcess(process, out, pty);
     }
 
     /** Resizes the process's terminal; {@link GuestError} when it has none. */
@@ -98,58 +89,6 @@ final class AgentProcess {
         } catch (IOException e) {
             throw new GuestError(HResults.E_FAIL, e.getMessage());
         }
-    }
-
-    private static void thread(String name, Runnable body) {
-        Thread t = new Thread(body, name);
-        t.setDaemon(true);
-        t.start();
-    }
-
-    /** Host to process; the host's half-close (or hang-up) is the process's end of file. */
-    private static void relayIn(Connection socket, OutputStream toProcess) {
-        try (socket; toProcess) {
-            socket.input().transferTo(toProcess);
-        } catch (IOException e) {
-            LOG.debug("stdin relay ended: {}", e.toString());
-        }
-    }
-
-    /**
-     * Process to host; at the process's end of file, half-close towards the host, then wait for the host to
-     * close its end (that is what releases the exit code).
-     */
-    private static CompletableFuture<Void> relayOut(String name, InputStream fromProcess, Connection socket) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        thread(name, () -> {
-            try (socket) {
-                byte[] buf = new byte[64 * 1024];
-                // Without a socket the output is drained, so the process never blocks on it.
-                boolean hostGone = socket == null;
-                int n;
-                while ((n = fromProcess.read(buf)) >= 0) {
-                    if (!hostGone) {
-                        try {
-                            socket.output().write(buf, 0, n);
-                        } catch (IOException e) {
-                            // The host stopped reading: keep draining so the process never blocks on a full pipe.
-                            hostGone = true;
-                        }
-                    }
-                }
-                if (!hostGone) {
-                    socket.shutdownOutput();
-                    while (socket.input().read(buf) >= 0) {
-                        // The host does not write on an output stream; wait for its close.
-                    }
-                }
-            } catch (IOException e) {
-                LOG.debug("{} relay ended: {}", name, e.toString());
-            } finally {
-                done.complete(null);
-            }
-        });
-        return done;
     }
 
     /**
@@ -185,7 +124,17 @@ final class AgentProcess {
 
     /** The exit code, once the process has exited and the host has closed stdout and stderr. */
     CompletableFuture<Integer> released() {
-        return released;
+        return exitCode().thenCombine(outputDone, (code, v) -> code);
+    }
+
+    /** The exit code, when the process has exited. */
+    CompletableFuture<Integer> exitCode() {
+        return process.onExit().thenApply(Process::exitValue);
+    }
+
+    /** Completes when the process's output has gone to the host and the host has closed stdout and stderr. */
+    CompletableFuture<Void> outputDone() {
+        return outputDone;
     }
 
     CompletableFuture<Process> exited() {

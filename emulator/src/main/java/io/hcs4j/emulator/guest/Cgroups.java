@@ -120,6 +120,11 @@ final class Cgroups {
         return vmDir.getFileName().toString();
     }
 
+    /** The container's cgroup as an OCI spec's {@code linux.cgroupsPath} names it (under each hierarchy). */
+    static String containerPath(String vm, String container) {
+        return "/" + PARENT + "/" + vm + "/" + container;
+    }
+
     /** Creates the container's cgroup (and its parents) and applies the spec's resources. */
     ContainerCgroup create(String vm, String container, LinuxResources resources) throws IOException {
         if (!ContainerCgroup.NAME.matcher(container).matches()) {
@@ -187,9 +192,20 @@ final class Cgroups {
         }
     }
 
-    /** Ends whatever still runs in the VM's cgroups and removes them (after a crash, or at shutdown). */
+    /**
+     * Ends whatever still runs in the VM's cgroups and removes them (after a crash, or at shutdown); v1: in every
+     * hierarchy, as runc also makes the container's cgroup in the ones the agent does not use (devices, ...).
+     */
     void removeVm(String vm) {
-        for (Path hierarchy : hierarchies) {
+        List<Path> all = new ArrayList<>(hierarchies);
+        if (!v2) {
+            try (Stream<Path> mounted = Files.list(root)) {
+                mounted.filter(d -> Files.isDirectory(d.resolve(PARENT)) && !all.contains(d)).forEach(all::add);
+            } catch (IOException e) {
+                LOG.warn("cannot list the cgroup hierarchies in {}: {}", root, e.getMessage());
+            }
+        }
+        for (Path hierarchy : all) {
             Path vmDir = hierarchy.resolve(PARENT).resolve(vm);
             if (!Files.isDirectory(vmDir)) {
                 continue;

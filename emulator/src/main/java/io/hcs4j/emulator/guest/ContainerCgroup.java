@@ -92,6 +92,10 @@ final class ContainerCgroup {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         IOException failure = null;
         for (Path dir : dirs) {
+            if (!Files.isDirectory(dir)) {
+                // Removed already (runc delete removes the cgroup it joined).
+                continue;
+            }
             try {
                 Cgroups.killAndWait(dir, deadline);
                 Files.deleteIfExists(dir);

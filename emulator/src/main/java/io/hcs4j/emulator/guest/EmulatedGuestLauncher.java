@@ -36,6 +36,8 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
     /** A class-data archive (AppCDS, {@code .jsa}) or AOT cache ({@code .aot}) of this jar for the agent's JVM to map. */
     private static final String CDS_ARCHIVE_ENV = "HCS4J_CDS_ARCHIVE";
     private static final Logger LOG = LoggerFactory.getLogger(EmulatedGuestLauncher.class);
+    /** System property naming the runtime of the agents this JVM launches ("chroot"), as HCS4J_GUEST_RUNTIME does. */
+    static final String RUNTIME_PROPERTY = "hcs4j.guest.runtime";
     /**
      * A small agent that boots fast, as the real GCS is: one compiler tier, serial GC, a bounded heap whose young
      * generation holds start-up without a collection, JNA without its {@code ldconfig -p} library search (libc is
@@ -60,6 +62,11 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
             pb.environment().put(MountLog.FILE_ENV, GuestRecords.mountsFile(systemId).toString());
         } catch (IOException e) {
             LOG.warn("guest of {} keeps no list of its mounts: {}", systemId, e.getMessage());
+        }
+        String runtime = System.getProperty(RUNTIME_PROPERTY);
+        if (runtime != null) {
+            // This host's choice of the agent's container runtime (side-by-side benchmarks): the agent's environment.
+            pb.environment().put(GuestRuntime.RUNTIME_ENV, runtime);
         }
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -198,9 +205,11 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
             if (cgroups != null) {
                 cgroups.removeVm(Cgroups.vmName(vmDir));
             }
-        } catch (RuntimeException e) {
+            // The agent's own files (runc's state) go with it too.
+            FileTrees.delete(GuestRuntime.stateDir(vmDir, Posix.isRoot()));
+        } catch (RuntimeException | IOException e) {
             // The guest's exit is reported all the same.
-            LOG.warn("cannot remove the cgroups of the guest in {}: {}", vmDir, e.toString());
+            LOG.warn("cannot remove the cgroups or state of the guest in {}: {}", vmDir, e.toString());
         }
     }
 

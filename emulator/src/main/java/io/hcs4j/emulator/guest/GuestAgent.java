@@ -43,8 +43,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The emulated Linux guest's requests, served the way the reference Linux GCS does (see shared/vectors/gcs):
@@ -291,17 +289,7 @@ final class GuestAgent {
     }
 
     private int waitFor(String containerId, ContainerWaitForProcess request) throws GuestError {
-        AgentProcess p = runtime.waitable(containerId, (int) request.processId);
         long timeout = request.timeoutInMs;
-        try {
-            return timeout >= INFINITE ? p.released().get() : p.released().get(timeout, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw GuestError.of(HResults.V1_CONNECTION_TIMEOUT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw GuestError.of(HResults.E_FAIL);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new GuestError(HResults.E_FAIL, "waiting for the process failed: " + e.getCause());
-        }
+        return runtime.awaitExit(containerId, (int) request.processId, timeout >= INFINITE ? 0 : timeout);
     }
 }

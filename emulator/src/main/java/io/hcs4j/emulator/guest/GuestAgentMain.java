@@ -1,5 +1,6 @@
 package io.hcs4j.emulator.guest;
 
+import io.hcs4j.emulator.guest.runtime.Reaper;
 import io.hcs4j.platform.Connection;
 import io.hcs4j.platform.posix.Posix;
 import io.hcs4j.uvm.transport.HvSocketDirs;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
  */
 public final class GuestAgentMain {
     private static final Logger LOG = LoggerFactory.getLogger(GuestAgentMain.class);
+    private static final long ORPHAN_SWEEP_MS = 1000;
 
     private GuestAgentMain() {
     }
@@ -54,6 +56,9 @@ public final class GuestAgentMain {
             LOG.info("containers run in cgroups {}/{}{}/{}/<container>", Cgroups.DEFAULT_ROOT,
                     cgroups.cgroups().v2 ? "" : "<controller>/", Cgroups.PARENT, Cgroups.vmName(vmDir));
         }
+        // The agent is PID 1 of its PID namespace (as root) and the subreaper of what it runs: orphans come to it.
+        Reaper.becomeSubreaper();
+        Reaper.sweepOrphans(ORPHAN_SWEEP_MS);
         new GuestAgent(bridge, vmDir, root, cgroups.cgroups()).serve();
         System.exit(0);
     }

@@ -107,9 +107,10 @@ final class GuestMounts {
                 boolean created = !Files.exists(target);
                 Files.createDirectories(target);
                 try {
-                    GuestRuntime.run(List.of("mount", "--bind", source.toString(), mountPath));
                     if (readOnly) {
-                        GuestRuntime.run(List.of("mount", "-o", "remount,bind,ro", mountPath));
+                        bindReadOnly(source, mountPath);
+                    } else {
+                        GuestRuntime.run(List.of("mount", "--bind", source.toString(), mountPath));
                     }
                 } catch (IOException e) {
                     umountQuietly(mountPath);
@@ -136,6 +137,28 @@ final class GuestMounts {
         } catch (IOException e) {
             throw new GuestError(HResults.E_FAIL, "cannot map " + resourceType + " " + key + " at " + mountPath + ": "
                     + e.getMessage());
+        }
+    }
+
+    /**
+     * A read-only bind mount that is read-only wherever it appears: made and remounted read-only at a private
+     * staging point, then moved to {@code mountPath}. A remount does not propagate, so binding in place would give
+     * the containers whose mount namespaces follow the rootfs (runc's) a writable copy.
+     */
+    private void bindReadOnly(Path source, String mountPath) throws IOException {
+        Path staging = Files.createTempDirectory(devices.getParent(), "staging-");
+        try {
+            GuestRuntime.run(List.of("mount", "--bind", source.toString(), staging.toString()));
+            try {
+                GuestRuntime.run(List.of("mount", "--make-private", staging.toString()));
+                GuestRuntime.run(List.of("mount", "-o", "remount,bind,ro", staging.toString()));
+                GuestRuntime.run(List.of("mount", "--move", staging.toString(), mountPath));
+            } catch (IOException e) {
+                umountQuietly(staging.toString());
+                throw e;
+            }
+        } finally {
+            Files.deleteIfExists(staging);
         }
     }
 
@@ -255,16 +278,23 @@ final class GuestMounts {
                         source, destination);
                 continue;
             }
-            Path target = rootfs.resolve(destination.replaceFirst("^/+", "")).normalize();
             try {
-                if (source.isEmpty() || destination.isEmpty() || !target.startsWith(rootfs)) {
-                    throw new IOException("a bind mount needs a source and a destination inside the rootfs");
+                if (source.isEmpty() || destination.isEmpty()) {
+                    throw new IOException("a bind mount needs a source and a destination");
+                }
+                // As runc does: the destination's symbolic links are resolved inside the rootfs, so none leads out.
+                Path target = resolveInRoot(rootfs, destination);
+                if (target == null) {
+                    throw new IOException("the destination cannot be resolved inside the rootfs");
                 }
                 if (Files.isDirectory(Path.of(source))) {
                     Files.createDirectories(target);
                 } else if (!Files.exists(target)) {
                     Files.createDirectories(target.getParent());
                     Files.createFile(target);
+                }
+                if (!target.toRealPath().startsWith(rootfs.toRealPath())) {
+                    throw new IOException("the destination leaves the rootfs");
                 }
                 GuestRuntime.run(List.of("mount", options.contains("rbind") ? "--rbind" : "--bind", source,
                         target.toString()));
@@ -279,6 +309,48 @@ final class GuestMounts {
             }
         }
         return done;
+    }
+
+    /**
+     * {@code path} as a process chrooted in {@code rootfs} sees it (openat2 RESOLVE_IN_ROOT): each symbolic link is
+     * resolved with the rootfs as "/", and ".." stops at it. Components that do not exist are kept as named (they
+     * are not links); null when links loop or cannot be read.
+     */
+    static Path resolveInRoot(Path rootfs, String path) {
+        Path current = rootfs;
+        java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(path.split("/")));
+        int links = 0;
+        while (!pending.isEmpty()) {
+            String part = pending.pollFirst();
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                current = current.equals(rootfs) ? rootfs : current.getParent();
+                continue;
+            }
+            Path next = current.resolve(part);
+            if (Files.isSymbolicLink(next)) {
+                if (++links > 40) {
+                    return null;
+                }
+                try {
+                    String target = Files.readSymbolicLink(next).toString();
+                    List<String> parts = List.of(target.split("/"));
+                    for (int i = parts.size() - 1; i >= 0; i--) {
+                        pending.addFirst(parts.get(i));
+                    }
+                    if (target.startsWith("/")) {
+                        current = rootfs;
+                    }
+                } catch (IOException e) {
+                    return null;
+                }
+                continue;
+            }
+            current = next;
+        }
+        return current;
     }
 
     /** Undoes {@link #bindSpecMounts}, the last first. */

@@ -1,6 +1,15 @@
 package io.hcs4j.emulator.guest;
 
+import io.hcs4j.emulator.guest.runtime.ContainerProcess;
+import io.hcs4j.emulator.guest.runtime.ContainerRuntime;
+import io.hcs4j.emulator.guest.runtime.RuntimeError;
+import io.hcs4j.emulator.guest.runtime.Stdio;
+import io.hcs4j.emulator.guest.runtime.runc.RuncRuntime;
 import io.hcs4j.hcs.raw.HResults;
+import io.hcs4j.platform.FileTrees;
+import io.hcs4j.platform.PrivateDirectory;
+import io.hcs4j.platform.posix.Posix;
+import io.hcs4j.schema.Json;
 import io.hcs4j.platform.Connection;
 import io.hcs4j.schema.guest.ContainerPropertiesV2;
 import io.hcs4j.schema.guest.GuestProcessParameters;
@@ -24,23 +33,27 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
- * What the emulated guest runs: combined-layer root filesystems, containers (an OCI spec and its processes)
- * and processes of the VM itself. Processes are real host processes: chrooted into the container's rootfs
- * (unshare --root) when the guest runs as root (its launcher also gives it its own PID and mount namespaces),
- * otherwise run from the rootfs directory with its binaries first on PATH; on a pseudo-terminal when one is
- * asked for. As root a container's init is PID 1 of its own PID namespace, as under runc (a signal it has no
- * handler for does nothing; SIGKILL ends it); without root it is an ordinary process, and execs run in the guest's
- * PID namespace in both cases. With cgroups ({@link Cgroups}) each container has its own, holding every process
- * it runs. Network namespaces are bookkept as the reference keeps them ({@link NetworkNamespaces}).
+ * What the emulated guest runs, as the reference GCS keeps it (its hcsv2 layer): combined-layer root filesystems,
+ * containers and their processes, and processes of the VM itself. A container is a bundle the agent writes
+ * ({@link BundleSpec}) and hands to the one container runtime chosen at start: runc where it can run (root, runc
+ * installed), the chroot fallback ({@link ChrootRuntime}) otherwise. The GCS's rules stay here, the same for both:
+ * stdio connected before the process starts, exit codes held until the host closes stdout and stderr, a finished
+ * exec forgotten once its exit has been delivered, exit notifications, error codes. With cgroups ({@link Cgroups})
+ * each container has its own, where the runtime puts every process it runs. Network namespaces are bookkept as
+ * the reference keeps them ({@link NetworkNamespaces}).
  */
 final class GuestRuntime {
     static final String VM_ID = "00000000-0000-0000-0000-000000000000";
@@ -48,15 +61,12 @@ final class GuestRuntime {
     private static final String CRI_CONTAINER_TYPE = "io.kubernetes.cri.container-type";
     private static final String CRI_SANDBOX_ID = "io.kubernetes.cri.sandbox-id";
     private static final Logger LOG = LoggerFactory.getLogger(GuestRuntime.class);
-
-    /** Joins the cgroups named by its first arguments, then becomes the container's process (same pid). */
-    private static final String ENTER_CGROUP = "n=$1; shift; while [ \"$n\" -gt 0 ]; do echo $$ > \"$1\" || exit 126; "
-            + "shift; n=$((n-1)); done; exec \"$@\"";
-
-    /** The parent of a container's init in its own PID namespace: forks once (the init), reports its status. */
-    private static final String PID_NAMESPACE_PARENT = "trap : HUP INT QUIT TERM; \"$@\"; exit $?";
-    private static final long NAMESPACE_INIT_TIMEOUT_MILLIS = 5000;
-    private static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+    /** "chroot" runs containers on the fallback runtime even where runc could run them (tests, benchmarks). */
+    static final String RUNTIME_ENV = "HCS4J_GUEST_RUNTIME";
+    /** Where runc is, when not where Debian puts it. */
+    static final String RUNC_ENV = "HCS4J_RUNC";
+    /** Where the agents keep their own files, one directory per VM (default: /run/hcs4j/guest as root). */
+    static final String STATE_ENV = "HCS4J_GUEST_STATE_DIR";
 
     private final boolean root;
     private final Cgroups cgroups;
@@ -67,47 +77,41 @@ final class GuestRuntime {
     private final Map<String, Layers> layers = new ConcurrentHashMap<>();
     private final Map<String, Container> containers = new ConcurrentHashMap<>();
     private final Map<Integer, AgentProcess> vmProcesses = new ConcurrentHashMap<>();
+    private final Path vmDir;
+    /** The agent's own files: runc's state, the bundles of containers the host gave no OciBundlePath. */
+    private final Path stateDir;
+    /** The cgroups of created containers, for the chroot runtime, which puts their processes in them. */
+    private final Map<String, ContainerCgroup> containerCgroups = new ConcurrentHashMap<>();
+    private final ContainerRuntime runtime;
 
     private record Layers(Path root, boolean mounted) {
     }
 
+    /** A process the host started in a container, and its exit code as the host receives it. */
+    private record Started(ContainerProcess process, CompletableFuture<Integer> released) {
+    }
+
     private final class Container {
         final String id;
-        final Spec spec;
-        final Path rootfs;
         /** Null when the guest runs without cgroups. */
         final ContainerCgroup cgroup;
-        /** The spec's bind mounts made in the rootfs; see {@link #releaseMounts}. */
-        final List<Path> bindMounts;
         /** What DeleteContainerState removes (null where the host named none). */
         final Path scratchDir;
         final Path bundleDir;
-        private boolean mountsReleased;
-        final Map<Integer, AgentProcess> processes = new ConcurrentHashMap<>();
-        volatile AgentProcess init;
+        final io.hcs4j.emulator.guest.runtime.Container container;
+        /** The init (once started) and the execs whose exit has not been delivered. */
+        final Map<Integer, Started> processes = new ConcurrentHashMap<>();
+        volatile Started init;
         volatile boolean shutdownRequested;
         volatile boolean exited;
 
-        Container(String id, Spec spec, Path rootfs, ContainerCgroup cgroup, List<Path> bindMounts,
-                  LinuxHostedSystem config) {
+        Container(String id, ContainerCgroup cgroup, LinuxHostedSystem config,
+                  io.hcs4j.emulator.guest.runtime.Container container) {
             this.id = id;
-            this.spec = spec;
-            this.rootfs = rootfs;
             this.cgroup = cgroup;
-            this.bindMounts = bindMounts;
             this.scratchDir = pathOrNull(config.scratchDirPath);
             this.bundleDir = pathOrNull(config.ociBundlePath);
-        }
-
-        /**
-         * Unmounts the spec's bind mounts, once. runc makes them in the container's own mount namespace, where they
-         * neither outlive its processes nor keep the guest from unmounting the rootfs; here they share the agent's.
-         */
-        synchronized void releaseMounts() {
-            if (!mountsReleased) {
-                mountsReleased = true;
-                GuestMounts.unbind(bindMounts);
-            }
+            this.container = container;
         }
     }
 
@@ -120,8 +124,57 @@ final class GuestRuntime {
         this.root = root;
         this.cgroups = cgroups;
         this.vm = Cgroups.vmName(vmDir);
+        this.vmDir = vmDir;
+        this.stateDir = stateDir(vmDir, root);
         this.mounts = new GuestMounts(root, vmDir.resolve("devices"));
         this.exitNotifier = exitNotifier;
+        this.runtime = selectRuntime();
+    }
+
+    /** The container runtime, chosen once and logged: runc where it can run, else the chroot fallback. */
+    private ContainerRuntime selectRuntime() {
+        String runc = System.getenv(RUNC_ENV);
+        Choice choice = choose(root, System.getenv(RUNTIME_ENV),
+                runc == null || runc.isEmpty() ? RuncRuntime.find() : Optional.of(Path.of(runc)).filter(Files::isExecutable));
+        LOG.info("container runtime: {}", choice.reason());
+        if (choice.runc() != null) {
+            return new RuncRuntime(choice.runc(), stateDir.resolve("runc"));
+        }
+        return new ChrootRuntime(root, mounts, containerCgroups::get);
+    }
+
+    /**
+     * The agent's own directory for a VM: {@value #STATE_ENV}/&lt;vm&gt;, by default /run/hcs4j/guest/&lt;vm&gt; as
+     * root and the VM's socket directory's {@code state} otherwise. Outside the socket directory, which the VM's
+     * end removes when it is empty; the launcher removes this one when the agent exits.
+     */
+    static Path stateDir(Path vmDir, boolean root) {
+        String configured = System.getenv(STATE_ENV);
+        if (configured != null && !configured.isEmpty()) {
+            return Path.of(configured).resolve(Cgroups.vmName(vmDir));
+        }
+        return root ? PrivateDirectory.base().resolve("guest").resolve(Cgroups.vmName(vmDir)) : vmDir.resolve("state");
+    }
+
+    /** Which runtime runs containers ({@code runc} null: the fallback), and the one line that says why. */
+    record Choice(Path runc, String reason) {
+    }
+
+    static Choice choose(boolean root, String wanted, Optional<Path> runc) {
+        if ("chroot".equals(wanted)) {
+            return new Choice(null, "chroot fallback (" + RUNTIME_ENV + "=chroot)");
+        }
+        if (!root) {
+            return new Choice(null, "chroot fallback (runc needs root)");
+        }
+        if (runc.isEmpty()) {
+            return new Choice(null, "chroot fallback (runc not found)");
+        }
+        return new Choice(runc.get(), "runc (" + runc.get() + ")");
+    }
+
+    String runtimeName() {
+        return runtime.name();
     }
 
     GuestMounts mounts() {
@@ -151,6 +204,9 @@ final class GuestRuntime {
                 Files.createDirectories(scratch.resolve("work"));
                 run(List.of("mount", "-t", "overlay", "overlay", "-o", "lowerdir=" + String.join(":", paths)
                         + ",upperdir=" + scratch.resolve("upper") + ",workdir=" + scratch.resolve("work"), rootPath));
+                // Shared, so that what the guest mounts in the rootfs later (a device) reaches a running container's
+                // mount namespace, which runc makes a slave of it.
+                run(List.of("mount", "--make-shared", rootPath));
                 layers.put(rootPath, new Layers(target, true));
                 MountLog.AGENT.mounted(target);
             } else {
@@ -171,7 +227,10 @@ final class GuestRuntime {
         if (l == null) {
             throw GuestError.of(HResults.E_ELEMENT_NOT_FOUND);
         }
-        containers.values().stream().filter(c -> c.rootfs.equals(l.root)).forEach(Container::releaseMounts);
+        if (runtime instanceof ChrootRuntime chroot) {
+            // Its bind mounts are in the agent's mount namespace, inside the rootfs.
+            chroot.releaseMounts(l.root);
+        }
         try {
             if (l.mounted) {
                 run(List.of("umount", rootPath));
@@ -200,7 +259,12 @@ final class GuestRuntime {
 
     // ---- containers
 
-    void create(String id, LinuxHostedSystem config) throws GuestError {
+    /**
+     * Creates a container: its network namespace and cgroup, then the bundle ({@code OciBundlePath}, or the VM's
+     * {@code gcs/c/<id>}) with config.json for the runtime, which creates the container and its (unstarted) init.
+     * Serialized, so an id is created once.
+     */
+    synchronized void create(String id, LinuxHostedSystem config) throws GuestError {
         Spec spec = config.ociSpecification;
         if (spec == null) {
             throw new GuestError(HResults.V1_INVALID_JSON, "ContainerConfig has no OciSpecification");
@@ -218,24 +282,25 @@ final class GuestRuntime {
         ContainerCgroup cgroup = null;
         try {
             cgroup = createCgroup(id, spec);
-        } catch (GuestError e) {
-            networks.release(id);
-            throw e;
-        }
-        List<Path> bindMounts;
-        try {
-            bindMounts = mounts.bindSpecMounts(id, rootfs, spec.mounts == null ? List.of() : spec.mounts);
-        } catch (GuestError e) {
+            Path bundle = config.ociBundlePath == null || config.ociBundlePath.isEmpty()
+                    ? stateDir.resolve("c").resolve(id) : Path.of(config.ociBundlePath);
+            BundleSpec.write(bundle, spec, rootfs, cgroup == null ? null : Cgroups.containerPath(vm, id));
+            if (cgroup != null) {
+                containerCgroups.put(id, cgroup);
+            }
+            io.hcs4j.emulator.guest.runtime.Container created = runtime.createContainer(id, bundle, Stdio.NONE);
+            containers.put(id, new Container(id, cgroup, config, created));
+        } catch (GuestError | RuntimeError | IOException e) {
+            containerCgroups.remove(id);
             removeCgroup(id, cgroup);
             networks.release(id);
-            throw e;
+            throw e instanceof GuestError g ? g : e instanceof RuntimeError r ? guestError(r)
+                    : new GuestError(HResults.E_FAIL, "cannot write the bundle of " + id + ": " + e.getMessage());
         }
-        Container c = new Container(id, spec, rootfs, cgroup, bindMounts, config);
-        if (containers.putIfAbsent(id, c) != null) {
-            GuestMounts.unbind(bindMounts);
-            removeCgroup(id, cgroup);
-            throw new GuestError(HResults.V1_INVALID_STATE, "container " + id + " already exists");
-        }
+    }
+
+    static GuestError guestError(RuntimeError e) {
+        return new GuestError(e.hresult(), e.getMessage());
     }
 
     /**
@@ -249,8 +314,8 @@ final class GuestRuntime {
                 : orEmpty(spec.windows.network.networkNamespace);
         java.util.function.IntSupplier pid = () -> {
             Container c = containers.get(id);
-            AgentProcess init = c == null ? null : c.init;
-            return init == null ? 0 : init.pid();
+            Started init = c == null ? null : c.init;
+            return init == null ? 0 : init.process().pid();
         };
         switch (type) {
             case "" -> networks.assign(namespace, id, pid);
@@ -300,11 +365,15 @@ final class GuestRuntime {
             throw new GuestError(HResults.E_INVALIDARG, "ContainerConstraints needs Linux (OCI LinuxResources)");
         }
         try {
+            // The guest's own check and write first (its errors name the field), then the runtime's record of them.
             c.cgroup.apply(resources);
+            c.container.update(resources);
         } catch (IllegalArgumentException e) {
             throw new GuestError(HResults.E_INVALIDARG, e.getMessage());
         } catch (IOException e) {
             throw new GuestError(HResults.E_FAIL, "cannot update " + containerId + ": " + e.getMessage());
+        } catch (RuntimeError e) {
+            throw guestError(e);
         }
     }
 
@@ -334,181 +403,55 @@ final class GuestRuntime {
     /** Starts a process: the init process (no OCI process), an exec, or a process of the VM itself. */
     int execute(String containerId, GuestProcessParameters params, Connection in, Connection out,
                 Connection err) throws GuestError {
-        try {
-            if (VM_ID.equals(containerId)) {
+        if (VM_ID.equals(containerId)) {
+            try {
                 return startVmProcess(params, in, out, err);
+            } catch (IOException e) {
+                throw new GuestError(HResults.E_FAIL, "cannot start the process: " + e.getMessage());
             }
-            Container c = container(containerId);
-            boolean init = params.ociProcess == null;
-            if (init && c.init != null) {
-                throw new GuestError(HResults.V1_INVALID_STATE, "container " + containerId + " already started its init process");
+        }
+        Container c = container(containerId);
+        Stdio stdio = new Stdio(in, out, err);
+        try {
+            synchronized (c) {
+                return params.ociProcess == null ? startInit(c, stdio) : startExec(c, params, stdio);
             }
-            if (!init && (c.init == null || c.exited)) {
-                throw new GuestError(HResults.V1_INVALID_STATE, "container " + containerId + " is not running");
-            }
-            io.hcs4j.schema.oci.Process process = init ? c.spec.process : params.ociProcess;
-            if (process == null) {
-                throw new GuestError(HResults.V1_INVALID_JSON, "the OCI spec has no process");
-            }
-            // As the Linux GCS: the terminal's size is the OCI process's consoleSize (ProcessParameters.ConsoleSize
-            // is for Windows guests).
-            int rows = process.consoleSize == null ? 0 : (int) process.consoleSize.height;
-            int cols = process.consoleSize == null ? 0 : (int) process.consoleSize.width;
-            AgentProcess p = startInContainer(c, process, init, params.emulateConsole, cols, rows, in, out, err);
-            if (c.cgroup != null) {
-                try {
-                    c.cgroup.join(p.pid());
-                } catch (IOException e) {
-                    p.kill();
-                    throw e;
-                }
-            }
-            c.processes.put(p.pid(), p);
-            if (init) {
-                c.init = p;
-                p.released().whenComplete((code, e) -> initDone(c));
-            }
-            return p.pid();
-        } catch (IOException e) {
-            throw new GuestError(HResults.E_FAIL, "cannot start the process: " + e.getMessage());
+        } catch (RuntimeError e) {
+            throw guestError(e);
         }
     }
 
-    private AgentProcess startInContainer(Container c, io.hcs4j.schema.oci.Process process, boolean init,
-                                          boolean terminal, int cols, int rows,
-                                          Connection in, Connection out, Connection err)
-            throws IOException, GuestError {
-        List<String> args = process.args == null ? List.of() : process.args;
-        if (args.isEmpty()) {
-            throw new GuestError(HResults.V1_INVALID_JSON, "the OCI process has no args");
+    /** Connects the init's stdio, then starts it (runc start), as the reference does. */
+    private int startInit(Container c, Stdio stdio) throws GuestError, RuntimeError {
+        if (c.init != null) {
+            throw new GuestError(HResults.V1_INVALID_STATE, "container " + c.id + " already started its init process");
         }
-        Map<String, String> env = new LinkedHashMap<>();
-        for (String kv : process.env == null ? List.<String>of() : process.env) {
-            int eq = kv.indexOf('=');
-            if (eq > 0) {
-                env.put(kv.substring(0, eq), kv.substring(eq + 1));
-            }
-        }
-        String cwd = process.cwd == null || process.cwd.isEmpty() ? "/" : process.cwd;
-        if (!init) {
-            // runc refuses an exec whose program is missing before it starts anything.
-            requireExecutable(c, args.get(0), env.getOrDefault("PATH", DEFAULT_PATH));
-        }
-        List<String> command = new ArrayList<>();
-        boolean ownPidNamespace = root && init;
-        if (ownPidNamespace) {
-            // The init is PID 1 of its own PID namespace, as under runc: the parent shell stays outside the
-            // container (and its cgroup) and reports the init's exit status, 128+n for a signal.
-            command.addAll(List.of("unshare", "--pid", "/bin/sh", "-c", PID_NAMESPACE_PARENT, "hcs4j-pid-ns"));
-        }
-        if (c.cgroup != null) {
-            // The process joins the container's cgroups before it execs, so nothing it forks escapes them.
-            List<Path> procs = c.cgroup.procsFiles();
-            command.addAll(List.of("/bin/sh", "-c", ENTER_CGROUP, "hcs4j-cgroup", Integer.toString(procs.size())));
-            procs.forEach(p -> command.add(p.toString()));
-        }
-        Path dir;
-        if (root) {
-            // util-linux unshare without namespace flags: chroot into the rootfs and chdir to cwd there.
-            command.addAll(List.of("unshare", "--root=" + c.rootfs, "--wd=" + cwd));
-            command.addAll(args);
-            dir = Path.of("/");
-        } else {
-            String path = env.getOrDefault("PATH", "/usr/bin:/bin");
-            String inRootfs = java.util.Arrays.stream(path.split(":"))
-                    .map(p -> c.rootfs.resolve(p.startsWith("/") ? p.substring(1) : p).toString())
-                    .collect(Collectors.joining(":"));
-            env.put("PATH", inRootfs + ":" + path);
-            command.add(resolve(args.get(0), env.get("PATH")));
-            command.addAll(args.subList(1, args.size()));
-            dir = c.rootfs.resolve(cwd.startsWith("/") ? cwd.substring(1) : cwd);
-        }
-        AgentProcess p;
-        if (process.terminal || terminal) {
-            env.putIfAbsent("TERM", "xterm");
-            p = AgentProcess.startWithTerminal(command, env, dir, in, out, cols, rows);
-        } else {
-            p = AgentProcess.start(command, env, dir, in, out, err);
-        }
-        if (ownPidNamespace) {
-            p.followNamespaceInit(NAMESPACE_INIT_TIMEOUT_MILLIS);
-        }
-        return p;
+        c.container.relay().connect(stdio);
+        c.container.start();
+        Started init = started(c.container);
+        c.init = init;
+        c.processes.put(c.container.pid(), init);
+        init.released().whenComplete((code, e) -> initDone(c));
+        return c.container.pid();
     }
 
-    /** Fails as runc does when an exec's program is not in the container: 0x80004005, nothing started. */
-    private void requireExecutable(Container c, String program, String path) throws GuestError {
-        List<String> candidates = program.contains("/") ? List.of(program)
-                : java.util.Arrays.stream(path.split(":")).filter(d -> !d.isEmpty()).map(d -> d + "/" + program).toList();
-        for (String candidate : candidates) {
-            Path inRootfs = inRootfs(c.rootfs, candidate);
-            if (inRootfs != null && Files.isRegularFile(inRootfs) && Files.isExecutable(inRootfs)) {
-                return;
-            }
-            if (!root && !program.contains("/") && Files.isExecutable(Path.of(candidate))) {
-                // Without chroot the guest also runs programs from its own PATH.
-                return;
-            }
+    private int startExec(Container c, GuestProcessParameters params, Stdio stdio) throws GuestError, RuntimeError {
+        if (c.init == null || c.exited) {
+            throw new GuestError(HResults.V1_INVALID_STATE, "container " + c.id + " is not running");
         }
-        String reason = program.contains("/") ? "stat " + program + ": no such file or directory"
-                : "executable file not found in $PATH";
-        throw new GuestError(HResults.E_FAIL, "runc exec failed: unable to start container process: exec: \""
-                + program + "\": " + reason);
+        io.hcs4j.schema.oci.Process process = params.ociProcess;
+        if (params.emulateConsole && !process.terminal) {
+            process = Json.convert(process, io.hcs4j.schema.oci.Process.class);
+            process.terminal = true;
+        }
+        ContainerProcess p = c.container.execProcess(process, stdio);
+        c.processes.put(p.pid(), started(p));
+        return p.pid();
     }
 
-    /** {@code path} as the container sees it: symbolic links resolved inside the rootfs; null if it is missing. */
-    private static Path inRootfs(Path rootfs, String path) {
-        Path current = rootfs;
-        java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(path.split("/")));
-        int links = 0;
-        while (!pending.isEmpty()) {
-            String part = pending.pollFirst();
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
-                current = current.equals(rootfs) ? rootfs : current.getParent();
-                continue;
-            }
-            Path next = current.resolve(part);
-            if (Files.isSymbolicLink(next)) {
-                if (++links > 40) {
-                    return null;
-                }
-                try {
-                    String target = Files.readSymbolicLink(next).toString();
-                    List<String> parts = List.of(target.split("/"));
-                    for (int i = parts.size() - 1; i >= 0; i--) {
-                        pending.addFirst(parts.get(i));
-                    }
-                    if (target.startsWith("/")) {
-                        current = rootfs;
-                    }
-                } catch (IOException e) {
-                    return null;
-                }
-                continue;
-            }
-            if (!Files.exists(next)) {
-                return null;
-            }
-            current = next;
-        }
-        return current;
-    }
-
-    /** Java looks programs up on its own PATH, not the child's: look them up here. */
-    private static String resolve(String program, String path) {
-        if (program.contains("/")) {
-            return program;
-        }
-        for (String dir : path.split(":")) {
-            Path candidate = Path.of(dir, program);
-            if (Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        return program;
+    /** As the GCS: the exit code is released once the process has ended and the host has closed stdout/stderr. */
+    private static Started started(ContainerProcess p) {
+        return new Started(p, p.exited().thenCombine(p.relay().done(), (code, v) -> code));
     }
 
     private int startVmProcess(GuestProcessParameters params, Connection in, Connection out,
@@ -538,41 +481,123 @@ final class GuestRuntime {
     private void initDone(Container c) {
         c.exited = true;
         // As when a PID namespace's init dies: every other process of the container is killed.
-        c.processes.values().forEach(AgentProcess::kill);
+        try {
+            c.container.kill(Posix.SIGKILL, true);
+        } catch (RuntimeError nothingLeft) {
+            // The container has no process left.
+        }
         if (c.cgroup != null) {
             c.cgroup.killAll();
         }
         exitNotifier.accept(c.id, c.shutdownRequested ? "GracefulExit" : "UnexpectedExit");
     }
 
-    private AgentProcess process(String containerId, int pid) throws GuestError {
-        AgentProcess p = VM_ID.equals(containerId) ? vmProcesses.get(pid) : container(containerId).processes.get(pid);
+    private Started started(String containerId, int pid) throws GuestError {
+        Started p = container(containerId).processes.get(pid);
         if (p == null) {
             throw GuestError.of(HResults.E_ELEMENT_NOT_FOUND);
         }
         return p;
     }
 
-    AgentProcess waitable(String containerId, int pid) throws GuestError {
-        return process(containerId, pid);
+    /**
+     * Waits for a process's exit code as the host receives it: once it has ended and stdout/stderr are closed
+     * ({@code timeoutMs} 0: no limit; then 0xC0370109). A finished exec (or VM process) is then forgotten, as the
+     * seeds' Process.Delete does, so that a long-lived container does not keep every exec it ever ran; a container's
+     * init stays until the container's state is deleted.
+     */
+    int awaitExit(String containerId, int pid, long timeoutMs) throws GuestError {
+        CompletableFuture<Integer> released;
+        if (VM_ID.equals(containerId)) {
+            AgentProcess p = vmProcesses.get(pid);
+            if (p == null) {
+                throw GuestError.of(HResults.E_ELEMENT_NOT_FOUND);
+            }
+            released = p.released();
+        } else {
+            released = started(containerId, pid).released();
+        }
+        int code;
+        try {
+            code = timeoutMs == 0 ? released.get() : released.get(timeoutMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw GuestError.of(HResults.V1_CONNECTION_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw GuestError.of(HResults.E_FAIL);
+        } catch (ExecutionException e) {
+            throw new GuestError(HResults.E_FAIL, "waiting for the process failed: " + e.getCause());
+        }
+        forget(containerId, pid);
+        return code;
+    }
+
+    private void forget(String containerId, int pid) {
+        if (VM_ID.equals(containerId)) {
+            vmProcesses.remove(pid);
+            return;
+        }
+        Container c = containers.get(containerId);
+        Started p = c == null ? null : c.processes.get(pid);
+        if (p != null && p != c.init && c.processes.remove(pid, p)) {
+            try {
+                p.process().delete();
+            } catch (RuntimeError e) {
+                LOG.warn("exec {} of {}: {}", pid, containerId, e.getMessage());
+            }
+        }
+    }
+
+    /** How many processes the host can still wait for in a container (its init and undelivered execs). */
+    int processCount(String containerId) throws GuestError {
+        return container(containerId).processes.size();
     }
 
     void resize(String containerId, int pid, int cols, int rows) throws GuestError {
-        process(containerId, pid).resize(cols, rows);
+        if (VM_ID.equals(containerId)) {
+            throw new GuestError(HResults.V1_INVALID_STATE, "process " + pid + " has no terminal");
+        }
+        try {
+            started(containerId, pid).process().relay().resize(cols, rows);
+        } catch (RuntimeError e) {
+            throw guestError(e);
+        }
     }
 
+    /** Signals a process; 0x80070490 once it has ended. A container's init is signalled through the runtime. */
     void signal(String containerId, int pid, int signal) throws GuestError {
-        process(containerId, pid).signal(signal);
+        if (VM_ID.equals(containerId)) {
+            AgentProcess p = vmProcesses.get(pid);
+            if (p == null) {
+                throw GuestError.of(HResults.E_ELEMENT_NOT_FOUND);
+            }
+            p.signal(signal);
+            return;
+        }
+        Container c = container(containerId);
+        Started p = started(containerId, pid);
+        if (p.process().exited().isDone()) {
+            throw GuestError.of(HResults.E_ELEMENT_NOT_FOUND);
+        }
+        if (p == c.init) {
+            try {
+                c.container.kill(signal, false);
+            } catch (RuntimeError e) {
+                throw GuestError.of(HResults.E_ELEMENT_NOT_FOUND);
+            }
+        } else if (!Posix.kill(pid, signal)) {
+            throw GuestError.of(HResults.E_ELEMENT_NOT_FOUND);
+        }
     }
 
     void shutdown(String containerId, boolean graceful) throws GuestError {
         Container c = container(containerId);
         c.shutdownRequested = true;
-        AgentProcess init = c.init;
-        if (init != null && init.isAlive()) {
+        Started init = c.init;
+        if (init != null && !init.process().exited().isDone()) {
             try {
-                init.signal(graceful ? 15 : 9);
-            } catch (GuestError exitedMeanwhile) {
+                c.container.kill(graceful ? Posix.SIGTERM : Posix.SIGKILL, false);
+            } catch (RuntimeError exitedMeanwhile) {
                 // Nothing left to stop.
             }
         }
@@ -592,7 +617,12 @@ final class GuestRuntime {
             return;
         }
         networks.release(containerId);
-        c.releaseMounts();
+        containerCgroups.remove(containerId);
+        try {
+            c.container.delete();
+        } catch (RuntimeError e) {
+            LOG.warn("the runtime did not delete {}: {}", containerId, e.getMessage());
+        }
         if (c.cgroup != null) {
             try {
                 c.cgroup.remove();
@@ -645,24 +675,14 @@ final class GuestRuntime {
         }
     }
 
-    /** Live processes of the container: its cgroup's, or the ones it started and their descendants. */
-    private List<ProcessHandle> live(Container c) {
-        if (c.cgroup != null) {
-            try {
-                return c.cgroup.processes().stream().map(ProcessHandle::of).flatMap(java.util.Optional::stream).toList();
-            } catch (IOException e) {
-                LOG.warn("cannot list the cgroup of {}: {}", c.id, e.getMessage());
-            }
+    /** Live processes of the container, as its runtime lists them. */
+    private static List<ProcessHandle> live(Container c) throws GuestError {
+        try {
+            return c.container.runningProcesses().stream().map(p -> ProcessHandle.of(p.pid()))
+                    .flatMap(Optional::stream).toList();
+        } catch (RuntimeError e) {
+            throw guestError(e);
         }
-        Set<ProcessHandle> all = new LinkedHashSet<>();
-        for (AgentProcess p : c.processes.values()) {
-            ProcessHandle h = p.handle();
-            if (h.isAlive()) {
-                all.add(h);
-                h.descendants().filter(ProcessHandle::isAlive).forEach(all::add);
-            }
-        }
-        return new ArrayList<>(all);
     }
 
     /** The properties of a container; the guest answers V1 and V2 queries alike, with the V2 type. */
@@ -700,21 +720,41 @@ final class GuestRuntime {
 
     /** The VM goes down: every process dies; the VM's cgroups, device mappings and rootfs mounts are removed. */
     void shutdownAll() {
-        List<AgentProcess> all = new ArrayList<>(vmProcesses.values());
-        containers.values().forEach(c -> all.addAll(c.processes.values()));
-        all.forEach(AgentProcess::kill);
+        List<CompletableFuture<?>> exits = new ArrayList<>();
+        vmProcesses.values().forEach(p -> {
+            p.kill();
+            exits.add(p.exited());
+        });
+        for (Container c : containers.values()) {
+            try {
+                c.container.kill(Posix.SIGKILL, true);
+            } catch (RuntimeError nothingLeft) {
+                // Already stopped.
+            }
+            c.processes.values().forEach(p -> exits.add(p.process().exited()));
+        }
         // A busy rootfs cannot be unmounted: let the killed processes go first (SIGKILL is quick).
         try {
-            java.util.concurrent.CompletableFuture.allOf(all.stream().map(AgentProcess::exited)
-                    .toArray(java.util.concurrent.CompletableFuture[]::new)).get(5, java.util.concurrent.TimeUnit.SECONDS);
+            CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("processes still running after SIGKILL: {}", e.toString());
+        }
+        // The runtime's containers (runc's state, the fallback's bind mounts, which may be inside a rootfs) first.
+        for (Container c : containers.values()) {
+            try {
+                c.container.delete();
+            } catch (RuntimeError e) {
+                LOG.warn("the runtime did not delete {}: {}", c.id, e.getMessage());
+            }
         }
         if (cgroups != null) {
             cgroups.removeVm(vm);
         }
-        // Containers' bind mounts and devices first: they may be inside a container's rootfs.
-        containers.values().forEach(Container::releaseMounts);
+        try {
+            FileTrees.delete(stateDir);
+        } catch (IOException e) {
+            LOG.warn("cannot remove {}: {}", stateDir, e.getMessage());
+        }
         mounts.removeAll();
         for (String rootPath : List.copyOf(layers.keySet())) {
             try {

@@ -49,6 +49,11 @@ public final class Pty implements AutoCloseable {
         return pty;
     }
 
+    /** A terminal whose master another process opened and handed over (runc's console socket); no slave path. */
+    public static Pty ofMaster(int master) {
+        return new Pty(master, null);
+    }
+
     public String slavePath() {
         return slave;
     }

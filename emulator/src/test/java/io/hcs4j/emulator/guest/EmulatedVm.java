@@ -75,10 +75,18 @@ final class EmulatedVm implements AutoCloseable {
     }
 
     void addLayers(String container) throws IOException {
+        addLayers(container, layer);
+    }
+
+    /** Combines {@code layers} (the top one first) into the container's rootfs. */
+    void addLayers(String container, Path... layers) throws IOException {
         ObjectNode request = Json.mapper().createObjectNode().put("RequestType", "Add").put("ResourceType", "CombinedLayers");
         ObjectNode settings = request.putObject("Settings").put("ContainerID", container)
                 .put("ContainerRootPath", rootPath(container).toString());
-        settings.putArray("Layers").addObject().put("Path", layer.toString());
+        ArrayNode paths = settings.putArray("Layers");
+        for (Path l : layers) {
+            paths.addObject().put("Path", l.toString());
+        }
         settings.put("ScratchPath", work.resolve("scratch").resolve(container).toString());
         connection.modify(Json.convert(request, ModificationRequest.class));
     }
@@ -151,6 +159,25 @@ final class EmulatedVm implements AutoCloseable {
         request.resourceType = ResourceType.NETWORK_NAMESPACE;
         request.settings = Json.mapper().createObjectNode().put("ID", id);
         connection.modify(request);
+    }
+
+    /** Whether the agent runs containers on runc (the launcher's environment and the agent's own choice). */
+    static boolean onRunc() {
+        return GuestRuntime.choose(io.hcs4j.platform.posix.Posix.isRoot(), System.getenv(GuestRuntime.RUNTIME_ENV),
+                io.hcs4j.emulator.guest.runtime.runc.RuncRuntime.find()).runc() != null;
+    }
+
+    /** The agent's pid, as this test sees it: the JVM whose environment names this VM's socket directory. */
+    long agentPid() {
+        String dir = HvSocketDirs.DIR_ENV + "=" + HvSocketDirs.forVm(id);
+        return ProcessHandle.current().descendants().filter(h -> {
+            try {
+                return List.of(Files.readString(Path.of("/proc", Long.toString(h.pid()), "environ")).split("\0"))
+                        .contains(dir) && h.info().command().orElse("").endsWith("java");
+            } catch (IOException gone) {
+                return false;
+            }
+        }).findFirst().orElseThrow().pid();
     }
 
     static GuestProcessParameters exec(boolean stdin, boolean stdout, boolean stderr, String... args) {

@@ -43,7 +43,7 @@ class GuestRuntimeTest {
                 LinuxHostedSystem.class));
         int pid = runtime.execute("c", new GuestProcessParameters(), null, null, null);
         // The working directory "/" is the rootfs (the layer), where the shell finds the layer's busybox.
-        assertEquals(5, runtime.waitable("c", pid).released().get(10, TimeUnit.SECONDS));
+        assertEquals(5, runtime.awaitExit("c", pid, 10_000));
         assertEquals("c UnexpectedExit", exited.get(10, TimeUnit.SECONDS));
 
         GuestError running = assertThrows(GuestError.class, () -> runtime.signal("c", pid, 15));
@@ -72,6 +72,28 @@ class GuestRuntimeTest {
         assertTrue(e.getMessage().contains("cgroups"), e.getMessage());
         assertEquals(HResults.V1_SYSTEM_NOT_FOUND,
                 assertThrows(GuestError.class, () -> runtime.update("nope", new LinuxResources())).hresult);
+        runtime.deleteState("c");
+    }
+
+    @Test
+    @Timeout(120)
+    void aFinishedExecIsForgottenOnceItsExitIsDelivered(@TempDir Path work) throws Exception {
+        GuestRuntime runtime = new GuestRuntime(false, null, work.resolve("vm"), (id, type) -> { });
+        Path layer = EmulatedVm.busyboxLayer(work.resolve("layer"));
+        ObjectNode spec = Json.mapper().createObjectNode();
+        spec.set("process", EmulatedVm.process("sleep", "1000"));
+        spec.putObject("root").put("path", layer.toString());
+        runtime.create("c", Json.convert(Json.mapper().createObjectNode().set("OciSpecification", spec),
+                LinuxHostedSystem.class));
+        int init = runtime.execute("c", new GuestProcessParameters(), null, null, null);
+        for (int i = 0; i < 1000; i++) {
+            int pid = runtime.execute("c", EmulatedVm.exec(false, false, false, "true"), null, null, null);
+            assertEquals(0, runtime.awaitExit("c", pid, 10_000));
+        }
+        assertEquals(1, runtime.processCount("c"), "only the init is left");
+        runtime.signal("c", init, 9);
+        assertEquals(137, runtime.awaitExit("c", init, 10_000));
+        assertEquals(1, runtime.processCount("c"), "the init stays until the container goes");
         runtime.deleteState("c");
     }
 }

@@ -3,12 +3,13 @@ package io.hcs4j.platform.posix;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
 import java.nio.ByteBuffer;
 
 /**
  * The libc calls the JDK lacks (Linux): FIFOs and non-blocking opens, raw pipes and descriptors, signals,
- * pseudo-terminals, pidfds. Loaded by its soname so JNA does not search (on Linux a search runs ldconfig -p:
+ * pseudo-terminals, pidfds, child reaping (waitpid, the subreaper flag), unix sockets that receive descriptors. Loaded by its soname so JNA does not search (on Linux a search runs ldconfig -p:
  * tens of ms).
  */
 public interface Libc extends Library {
@@ -55,6 +56,29 @@ public interface Libc extends Library {
     NativeLong syscall(NativeLong number, Object... args);
 
     int poll(PollFd[] fds, NativeLong nfds, int timeoutMs);
+
+    int WNOHANG = 1;
+    /** prctl(2) option: orphaned descendants are reparented to this process, which reaps them. */
+    int PR_SET_CHILD_SUBREAPER = 36;
+    int AF_UNIX = 1;
+    int SOCK_STREAM = 1;
+    int SOCK_CLOEXEC = O_CLOEXEC;
+
+    int waitpid(int pid, int[] status, int options);
+
+    int prctl(int option, NativeLong arg2, NativeLong arg3, NativeLong arg4, NativeLong arg5);
+
+    int socket(int domain, int type, int protocol);
+
+    /** {@code address}: a struct sockaddr_un (family, then the NUL-terminated path). */
+    int bind(int fd, byte[] address, int length);
+
+    int listen(int fd, int backlog);
+
+    int accept4(int fd, Pointer address, Pointer length, int flags);
+
+    /** {@code message}: a struct msghdr in native memory. */
+    NativeLong recvmsg(int fd, Pointer message, int flags);
 
     /** struct pollfd { int fd; short events, revents; }. */
     @Structure.FieldOrder({"fd", "events", "revents"})

@@ -7,7 +7,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Process and descriptor helpers over {@link Libc}: pipes, signals, waiting for any process to exit. */
+/**
+ * Process and descriptor helpers over {@link Libc}: pipes, signals, waiting for any process to exit, reaping
+ * children (a subreaper also reaps the orphans of its descendants).
+ */
 public final class Posix {
     public static final int SIGINT = 2;
     public static final int SIGQUIT = 3;
@@ -20,6 +23,7 @@ public final class Posix {
     private static final long SYS_PIDFD_OPEN = 434;
     private static final short POLLIN = 1;
     private static final int ESRCH = 3;
+    private static final int EINTR = 4;
 
     private static final Libc C = Libc.INSTANCE;
 
@@ -75,6 +79,36 @@ public final class Posix {
     /** Sends a signal to one process; false when it no longer exists. */
     public static boolean kill(long pid, int sig) {
         return C.kill((int) pid, sig) == 0;
+    }
+
+    /** Makes this process the reaper of its descendants' orphans (prctl PR_SET_CHILD_SUBREAPER); false if refused. */
+    public static boolean becomeSubreaper() {
+        NativeLong zero = new NativeLong(0);
+        return C.prctl(Libc.PR_SET_CHILD_SUBREAPER, new NativeLong(1), zero, zero, zero) == 0;
+    }
+
+    /**
+     * Waits for a child (an adopted orphan included) to end and reaps it: its exit status, or 128 + n when signal n
+     * ended it, as a shell reports it; -1 when {@code pid} is not a child of this process.
+     */
+    public static int waitChild(long pid) {
+        int[] status = new int[1];
+        while (C.waitpid((int) pid, status, 0) < 0) {
+            if (Native.getLastError() != EINTR) {
+                return -1;
+            }
+        }
+        return exitCode(status[0]);
+    }
+
+    /** Reaps the child {@code pid} if it has ended (a zombie); true when it was reaped. */
+    public static boolean reapIfEnded(long pid) {
+        return C.waitpid((int) pid, new int[1], Libc.WNOHANG) == pid;
+    }
+
+    private static int exitCode(int status) {
+        int signal = status & 0x7f;
+        return signal == 0 ? (status >> 8) & 0xff : 128 + signal;
     }
 
     public static boolean isRoot() {
