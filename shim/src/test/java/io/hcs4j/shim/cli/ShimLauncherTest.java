@@ -263,10 +263,13 @@ class ShimLauncherTest {
         assertFalse(Files.exists(socket("d1")));
     }
 
-    /** Both start paths hand containerd's runtime options (stdin) to the daemon, which takes its log level from them. */
+    /**
+     * Both start paths hand containerd's runtime options (stdin) to the daemon, which takes its log level from them,
+     * and leave it SIGINT and SIGQUIT as they are by default.
+     */
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
-    void startHandsTheRuntimeOptionsToTheDaemon(boolean script) throws Exception {
+    void startHandsTheOptionsAndDefaultSignalsToTheDaemon(boolean script) throws Exception {
         String id = script ? "o1" : "o2";
         Path b = bundle("s-options-" + id, null);
         Map<String, String> env = Map.of("HCS4J_EMULATOR_STATE", tmp.resolve("emu").toString(),
@@ -282,6 +285,10 @@ class ShimLauncherTest {
             assertTrue(List.of(environ.split("\0")).contains(ServeCommand.START_OPTIONS_ENV + "="
                     + Base64.getEncoder().encodeToString(options)), environ);
             assertEquals("warn", RuntimeOptions.logLevel(options));
+            // SIGINT and SIGQUIT not ignored: containers inherit the daemon's dispositions (CtrlC handlers, dumps).
+            String ignored = Files.readAllLines(Path.of("/proc", Long.toString(daemon.pid()), "status")).stream()
+                    .filter(l -> l.startsWith("SigIgn:")).findFirst().orElseThrow().substring(7).trim();
+            assertEquals(0, Long.parseLong(ignored, 16) & 0x6, "SigIgn " + ignored);
         } finally {
             daemon.destroy();
             daemon.onExit().get(30, TimeUnit.SECONDS);
