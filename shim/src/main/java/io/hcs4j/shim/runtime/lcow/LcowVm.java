@@ -2,6 +2,7 @@ package io.hcs4j.shim.runtime.lcow;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.schema.Json;
+import io.hcs4j.uvm.HostedContainer;
 import io.hcs4j.uvm.LcowOptions;
 import io.hcs4j.uvm.Resource;
 import io.hcs4j.uvm.UtilityVm;
@@ -128,6 +129,26 @@ final class LcowVm {
         }
         onClose.run();
         log.info("utility VM {} closed", vm.id());
+    }
+
+    /** How container {@code containerId} pauses, resumes and leaves this VM. */
+    HostedContainer.Membership membership(String containerId) {
+        return new HostedContainer.Membership() {
+            @Override
+            public void pause() throws IOException {
+                LcowVm.this.pause(containerId);
+            }
+
+            @Override
+            public void resume() throws IOException {
+                LcowVm.this.resume(containerId);
+            }
+
+            @Override
+            public void leave() {
+                LcowVm.this.leave(containerId);
+            }
+        };
     }
 
     /** Pauses the VM for {@code containerId}, which must be the only container it hosts. */

@@ -7,7 +7,7 @@ import io.hcs4j.schema.oci.Spec;
 import io.hcs4j.shim.runtime.ContainerBackend;
 import io.hcs4j.shim.runtime.ContainerSpec;
 import io.hcs4j.uvm.UtilityVm;
-import io.hcs4j.uvm.WcowHostedContainer;
+import io.hcs4j.uvm.HostedContainer;
 import io.hcs4j.uvm.WcowVmOptions;
 import io.hcs4j.uvm.backend.HostBackend;
 import java.io.IOException;
@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 /**
  * Hyper-V isolated Windows containers: each task (or pod) gets a Windows utility VM booted from its image's
  * {@code UtilityVM} folder ({@link WcowVmOptions}), and its container is created inside it through the GCS bridge
- * ({@link WcowHostedContainer}: layers over VSMB, the scratch on SCSI, a HostedSystem document). A pod's containers
+ * ({@link HostedContainer}: layers over VSMB, the scratch on SCSI, a HostedSystem document). A pod's containers
  * (CRI annotations) join their sandbox's VM.
  */
 public final class WcowHypervisorBackend implements ContainerBackend {
@@ -57,7 +57,7 @@ public final class WcowHypervisorBackend implements ContainerBackend {
         HostBackend backend = host.get();
         WcowVm vm = vmFor(backend, spec, oci, folders);
         try {
-            return WcowHostedContainer.create(vm.vm(), backend.storage(), backend.guestSeesHostFiles(), spec.id(), oci,
+            return HostedContainer.createWindows(vm.vm(), backend.storage(), backend.guestSeesHostFiles(), spec.id(), oci,
                     folders, vm.processorCount(), vm.membership(spec.id()));
         } catch (IOException | RuntimeException e) {
             vm.leave(spec.id());

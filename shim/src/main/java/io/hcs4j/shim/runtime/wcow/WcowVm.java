@@ -2,7 +2,7 @@ package io.hcs4j.shim.runtime.wcow;
 
 import io.hcs4j.shim.runtime.lcow.VmRecord;
 import io.hcs4j.uvm.UtilityVm;
-import io.hcs4j.uvm.WcowHostedContainer;
+import io.hcs4j.uvm.HostedContainer;
 import io.hcs4j.uvm.WcowOptions;
 import io.hcs4j.uvm.backend.HostBackend;
 import java.io.IOException;
@@ -86,8 +86,8 @@ final class WcowVm {
     }
 
     /** How container {@code containerId} pauses, resumes and leaves this VM. */
-    WcowHostedContainer.Membership membership(String containerId) {
-        return new WcowHostedContainer.Membership() {
+    HostedContainer.Membership membership(String containerId) {
+        return new HostedContainer.Membership() {
             @Override
             public void pause() throws IOException {
                 WcowVm.this.pause(containerId);
