@@ -1,5 +1,6 @@
 package io.hcs4j.shim.runtime.lcow;
 
+import io.hcs4j.shim.runtime.TaskVm;
 import io.hcs4j.shim.runtime.VmHosted;
 import io.hcs4j.uvm.HostedContainer;
 import io.hcs4j.uvm.Resource;
@@ -12,9 +13,9 @@ import io.hcs4j.uvm.guest.GuestContainer;
  * it. Pausing it pauses its VM, which it must then have to itself.
  */
 final class LcowContainer extends HostedContainer implements VmHosted {
-    private final LcowVm vm;
+    private final TaskVm vm;
 
-    LcowContainer(String id, LcowVm vm, Resource layers, GuestContainer container) {
+    LcowContainer(String id, TaskVm vm, Resource layers, GuestContainer container) {
         super(id, vm.vm(), vm.membership(id), layers, container);
         this.vm = vm;
     }
