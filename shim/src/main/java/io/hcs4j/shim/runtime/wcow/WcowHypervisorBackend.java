@@ -1,8 +1,6 @@
 package io.hcs4j.shim.runtime.wcow;
 
 import io.hcs4j.cow.Container;
-import io.hcs4j.schema.Json;
-import io.hcs4j.schema.SchemaException;
 import io.hcs4j.schema.oci.Spec;
 import io.hcs4j.shim.runtime.ContainerBackend;
 import io.hcs4j.shim.runtime.ContainerSpec;
@@ -14,7 +12,6 @@ import io.hcs4j.uvm.WcowOptions;
 import io.hcs4j.uvm.WcowVmOptions;
 import io.hcs4j.uvm.backend.HostBackend;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -45,13 +42,8 @@ public final class WcowHypervisorBackend implements ContainerBackend {
 
     @Override
     public Container create(ContainerSpec spec) throws IOException {
-        Spec oci;
-        try {
-            oci = Json.read(Files.readString(spec.bundle().resolve("config.json")), Spec.class);
-        } catch (SchemaException e) {
-            throw new IllegalArgumentException("config.json: " + e.getMessage(), e);
-        }
-        List<String> folders = WcowProcessBackend.layerFolders(spec, oci.windows.layerFolders);
+        Spec oci = WcowSpec.read(spec);
+        List<String> folders = oci.windows.layerFolders;
         HostBackend backend = host.get();
         TaskVm vm = vmFor(backend, spec, oci, folders);
         try {
