@@ -106,7 +106,7 @@ public final class LcowBackend implements ContainerBackend {
             return vm;
         }
         String namespace = networkNamespace(spec);
-        LcowOptions options = LcowVmOptions.of(UtilityVm.idFor(spec.id()), spec.options(), spec.annotations());
+        LcowOptions options = LcowVmOptions.of(UtilityVm.idFor(spec.id()), spec.annotations());
         if (host.guestSeesHostFiles()) {
             // The emulated guest shares the host's file system: the paths the VM picks go under the owner's bundle.
             options.guestPathPrefix = spec.bundle().resolve("vm").toString();
