@@ -1,5 +1,6 @@
 package io.hcs4j.shim.cli;
 
+import io.hcs4j.log.Logging;
 import io.hcs4j.shim.api.runhcs.Options;
 import io.hcs4j.shim.events.TtrpcEventPublisher;
 import io.hcs4j.shim.task.Backends;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * {@code serve}: the shim daemon. Listens on the task's address, serves the Task service over ttrpc,
@@ -38,10 +40,8 @@ final class ServeCommand {
         Path bundle = StartCommand.bundle(f);
         System.setErr(LogOutput.open(bundle, f.namespace(), f.id()));
         String level = RuntimeOptions.logLevel(startOptions());
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", f.debug() ? "debug"
-                : level == null ? "info" : level);
-        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+        Logging.setLevel(f.debug() ? Level.DEBUG : level == null ? Level.INFO : Logging.parse(level));
+        Logging.showTimes(true);
         String address = f.socket().isEmpty() ? ShimAddress.of(f.address(), f.namespace(), f.id()) : f.socket();
         if (address.startsWith("unix://") && !StartCommand.reachable(address)) {
             Files.deleteIfExists(Path.of(address.substring("unix://".length()))); // a dead shim's socket
