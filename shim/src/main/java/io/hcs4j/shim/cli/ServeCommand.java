@@ -4,6 +4,7 @@ import io.hcs4j.log.Logging;
 import io.hcs4j.shim.api.runhcs.Options;
 import io.hcs4j.shim.events.TtrpcEventPublisher;
 import io.hcs4j.shim.task.Backends;
+import io.hcs4j.shim.task.LogLevelService;
 import io.hcs4j.shim.task.ShimDiagService;
 import io.hcs4j.shim.task.TaskService;
 import io.hcs4j.shim.task.Tasks;
@@ -61,7 +62,7 @@ final class ServeCommand {
         warmUp.start();
         CountDownLatch shutdown = new CountDownLatch(1);
         TtrpcServer server = new TtrpcServer(List.of(new TaskService(tasks, shutdown::countDown).bindService(),
-                new ShimDiagService(tasks, f.id()).bindService()));
+                new ShimDiagService(tasks, f.id()).bindService(), new LogLevelService().bindService()));
         server.start(listener);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             shutdown.countDown();
