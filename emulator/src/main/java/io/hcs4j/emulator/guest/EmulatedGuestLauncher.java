@@ -35,6 +35,8 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
     static final String OS_ENV = "HCS4J_GUEST_OS";
     /** A class-data archive (AppCDS, {@code .jsa}) or AOT cache ({@code .aot}) of this jar for the agent's JVM to map. */
     private static final String CDS_ARCHIVE_ENV = "HCS4J_CDS_ARCHIVE";
+    /** The memory of a VM whose document names none: hcsshim's default size of a utility VM. */
+    private static final long DEFAULT_MEMORY_MB = 1024;
     private static final Logger LOG = LoggerFactory.getLogger(EmulatedGuestLauncher.class);
     /** System property naming the runtime of the agents this JVM launches ("chroot"), as HCS4J_GUEST_RUNTIME does. */
     static final String RUNTIME_PROPERTY = "hcs4j.guest.runtime";
@@ -67,6 +69,13 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
         if (runtime != null) {
             // This host's choice of the agent's container runtime (side-by-side benchmarks): the agent's environment.
             pb.environment().put(GuestRuntime.RUNTIME_ENV, runtime);
+        }
+        try {
+            Path memory = GuestRecords.memoryFile(systemId);
+            GuestMemory.write(memory, memorySizeMb(documentJson));
+            pb.environment().put(GuestMemory.FILE_ENV, memory.toString());
+        } catch (IOException e) {
+            LOG.warn("the guest of {} cannot learn its memory size: {}", systemId, e.getMessage());
         }
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -106,7 +115,27 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
             public List<ProcessHandle> processes() {
                 return tree(process.toHandle());
             }
+
+            @Override
+            public void memoryResized(long sizeMb) {
+                try {
+                    GuestMemory.write(GuestRecords.memoryFile(systemId), sizeMb);
+                } catch (IOException e) {
+                    LOG.warn("the guest of {} cannot learn its new memory size of {} MB: {}", systemId, sizeMb,
+                            e.getMessage());
+                }
+            }
         };
+    }
+
+    /** The VM's memory from its document. */
+    static long memorySizeMb(String documentJson) {
+        try {
+            return Json.mapper().readTree(documentJson).path("VirtualMachine").path("ComputeTopology").path("Memory")
+                    .path("SizeInMB").asLong(DEFAULT_MEMORY_MB);
+        } catch (IOException e) {
+            return DEFAULT_MEMORY_MB;
+        }
     }
 
     /** Whether the VM boots the Windows boot manager (a Windows utility VM), from its document. */

@@ -33,6 +33,9 @@ final class EmulatedSystem {
 
     enum Kind { CONTAINER, VIRTUAL_MACHINE }
 
+    static final String VM_MEMORY_PATH = "VirtualMachine/ComputeTopology/Memory/SizeInMB";
+    static final String VM_PROCESSOR_LIMITS_PATH = "VirtualMachine/ComputeTopology/Processor/Limits";
+
     enum State { CREATED, RUNNING, PAUSED, STOPPED }
 
     /** Receives this system's SystemExited and ServiceDisconnect notifications. */
@@ -397,6 +400,9 @@ final class EmulatedSystem {
         if (devices != null && VmDevices.handles(path)) {
             devices.modify(type, path, r.get("Settings"));
         }
+        if (path.equals(VM_MEMORY_PATH) || path.equals(VM_PROCESSOR_LIMITS_PATH)) {
+            updateVm(type, path, r.path("Settings"));
+        }
         if (kind == Kind.CONTAINER && type.equals("Update") && path.startsWith("Container/")) {
             updateLimits(path, r.path("Settings"));
         }
@@ -430,6 +436,54 @@ final class EmulatedSystem {
                 }
             }
             default -> throw new HcsFault(HResults.E_INVALIDARG, "cannot update " + path + " of a running container");
+        }
+    }
+
+    /**
+     * A running VM's new memory size (a positive number of MB) on
+     * {@code VirtualMachine/ComputeTopology/Memory/SizeInMB}, or processor limits (ProcessorLimits: Limit 0..100000,
+     * Weight 0..10000) on {@code VirtualMachine/ComputeTopology/Processor/Limits}; hcsshim sends both without a
+     * RequestType. They replace the document's, show in the Memory property (available MB of the new size), and the
+     * guest sees its new memory size. A container has no such resources; nothing can be removed.
+     */
+    private void updateVm(String type, String path, JsonNode settings) {
+        if (kind != Kind.VIRTUAL_MACHINE) {
+            throw new HcsFault(HResults.E_INVALIDARG, path + " is a virtual machine's resource, " + id + " is a container");
+        }
+        if (type.equals("Remove")) {
+            throw new HcsFault(HResults.E_INVALIDARG, "cannot remove " + path);
+        }
+        ObjectNode topology;
+        synchronized (this) {
+            topology = config.with("VirtualMachine").with("ComputeTopology");
+        }
+        if (path.equals(VM_MEMORY_PATH)) {
+            if (!settings.canConvertToExactIntegral() || settings.asLong() <= 0) {
+                throw new HcsFault(HResults.E_INVALIDARG, "memory size " + settings + " is not a positive number of MB");
+            }
+            synchronized (this) {
+                topology.with("Memory").put("SizeInMB", settings.asLong());
+            }
+            GuestInstance g = guestOrNull();
+            if (g != null) {
+                g.memoryResized(settings.asLong());
+            }
+            return;
+        }
+        ObjectNode limits = JsonDocs.typed(settings.toString(), io.hcs4j.schema.v2.ProcessorLimits.class,
+                "processor limits");
+        range(limits, "Limit", 100_000);
+        range(limits, "Weight", 10_000);
+        synchronized (this) {
+            ObjectNode processor = topology.with("Processor");
+            processor.put("Limit", limits.path("Limit").asLong(0)).put("Weight", limits.path("Weight").asLong(0));
+        }
+    }
+
+    private static void range(ObjectNode limits, String field, long max) {
+        JsonNode v = limits.path(field);
+        if (!v.isMissingNode() && (!v.canConvertToExactIntegral() || v.asLong() < 0 || v.asLong() > max)) {
+            throw new HcsFault(HResults.E_INVALIDARG, "ProcessorLimits." + field + " " + v + " is not in 0.." + max);
         }
     }
 

@@ -57,8 +57,9 @@ public final class WcowHypervisorBackend implements ContainerBackend {
         HostBackend backend = host.get();
         WcowVm vm = vmFor(backend, spec, oci, folders);
         try {
-            return WcowHostedContainer.create(vm.vm(), backend.storage(), backend.guestSeesHostFiles(), spec.id(), oci,
-                    folders, vm.processorCount(), vm.membership(spec.id()));
+            return new WcowHypervisorContainer(WcowHostedContainer.create(vm.vm(), backend.storage(),
+                    backend.guestSeesHostFiles(), spec.id(), oci, folders, vm.processorCount(), vm.membership(spec.id())),
+                    vm.vm());
         } catch (IOException | RuntimeException e) {
             vm.leave(spec.id());
             throw e;
