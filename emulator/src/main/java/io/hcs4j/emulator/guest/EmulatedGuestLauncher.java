@@ -1,5 +1,6 @@
 package io.hcs4j.emulator.guest;
 
+import io.hcs4j.emulator.hcs.Emulator;
 import io.hcs4j.emulator.hcs.GuestInstance;
 import io.hcs4j.emulator.hcs.GuestLauncher;
 import io.hcs4j.platform.FileTrees;
@@ -59,6 +60,8 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
         pb.environment().put(HvSocketDirs.DIR_ENV, vmDir.toString());
         if (bootsWindows(documentJson)) {
             pb.environment().put(OS_ENV, "windows");
+            // The guest's containers' cgroups are the VM's, removed with it however it ends.
+            pb.environment().put(Emulator.CGROUP_PARENT_ENV, Cgroups.PARENT + "/" + Cgroups.vmName(vmDir));
         }
         try {
             pb.environment().put(MountLog.FILE_ENV, GuestRecords.mountsFile(systemId).toString());

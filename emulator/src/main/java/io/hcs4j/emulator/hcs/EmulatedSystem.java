@@ -71,6 +71,8 @@ final class EmulatedSystem {
     private Instant startedAt;
     /** The largest commit Statistics has reported: HCS reports the peak beside the current figure. */
     private long commitPeak;
+    /** A running container's cgroup, which enforces its limits; null for VMs and where cgroups cannot be used. */
+    private SystemCgroup cgroup;
 
     private EmulatedSystem(Emulator emulator, String id, Kind kind, String document, ObjectNode config) {
         this.emulator = emulator;
@@ -204,12 +206,24 @@ final class EmulatedSystem {
                     throw new HcsFault(HResults.HCS_E_UNEXPECTED_EXIT, "the guest exited during start");
                 }
             }
+            SystemCgroup c = kind == Kind.CONTAINER ? SystemCgroup.create(runtimeId.toString()) : null;
             synchronized (this) {
                 if (state != State.CREATED) {
                     if (g != null) {
                         g.kill();
                     }
+                    if (c != null) {
+                        c.remove();
+                    }
                     throw invalidState("start");
+                }
+                cgroup = c;
+                try {
+                    applyLimits();
+                } catch (HcsFault e) {
+                    cgroup = null;
+                    c.remove();
+                    throw e;
                 }
                 guest = g;
                 state = State.RUNNING;
@@ -302,6 +316,7 @@ final class EmulatedSystem {
         if (devices != null) {
             devices.removeAll();
         }
+        removeCgroup();
         String data = exitData;
         exited.complete(data);
         emulator.post(() -> watchers.forEach(w -> w.systemExited(data)));
@@ -412,7 +427,7 @@ final class EmulatedSystem {
     /**
      * A running container's new memory or processor limits, as hcsshim sends them: the size in MB on
      * {@code Container/Memory/SizeInMB}, a schema2 Processor (Count, Maximum or Weight) on {@code Container/Processor}.
-     * They replace the document's and show in the Memory property; nothing enforces them on the host.
+     * They replace the document's, show in the Memory property and are enforced by the container's cgroup.
      */
     private void updateLimits(String path, JsonNode settings) {
         switch (path) {
@@ -422,6 +437,7 @@ final class EmulatedSystem {
                 }
                 synchronized (this) {
                     config.with("Container").with("Memory").put("SizeInMB", settings.asLong());
+                    applyLimits();
                 }
             }
             case "Container/Processor" -> {
@@ -433,6 +449,7 @@ final class EmulatedSystem {
                 limit(processor, "Weight", 10_000);
                 synchronized (this) {
                     config.with("Container").with("Processor").setAll(processor);
+                    applyLimits();
                 }
             }
             default -> throw new HcsFault(HResults.E_INVALIDARG, "cannot update " + path + " of a running container");
@@ -504,6 +521,12 @@ final class EmulatedSystem {
             }
         }
         EmulatedProcess p = EmulatedProcess.spawn(this, params, root);
+        synchronized (this) {
+            if (cgroup != null) {
+                // From its exec on: what it forks later is in the cgroup too.
+                cgroup.add(p.pid);
+            }
+        }
         processes.put(p.pid, p);
         p.process.onExit().whenComplete((proc, e) -> {
             p.exit.complete(proc.exitValue());
@@ -689,5 +712,30 @@ final class EmulatedSystem {
         if (devices != null) {
             devices.removeAll();
         }
+        removeCgroup();
+    }
+
+    /** The container's cgroup takes its document's current limits (a no-op without one). */
+    private synchronized void applyLimits() {
+        if (cgroup != null) {
+            JsonNode c = config.path("Container");
+            cgroup.apply(c.path("Processor"), c.path("Memory").path("SizeInMB").asLong(0));
+        }
+    }
+
+    private void removeCgroup() {
+        SystemCgroup c;
+        synchronized (this) {
+            c = cgroup;
+            cgroup = null;
+        }
+        if (c != null) {
+            c.remove();
+        }
+    }
+
+    /** The cgroup's directories (tests: that it is made and removed with the system); empty without one. */
+    synchronized List<Path> cgroupDirs() {
+        return cgroup == null ? List.of() : cgroup.dirs();
     }
 }
