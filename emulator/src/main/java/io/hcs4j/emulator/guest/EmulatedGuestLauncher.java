@@ -121,14 +121,18 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
 
             @Override
             public void memoryResized(long sizeMb) {
-                try {
-                    GuestMemory.write(GuestRecords.memoryFile(systemId), sizeMb);
-                } catch (IOException e) {
-                    LOG.warn("the guest of {} cannot learn its new memory size of {} MB: {}", systemId, sizeMb,
-                            e.getMessage());
-                }
+                recordMemory(systemId, sizeMb);
             }
         };
+    }
+
+    /** Tells the guest of VM {@code systemId} its new memory size; one that cannot be told keeps the old (logged). */
+    static void recordMemory(String systemId, long sizeMb) {
+        try {
+            GuestMemory.write(GuestRecords.memoryFile(systemId), sizeMb);
+        } catch (IOException e) {
+            LOG.warn("the guest of {} cannot learn its new memory size of {} MB: {}", systemId, sizeMb, e.getMessage());
+        }
     }
 
     /** The VM's memory from its document. */
@@ -171,7 +175,7 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
             return Optional.empty();
         }
         LOG.info("guest of {} taken over: pid {}, sockets in {}", systemId, r.agentPid(), r.socketDir());
-        return Optional.of(new ReattachedGuest(agent.get(), () -> cleanUpAfter(r)));
+        return Optional.of(new ReattachedGuest(agent.get(), systemId, () -> cleanUpAfter(r)));
     }
 
     private static void record(String systemId, ProcessHandle agent, Path vmDir) {
