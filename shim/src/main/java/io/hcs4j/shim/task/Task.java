@@ -238,6 +238,8 @@ final class Task {
     /** The type URLs containerd gives the OCI resources in an update (typeurl's names for runtime-spec's types). */
     static final String LINUX_RESOURCES_URL = "types.containerd.io/opencontainers/runtime-spec/1/LinuxResources";
     static final String WINDOWS_RESOURCES_URL = "types.containerd.io/opencontainers/runtime-spec/1/WindowsResources";
+    /** hcsshim's errNotSupportedResourcesRequest. */
+    private static final String NOT_RESOURCES = "update resources must be of type *WindowsResources or *LinuxResources";
 
     /**
      * An update as hcsshim's hcsTask.Update decides it, by the resources' type URL: anything but Linux or Windows
@@ -248,7 +250,7 @@ final class Task {
     void update(String typeUrl, byte[] resourcesJson) throws IOException {
         boolean linux = typeUrl.equals(LINUX_RESOURCES_URL);
         if (!linux && !typeUrl.equals(WINDOWS_RESOURCES_URL)) {
-            throw TaskException.unknown("update resources must be of type *WindowsResources or *LinuxResources");
+            throw TaskException.unknown(NOT_RESOURCES);
         }
         if (container instanceof VmHosted hosted && hosted.ownsUtilityVm()) {
             VmUpdate update = linux ? VmUpdate.of(parse(resourcesJson, LinuxResources.class))
@@ -262,7 +264,7 @@ final class Task {
         }
         if (container.os().equals("windows")) {
             if (linux) {
-                throw TaskException.unknown("update resources must be of type *WindowsResources or *LinuxResources");
+                throw TaskException.unknown(NOT_RESOURCES);
             }
             List<ModifySettingRequest> requests;
             try {
