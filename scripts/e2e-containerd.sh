@@ -63,14 +63,19 @@ ctr_ tasks kill --exec-id dup -s SIGKILL det1
 check "the shim is still healthy after bad input" bash -c "[ \"\$(ctr --address '$CTRD_SOCK' -n hcs4j tasks exec --exec-id e2 det1 echo alive </dev/null)\" = alive ]"
 err=$(ctr_ tasks exec --exec-id nx det1 no-such-binary 2>&1 </dev/null) && rc=0 || rc=$?
 check "an exec of a missing binary is refused at start with runc's error" bash -c "[ $rc -ne 0 ] && grep -q 'executable file not found' <<<'$err'"
-# Task.Update over ttrpc (ctr 1.6 has no "task update"): the container's cgroup takes the new memory limit.
-cgroup_file() { # task file...: the first of the files that exists in the task's cgroup (emulated guest as root)
-  local d f; d=$(find /sys/fs/cgroup -maxdepth 5 -type d -path "*/hcs4j/*/$1" 2>/dev/null | grep -E 'memory|^/sys/fs/cgroup/hcs4j' | head -1)
+# Task.Update over ttrpc (ctr 1.6 has no "task update"). det1 owns its utility VM, so (as in hcsshim) the update
+# resizes the VM, and the guest limits its containers' cgroup to the VM's memory less the GCS's 75 MiB reserve.
+cgroup_file() { # path file...: the first of the files that exists in cgroup hcs4j/PATH (emulated guest as root)
+  local d f; d=$(find /sys/fs/cgroup -maxdepth 5 -type d -path "*/hcs4j/$1" 2>/dev/null | grep -E 'memory|^/sys/fs/cgroup/hcs4j' | head -1)
   shift; for f in "$@"; do [ -f "$d/$f" ] && { cat "$d/$f"; return 0; }; done; return 1; }
+container_limit=$(cgroup_file det1@vm/det1 memory.limit_in_bytes memory.max)
 java -cp "$SHIM_JAR" "$REPO_ROOT/scripts/TaskUpdate.java" "$(cat "$CTRD_DIR/state/io.containerd.runtime.v2.task/hcs4j/det1/address")" \
-  det1 '{"memory":{"limit":67108864}}'
-check "Task.Update over ttrpc sets the container's cgroup memory limit" \
-  [ "$(cgroup_file det1 memory.limit_in_bytes memory.max)" = 67108864 ]
+  det1 '{"memory":{"limit":536870912}}'
+check "Task.Update of a task that owns its VM resizes the VM (the emulator's record of its memory)" \
+  [ "$(cat "$CTRD_DIR/emu/det1@vm.memory")" = 512 ]
+check "and the guest limits its containers to the VM's 512 MiB less its 75 MiB" \
+  [ "$(cgroup_file det1@vm memory.limit_in_bytes memory.max)" = $(((512 - 75) * 1048576)) ]
+check "but not the container's own cgroup" [ "$(cgroup_file det1@vm/det1 memory.limit_in_bytes memory.max)" = "$container_limit" ]
 ctr_ tasks kill det1
 sleep 1
 check "SIGTERM does nothing to sleep as PID 1 (no handler), as under runc" [ "$(task_status det1)" = RUNNING ]

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end acceptance of what operators and the kubelet read from containerd-shim-runhcs-v1 (issue 18):
-# task metrics, OOM events, resource updates of Windows containers and the shimdiag service, against a
+# task metrics, OOM events, resource updates (of Windows containers, enforced by the emulator's cgroups; of a pod's VM
+# and containers) and the shimdiag service, against a
 # private containerd (Debian's 1.6; see lib-containerd.sh) with the HCS emulator under the shim.
 set -euo pipefail
 source "$(dirname "$0")/lib-containerd.sh"
@@ -68,17 +69,58 @@ cat > "$CTRD_DIR/win.json" <<JSON
 JSON
 ctr_ run -d $RT --config "$CTRD_DIR/win.json" wup1 </dev/null >/dev/null
 check "the Windows container is RUNNING" wait_status wup1 RUNNING
-task_update() { # task resources-json: Task.Update with WindowsResources, as containerd sends it
+task_update() { # task resources-json [type]: Task.Update with WindowsResources (or TYPE), as containerd sends it
   java -cp "$SHIM_JAR" "$REPO_ROOT/scripts/TaskUpdate.java" \
-    "$(cat "$CTRD_DIR/state/io.containerd.runtime.v2.task/hcs4j/$1/address")" "$1" "$2" WindowsResources 2>&1; }
+    "$(cat "$CTRD_DIR/state/io.containerd.runtime.v2.task/hcs4j/$1/address")" "$1" "$2" "${3:-WindowsResources}" 2>&1; }
+task_pid() { ctr_ tasks ls | awk -v id="$1" '$1 == id {print $2}'; }
+# emulator_cgroups PID: the emulator's cgroup directories (hcs4j-emulator/<runtime id>, v2 or each v1 controller) holding PID
+emulator_cgroups() { local procs
+  for procs in /sys/fs/cgroup/hcs4j-emulator/*/cgroup.procs /sys/fs/cgroup/*/hcs4j-emulator/*/cgroup.procs; do
+    if grep -qsx "$1" "$procs"; then dirname "$procs"; fi; done; }
+emulator_cgroup() { # PID FILE...: the first FILE found in those directories
+  local d f pid=$1; shift
+  for d in $(emulator_cgroups "$pid"); do for f in "$@"; do [ -f "$d/$f" ] && { cat "$d/$f"; return 0; }; done; done; return 1; }
 check "ctr task metrics of a Windows container: its private working set" [ "$(metric wup1 memory.usage.usage)" -gt 0 ]
 check "Task.Update sets a Windows container's memory limit and CPU maximum" \
   task_update wup1 '{"memory":{"limit":134217728},"cpu":{"maximum":5000}}'
+check "the memory limit is the emulated container's cgroup's (what the HCS job object would enforce)" \
+  [ "$(emulator_cgroup "$(task_pid wup1)" memory.limit_in_bytes memory.max)" = 134217728 ]
+out=$(task_update wup1 '{"memory":{"limit":67108864}}' LinuxResources) && rc=0 || rc=$?
+check "LinuxResources for a Windows container: hcsshim's error" \
+  bash -c "[ $rc -ne 0 ] && grep -q 'UNKNOWN.*update resources must be of type \*WindowsResources or \*LinuxResources' <<<'$out'"
 out=$(task_update wup1 '{"cpu":{"count":1,"shares":2}}') && rc=0 || rc=$?
 check "two CPU rate controls at once are an invalid argument" bash -c "[ $rc -ne 0 ] && grep -q 'exactly one of cpu.count' <<<'$out'"
 out=$(task_update wup1 '{"storage":{"iops":100}}') && rc=0 || rc=$?
 check "a storage update is unimplemented, named" bash -c "[ $rc -ne 0 ] && grep -q 'UNIMPLEMENTED.*storage' <<<'$out'"
+wup1_cgroups=$(emulator_cgroups "$(task_pid wup1)")
 rm_task wup1
+check "the container's cgroup goes with it" bash -c "[ -n '$wup1_cgroups' ] && ! ls -d $(echo $wup1_cgroups) 2>/dev/null"
+
+# A CPU maximum of 10 % (of all host processors) on a busy Windows container: its processor time grows far slower.
+sed 's/"exec sleep 600"/"while :; do :; done"/' "$CTRD_DIR/win.json" > "$CTRD_DIR/win-busy.json"
+ctr_ run -d $RT --config "$CTRD_DIR/win-busy.json" wcpu1 </dev/null >/dev/null
+check "the busy Windows container is RUNNING" wait_status wcpu1 RUNNING
+cpu_over_3s() { local a b; a=$(metric wcpu1 cpu.usage.total); sleep 3; b=$(metric wcpu1 cpu.usage.total); echo $((b - a)); }
+unlimited=$(cpu_over_3s)
+task_update wcpu1 '{"cpu":{"maximum":1000}}' >/dev/null
+sleep 0.5
+limited=$(cpu_over_3s)
+echo "processor time over 3 s: $unlimited ns unlimited, $limited ns at a 10 % maximum ($(nproc) processors)"
+check "Task.Update to a 10 % CPU maximum: processor time grows at most about that fast" \
+  [ "$limited" -lt $((3000000000 * $(nproc) / 10 * 3 / 2)) ]
+check "and clearly slower than before" [ $((limited * 2)) -lt "$unlimited" ]
+rm_task wcpu1
+
+# A Hyper-V isolated Windows task owns its utility VM: its update resizes the VM (ctr's Linux Metrics carry no VM
+# statistics; the emulator's record of the VM's memory shows the new size).
+mkdir -p "$CTRD_DIR/win/layers/base/UtilityVM/Files"
+: > "$CTRD_DIR/win/layers/base/UtilityVM/SystemTemplate.vhdx"
+sed 's/"windows":{/"windows":{"hyperv":{},/' "$CTRD_DIR/win.json" > "$CTRD_DIR/win-hv.json"
+ctr_ run -d $RT --config "$CTRD_DIR/win-hv.json" hvu1 </dev/null >/dev/null
+check "the Hyper-V isolated Windows task is RUNNING" wait_status hvu1 RUNNING
+task_update hvu1 "{\"memory\":{\"limit\":$((512 * MIB))}}"
+check "Task.Update of a Hyper-V Windows task resizes its VM" [ "$(cat "$CTRD_DIR/emu/hvu1@vm.memory")" = 512 ]
+rm_task hvu1
 
 # --- shimdiag against a running pod: the sandbox's shim serves both tasks and its utility VM
 ctr_ run -d $RT --annotation io.kubernetes.cri.container-type=sandbox "$IMAGE" dpod sleep 600 >/dev/null
@@ -128,6 +170,22 @@ kill -QUIT "$(shim_pids dpod)"
 check "SIGQUIT writes the shim's thread dump into its log (containerd's)" \
   eventually grep -q 'Full thread dump' "$CTRD_DIR/containerd.log"
 check "and the shim serves on" [ "$(shimdiag pid "$shim")" = "$(shim_pids dpod)" ]
+# Updates in a pod, as hcsshim routes them: the sandbox owns the VM (the VM is resized, and the guest limits its
+# containers' cgroup to the VM's memory less its 75 MiB); a pod's container updates its own cgroup.
+guest_cgroup() { # path file...: the first FILE of cgroup hcs4j/PATH of the emulated guest
+  local d f; d=$(find /sys/fs/cgroup -maxdepth 5 -type d -path "*/hcs4j/$1" 2>/dev/null | grep -E 'memory|^/sys/fs/cgroup/hcs4j' | head -1)
+  shift; for f in "$@"; do [ -f "$d/$f" ] && { cat "$d/$f"; return 0; }; done; return 1; }
+task_update dpod '{"memory":{"limit":805306368}}' LinuxResources
+check "Task.Update of the sandbox resizes the pod's VM (the emulator's record of its memory)" \
+  [ "$(cat "$CTRD_DIR/emu/dpod@vm.memory")" = 768 ]
+check "and the guest limits the pod's containers to it less 75 MiB" \
+  [ "$(guest_cgroup dpod@vm memory.limit_in_bytes memory.max)" = $(((768 - 75) * MIB)) ]
+task_update dpod-app '{"memory":{"limit":67108864}}' LinuxResources
+check "Task.Update of a pod's container sets its own cgroup's limit" \
+  [ "$(guest_cgroup dpod@vm/dpod-app memory.limit_in_bytes memory.max)" = 67108864 ]
+out=$(task_update dpod-app '{"memory":{"limit":67108864}}' WindowsResources) && rc=0 || rc=$?
+check "WindowsResources for a Linux container: hcsshim's error" \
+  bash -c "[ $rc -ne 0 ] && grep -q 'UNKNOWN.*type \*LinuxResources when updating a lcow container' <<<'$out'"
 rm_task dpod-app
 rm_task dpod
 

@@ -161,6 +161,20 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
         return system.properties(types);
     }
 
+    /**
+     * Resizes the running VM's memory and sets its processor limits, as hcsshim's UtilityVM.Update does for the
+     * task that owns the VM: memory first; a Linux guest is then told to size its containers' (pods) cgroup to the
+     * new memory (the GCS reads the VM's total memory itself, so the request carries no settings); processors last.
+     */
+    public void update(VmUpdate update) throws IOException {
+        for (ModifySettingRequest request : update.hostRequests()) {
+            system.modify(request);
+            if (request.resourcePath.equals(VmUpdate.MEMORY_PATH) && os.equals("linux")) {
+                guestModify(RequestType.UPDATE, ResourceType.POD_CGROUP_MEMORY_LIMIT, null);
+            }
+        }
+    }
+
     /** Completes when the VM's compute system has stopped (shut down, terminated or crashed). */
     public java.util.concurrent.CompletableFuture<?> exit() {
         return system.exit();

@@ -104,7 +104,9 @@ class WcowUtilityVmTest {
 
             @Override
             public void modify(ModifySettingRequest request) {
-                seen.add(request.requestType.value() + " " + request.resourcePath + " " + Json.write(request.settings));
+                // hcsshim sends a VM's memory and processor updates without a RequestType.
+                seen.add((request.requestType == null ? "-" : request.requestType.value()) + " " + request.resourcePath
+                        + " " + Json.write(request.settings));
             }
 
             @Override
@@ -140,6 +142,24 @@ class WcowUtilityVmTest {
         }
         guest.get(10, TimeUnit.SECONDS);
         assertEquals(List.of("CREATE " + GcsBridge.VM_CONTAINER_ID, "START " + GcsBridge.VM_CONTAINER_ID), seen);
+    }
+
+    /** A Windows VM's update is two HCS modify requests; unlike a Linux guest, the Windows guest is not asked. */
+    @Test
+    void aWindowsVmsUpdateResizesItsMemoryAndSetsItsProcessorLimits() throws Exception {
+        String id = newId();
+        List<String> seen = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> guest = new CompletableFuture<>();
+        try (UtilityVm vm = UtilityVm.createWcow((i, doc) -> system(id, seen, guest),
+                new WcowOptions(id, "C:\\base\\UtilityVM\\Files", "C:\\uvm\\sandbox.vhdx"))) {
+            vm.start(Duration.ofSeconds(10), Duration.ofSeconds(10));
+            seen.clear();
+            vm.update(VmUpdate.of(Json.mapper().readValue("{\"memory\":{\"limit\":1073741824},\"cpu\":{\"maximum\":2500}}",
+                    io.hcs4j.schema.oci.WindowsResources.class)));
+        }
+        guest.get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("- VirtualMachine/ComputeTopology/Memory/SizeInMB 1024",
+                "- VirtualMachine/ComputeTopology/Processor/Limits {\"Limit\":2500}"), seen);
     }
 
     /**

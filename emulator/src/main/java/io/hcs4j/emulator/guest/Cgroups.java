@@ -132,19 +132,7 @@ final class Cgroups {
         }
         List<Path> dirs = new ArrayList<>();
         for (Path hierarchy : hierarchies) {
-            Path parent = hierarchy.resolve(PARENT);
-            Path vmDir = parent.resolve(vm);
-            Path dir = vmDir.resolve(container);
-            if (v2) {
-                enable(hierarchy);
-                mkdir(parent);
-                enable(parent);
-                mkdir(vmDir);
-                enable(vmDir);
-            } else {
-                mkdir(parent);
-                mkdir(vmDir);
-            }
+            Path dir = vmCgroup(hierarchy, vm).resolve(container);
             if (Files.exists(dir)) {
                 throw new IOException("cgroup " + dir + " already exists");
             }
@@ -159,6 +147,34 @@ final class Cgroups {
             throw e;
         }
         return cgroup;
+    }
+
+    /** The VM's cgroup, the parent of its containers' (the reference GCS's /pods), made with its parents if missing. */
+    private Path vmCgroup(Path hierarchy, String vm) throws IOException {
+        Path parent = hierarchy.resolve(PARENT);
+        Path vmDir = parent.resolve(vm);
+        if (v2) {
+            enable(hierarchy);
+            mkdir(parent);
+            enable(parent);
+            mkdir(vmDir);
+            enable(vmDir);
+        } else {
+            mkdir(parent);
+            mkdir(vmDir);
+        }
+        return vmDir;
+    }
+
+    /** Limits the memory of all the VM's containers together, as the reference GCS limits its /pods cgroup. */
+    void limitVmMemory(String vm, long bytes) throws IOException {
+        for (Path hierarchy : hierarchies) {
+            if (v2) {
+                Files.writeString(vmCgroup(hierarchy, vm).resolve("memory.max"), Long.toString(bytes));
+            } else if (Files.isRegularFile(hierarchy.resolve("memory.limit_in_bytes"))) {
+                Files.writeString(vmCgroup(hierarchy, vm).resolve("memory.limit_in_bytes"), Long.toString(bytes));
+            }
+        }
     }
 
     /** Creates a cgroup directory if missing; v1 cpuset: a cgroup has no cpus or memory nodes until given its parent's. */

@@ -1,5 +1,6 @@
 package io.hcs4j.emulator.guest;
 
+import io.hcs4j.emulator.hcs.Emulator;
 import io.hcs4j.emulator.hcs.GuestInstance;
 import io.hcs4j.emulator.hcs.GuestLauncher;
 import io.hcs4j.platform.FileTrees;
@@ -35,6 +36,8 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
     static final String OS_ENV = "HCS4J_GUEST_OS";
     /** A class-data archive (AppCDS, {@code .jsa}) or AOT cache ({@code .aot}) of this jar for the agent's JVM to map. */
     private static final String CDS_ARCHIVE_ENV = "HCS4J_CDS_ARCHIVE";
+    /** The memory of a VM whose document names none: hcsshim's default size of a utility VM. */
+    private static final long DEFAULT_MEMORY_MB = 1024;
     private static final Logger LOG = LoggerFactory.getLogger(EmulatedGuestLauncher.class);
     /** System property naming the runtime of the agents this JVM launches ("chroot"), as HCS4J_GUEST_RUNTIME does. */
     static final String RUNTIME_PROPERTY = "hcs4j.guest.runtime";
@@ -57,6 +60,8 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
         pb.environment().put(HvSocketDirs.DIR_ENV, vmDir.toString());
         if (bootsWindows(documentJson)) {
             pb.environment().put(OS_ENV, "windows");
+            // The guest's containers' cgroups are the VM's, removed with it however it ends.
+            pb.environment().put(Emulator.CGROUP_PARENT_ENV, Cgroups.PARENT + "/" + Cgroups.vmName(vmDir));
         }
         try {
             pb.environment().put(MountLog.FILE_ENV, GuestRecords.mountsFile(systemId).toString());
@@ -67,6 +72,13 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
         if (runtime != null) {
             // This host's choice of the agent's container runtime (side-by-side benchmarks): the agent's environment.
             pb.environment().put(GuestRuntime.RUNTIME_ENV, runtime);
+        }
+        try {
+            Path memory = GuestRecords.memoryFile(systemId);
+            GuestMemory.write(memory, memorySizeMb(documentJson));
+            pb.environment().put(GuestMemory.FILE_ENV, memory.toString());
+        } catch (IOException e) {
+            LOG.warn("the guest of {} cannot learn its memory size: {}", systemId, e.getMessage());
         }
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -106,7 +118,31 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
             public List<ProcessHandle> processes() {
                 return tree(process.toHandle());
             }
+
+            @Override
+            public void memoryResized(long sizeMb) {
+                recordMemory(systemId, sizeMb);
+            }
         };
+    }
+
+    /** Tells the guest of VM {@code systemId} its new memory size; one that cannot be told keeps the old (logged). */
+    static void recordMemory(String systemId, long sizeMb) {
+        try {
+            GuestMemory.write(GuestRecords.memoryFile(systemId), sizeMb);
+        } catch (IOException e) {
+            LOG.warn("the guest of {} cannot learn its new memory size of {} MB: {}", systemId, sizeMb, e.getMessage());
+        }
+    }
+
+    /** The VM's memory from its document. */
+    static long memorySizeMb(String documentJson) {
+        try {
+            return Json.mapper().readTree(documentJson).path("VirtualMachine").path("ComputeTopology").path("Memory")
+                    .path("SizeInMB").asLong(DEFAULT_MEMORY_MB);
+        } catch (IOException e) {
+            return DEFAULT_MEMORY_MB;
+        }
     }
 
     /** Whether the VM boots the Windows boot manager (a Windows utility VM), from its document. */
@@ -139,7 +175,7 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
             return Optional.empty();
         }
         LOG.info("guest of {} taken over: pid {}, sockets in {}", systemId, r.agentPid(), r.socketDir());
-        return Optional.of(new ReattachedGuest(agent.get(), () -> cleanUpAfter(r)));
+        return Optional.of(new ReattachedGuest(agent.get(), systemId, () -> cleanUpAfter(r)));
     }
 
     private static void record(String systemId, ProcessHandle agent, Path vmDir) {

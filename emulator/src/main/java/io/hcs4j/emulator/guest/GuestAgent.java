@@ -53,12 +53,17 @@ final class GuestAgent implements GuestBridgeServer.Handler {
 
     private final GuestBridgeServer server;
     private final Path vmDir;
+    /** What the reference GCS keeps out of its containers' (pods) cgroup for itself: its root-mem-reserve-bytes. */
+    static final long ROOT_MEMORY_RESERVE_BYTES = 75L << 20;
+
     private final GuestRuntime runtime;
+    private final Cgroups cgroups;
 
     /** @param cgroups where containers get their cgroups, null without */
     GuestAgent(Connection bridge, Path vmDir, boolean root, Cgroups cgroups) {
         this.server = new GuestBridgeServer(bridge);
         this.vmDir = vmDir;
+        this.cgroups = cgroups;
         this.runtime = new GuestRuntime(root, cgroups, vmDir, server::notifyExit);
     }
 
@@ -239,10 +244,44 @@ final class GuestAgent implements GuestBridgeServer.Handler {
                     throw new GuestError(HResults.E_NOTIMPL, "Network " + op);
                 }
             }
+            case "PodCgroupMemoryLimit" -> {
+                if (!op.equals("Update")) {
+                    throw new GuestError(HResults.E_FAIL, "the RequestType \"" + op + "\" is not supported");
+                }
+                limitContainersToVmMemory();
+            }
             // The emulated VM has no PCI devices: acknowledged, no state kept.
             case "MappedVPCIDevice" -> { }
             default -> throw new GuestError(HResults.E_NOTIMPL, "resource type " + type + " is not emulated");
         }
+    }
+
+    /**
+     * The host resized the VM: the containers' cgroup is limited to the VM's memory less the agent's reserve, as the
+     * reference GCS re-reads its total memory and limits /pods. Without cgroups nothing is limited (logged).
+     */
+    private void limitContainersToVmMemory() throws GuestError {
+        long total;
+        try {
+            total = GuestMemory.totalBytes();
+        } catch (IOException e) {
+            throw new GuestError(HResults.E_FAIL, "failed to get sys info: " + e.getMessage());
+        }
+        if (total <= ROOT_MEMORY_RESERVE_BYTES) {
+            throw new GuestError(HResults.E_FAIL, "total memory " + total + " must be greater than root memory reserve "
+                    + ROOT_MEMORY_RESERVE_BYTES);
+        }
+        long limit = total - ROOT_MEMORY_RESERVE_BYTES;
+        if (cgroups == null) {
+            LOG.info("VM memory is {} bytes; containers run without cgroups, so nothing limits them to {}", total, limit);
+            return;
+        }
+        try {
+            cgroups.limitVmMemory(Cgroups.vmName(vmDir), limit);
+        } catch (IOException e) {
+            throw new GuestError(HResults.E_FAIL, "failed to update pods cgroup memory limit: " + e.getMessage());
+        }
+        LOG.info("containers' memory limited to {} bytes of the VM's {}", limit, total);
     }
 
     /** Dials stdin, stdout, stderr (in that order, the named ones only), then starts the process. */

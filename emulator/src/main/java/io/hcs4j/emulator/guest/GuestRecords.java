@@ -94,9 +94,15 @@ final class GuestRecords {
         return file(privateDir(), vmId, ".mounts");
     }
 
-    /** Removes the VM's record and its agent's list of mounts. */
+    /** Where the VM's memory size is kept for its agent ({@link GuestMemory}); makes the state directory. */
+    static Path memoryFile(String vmId) throws IOException {
+        return file(privateDir(), vmId, ".memory");
+    }
+
+    /** Removes the VM's record, its agent's list of mounts and its memory size. */
     static void remove(String vmId) throws IOException {
         Files.deleteIfExists(file(dir(), vmId, ".mounts"));
+        Files.deleteIfExists(file(dir(), vmId, ".memory"));
         Files.deleteIfExists(file(dir(), vmId, ".properties"));
     }
 

@@ -21,12 +21,14 @@ final class ReattachedGuest implements GuestInstance {
     private static final int UNKNOWN_STATUS = -1;
 
     private final ProcessHandle agent;
+    private final String vmId;
     private final Runnable cleanUp;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
 
-    ReattachedGuest(ProcessHandle agent, Runnable cleanUp) {
+    ReattachedGuest(ProcessHandle agent, String vmId, Runnable cleanUp) {
         this.agent = agent;
+        this.vmId = vmId;
         this.cleanUp = cleanUp;
         agent.onExit().thenRun(this::ended); // an agent that ends by itself
     }
@@ -39,6 +41,11 @@ final class ReattachedGuest implements GuestInstance {
     @Override
     public List<ProcessHandle> processes() {
         return EmulatedGuestLauncher.tree(agent);
+    }
+
+    @Override
+    public void memoryResized(long sizeMb) {
+        EmulatedGuestLauncher.recordMemory(vmId, sizeMb);
     }
 
     @Override

@@ -21,6 +21,8 @@ import io.hcs4j.schema.guest.ContainerExecuteProcess;
 import io.hcs4j.schema.guest.ContainerExecuteProcessResponse;
 import io.hcs4j.schema.guest.ContainerGetProperties;
 import io.hcs4j.schema.guest.ContainerGetPropertiesResponse;
+import io.hcs4j.schema.guest.ContainerGetPropertiesResponseV2;
+import io.hcs4j.schema.guest.ContainerPropertiesV2;
 import io.hcs4j.schema.guest.ContainerModifySettings;
 import io.hcs4j.schema.guest.ContainerProperties;
 import io.hcs4j.schema.guest.ContainerResizeConsole;
@@ -152,9 +154,7 @@ final class WindowsGuestAgent implements GuestBridgeServer.Handler {
             case RPCProc.RPC_SHUTDOWN_GRACEFUL -> stop(id, true);
             case RPCProc.RPC_SHUTDOWN_FORCED -> stop(id, false);
             case RPCProc.RPC_GET_PROPERTIES -> {
-                ContainerGetPropertiesResponse response = new ContainerGetPropertiesResponse();
-                response.properties = properties(id, (ContainerGetProperties) request);
-                return response;
+                return properties(id, (ContainerGetProperties) request);
             }
             case RPCProc.RPC_DELETE_CONTAINER_STATE -> forget(id);
             case RPCProc.RPC_DUMP_STACKS -> {
@@ -316,7 +316,12 @@ final class WindowsGuestAgent implements GuestBridgeServer.Handler {
         }
     }
 
-    private ContainerProperties properties(String id, ContainerGetProperties request) throws GuestError, IOException {
+    /**
+     * The container's properties from the guest's HCS, which the Windows GCS asks on the host's behalf: a query for
+     * Statistics (schema2 only, what hcsshim's PropertiesV2 asks for a task's stats) is answered with the schema2
+     * Properties (Statistics and the process list), any other with the process list in the schema1 shape.
+     */
+    private ResponseBase properties(String id, ContainerGetProperties request) throws GuestError, IOException {
         List<String> types = new ArrayList<>();
         if (request.query != null && request.query.propertyTypes != null) {
             request.query.propertyTypes.forEach(t -> types.add(t.value()));
@@ -325,10 +330,19 @@ final class WindowsGuestAgent implements GuestBridgeServer.Handler {
         types.forEach(query.putArray("PropertyTypes")::add);
         ObjectNode answer = hcs(() -> container(id).system().properties(query, ObjectNode.class));
         ObjectNode known = Json.mapper().createObjectNode().put("Id", id);
-        if (answer.has("ProcessList")) {
-            known.set("ProcessList", answer.get("ProcessList"));
+        for (String field : List.of("ProcessList", "Statistics")) {
+            if (answer.has(field)) {
+                known.set(field, answer.get(field));
+            }
         }
-        return Json.convert(known, ContainerProperties.class);
+        if (types.contains("Statistics")) {
+            ContainerGetPropertiesResponseV2 response = new ContainerGetPropertiesResponseV2();
+            response.properties = Json.convert(known, ContainerPropertiesV2.class);
+            return response;
+        }
+        ContainerGetPropertiesResponse response = new ContainerGetPropertiesResponse();
+        response.properties = Json.convert(known, ContainerProperties.class);
+        return response;
     }
 
     private void forget(String id) {

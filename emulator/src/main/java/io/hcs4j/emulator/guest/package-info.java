@@ -5,9 +5,10 @@
  * the Linux agent, an out-of-process GCS that answers the bridge's {@code schema.guest} requests as the reference
  * GCS does, and what it keeps as the reference's hcsv2 layer does (rootfs, layers, devices, the disk images behind
  * SCSI and vPMem devices loop-mounted as a VM mounts its disks, mounts, cgroups, network namespace bookkeeping,
- * bundles, the GCS's process rules) over one container runtime of {@code .runtime}: runc, or where runc cannot run
+ * bundles, the GCS's process rules, its containers' cgroup sized to the VM's memory, {@code GuestMemory}) over one
+ * container runtime of {@code .runtime}: runc, or where runc cannot run
  * the chroot fallback ({@link io.hcs4j.emulator.guest.ChrootRuntime}, processes on the host chrooted in the rootfs,
  * with or without root); and the Windows agent of a Windows utility VM, which runs its containers with an HCS
- * emulator inside the guest on the VSMB-shared layers.
+ * emulator inside the guest on the VSMB-shared layers and answers their Statistics as HCS does.
  */
 package io.hcs4j.emulator.guest;

@@ -33,6 +33,9 @@ final class EmulatedSystem {
 
     enum Kind { CONTAINER, VIRTUAL_MACHINE }
 
+    static final String VM_MEMORY_PATH = "VirtualMachine/ComputeTopology/Memory/SizeInMB";
+    static final String VM_PROCESSOR_LIMITS_PATH = "VirtualMachine/ComputeTopology/Processor/Limits";
+
     enum State { CREATED, RUNNING, PAUSED, STOPPED }
 
     /** Receives this system's SystemExited and ServiceDisconnect notifications. */
@@ -68,6 +71,8 @@ final class EmulatedSystem {
     private Instant startedAt;
     /** The largest commit Statistics has reported: HCS reports the peak beside the current figure. */
     private long commitPeak;
+    /** A running container's cgroup, which enforces its limits; null for VMs and where cgroups cannot be used. */
+    private SystemCgroup cgroup;
 
     private EmulatedSystem(Emulator emulator, String id, Kind kind, String document, ObjectNode config) {
         this.emulator = emulator;
@@ -201,12 +206,24 @@ final class EmulatedSystem {
                     throw new HcsFault(HResults.HCS_E_UNEXPECTED_EXIT, "the guest exited during start");
                 }
             }
+            SystemCgroup c = kind == Kind.CONTAINER ? SystemCgroup.create(runtimeId.toString()) : null;
             synchronized (this) {
                 if (state != State.CREATED) {
                     if (g != null) {
                         g.kill();
                     }
+                    if (c != null) {
+                        c.remove();
+                    }
                     throw invalidState("start");
+                }
+                cgroup = c;
+                try {
+                    applyLimits();
+                } catch (HcsFault e) {
+                    cgroup = null;
+                    c.remove();
+                    throw e;
                 }
                 guest = g;
                 state = State.RUNNING;
@@ -299,6 +316,7 @@ final class EmulatedSystem {
         if (devices != null) {
             devices.removeAll();
         }
+        removeCgroup();
         String data = exitData;
         exited.complete(data);
         emulator.post(() -> watchers.forEach(w -> w.systemExited(data)));
@@ -397,6 +415,9 @@ final class EmulatedSystem {
         if (devices != null && VmDevices.handles(path)) {
             devices.modify(type, path, r.get("Settings"));
         }
+        if (path.equals(VM_MEMORY_PATH) || path.equals(VM_PROCESSOR_LIMITS_PATH)) {
+            updateVm(type, path, r.path("Settings"));
+        }
         if (kind == Kind.CONTAINER && type.equals("Update") && path.startsWith("Container/")) {
             updateLimits(path, r.path("Settings"));
         }
@@ -406,7 +427,7 @@ final class EmulatedSystem {
     /**
      * A running container's new memory or processor limits, as hcsshim sends them: the size in MB on
      * {@code Container/Memory/SizeInMB}, a schema2 Processor (Count, Maximum or Weight) on {@code Container/Processor}.
-     * They replace the document's and show in the Memory property; nothing enforces them on the host.
+     * They replace the document's, show in the Memory property and are enforced by the container's cgroup.
      */
     private void updateLimits(String path, JsonNode settings) {
         switch (path) {
@@ -416,6 +437,7 @@ final class EmulatedSystem {
                 }
                 synchronized (this) {
                     config.with("Container").with("Memory").put("SizeInMB", settings.asLong());
+                    applyLimits();
                 }
             }
             case "Container/Processor" -> {
@@ -427,9 +449,58 @@ final class EmulatedSystem {
                 limit(processor, "Weight", 10_000);
                 synchronized (this) {
                     config.with("Container").with("Processor").setAll(processor);
+                    applyLimits();
                 }
             }
             default -> throw new HcsFault(HResults.E_INVALIDARG, "cannot update " + path + " of a running container");
+        }
+    }
+
+    /**
+     * A running VM's new memory size (a positive number of MB) on
+     * {@code VirtualMachine/ComputeTopology/Memory/SizeInMB}, or processor limits (ProcessorLimits: Limit 0..100000,
+     * Weight 0..10000) on {@code VirtualMachine/ComputeTopology/Processor/Limits}; hcsshim sends both without a
+     * RequestType. They replace the document's, show in the Memory property (available MB of the new size), and the
+     * guest sees its new memory size. A container has no such resources; nothing can be removed.
+     */
+    private void updateVm(String type, String path, JsonNode settings) {
+        if (kind != Kind.VIRTUAL_MACHINE) {
+            throw new HcsFault(HResults.E_INVALIDARG, path + " is a virtual machine's resource, " + id + " is a container");
+        }
+        if (type.equals("Remove")) {
+            throw new HcsFault(HResults.E_INVALIDARG, "cannot remove " + path);
+        }
+        ObjectNode topology;
+        synchronized (this) {
+            topology = config.with("VirtualMachine").with("ComputeTopology");
+        }
+        if (path.equals(VM_MEMORY_PATH)) {
+            if (!settings.canConvertToExactIntegral() || settings.asLong() <= 0) {
+                throw new HcsFault(HResults.E_INVALIDARG, "memory size " + settings + " is not a positive number of MB");
+            }
+            synchronized (this) {
+                topology.with("Memory").put("SizeInMB", settings.asLong());
+            }
+            GuestInstance g = guestOrNull();
+            if (g != null) {
+                g.memoryResized(settings.asLong());
+            }
+            return;
+        }
+        ObjectNode limits = JsonDocs.typed(settings.toString(), io.hcs4j.schema.v2.ProcessorLimits.class,
+                "processor limits");
+        range(limits, "Limit", 100_000);
+        range(limits, "Weight", 10_000);
+        synchronized (this) {
+            ObjectNode processor = topology.with("Processor");
+            processor.put("Limit", limits.path("Limit").asLong(0)).put("Weight", limits.path("Weight").asLong(0));
+        }
+    }
+
+    private static void range(ObjectNode limits, String field, long max) {
+        JsonNode v = limits.path(field);
+        if (!v.isMissingNode() && (!v.canConvertToExactIntegral() || v.asLong() < 0 || v.asLong() > max)) {
+            throw new HcsFault(HResults.E_INVALIDARG, "ProcessorLimits." + field + " " + v + " is not in 0.." + max);
         }
     }
 
@@ -450,6 +521,12 @@ final class EmulatedSystem {
             }
         }
         EmulatedProcess p = EmulatedProcess.spawn(this, params, root);
+        synchronized (this) {
+            if (cgroup != null) {
+                // From its exec on: what it forks later is in the cgroup too.
+                cgroup.add(p.pid);
+            }
+        }
         processes.put(p.pid, p);
         p.process.onExit().whenComplete((proc, e) -> {
             p.exit.complete(proc.exitValue());
@@ -635,5 +712,30 @@ final class EmulatedSystem {
         if (devices != null) {
             devices.removeAll();
         }
+        removeCgroup();
+    }
+
+    /** The container's cgroup takes its document's current limits (a no-op without one). */
+    private synchronized void applyLimits() {
+        if (cgroup != null) {
+            JsonNode c = config.path("Container");
+            cgroup.apply(c.path("Processor"), c.path("Memory").path("SizeInMB").asLong(0));
+        }
+    }
+
+    private void removeCgroup() {
+        SystemCgroup c;
+        synchronized (this) {
+            c = cgroup;
+            cgroup = null;
+        }
+        if (c != null) {
+            c.remove();
+        }
+    }
+
+    /** The cgroup's directories (tests: that it is made and removed with the system); empty without one. */
+    synchronized List<Path> cgroupDirs() {
+        return cgroup == null ? List.of() : cgroup.dirs();
     }
 }

@@ -32,6 +32,8 @@ public final class Emulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Emulator.class);
     /** Documents longer than this (in UTF-16 units) are refused with E_INVALIDARG. */
     public static final int MAX_DOCUMENT_CHARS = 4 << 20;
+    /** The cgroup (path under each hierarchy) the containers' cgroups go under; default {@code hcs4j-emulator}. */
+    public static final String CGROUP_PARENT_ENV = "HCS4J_EMULATOR_CGROUP";
     private static final int WORKERS = 8;
 
     private final GuestLauncher launcher;

@@ -20,6 +20,10 @@ public interface GuestInstance {
     /** Thaws a paused guest. */
     void resume();
 
+    /** HCS resized the VM's memory: the guest sees its new total memory. */
+    default void memoryResized(long sizeMb) {
+    }
+
     /** The host processes that are the guest (its agent and everything it runs): the VM's statistics are theirs. */
     default List<ProcessHandle> processes() {
         return List.of();

@@ -3,17 +3,27 @@ package io.hcs4j.emulator.guest;
 import io.hcs4j.emulator.hcs.Emulator;
 import io.hcs4j.hcs.HcsGeneration;
 import io.hcs4j.hcs.HcsService;
+import io.hcs4j.schema.Json;
+import io.hcs4j.schema.guest.ModificationRequest;
+import io.hcs4j.schema.guest.RequestType;
+import io.hcs4j.schema.guest.ResourceType;
+import io.hcs4j.schema.oci.LinuxResources;
 import io.hcs4j.schema.v2.ProcessParameters;
+import io.hcs4j.schema.v2.PropertyType;
 import io.hcs4j.uvm.HcsVmSystem;
 import io.hcs4j.uvm.LcowOptions;
 import io.hcs4j.uvm.UtilityVm;
+import io.hcs4j.uvm.VmUpdate;
 import io.hcs4j.uvm.bridge.BridgeClosedException;
+import io.hcs4j.uvm.bridge.GcsException;
 import io.hcs4j.uvm.guest.GuestProcess;
+import io.hcs4j.uvm.transport.HvSocketDirs;
 import io.hcs4j.uvm.transport.UnixSocketTransport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A utility VM through the HCS facade over the HCS emulator, which boots the guest through its GuestLauncher. */
 @Timeout(60)
@@ -60,6 +71,42 @@ class HcsUtilityVmTest {
             vm.exit().get(10, TimeUnit.SECONDS);
         }
         crashed.exit().get(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * The owning task's update of a Linux VM: HCS resizes the VM (its Memory property shows the new size) and the
+     * guest, told to, limits its containers' cgroup to the VM's memory less the GCS's 75 MiB; the guest refuses other
+     * request types and a VM too small for its reserve, as the reference GCS does.
+     */
+    @Test
+    void anUpdateResizesTheVmAndTheGuestLimitsItsContainersToIt() throws Exception {
+        try (Emulator emulator = new Emulator()) {
+            HcsService hcs = HcsService.open(emulator.backend(), HcsGeneration.COMPUTECORE);
+            LcowOptions options = new LcowOptions(UtilityVm.idFor("upd-" + UUID.randomUUID().toString().substring(0, 8)));
+            try (UtilityVm vm = UtilityVm.createLcow(HcsVmSystem.factory(hcs, UnixSocketTransport.PER_VM_DIRECTORY),
+                    options)) {
+                vm.start(Duration.ofSeconds(30), Duration.ofSeconds(30));
+                vm.update(VmUpdate.of(Json.read("{\"memory\":{\"limit\":536870912},\"cpu\":{\"quota\":50000}}",
+                        LinuxResources.class)));
+                long available = vm.properties(PropertyType.MEMORY).memory.virtualMachineMemory.availableMemory;
+                assertTrue(available > 256 && available <= 512, "available of the new 512 MB: " + available);
+                Cgroups cgroups = Cgroups.detect(Cgroups.DEFAULT_ROOT).cgroups();
+                if (cgroups != null) {
+                    Path vmCgroup = (cgroups.v2 ? cgroups.root : cgroups.root.resolve("memory")).resolve(Cgroups.PARENT)
+                            .resolve(Cgroups.vmName(HvSocketDirs.forVm(vm.id())));
+                    assertEquals(Long.toString((512 - 75) << 20),
+                            Files.readString(vmCgroup.resolve(cgroups.v2 ? "memory.max" : "memory.limit_in_bytes")).strip());
+                }
+                ModificationRequest add = new ModificationRequest();
+                add.resourceType = ResourceType.POD_CGROUP_MEMORY_LIMIT;
+                add.requestType = RequestType.ADD;
+                GcsException refused = assertThrows(GcsException.class, () -> vm.guest().modify(add));
+                assertTrue(refused.getMessage().contains("the RequestType \"Add\" is not supported"), refused.getMessage());
+                IOException tooSmall = assertThrows(IOException.class, () -> vm.update(VmUpdate.of(
+                        Json.read("{\"memory\":{\"limit\":67108864}}", LinuxResources.class))));
+                assertTrue(tooSmall.getMessage().contains("must be greater than root memory reserve"), tooSmall.getMessage());
+            }
+        }
     }
 
     /** The agent process: the host's child whose command runs GuestAgentMain (through unshare when root). */

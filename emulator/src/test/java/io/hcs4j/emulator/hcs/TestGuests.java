@@ -13,7 +13,7 @@ final class TestGuests {
     }
 
     /** A guest that is a real {@code sleep} process: killing it from outside crashes the VM. */
-    static final class ProcessGuest implements GuestInstance {
+    static class ProcessGuest implements GuestInstance {
         final Process process;
         private final CompletableFuture<Integer> exit;
 

@@ -2,6 +2,7 @@ package io.hcs4j.emulator.hcs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hcs4j.hcs.ComputeSystem;
+import io.hcs4j.hcs.HcsErrorKind;
 import io.hcs4j.hcs.HcsGeneration;
 import io.hcs4j.hcs.HcsService;
 import io.hcs4j.hcs.SystemExit;
@@ -136,6 +137,49 @@ class VmGuestTest {
             assertEquals("Running", vm.properties(Docs.query(), JsonNode.class).get("State").asText());
             vm.terminate();
             vm.waitExit(WAIT);
+        }
+    }
+
+    /**
+     * hcsshim's update of a utility VM: the memory size and the processor limits, without a RequestType. The new size
+     * shows in the Memory property and reaches the guest; a container, a stopped VM and bad settings are refused.
+     */
+    @ParameterizedTest
+    @EnumSource(HcsGeneration.class)
+    void aRunningVmsMemoryAndProcessorLimitsAreUpdated(HcsGeneration g) throws Exception {
+        java.util.List<Long> resized = new java.util.concurrent.CopyOnWriteArrayList<>();
+        GUESTS.delegate = (id, doc) -> new TestGuests.ProcessGuest() {
+            @Override
+            public void memoryResized(long sizeMb) {
+                resized.add(sizeMb);
+            }
+        };
+        String memory = "{\"ResourcePath\":\"VirtualMachine/ComputeTopology/Memory/SizeInMB\",\"Settings\":%s}";
+        String limits = "{\"ResourcePath\":\"VirtualMachine/ComputeTopology/Processor/Limits\",\"Settings\":%s}";
+        try (ComputeSystem vm = service(g).createComputeSystem(Docs.id(), Docs.vm())) {
+            BadInputTest.fails(HcsErrorKind.INVALID_STATE, () -> vm.modify(memory.formatted(1024)));
+            vm.start();
+            vm.modify(memory.formatted(1024));
+            vm.modify(limits.formatted("{\"Limit\":2500,\"Weight\":200}"));
+            assertEquals(1024, vm.properties(Docs.query("Memory"), JsonNode.class)
+                    .at("/Memory/VirtualMachineMemory/AvailableMemory").asInt(), "available of the new 1024 MB");
+            assertEquals(java.util.List.of(1024L), resized, "the guest sees its new memory");
+            BadInputTest.fails(HcsErrorKind.INVALID_DATA, () -> vm.modify(memory.formatted(0)));
+            BadInputTest.fails(HcsErrorKind.INVALID_DATA, () -> vm.modify(memory.formatted("\"lots\"")));
+            BadInputTest.fails(HcsErrorKind.INVALID_DATA, () -> vm.modify(limits.formatted("{\"Limit\":100001}")));
+            BadInputTest.fails(HcsErrorKind.INVALID_DATA, () -> vm.modify(limits.formatted("{\"Weight\":10001}")));
+            BadInputTest.fails(HcsErrorKind.INVALID_DATA, () -> vm.modify(
+                    "{\"ResourcePath\":\"VirtualMachine/ComputeTopology/Memory/SizeInMB\",\"RequestType\":\"Remove\"}"));
+            assertEquals(java.util.List.of(1024L), resized, "a refused update reaches no guest");
+            vm.terminate();
+            vm.waitExit(WAIT);
+            BadInputTest.fails(HcsErrorKind.INVALID_STATE, () -> vm.modify(memory.formatted(2048)));
+        }
+        try (ComputeSystem container = service(g).createComputeSystem(Docs.id(), Docs.container())) {
+            container.start();
+            BadInputTest.fails(HcsErrorKind.INVALID_DATA, () -> container.modify(memory.formatted(1024)));
+            BadInputTest.fails(HcsErrorKind.INVALID_DATA, () -> container.modify(limits.formatted("{\"Limit\":100}")));
+            container.terminate();
         }
     }
 }

@@ -45,6 +45,7 @@ public final class GrpcErrors {
                 case FAILED_PRECONDITION -> Status.Code.FAILED_PRECONDITION;
                 case INVALID_ARGUMENT -> Status.Code.INVALID_ARGUMENT;
                 case UNIMPLEMENTED -> Status.Code.UNIMPLEMENTED;
+                case UNKNOWN -> Status.Code.UNKNOWN;
             };
         }
         if (t instanceof SpecException e) {

@@ -5,7 +5,9 @@ import io.hcs4j.schema.Json;
 import io.hcs4j.schema.oci.LinuxResources;
 import io.hcs4j.schema.oci.WindowsResources;
 import io.hcs4j.schema.v2.ModifySettingRequest;
+import io.hcs4j.shim.runtime.VmHosted;
 import io.hcs4j.shim.runtime.wcow.WcowUpdates;
+import io.hcs4j.uvm.VmUpdate;
 import io.hcs4j.schema.v1.ProcessListItem;
 import io.hcs4j.schema.guest.Metrics;
 import io.hcs4j.schema.v2.PropertyType;
@@ -233,18 +235,36 @@ final class Task {
         return list == null ? List.of() : list;
     }
 
+    /** The type URLs containerd gives the OCI resources in an update (typeurl's names for runtime-spec's types). */
+    static final String LINUX_RESOURCES_URL = "types.containerd.io/opencontainers/runtime-spec/1/LinuxResources";
+    static final String WINDOWS_RESOURCES_URL = "types.containerd.io/opencontainers/runtime-spec/1/WindowsResources";
+    /** hcsshim's errNotSupportedResourcesRequest. */
+    private static final String NOT_RESOURCES = "update resources must be of type *WindowsResources or *LinuxResources";
+
     /**
-     * A Linux guest takes the OCI LinuxResources as the container's new constraints; a Windows container takes
-     * WindowsResources as HCS modify requests ({@link WcowUpdates}), each field that can change, in one request per
-     * resource path.
+     * An update as hcsshim's hcsTask.Update decides it, by the resources' type URL: anything but Linux or Windows
+     * resources is refused; a task that owns its utility VM updates the VM (either type, as hcsshim); otherwise a
+     * Windows container takes WindowsResources as HCS modify requests ({@link WcowUpdates}) and a Linux container
+     * LinuxResources as its new constraints, and the other type is refused with hcsshim's error for it.
      */
-    void update(byte[] resourcesJson) throws IOException {
-        Object request;
+    void update(String typeUrl, byte[] resourcesJson) throws IOException {
+        boolean linux = typeUrl.equals(LINUX_RESOURCES_URL);
+        if (!linux && !typeUrl.equals(WINDOWS_RESOURCES_URL)) {
+            throw TaskException.unknown(NOT_RESOURCES);
+        }
+        if (container instanceof VmHosted hosted && hosted.ownsUtilityVm()) {
+            VmUpdate update = linux ? VmUpdate.of(parse(resourcesJson, LinuxResources.class))
+                    : VmUpdate.of(parse(resourcesJson, WindowsResources.class));
+            try {
+                hosted.utilityVm().update(update);
+            } catch (IOException e) {
+                throw new IOException("updating the utility VM of " + id + ": " + e.getMessage(), e);
+            }
+            return;
+        }
         if (container.os().equals("windows")) {
-            if (container instanceof io.hcs4j.shim.runtime.VmHosted hosted && hosted.ownsUtilityVm()) {
-                // hcsshim updates the utility VM's memory and processors for a hypervisor-isolated task that owns it.
-                throw TaskException.unimplemented("updating resources of " + id
-                        + ": the utility VM's memory and processor limits of a hypervisor-isolated task are not wired");
+            if (linux) {
+                throw TaskException.unknown(NOT_RESOURCES);
             }
             List<ModifySettingRequest> requests;
             try {
@@ -259,6 +279,10 @@ final class Task {
                 modify(r);
             }
             return;
+        }
+        if (!linux) {
+            throw TaskException.unknown(
+                    "must have resources be non-nil and type *LinuxResources when updating a lcow container");
         }
         modify(parse(resourcesJson, LinuxResources.class));
     }

@@ -6,9 +6,12 @@ package io.hcs4j.shim.task;
  * turns the kind into the gRPC code at the service boundary.
  */
 public final class TaskException extends RuntimeException {
-    /** containerd's error kinds (errdefs) that the shim's own checks produce. */
+    /**
+     * containerd's error kinds (errdefs) that the shim's own checks produce; UNKNOWN is a plain error, as hcsshim
+     * returns where it names no kind (errdefs.ToGRPC makes it codes.Unknown).
+     */
     public enum Kind {
-        NOT_FOUND, ALREADY_EXISTS, FAILED_PRECONDITION, INVALID_ARGUMENT, UNIMPLEMENTED
+        NOT_FOUND, ALREADY_EXISTS, FAILED_PRECONDITION, INVALID_ARGUMENT, UNIMPLEMENTED, UNKNOWN
     }
 
     private final Kind kind;
@@ -45,5 +48,9 @@ public final class TaskException extends RuntimeException {
 
     static TaskException unimplemented(String message) {
         return new TaskException(Kind.UNIMPLEMENTED, message);
+    }
+
+    static TaskException unknown(String message) {
+        return new TaskException(Kind.UNKNOWN, message);
     }
 }

@@ -246,7 +246,7 @@ public final class Tasks {
         if (!r.hasResources() || r.getResources().getValue().isEmpty()) {
             return; // annotations only: nothing on the platform to change
         }
-        t.update(r.getResources().getValue().toByteArray());
+        t.update(r.getResources().getTypeUrl(), r.getResources().getValue().toByteArray());
     }
 
     public void resizePty(String id, String execId, int width, int height) throws IOException {

@@ -296,15 +296,37 @@ class TasksTest {
     }
 
     @Test
-    void updateOfResourcesIsUnimplementedWithAReasonAndAnnotationsAreAccepted() throws Exception {
+    void updateOfLinuxResourcesThatTheContainerCannotApplyIsUnimplementedWithAReasonAndAnnotationsAreAccepted() throws Exception {
         tasks.create(create("u1", bundle("u1", "true")).build());
         tasks.update(UpdateTaskRequest.newBuilder().setId("u1").putAnnotations("a", "b").build());
-        io.grpc.Status e = status(() -> tasks.update(UpdateTaskRequest.newBuilder()
-                .setId("u1").setResources(Any.newBuilder().setTypeUrl("x").setValue(ByteString.copyFromUtf8("{}"))).build()));
+        io.grpc.Status e = status(() -> tasks.update(resources("u1", Task.LINUX_RESOURCES_URL, "{}")));
         assertEquals(Code.UNIMPLEMENTED, e.getCode());
         assertTrue(e.getDescription().contains("no resource control"));
-        assertEquals(Code.INVALID_ARGUMENT, code(() -> tasks.update(UpdateTaskRequest.newBuilder().setId("u1")
-                .setResources(Any.newBuilder().setTypeUrl("x").setValue(ByteString.copyFromUtf8("{not json"))).build())));
+        assertEquals(Code.INVALID_ARGUMENT, code(() -> tasks.update(resources("u1", Task.LINUX_RESOURCES_URL, "{not json"))));
+    }
+
+    private static UpdateTaskRequest resources(String id, String typeUrl, String json) {
+        return UpdateTaskRequest.newBuilder().setId(id)
+                .setResources(Any.newBuilder().setTypeUrl(typeUrl).setValue(ByteString.copyFromUtf8(json))).build();
+    }
+
+    /**
+     * hcsshim decides by the resources' type: neither OCI resources type is a plain error (gRPC Unknown) with its
+     * message, and WindowsResources for a Linux container that does not own a VM is refused with its LCOW message;
+     * neither reaches the container (whose modify would answer Unimplemented).
+     */
+    @Test
+    void updateResourcesOfTheWrongTypeAreRefusedAsHcsshimRefusesThem() throws Exception {
+        tasks.create(create("u2", bundle("u2", "true")).build());
+        io.grpc.Status unknown = status(() -> tasks.update(resources("u2", "types.containerd.io/google.protobuf.Empty", "{}")));
+        assertEquals(Code.UNKNOWN, unknown.getCode());
+        assertEquals("update resources must be of type *WindowsResources or *LinuxResources", unknown.getDescription());
+        assertEquals(Code.UNKNOWN, code(() -> tasks.update(resources("u2", "x", "{not json"))), "the type decides first");
+        io.grpc.Status windows = status(() -> tasks.update(resources("u2", Task.WINDOWS_RESOURCES_URL,
+                "{\"memory\":{\"limit\":1048576}}")));
+        assertEquals(Code.UNKNOWN, windows.getCode());
+        assertEquals("must have resources be non-nil and type *LinuxResources when updating a lcow container",
+                windows.getDescription());
     }
 
     @Test

@@ -47,8 +47,9 @@ public final class WcowHypervisorBackend implements ContainerBackend {
         HostBackend backend = host.get();
         TaskVm vm = vmFor(backend, spec, oci, folders);
         try {
-            return HostedContainer.createWindows(vm.vm(), backend.storage(), backend.guestSeesHostFiles(), spec.id(),
-                    oci, folders, vm.processorCount(), vm.membership(spec.id()));
+            return new WcowHypervisorContainer(HostedContainer.createWindows(vm.vm(), backend.storage(),
+                    backend.guestSeesHostFiles(), spec.id(), oci, folders, vm.processorCount(), vm.membership(spec.id())),
+                    vm);
         } catch (IOException | RuntimeException e) {
             vm.leave(spec.id());
             throw e;

@@ -1,0 +1,180 @@
+package io.hcs4j.emulator.hcs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hcs4j.hcs.raw.HResults;
+import io.hcs4j.platform.posix.Posix;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The cgroup that enforces an emulated container's limits on its host processes, as a job object does for a Windows
+ * container: {@code hcs4j-emulator/<runtime id>} in the v2 hierarchy, or in v1's cpu and memory controllers (the
+ * parent is {@link Emulator#CGROUP_PARENT_ENV} where set: an emulated Windows guest's are its VM's, removed with it). From
+ * the container's Processor (Maximum: that share of all host processors; Count: that many processors' time;
+ * Weight: cpu.weight, v1 cpu.shares scaled from its default 100 to 1024) and its memory size (memory.max, v1
+ * memory.limit_in_bytes). Unlike a job object, whose memory limit makes the allocation that would pass it fail,
+ * the kernel OOM-kills a process of the cgroup. Made when the container starts, removed when it stops.
+ */
+final class SystemCgroup {
+    static final Path ROOT = Path.of("/sys/fs/cgroup");
+    static final String PARENT = System.getenv(Emulator.CGROUP_PARENT_ENV) == null ? "hcs4j-emulator"
+            : System.getenv(Emulator.CGROUP_PARENT_ENV);
+    private static final Logger LOG = LoggerFactory.getLogger(SystemCgroup.class);
+    private static final long PERIOD_US = 100_000;
+    private static final long REMOVE_WAIT_MS = 2_000;
+    /** Why cgroups cannot be used here, or null when they can; said once in the log. */
+    private static final String UNUSABLE = unusable();
+
+    private final boolean v2;
+    /** v2: the one directory; v1: the cpu and the memory controller's. */
+    private final List<Path> dirs;
+
+    private SystemCgroup(boolean v2, List<Path> dirs) {
+        this.v2 = v2;
+        this.dirs = dirs;
+    }
+
+    private static String unusable() {
+        if (!Posix.isRoot()) {
+            return "the emulator does not run as root";
+        }
+        if (Files.isRegularFile(ROOT.resolve("cgroup.controllers"))) {
+            return Files.isWritable(ROOT.resolve("cgroup.subtree_control")) ? null
+                    : "the cgroup v2 hierarchy at " + ROOT + " is not writable";
+        }
+        for (String controller : List.of("cpu", "memory")) {
+            if (!Files.isWritable(ROOT.resolve(controller).resolve("cgroup.procs"))) {
+                return "no writable cgroup v1 controller " + controller + " under " + ROOT;
+            }
+        }
+        return null;
+    }
+
+    static {
+        if (UNUSABLE != null) {
+            LOG.info("containers' limits are recorded, not enforced: {}", UNUSABLE);
+        }
+    }
+
+    /** The new cgroup of a container, or null (and its limits are only recorded) where cgroups cannot be used. */
+    static SystemCgroup create(String name) {
+        if (UNUSABLE != null) {
+            return null;
+        }
+        boolean v2 = Files.isRegularFile(ROOT.resolve("cgroup.controllers"));
+        List<Path> dirs = v2 ? List.of(ROOT.resolve(PARENT).resolve(name))
+                : List.of(ROOT.resolve("cpu").resolve(PARENT).resolve(name), ROOT.resolve("memory").resolve(PARENT).resolve(name));
+        try {
+            if (v2) {
+                Path parent = ROOT;
+                for (Path part : Path.of(PARENT)) {
+                    enable(parent);
+                    parent = Files.createDirectories(parent.resolve(part));
+                }
+                enable(parent);
+            }
+            for (Path dir : dirs) {
+                Files.createDirectories(dir);
+            }
+        } catch (IOException e) {
+            LOG.warn("container {}: no cgroup, its limits are recorded, not enforced: {}", name, e.toString());
+            new SystemCgroup(v2, dirs).remove();
+            return null;
+        }
+        return new SystemCgroup(v2, dirs);
+    }
+
+    private static void enable(Path dir) throws IOException {
+        String available = Files.readString(dir.resolve("cgroup.controllers"));
+        for (String controller : List.of("cpu", "memory")) {
+            if (available.contains(controller)) {
+                Files.writeString(dir.resolve("cgroup.subtree_control"), "+" + controller);
+            }
+        }
+    }
+
+    List<Path> dirs() {
+        return dirs;
+    }
+
+    /** Moves a process into the cgroup (children it forks from then on are in it too). */
+    void add(long pid) {
+        for (Path dir : dirs) {
+            try {
+                Files.writeString(dir.resolve("cgroup.procs"), Long.toString(pid));
+            } catch (IOException e) {
+                // It may have exited already.
+                LOG.debug("pid {} not moved into {}: {}", pid, dir, e.toString());
+            }
+        }
+    }
+
+    /**
+     * Applies the container's current limits: its schema2 Processor (Count, Maximum, Weight; absent ones lift their
+     * limit) and its memory size in MB (0: none).
+     */
+    void apply(JsonNode processor, long memoryMb) {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        long quota = -1;
+        if (processor.path("Maximum").asLong(0) > 0) {
+            quota = Math.max(1_000, processor.path("Maximum").asLong() * cpus * PERIOD_US / 10_000);
+        } else if (processor.path("Count").asLong(0) > 0) {
+            quota = processor.path("Count").asLong() * PERIOD_US;
+        }
+        long weight = processor.path("Weight").asLong(0) > 0 ? processor.path("Weight").asLong() : 100;
+        try {
+            if (v2) {
+                Path dir = dirs.get(0);
+                Files.writeString(dir.resolve("cpu.max"), (quota < 0 ? "max" : Long.toString(quota)) + " " + PERIOD_US);
+                Files.writeString(dir.resolve("cpu.weight"), Long.toString(Math.min(10_000, weight)));
+                Files.writeString(dir.resolve("memory.max"), memoryMb > 0 ? Long.toString(memoryMb << 20) : "max");
+            } else {
+                Path cpu = dirs.get(0);
+                Files.writeString(cpu.resolve("cpu.cfs_period_us"), Long.toString(PERIOD_US));
+                Files.writeString(cpu.resolve("cpu.cfs_quota_us"), Long.toString(quota));
+                Files.writeString(cpu.resolve("cpu.shares"), Long.toString(Math.max(2, weight * 1024 / 100)));
+                Files.writeString(dirs.get(1).resolve("memory.limit_in_bytes"),
+                        Long.toString(memoryMb > 0 ? memoryMb << 20 : -1));
+            }
+        } catch (IOException e) {
+            throw new HcsFault(HResults.E_INVALIDARG, "cannot apply the limits to " + dirs + ": " + e.getMessage());
+        }
+    }
+
+    /** Removes the cgroup once its processes are gone (what is still there is killed first). */
+    void remove() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REMOVE_WAIT_MS);
+        for (Path dir : dirs) {
+            while (Files.isDirectory(dir)) {
+                try {
+                    for (String pid : Files.readAllLines(dir.resolve("cgroup.procs"))) {
+                        if (!pid.isBlank()) {
+                            Posix.kill(Long.parseLong(pid.strip()), Posix.SIGKILL);
+                        }
+                    }
+                    Files.delete(dir);
+                } catch (IOException e) {
+                    if (System.nanoTime() > deadline) {
+                        LOG.warn("cgroup {} not removed: {}", dir, e.toString());
+                        break;
+                    }
+                    sleep();
+                }
+            }
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
