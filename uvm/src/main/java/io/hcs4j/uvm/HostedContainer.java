@@ -30,12 +30,12 @@ import java.util.concurrent.TimeUnit;
  * ({@link Membership}). The guest has no per-container pause, so pausing pauses the VM, as the membership allows.
  * Closing kills what still runs, removes the storage, last added first, and leaves the VM.
  * <p>
- * What differs by the guest's OS is the end of close and updates. A Linux guest (the protected constructor) keeps the
+ * What differs by the guest's OS is the end of close and updates. A Linux guest ({@link #linux}) keeps the
  * container's state until asked to delete it, which it can only once the rootfs is unmounted, and takes resource
  * updates. A Windows guest ({@link #createWindows}) does neither, and its container's storage is removed through
  * HCS, which a stopped VM has taken with it.
  */
-public class HostedContainer implements Container {
+public final class HostedContainer implements Container {
     private static final Logger LOG = LoggerFactory.getLogger(HostedContainer.class);
     /** The writable layer's scratch disk, as containerd's Windows snapshotter and hcsshim name it. */
     public static final String SCRATCH_DISK = "sandbox.vhdx";
@@ -72,14 +72,11 @@ public class HostedContainer implements Container {
         this.container = container;
     }
 
-    /**
-     * Linux container {@code container} of Linux VM {@code vm}, on {@code rootfs} (its combined layers), which it has
-     * joined as {@code membership} says. A subclass adds what its caller needs to know of it (the shim: whether
-     * the container's task owns the VM).
-     */
-    protected HostedContainer(String id, UtilityVm vm, Membership membership, Resource rootfs,
-                              GuestContainer container) {
-        this(id, vm, membership, true, List.of(rootfs), container);
+    /** Linux container {@code container} of Linux VM {@code vm}, on {@code rootfs} (its combined layers), which it has
+     * joined as {@code membership} says. */
+    public static HostedContainer linux(String id, UtilityVm vm, Membership membership, Resource rootfs,
+                                        GuestContainer container) {
+        return new HostedContainer(id, vm, membership, true, List.of(rootfs), container);
     }
 
     /**

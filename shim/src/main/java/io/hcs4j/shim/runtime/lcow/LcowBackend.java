@@ -9,8 +9,10 @@ import io.hcs4j.shim.runtime.PodVms;
 import io.hcs4j.cow.Container;
 import io.hcs4j.shim.runtime.SpecException;
 import io.hcs4j.shim.runtime.TaskVm;
+import io.hcs4j.shim.runtime.VmContainer;
 import io.hcs4j.uvm.LcowLayers;
 import io.hcs4j.uvm.LcowOptions;
+import io.hcs4j.uvm.HostedContainer;
 import io.hcs4j.uvm.Resource;
 import io.hcs4j.uvm.UtilityVm;
 import io.hcs4j.uvm.backend.HostBackend;
@@ -159,7 +161,7 @@ public final class LcowBackend implements ContainerBackend {
     }
 
     /** Attaches the VHDs and combines them in the guest ({@link LcowLayers}), then creates the container on them. */
-    private LcowContainer createFromVhds(TaskVm vm, ContainerSpec spec, ObjectNode oci, VhdRootfs rootfs,
+    private VmContainer createFromVhds(TaskVm vm, ContainerSpec spec, ObjectNode oci, VhdRootfs rootfs,
                                          String dir) throws IOException {
         List<String> layers = rootfs.layers().stream().map(Path::toString).toList();
         LcowLayers mounted = LcowLayers.mount(vm.vm(), spec.id(), layers,
@@ -167,7 +169,7 @@ public final class LcowBackend implements ContainerBackend {
         try {
             GuestContainer container = vm.vm().createContainer(spec.id(),
                     guestSpec(oci, spec, mounted.guestPath(), vm.networkNamespace()), dir, mounted.scratchDir());
-            return new LcowContainer(spec.id(), vm, mounted, container);
+            return new VmContainer(HostedContainer.linux(spec.id(), vm.vm(), vm.membership(spec.id()), mounted, container), vm);
         } catch (IOException | RuntimeException e) {
             try {
                 mounted.close();
@@ -178,7 +180,7 @@ public final class LcowBackend implements ContainerBackend {
         }
     }
 
-    private LcowContainer createIn(TaskVm vm, ContainerSpec spec, ObjectNode oci, RootfsLayers rootfs)
+    private VmContainer createIn(TaskVm vm, ContainerSpec spec, ObjectNode oci, RootfsLayers rootfs)
             throws IOException {
         Path dir = spec.bundle().resolve("lcow");
         Path scratch = dir.resolve("scratch");
@@ -188,7 +190,7 @@ public final class LcowBackend implements ContainerBackend {
         try {
             GuestContainer container = vm.vm().createContainer(spec.id(), guestSpec(oci, spec, root,
                     vm.networkNamespace()), dir.toString(), scratch.toString());
-            return new LcowContainer(spec.id(), vm, layers, container);
+            return new VmContainer(HostedContainer.linux(spec.id(), vm.vm(), vm.membership(spec.id()), layers, container), vm);
         } catch (IOException | RuntimeException e) {
             try {
                 layers.close();

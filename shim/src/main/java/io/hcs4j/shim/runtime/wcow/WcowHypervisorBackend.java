@@ -6,6 +6,7 @@ import io.hcs4j.shim.runtime.ContainerBackend;
 import io.hcs4j.shim.runtime.ContainerSpec;
 import io.hcs4j.shim.runtime.PodVms;
 import io.hcs4j.shim.runtime.TaskVm;
+import io.hcs4j.shim.runtime.VmContainer;
 import io.hcs4j.uvm.UtilityVm;
 import io.hcs4j.uvm.HostedContainer;
 import io.hcs4j.uvm.WcowOptions;
@@ -47,7 +48,7 @@ public final class WcowHypervisorBackend implements ContainerBackend {
         HostBackend backend = host.get();
         TaskVm vm = vmFor(backend, spec, oci, folders);
         try {
-            return new WcowHypervisorContainer(HostedContainer.createWindows(vm.vm(), backend.storage(),
+            return new VmContainer(HostedContainer.createWindows(vm.vm(), backend.storage(),
                     backend.guestSeesHostFiles(), spec.id(), oci, folders, vm.processorCount(), vm.membership(spec.id())),
                     vm);
         } catch (IOException | RuntimeException e) {

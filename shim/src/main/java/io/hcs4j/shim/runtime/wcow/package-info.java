@@ -3,6 +3,6 @@
  * layers containerd hands over (read with the bundle's spec by {@code WcowSpec}, for both paths), and the HCS modify requests that update such a container's resources; and Hyper-V
  * isolated, in a Windows utility VM per task or pod (the runtime package's {@code TaskVm}) booted from the image's {@code UtilityVM} folder, the container
  * created inside it through the GCS bridge on VSMB-shared layers and a SCSI scratch, seen by the task layer with its
- * VM ({@code WcowHypervisorContainer}: the VM's statistics and updates go to the task that owns it).
+ * VM (the runtime package's {@code VmContainer}: the VM's statistics and updates go to the task that owns it).
  */
 package io.hcs4j.shim.runtime.wcow;

@@ -1,4 +1,4 @@
-package io.hcs4j.shim.runtime.wcow;
+package io.hcs4j.shim.runtime;
 
 import io.hcs4j.cow.Container;
 import io.hcs4j.cow.Process;
@@ -6,23 +6,21 @@ import io.hcs4j.schema.v1.ContainerProperties;
 import io.hcs4j.schema.v2.ProcessParameters;
 import io.hcs4j.schema.v2.Properties;
 import io.hcs4j.schema.v2.PropertyType;
-import io.hcs4j.shim.runtime.TaskVm;
-import io.hcs4j.shim.runtime.VmHosted;
 import io.hcs4j.uvm.UtilityVm;
 import io.hcs4j.uvm.HostedContainer;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A Hyper-V isolated Windows container as the task layer sees it: the container in its Windows utility VM, and
- * ({@link VmHosted}) that VM and whether the task owns it, for the VM's statistics and updates as hcsshim gives an
- * owning task. Everything else is the {@link HostedContainer}'s.
+ * A container in a utility VM as the task layer sees it (Linux, or Hyper-V isolated Windows): uvm's
+ * {@link HostedContainer}, and ({@link VmHosted}) the VM and whether the container's task owns it, for the VM's
+ * statistics and updates as hcsshim gives an owning task. Everything else is the {@link HostedContainer}'s.
  */
-final class WcowHypervisorContainer implements Container, VmHosted {
+public final class VmContainer implements Container, VmHosted {
     private final HostedContainer container;
     private final TaskVm vm;
 
-    WcowHypervisorContainer(HostedContainer container, TaskVm vm) {
+    public VmContainer(HostedContainer container, TaskVm vm) {
         this.container = container;
         this.vm = vm;
     }
