@@ -2,6 +2,7 @@ package io.hcs4j.emulator.guest;
 
 import io.hcs4j.platform.Detached;
 import io.hcs4j.platform.PrivateDirectory;
+import io.hcs4j.uvm.VmAnnotations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +33,11 @@ import java.util.stream.Stream;
  * booted for) holds, per agent, {@code <id>.pid} (the process the pool started and its start time) and, once the
  * agent waits for a claim, {@code <id>.sock} ({@link PooledAgent}). The pool root is {@code HCS4J_VM_POOL_DIR} or
  * {@code <runtime base>/vmpool}, a {@link PrivateDirectory}: an agent that serves a VM must be reachable by its owner
- * alone. Its size is {@code -Dhcs4j.vm.pool-size} or {@code HCS4J_VM_POOL_SIZE}, 0 (off) by default.
+ * alone. Its size is {@code -Dhcs4j.vm.pool-size} (the shim sets it from {@link VmAnnotations#POOL_SIZE}) or
+ * {@code HCS4J_VM_POOL_SIZE}, 0 (off) by default.
  */
 final class AgentPool {
-    static final String SIZE_PROPERTY = "hcs4j.vm.pool-size";
+    static final String SIZE_PROPERTY = VmAnnotations.POOL_SIZE_PROPERTY;
     static final String SIZE_ENV = "HCS4J_VM_POOL_SIZE";
     static final String DIR_PROPERTY = "hcs4j.vm.pool-dir";
     static final String DIR_ENV = "HCS4J_VM_POOL_DIR";
@@ -70,12 +72,13 @@ final class AgentPool {
         }
         try {
             int n = Integer.parseInt(v.trim());
-            if (n < 0) {
-                throw new NumberFormatException("negative");
+            if (n < 0 || n > VmAnnotations.MAX_POOL_SIZE) {
+                throw new NumberFormatException("out of range");
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(SIZE_PROPERTY + "/" + SIZE_ENV + "=" + v + " is not a non-negative integer");
+            throw new IllegalArgumentException(SIZE_PROPERTY + "/" + SIZE_ENV + "=" + v + " is not a number of 0.."
+                    + VmAnnotations.MAX_POOL_SIZE);
         }
     }
 

@@ -7,6 +7,7 @@ import io.hcs4j.schema.oci.Spec;
 import io.hcs4j.shim.runtime.ContainerBackend;
 import io.hcs4j.shim.runtime.ContainerSpec;
 import io.hcs4j.uvm.UtilityVm;
+import io.hcs4j.uvm.VmAnnotations;
 import io.hcs4j.uvm.WcowHostedContainer;
 import io.hcs4j.uvm.WcowVmOptions;
 import io.hcs4j.uvm.backend.HostBackend;
@@ -81,6 +82,7 @@ public final class WcowHypervisorBackend implements ContainerBackend {
             }
         }
         boolean sandbox = type.equals("sandbox");
+        VmAnnotations.applyPoolSize(spec.annotations());
         WcowVm vm = WcowVm.boot(backend, WcowVmOptions.of(UtilityVm.idFor(spec.id()), folders, oci, spec.annotations()),
                 spec.bundle(), connectTimeout, rpcTimeout, () -> {
                     if (sandbox) {
