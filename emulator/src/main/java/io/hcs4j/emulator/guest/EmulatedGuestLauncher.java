@@ -63,9 +63,16 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
         } catch (IOException e) {
             LOG.warn("guest of {} keeps no list of its mounts: {}", systemId, e.getMessage());
         }
-        int poolSize = AgentPool.configuredSize();
+        int poolSize;
+        long idleSeconds;
+        try {
+            poolSize = AgentPool.configuredSize();
+            idleSeconds = poolIdleSeconds();
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         if (poolSize > 0) {
-            Optional<GuestInstance> pooled = fromPool(systemId, vmDir, windows, mounts, poolSize);
+            Optional<GuestInstance> pooled = fromPool(systemId, vmDir, windows, mounts, poolSize, idleSeconds);
             if (pooled.isPresent()) {
                 return pooled.get();
             }
@@ -122,7 +129,8 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
      * start ({@link ReattachedGuest}); empty when the pool has none. Either way a refill starts in the background,
      * so the pool is back at {@code size} for the next VM without this one waiting for it.
      */
-    private Optional<GuestInstance> fromPool(String systemId, Path vmDir, boolean windows, Path mounts, int size) {
+    private Optional<GuestInstance> fromPool(String systemId, Path vmDir, boolean windows, Path mounts, int size,
+                                             long idleSeconds) {
         AgentPool pool = AgentPool.forKind(windows, runtime());
         Optional<ProcessHandle> taken = Optional.empty();
         try {
@@ -131,7 +139,7 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
             LOG.warn("agent pool {} not used: {}", pool.dir(), e.getMessage());
         }
         Map<String, String> env = kindEnvironment(windows);
-        env.put(PooledAgent.IDLE_ENV, Long.toString(poolIdleSeconds()));
+        env.put(PooledAgent.IDLE_ENV, Long.toString(idleSeconds));
         CompletableFuture.runAsync(() -> {
             try {
                 pool.refill(size, command(), env);
@@ -174,10 +182,18 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
     /** Seconds an unclaimed pooled agent waits: {@code -Dhcs4j.vm.pool-idle-seconds} or the environment's. */
     private static long poolIdleSeconds() {
         String v = System.getProperty(POOL_IDLE_PROPERTY, System.getenv(PooledAgent.IDLE_ENV));
+        if (v == null || v.isBlank()) {
+            return PooledAgent.DEFAULT_IDLE_SECONDS;
+        }
         try {
-            return v == null || v.isBlank() ? PooledAgent.DEFAULT_IDLE_SECONDS : Long.parseLong(v.trim());
+            long seconds = Long.parseLong(v.trim());
+            if (seconds < 1) {
+                throw new NumberFormatException("not positive");
+            }
+            return seconds;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(PooledAgent.IDLE_ENV + "=" + v + " is not a number of seconds");
+            throw new IllegalArgumentException(POOL_IDLE_PROPERTY + "/" + PooledAgent.IDLE_ENV + "=" + v
+                    + " is not a positive number of seconds");
         }
     }
 

@@ -39,6 +39,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -167,6 +168,25 @@ class AgentPoolTest {
                 Path vmCgroup = (cgroups.v2 ? cgroups.root : cgroups.root.resolve("pids")).resolve(Cgroups.PARENT)
                         .resolve(Cgroups.vmName(HvSocketDirs.forVm(id)));
                 assertFalse(Files.exists(vmCgroup), "cgroup left behind: " + vmCgroup);
+            }
+        }
+    }
+
+    @Test
+    void aBadPoolSettingFailsTheVmsStartNamingItAndStartsNoAgent() throws Exception {
+        System.setProperty(AgentPool.DIR_PROPERTY, root.toString());
+        for (String[] bad : new String[][] {{AgentPool.SIZE_PROPERTY, "two"}, {AgentPool.SIZE_PROPERTY, "65"},
+                {EmulatedGuestLauncher.POOL_IDLE_PROPERTY, "0"}}) {
+            System.setProperty(AgentPool.SIZE_PROPERTY, "1");
+            System.setProperty(bad[0], bad[1]);
+            try {
+                String id = "pool-bad-" + UUID.randomUUID().toString().substring(0, 8) + "@vm";
+                IOException e = assertThrows(IOException.class,
+                        () -> new EmulatedGuestLauncher().launch(id, "{}"));
+                assertTrue(e.getMessage().contains(bad[0]) && e.getMessage().contains(bad[1]), e.getMessage());
+                assertEquals(List.of(), names(root), "nothing started, no pool made");
+            } finally {
+                System.clearProperty(bad[0]);
             }
         }
     }
