@@ -10,5 +10,5 @@ trap 'rm -f "$cp_file"' EXIT
 ./mvnw -B -q -pl emulator -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
 java -cp "emulator/target/test-classes:emulator/target/classes:$(cat "$cp_file")" \
-  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -Dhcs4j.log.level=warn \
   io.hcs4j.emulator.hcs.HcsBench "${1:-200}"

@@ -12,24 +12,19 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 0
 fi
 
-passed=0
-failed=0
-fail() { echo "FAIL: $*" >&2; failed=$((failed + 1)); }
-ok() { echo "ok: $*"; passed=$((passed + 1)); }
-
 user="hcs4j-e2e-$$"
 work=""
-finish() {
+# The library's finish (containerd's log on failure, containerd torn down), then what this script made.
+finish_local_user() {
   local rc=$?
   set +e
+  finish "$rc"
   [ -n "${HOLDER_ID:-}" ] && HCS4J_ROOT="$work/root" "$REPO_ROOT/scripts/runhcs" delete --force "$HOLDER_ID" >/dev/null 2>&1
-  cleanup_containerd
   id "$user" >/dev/null 2>&1 && userdel "$user"
   [ -n "$work" ] && rm -rf "$work"
-  if [ $rc -eq 0 ] && [ "$failed" -gt 0 ]; then rc=1; fi
-  exit $rc
+  exit "$rc"
 }
-trap finish EXIT
+trap finish_local_user EXIT
 trap 'exit 130' INT TERM
 
 ensure_packages
@@ -113,9 +108,7 @@ for s in "$shim_sock" "$work/root/$HOLDER_ID/ctl.sock"; do
 done
 [ "$(HCS4J_ROOT="$work/root" "$REPO_ROOT/scripts/runhcs" state "$HOLDER_ID" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')" = created ] \
   && ok "the holder still serves its own user" || fail "the holder does not answer"
-ctr_ tasks kill -s SIGKILL e2e-user >/dev/null 2>&1 || true
-ctr_ tasks delete -f e2e-user >/dev/null 2>&1 || true
-ctr_ containers delete e2e-user >/dev/null 2>&1 || true
+rm_task e2e-user
 
 echo "passed: $passed, failed: $failed"
 [ "$failed" -eq 0 ]

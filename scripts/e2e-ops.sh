@@ -109,6 +109,21 @@ mkdir -p "$CTRD_DIR/shared" && echo shared-file > "$CTRD_DIR/shared/f"
 shimdiag share -ro "$shim" "$CTRD_DIR/shared" /run/diag-share
 check "shimdiag share makes a host directory visible in the utility VM" \
   [ "$(shimdiag exec "$shim" cat /run/diag-share/f </dev/null)" = shared-file ]
+# The shim's log level, live: a failed call's status is a debug line of the shim (TaskService), in containerd's log
+# only once the level is debug.
+check "shimdiag loglevel shows the shim's level (info: containerd runs at info)" [ "$(shimdiag loglevel "$shim")" = info ]
+out=$(shimdiag loglevel "$shim" loud 2>&1) && rc=0 || rc=$?
+check "an unknown level is an invalid argument naming the levels" \
+  bash -c "[ $rc -ne 0 ] && grep -q 'INVALID_ARGUMENT: unknown log level \"loud\" (one of trace, debug, info' <<<'$out'"
+check "shimdiag loglevel sets debug" [ "$(shimdiag loglevel "$shim" debug)" = debug ]
+check "the change is in containerd's log" \
+  eventually grep -q 'DEBUG io.hcs4j.shim.task.LogLevelService - log level set to debug by shimdiag' "$CTRD_DIR/containerd.log"
+shimdiag loglevel "$shim" loud >/dev/null 2>&1 || true
+debug_lines() { grep -c 'DEBUG io.hcs4j.shim.task.TaskService - LogLevel.Set failed' "$CTRD_DIR/containerd.log" || true; }
+debug_logged() { [ "$(debug_lines)" -ge 1 ]; }
+check "a debug line of the shim appears after setting debug" eventually debug_logged
+check "and not before (the same failure at info logged nothing)" [ "$(debug_lines)" -eq 1 ]
+check "shimdiag loglevel sets it back" [ "$(shimdiag loglevel "$shim" info)" = info ]
 kill -QUIT "$(shim_pids dpod)"
 check "SIGQUIT writes the shim's thread dump into its log (containerd's)" \
   eventually grep -q 'Full thread dump' "$CTRD_DIR/containerd.log"

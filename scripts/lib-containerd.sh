@@ -146,10 +146,11 @@ ok() { echo "ok: $*"; passed=$((passed + 1)); }
 # check NAME CMD...: runs CMD, counts the result
 check() { local name=$1; shift; if "$@"; then ok "$name"; else fail "$name"; fi; }
 
-# The EXIT trap of an e2e script: on failure the containerd log's tail, then everything torn down.
+# The EXIT trap of an e2e script: on failure the containerd log's tail, then everything torn down. A trap of
+# its own that calls it passes the script's exit status.
 finish() {
-  local rc=$?
-  if [ "$failed" -gt 0 ] || [ $rc -ne 0 ]; then
+  local rc=${1:-$?}
+  if [ -n "${CTRD_DIR:-}" ] && { [ "$failed" -gt 0 ] || [ "$rc" -ne 0 ]; }; then
     echo "--- containerd log (tail)" >&2
     tail -60 "$CTRD_DIR/containerd.log" >&2 || true
   fi

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.log.Logging;
 import io.hcs4j.platform.Detached;
 import io.hcs4j.runhcs.scratch.CreateScratch;
 import io.hcs4j.platform.PeerCredentials;
@@ -13,6 +14,7 @@ import io.hcs4j.schema.SchemaException;
 import io.hcs4j.schema.oci.Process;
 import java.io.DataInputStream;
 import java.io.FileDescriptor;
+import java.io.FileNotFoundException;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,6 +41,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.event.Level;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -118,12 +121,16 @@ public final class Runhcs {
         return cli.execute(args);
     }
 
-    /** slf4j-simple reads its settings once, at the first logger: set them before anything logs. */
+    /** Warnings and errors (everything with --debug) to stderr, or appended to the --log file as runc does. */
     static void configureLogging(String logFile, boolean debug) {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "debug" : "warn");
-        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        Logging.setLevel(debug ? Level.DEBUG : Level.WARN);
+        Logging.showTimes(true);
         if (logFile != null && !logFile.isEmpty()) {
-            System.setProperty("org.slf4j.simpleLogger.logFile", logFile);
+            try {
+                Logging.writeTo(new PrintStream(new FileOutputStream(logFile, true), true, StandardCharsets.UTF_8));
+            } catch (FileNotFoundException e) {
+                System.err.println("runhcs: cannot open the log file, logging to stderr: " + e.getMessage());
+            }
         }
     }
 

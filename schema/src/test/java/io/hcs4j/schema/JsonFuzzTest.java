@@ -4,8 +4,6 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -47,18 +45,9 @@ class JsonFuzzTest {
         return seeds;
     }
 
-    /** Puts the seeds where Jazzer keeps this target's generated corpus, before a fuzzing run starts. */
     @BeforeAll
     static void seedCorpus() throws IOException {
-        if (System.getenv("JAZZER_FUZZ") == null) {
-            return;
-        }
-        Path corpus = Path.of(".cifuzz-corpus", JsonFuzzTest.class.getName(), "readAnyDocument");
-        Files.createDirectories(corpus);
-        List<byte[]> seeds = seeds();
-        for (int i = 0; i < seeds.size(); i++) {
-            Files.write(corpus.resolve("vector-" + i), seeds.get(i));
-        }
+        FuzzCorpus.seed(JsonFuzzTest.class, "readAnyDocument", seeds());
     }
 
     @FuzzTest(maxDuration = "30s")

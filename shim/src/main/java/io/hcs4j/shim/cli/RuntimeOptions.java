@@ -1,7 +1,7 @@
 package io.hcs4j.shim.cli;
 
+import io.hcs4j.log.Logging;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * The log level in the runtime options containerd writes to {@code start}'s stdin (handed to the daemon in
@@ -16,7 +16,7 @@ final class RuntimeOptions {
     private RuntimeOptions() {
     }
 
-    /** slf4j-simple's level for the options: debug if {@code debug} is set, else {@code log_level} mapped; null if neither. */
+    /** The log level for the options: debug if {@code debug} is set, else {@code log_level} mapped; null if neither. */
     static String logLevel(byte[] any) {
         try {
             String type = null;
@@ -54,19 +54,16 @@ final class RuntimeOptions {
         }
     }
 
-    /** logrus's level names (hcsshim's log_level) as slf4j-simple's. */
+    /** logrus's level names (hcsshim's log_level) as the log backend's; null for an unknown name. */
     static String slf4jLevel(String logrus) {
-        if (logrus == null || logrus.isEmpty()) {
+        if (logrus == null) {
             return null;
         }
-        return switch (logrus.toLowerCase(Locale.ROOT)) {
-            case "trace" -> "trace";
-            case "debug" -> "debug";
-            case "info" -> "info";
-            case "warn", "warning" -> "warn";
-            case "error", "fatal", "panic" -> "error";
-            default -> null;
-        };
+        try {
+            return Logging.name(Logging.parse(logrus));
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
     }
 
     /** Protobuf wire format, just enough to find two fields. */

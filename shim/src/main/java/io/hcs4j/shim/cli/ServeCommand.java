@@ -1,8 +1,10 @@
 package io.hcs4j.shim.cli;
 
+import io.hcs4j.log.Logging;
 import io.hcs4j.shim.api.runhcs.Options;
 import io.hcs4j.shim.events.TtrpcEventPublisher;
 import io.hcs4j.shim.task.Backends;
+import io.hcs4j.shim.task.LogLevelService;
 import io.hcs4j.shim.task.ShimDiagService;
 import io.hcs4j.shim.task.TaskService;
 import io.hcs4j.shim.task.Tasks;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * {@code serve}: the shim daemon. Listens on the task's address, serves the Task service over ttrpc,
@@ -38,10 +41,8 @@ final class ServeCommand {
         Path bundle = StartCommand.bundle(f);
         System.setErr(LogOutput.open(bundle, f.namespace(), f.id()));
         String level = RuntimeOptions.logLevel(startOptions());
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", f.debug() ? "debug"
-                : level == null ? "info" : level);
-        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+        Logging.setLevel(f.debug() ? Level.DEBUG : level == null ? Level.INFO : Logging.parse(level));
+        Logging.showTimes(true);
         String address = f.socket().isEmpty() ? ShimAddress.of(f.address(), f.namespace(), f.id()) : f.socket();
         if (address.startsWith("unix://") && !StartCommand.reachable(address)) {
             Files.deleteIfExists(Path.of(address.substring("unix://".length()))); // a dead shim's socket
@@ -61,7 +62,7 @@ final class ServeCommand {
         warmUp.start();
         CountDownLatch shutdown = new CountDownLatch(1);
         TtrpcServer server = new TtrpcServer(List.of(new TaskService(tasks, shutdown::countDown).bindService(),
-                new ShimDiagService(tasks, f.id()).bindService()));
+                new ShimDiagService(tasks, f.id()).bindService(), new LogLevelService().bindService()));
         server.start(listener);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             shutdown.countDown();

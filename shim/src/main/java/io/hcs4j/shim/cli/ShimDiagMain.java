@@ -11,6 +11,10 @@ import io.hcs4j.shim.api.diag.StacksResponse;
 import io.hcs4j.shim.api.diag.Task;
 import io.hcs4j.shim.api.diag.TasksRequest;
 import io.hcs4j.shim.api.diag.TasksResponse;
+import io.hcs4j.shim.api.loglevel.GetLogLevelRequest;
+import io.hcs4j.shim.api.loglevel.LogLevelGrpc;
+import io.hcs4j.shim.api.loglevel.LogLevelResponse;
+import io.hcs4j.shim.api.loglevel.SetLogLevelRequest;
 import io.hcs4j.shim.ttrpc.TtrpcClient;
 import io.grpc.StatusException;
 import java.io.FileInputStream;
@@ -38,6 +42,7 @@ import java.util.stream.Stream;
  * shimdiag tasks [-execs] SHIM           the shim's tasks (and their execs with their states)
  * shimdiag share [-ro] SHIM HOST UVM     shares a host directory into the utility VM
  * shimdiag pid SHIM                      the shim's pid
+ * shimdiag loglevel SHIM [LEVEL]         the shim's log level; with LEVEL, sets it (hcs4j's LogLevel service)
  * </pre>
  */
 public final class ShimDiagMain {
@@ -55,7 +60,7 @@ public final class ShimDiagMain {
         } catch (IllegalArgumentException e) {
             System.err.println("shimdiag: " + e.getMessage());
             System.err.println("usage: shimdiag list | exec [-t] SHIM ARGS... | stacks SHIM | tasks [-execs] SHIM"
-                    + " | share [-ro] SHIM HOST_PATH UVM_PATH | pid SHIM");
+                    + " | share [-ro] SHIM HOST_PATH UVM_PATH | pid SHIM | loglevel SHIM [LEVEL]");
             code = 2;
         } catch (StatusException e) {
             System.err.println("shimdiag: " + e.getStatus().getCode() + ": " + e.getStatus().getDescription());
@@ -104,6 +109,7 @@ public final class ShimDiagMain {
                     call(shim, ShimDiagGrpc.getDiagShareMethod(), ShareRequest.newBuilder().setHostPath(rest.get(0))
                             .setUvmPath(rest.get(1)).setReadOnly(flag).build());
                 }
+                case "loglevel" -> System.out.println(logLevel(shim, rest));
                 case "exec" -> {
                     return exec(shim, rest, flag);
                 }
@@ -111,6 +117,17 @@ public final class ShimDiagMain {
             }
         }
         return 0;
+    }
+
+    /** The shim's level, after setting it when a level is given. */
+    private static String logLevel(TtrpcClient shim, List<String> rest) throws Exception {
+        if (rest.size() > 1) {
+            throw new IllegalArgumentException("loglevel takes at most one level");
+        }
+        LogLevelResponse r = rest.isEmpty()
+                ? call(shim, LogLevelGrpc.getGetMethod(), GetLogLevelRequest.getDefaultInstance())
+                : call(shim, LogLevelGrpc.getSetMethod(), SetLogLevelRequest.newBuilder().setLevel(rest.get(0)).build());
+        return r.getLevel();
     }
 
     private static <Q, R> R call(TtrpcClient shim, io.grpc.MethodDescriptor<Q, R> method, Q request) throws Exception {

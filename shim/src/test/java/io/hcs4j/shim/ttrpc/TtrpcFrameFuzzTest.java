@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.hcs4j.schema.FuzzCorpus;
 import io.hcs4j.shim.api.task.ExecProcessRequest;
 import io.hcs4j.shim.api.task.StateRequest;
 import io.hcs4j.shim.ttrpc.proto.Request;
@@ -58,18 +59,9 @@ class TtrpcFrameFuzzTest {
         return FrameCodec.encode(new Frame(stream, Frame.TYPE_REQUEST, (byte) 0, request.toByteArray()));
     }
 
-    /** Puts the seeds where Jazzer keeps this target's generated corpus, before a fuzzing run starts. */
     @BeforeAll
     static void seedCorpus() throws IOException {
-        if (System.getenv("JAZZER_FUZZ") == null) {
-            return;
-        }
-        Path corpus = Path.of(".cifuzz-corpus", TtrpcFrameFuzzTest.class.getName(), "decodeStream");
-        Files.createDirectories(corpus);
-        List<byte[]> seeds = seeds();
-        for (int i = 0; i < seeds.size(); i++) {
-            Files.write(corpus.resolve("seed-" + i), seeds.get(i));
-        }
+        FuzzCorpus.seed(TtrpcFrameFuzzTest.class, "decodeStream", seeds());
     }
 
     @FuzzTest(maxDuration = "30s")

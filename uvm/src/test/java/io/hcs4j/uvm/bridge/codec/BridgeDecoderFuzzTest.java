@@ -2,14 +2,13 @@ package io.hcs4j.uvm.bridge.codec;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcs4j.schema.FuzzCorpus;
 import io.hcs4j.schema.guest.BridgeMessages;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,18 +41,9 @@ class BridgeDecoderFuzzTest {
         return seeds;
     }
 
-    /** Puts the seeds where Jazzer keeps this target's generated corpus, before a fuzzing run starts. */
     @BeforeAll
     static void seedCorpus() throws IOException {
-        if (System.getenv("JAZZER_FUZZ") == null) {
-            return;
-        }
-        Path corpus = Path.of(".cifuzz-corpus", BridgeDecoderFuzzTest.class.getName(), "decodeStream");
-        Files.createDirectories(corpus);
-        List<byte[]> seeds = seeds();
-        for (int i = 0; i < seeds.size(); i++) {
-            Files.write(corpus.resolve("vector-" + i), seeds.get(i));
-        }
+        FuzzCorpus.seed(BridgeDecoderFuzzTest.class, "decodeStream", seeds());
     }
 
     @FuzzTest(maxDuration = "30s")
