@@ -230,7 +230,7 @@ final class AgentPool {
     }
 
     private static void remove(Path entry) throws IOException {
-        for (String suffix : List.of(PooledAgent.SOCKET, PooledAgent.CLAIMED, PooledAgent.PID)) {
+        for (String suffix : List.of(PooledAgent.BINDING, PooledAgent.SOCKET, PooledAgent.CLAIMED, PooledAgent.PID)) {
             Files.deleteIfExists(PooledAgent.file(entry, suffix));
         }
     }

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
@@ -40,6 +41,7 @@ final class PooledAgent {
     static final String SOCKET = ".sock";
     static final String CLAIMED = ".claimed";
     static final String PID = ".pid";
+    static final String BINDING = ".binding";
     /** How often the agent looks whether its socket is still in the pool. */
     private static final long WATCH_MS = 500;
     /** How long a claim (or the agent's answer) may take once the socket was renamed or dialled. */
@@ -102,7 +104,10 @@ final class PooledAgent {
         Path claimed = file(entry, CLAIMED);
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
              Selector selector = Selector.open()) {
-            server.bind(UnixDomainSocketAddress.of(socket));
+            // Bound under another name and renamed once listening: a claimer never finds a socket that refuses it.
+            Path binding = file(entry, BINDING);
+            server.bind(UnixDomainSocketAddress.of(binding));
+            Files.move(binding, socket, StandardCopyOption.ATOMIC_MOVE);
             server.configureBlocking(false);
             server.register(selector, SelectionKey.OP_ACCEPT);
             long deadline = System.nanoTime() + idle.toNanos();

@@ -71,12 +71,14 @@ class AgentPoolTest {
         int agents = 8;
         int claimers = 32;
         ExecutorService threads = Executors.newFixedThreadPool(agents + claimers);
+        // The process the entries name (a failed claim kills it): a stand-in, not this JVM.
+        Process standIn = new ProcessBuilder("sleep", "600").start();
         try {
             // Stand-in agents: the idle side of the protocol in this process, each with an entry naming a live process.
             List<Future<Optional<PooledAgent.Claim>>> served = new ArrayList<>();
             for (int i = 0; i < agents; i++) {
                 Path entry = pool.dir().resolve("agent" + i);
-                AgentPool.writePid(entry, ProcessHandle.current());
+                AgentPool.writePid(entry, standIn.toHandle());
                 served.add(threads.submit(() -> PooledAgent.awaitClaim(entry, Duration.ofSeconds(60))));
             }
             waitUntil(() -> count(pool.dir(), PooledAgent.SOCKET) == agents, "the agents listen");
@@ -103,8 +105,10 @@ class AgentPoolTest {
             try (Stream<Path> left = Files.list(pool.dir())) {
                 assertEquals(List.of(), left.toList(), "entries left behind");
             }
+            assertTrue(standIn.isAlive(), "no claim failed");
         } finally {
             threads.shutdownNow();
+            standIn.destroyForcibly();
         }
     }
 
