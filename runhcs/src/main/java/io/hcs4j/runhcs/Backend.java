@@ -8,7 +8,7 @@ import io.hcs4j.runhcs.scratch.ScratchDisks;
 import io.hcs4j.runhcs.scratch.WindowsScratchDisks;
 import io.hcs4j.schema.oci.Spec;
 import io.hcs4j.uvm.UtilityVm;
-import io.hcs4j.uvm.WcowHostedContainer;
+import io.hcs4j.uvm.HostedContainer;
 import io.hcs4j.uvm.WcowOptions;
 import io.hcs4j.uvm.WcowVmOptions;
 import io.hcs4j.uvm.backend.HostBackend;
@@ -56,8 +56,8 @@ final class Backend {
         UtilityVm vm = UtilityVm.createWcow(host.vmSystems(), options);
         try {
             vm.start();
-            return WcowHostedContainer.create(vm, host.storage(), host.guestSeesHostFiles(), id, spec,
-                    spec.windows.layerFolders, options.processorCount, new WcowHostedContainer.Membership() {
+            return HostedContainer.createWindows(vm, host.storage(), host.guestSeesHostFiles(), id, spec,
+                    spec.windows.layerFolders, options.processorCount, new HostedContainer.Membership() {
                         @Override
                         public void pause() throws IOException {
                             vm.pause();

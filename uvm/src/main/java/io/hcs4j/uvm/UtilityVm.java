@@ -265,33 +265,11 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
         return resources.acquire("scsi:" + hostPath, mountPath, () -> {
             int lun = allocate(scsiSlots, LUNS_PER_CONTROLLER, "SCSI");
             String path = "VirtualMachine/Devices/Scsi/" + LcowDocument.SCSI_CONTROLLER_IDS.get(0) + "/Attachments/" + lun;
-            Attachment attachment = new Attachment();
-            attachment.type = "VirtualDisk";
-            attachment.path = hostPath;
-            attachment.readOnly = readOnly;
             WCOWMappedVirtualDisk disk = new WCOWMappedVirtualDisk();
             disk.containerPath = mountPath;
             disk.lun = lun;
-            try {
-                hostModify(RequestType.ADD, path, attachment);
-                try {
-                    guestModify(RequestType.ADD, ResourceType.MAPPED_VIRTUAL_DISK, disk);
-                } catch (IOException e) {
-                    hostModify(RequestType.REMOVE, path, null);
-                    throw e;
-                }
-            } catch (IOException | RuntimeException e) {
-                free(scsiSlots, lun);
-                throw e;
-            }
-            return () -> {
-                try {
-                    guestModify(RequestType.REMOVE, ResourceType.MAPPED_VIRTUAL_DISK, disk);
-                    hostModify(RequestType.REMOVE, path, null);
-                } finally {
-                    free(scsiSlots, lun);
-                }
-            };
+            plug(path, virtualDisk(hostPath, readOnly), ResourceType.MAPPED_VIRTUAL_DISK, disk, scsiSlots, lun);
+            return unplug(path, ResourceType.MAPPED_VIRTUAL_DISK, disk, scsiSlots, lun);
         });
     }
 
@@ -368,24 +346,9 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
         int lun = slot % LUNS_PER_CONTROLLER;
         String path = "VirtualMachine/Devices/Scsi/" + LcowDocument.SCSI_CONTROLLER_IDS.get(controller)
                 + "/Attachments/" + lun;
-        Attachment attachment = new Attachment();
-        attachment.type = "VirtualDisk";
-        attachment.path = hostPath;
-        attachment.readOnly = disk.readOnly;
         disk.controller = controller;
         disk.lun = lun;
-        try {
-            hostModify(RequestType.ADD, path, attachment);
-            try {
-                guestModify(RequestType.ADD, ResourceType.MAPPED_VIRTUAL_DISK, disk);
-            } catch (IOException e) {
-                hostModify(RequestType.REMOVE, path, null);
-                throw e;
-            }
-        } catch (IOException | RuntimeException e) {
-            free(scsiSlots, slot);
-            throw e;
-        }
+        plug(path, virtualDisk(hostPath, disk.readOnly), ResourceType.MAPPED_VIRTUAL_DISK, disk, scsiSlots, slot);
         LCOWMappedVirtualDisk unmount = new LCOWMappedVirtualDisk();
         unmount.mountPath = disk.mountPath;
         unmount.readOnly = disk.readOnly;
@@ -417,26 +380,49 @@ public final class UtilityVm implements ProcessHost, AutoCloseable {
         LCOWMappedVPMemDevice mapped = new LCOWMappedVPMemDevice();
         mapped.deviceNumber = slot;
         mapped.mountPath = guestPath;
+        plug(path, device, VPMEM_DEVICE, mapped, vpmemSlots, slot);
+        return unplug(path, VPMEM_DEVICE, mapped, vpmemSlots, slot);
+    }
+
+    /**
+     * Plugs {@code device} into the VM at {@code path} (HCS), then has the guest add {@code mount} of {@code type};
+     * when either fails, unplugs what was plugged and frees {@code slot} of {@code slots}, which the caller took.
+     */
+    private void plug(String path, Object device, ResourceType type, Object mount, BitSet slots, int slot)
+            throws IOException {
         try {
             hostModify(RequestType.ADD, path, device);
             try {
-                guestModify(RequestType.ADD, VPMEM_DEVICE, mapped);
+                guestModify(RequestType.ADD, type, mount);
             } catch (IOException e) {
                 hostModify(RequestType.REMOVE, path, null);
                 throw e;
             }
         } catch (IOException | RuntimeException e) {
-            free(vpmemSlots, slot);
+            free(slots, slot);
             throw e;
         }
+    }
+
+    /** Undoes {@link #plug} in reverse: the guest removes the mount, HCS the device; the slot is freed either way. */
+    private ResourceTable.Remover unplug(String path, ResourceType type, Object mount, BitSet slots, int slot) {
         return () -> {
             try {
-                guestModify(RequestType.REMOVE, VPMEM_DEVICE, mapped);
+                guestModify(RequestType.REMOVE, type, mount);
                 hostModify(RequestType.REMOVE, path, null);
             } finally {
-                free(vpmemSlots, slot);
+                free(slots, slot);
             }
         };
+    }
+
+    /** A virtual disk attachment of {@code hostPath} for a SCSI slot. */
+    private static Attachment virtualDisk(String hostPath, boolean readOnly) {
+        Attachment attachment = new Attachment();
+        attachment.type = "VirtualDisk";
+        attachment.path = hostPath;
+        attachment.readOnly = readOnly;
+        return attachment;
     }
 
     /** Shares a host directory with the guest over Plan9, mounted at {@code guestPath}. */

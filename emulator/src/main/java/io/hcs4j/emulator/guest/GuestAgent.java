@@ -17,7 +17,6 @@ import io.hcs4j.schema.guest.ContainerWaitForProcess;
 import io.hcs4j.schema.guest.ContainerWaitForProcessResponse;
 import io.hcs4j.schema.guest.DumpStacksResponse;
 import io.hcs4j.schema.guest.ExecuteProcessSettings;
-import io.hcs4j.schema.guest.ExecuteProcessVsockStdioRelaySettings;
 import io.hcs4j.schema.guest.GcsCapabilities;
 import io.hcs4j.schema.guest.GuestProcessParameters;
 import io.hcs4j.schema.guest.LCOWCombinedLayers;
@@ -35,7 +34,6 @@ import io.hcs4j.schema.guest.RequestBase;
 import io.hcs4j.schema.guest.ResponseBase;
 import io.hcs4j.schema.guest.SCSIDevice;
 import io.hcs4j.schema.guest.SignalProcessOptionsLCOW;
-import io.hcs4j.schema.v2.Version;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +47,7 @@ import java.util.List;
  * negotiation, layers, containers, processes with stdio dialled back to the host, signals, properties, stacks,
  * notifications. The bridge itself (frames, threads, answers) is {@link GuestBridgeServer}'s.
  */
-final class GuestAgent {
+final class GuestAgent implements GuestBridgeServer.Handler {
     private static final Logger LOG = LoggerFactory.getLogger(GuestAgent.class);
     private static final long INFINITE = 0xFFFFFFFFL;
 
@@ -66,24 +64,20 @@ final class GuestAgent {
 
     /** Serves until the host closes the bridge or shuts the VM down; then everything the guest ran is ended. */
     void serve() {
-        server.serve(new GuestBridgeServer.Handler() {
-            @Override
-            public ResponseBase dispatch(int proc, RequestBase request) throws GuestError, IOException {
-                return GuestAgent.this.dispatch(proc, request);
-            }
+        server.serve(this);
+    }
 
-            @Override
-            public void shutdownAll() {
-                runtime.shutdownAll();
-            }
-        });
+    @Override
+    public void shutdownAll() {
+        runtime.shutdownAll();
     }
 
     private static <T> T convert(Object document, Class<T> type, String what) throws GuestError {
         return GuestBridgeServer.convert(document, type, what);
     }
 
-    private ResponseBase dispatch(int proc, RequestBase request) throws GuestError, IOException {
+    @Override
+    public ResponseBase dispatch(int proc, RequestBase request) throws GuestError, IOException {
         String containerId = request.containerId;
         switch (proc) {
             case RPCProc.RPC_NEGOTIATE_PROTOCOL -> {
@@ -169,22 +163,12 @@ final class GuestAgent {
     }
 
     private static NegotiateProtocolResponse negotiate(NegotiateProtocolRequest request) throws GuestError {
-        if (request.minimumVersion > 4 || request.maximumVersion < 4) {
-            throw new GuestError(HResults.E_FAIL, "the guest supports protocol version 4 only");
-        }
-        NegotiateProtocolResponse response = new NegotiateProtocolResponse();
-        response.version = 4;
         GcsCapabilities caps = new GcsCapabilities();
-        Version schema = new Version();
-        schema.major = 2;
-        schema.minor = 1;
-        caps.supportedSchemaVersions = List.of(schema);
         caps.runtimeOsType = "Linux";
         caps.guestDefinedCapabilities = Json.mapper().createObjectNode().put("NamespaceAddRequestSupported", true)
                 .put("SignalProcessSupported", true).put("DumpStacksSupported", true)
                 .put("DeleteContainerStateSupported", true);
-        response.capabilities = caps;
-        return response;
+        return GuestBridgeServer.negotiate(request, caps);
     }
 
     private void modify(ModificationRequest request) throws GuestError {
@@ -268,24 +252,14 @@ final class GuestAgent {
         if (params == null) {
             params = new GuestProcessParameters();
         }
-        ExecuteProcessVsockStdioRelaySettings relay = settings == null || settings.vsockStdioRelaySettings == null
-                ? new ExecuteProcessVsockStdioRelaySettings() : settings.vsockStdioRelaySettings;
-        List<Connection> dialled = new ArrayList<>();
+        GuestBridgeServer.Stdio stdio = GuestBridgeServer.Stdio.dial(vmDir, settings, params.createStdInPipe,
+                params.createStdOutPipe, params.createStdErrPipe);
         try {
-            Connection in = dial(relay.stdIn, params.createStdInPipe, dialled);
-            Connection out = dial(relay.stdOut, params.createStdOutPipe, dialled);
-            Connection err = dial(relay.stdErr, params.createStdErrPipe, dialled);
-            return runtime.execute(containerId, params, in, out, err);
-        } catch (GuestError | IOException e) {
-            for (Connection c : dialled) {
-                c.close();
-            }
+            return runtime.execute(containerId, params, stdio.in(), stdio.out(), stdio.err());
+        } catch (GuestError e) {
+            stdio.close();
             throw e;
         }
-    }
-
-    private Connection dial(long port, boolean wanted, List<Connection> dialled) throws IOException {
-        return GuestBridgeServer.dial(vmDir, port, wanted, dialled);
     }
 
     private int waitFor(String containerId, ContainerWaitForProcess request) throws GuestError {

@@ -9,10 +9,16 @@ import io.hcs4j.schema.SchemaException;
 import io.hcs4j.schema.guest.BridgeMessages;
 import io.hcs4j.schema.guest.ContainerNotification;
 import io.hcs4j.schema.guest.ErrorRecord;
+import io.hcs4j.schema.guest.ExecuteProcessSettings;
+import io.hcs4j.schema.guest.ExecuteProcessVsockStdioRelaySettings;
+import io.hcs4j.schema.guest.GcsCapabilities;
 import io.hcs4j.schema.guest.MsgType;
+import io.hcs4j.schema.guest.NegotiateProtocolRequest;
+import io.hcs4j.schema.guest.NegotiateProtocolResponse;
 import io.hcs4j.schema.guest.RPCProc;
 import io.hcs4j.schema.guest.RequestBase;
 import io.hcs4j.schema.guest.ResponseBase;
+import io.hcs4j.schema.v2.Version;
 import io.hcs4j.uvm.bridge.codec.BodyCodec;
 import io.hcs4j.uvm.bridge.codec.BridgeProtocolException;
 import io.hcs4j.uvm.bridge.codec.Frame;
@@ -24,6 +30,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -129,14 +136,59 @@ final class GuestBridgeServer {
         }
     }
 
-    /** Dials a stdio port the host listens on, when the process asked for that stream. */
-    static Connection dial(Path vmDir, long port, boolean wanted, List<Connection> dialled) throws IOException {
-        if (!wanted || port == 0) {
-            return null;
+    /** A process's stdio connections to the host's relay ports; null for a stream the process did not ask for. */
+    record Stdio(Connection in, Connection out, Connection err) {
+        /** Dials stdin, stdout and stderr, in that order, as {@code settings} relay them; a failure closes the dialled. */
+        static Stdio dial(Path vmDir, ExecuteProcessSettings settings, boolean in, boolean out, boolean err)
+                throws IOException {
+            ExecuteProcessVsockStdioRelaySettings relay = settings == null || settings.vsockStdioRelaySettings == null
+                    ? new ExecuteProcessVsockStdioRelaySettings() : settings.vsockStdioRelaySettings;
+            List<Connection> dialled = new ArrayList<>();
+            try {
+                return new Stdio(dial(vmDir, relay.stdIn, in, dialled), dial(vmDir, relay.stdOut, out, dialled),
+                        dial(vmDir, relay.stdErr, err, dialled));
+            } catch (IOException | RuntimeException e) {
+                dialled.forEach(Connection::close);
+                throw e;
+            }
         }
-        Connection c = UnixSocketTransport.dial(vmDir, VsockPorts.serviceId(port));
-        dialled.add(c);
-        return c;
+
+        private static Connection dial(Path vmDir, long port, boolean wanted, List<Connection> dialled)
+                throws IOException {
+            if (!wanted || port == 0) {
+                return null;
+            }
+            Connection c = UnixSocketTransport.dial(vmDir, VsockPorts.serviceId(port));
+            dialled.add(c);
+            return c;
+        }
+
+        void close() {
+            for (Connection c : new Connection[] {in, out, err}) {
+                if (c != null) {
+                    c.close();
+                }
+            }
+        }
+    }
+
+    /**
+     * Both guests speak bridge protocol version 4 and schema 2.1; {@code capabilities} are the rest of what the guest
+     * tells the host.
+     */
+    static NegotiateProtocolResponse negotiate(NegotiateProtocolRequest request, GcsCapabilities capabilities)
+            throws GuestError {
+        if (request.minimumVersion > 4 || request.maximumVersion < 4) {
+            throw new GuestError(HResults.E_FAIL, "the guest supports protocol version 4 only");
+        }
+        Version schema = new Version();
+        schema.major = 2;
+        schema.minor = 1;
+        capabilities.supportedSchemaVersions = List.of(schema);
+        NegotiateProtocolResponse response = new NegotiateProtocolResponse();
+        response.version = 4;
+        response.capabilities = capabilities;
+        return response;
     }
 
     /** The agent's thread stacks, cut to what fits in one bridge frame. */

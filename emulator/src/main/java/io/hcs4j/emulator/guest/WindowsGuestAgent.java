@@ -29,7 +29,6 @@ import io.hcs4j.schema.guest.ContainerWaitForProcess;
 import io.hcs4j.schema.guest.ContainerWaitForProcessResponse;
 import io.hcs4j.schema.guest.DumpStacksResponse;
 import io.hcs4j.schema.guest.ExecuteProcessSettings;
-import io.hcs4j.schema.guest.ExecuteProcessVsockStdioRelaySettings;
 import io.hcs4j.schema.guest.GcsCapabilities;
 import io.hcs4j.schema.guest.ModificationRequest;
 import io.hcs4j.schema.guest.NegotiateProtocolRequest;
@@ -43,7 +42,6 @@ import io.hcs4j.schema.guest.WCOWMappedVirtualDisk;
 import io.hcs4j.schema.v2.HostedSystem;
 import io.hcs4j.schema.v2.Layer;
 import io.hcs4j.schema.v2.ProcessParameters;
-import io.hcs4j.schema.v2.Version;
 import io.hcs4j.uvm.UtilityVm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +70,7 @@ import java.util.concurrent.TimeoutException;
  * get their stdio relayed to the host's hvsocket ports, console control events and exit codes are the emulator's;
  * WaitForProcess answers once the process has exited and its output is relayed.
  */
-final class WindowsGuestAgent {
+final class WindowsGuestAgent implements GuestBridgeServer.Handler {
     private static final Logger LOG = LoggerFactory.getLogger(WindowsGuestAgent.class);
     private static final long INFINITE = 0xFFFFFFFFL;
     private static final String OWNER = "hcs4j-windows-guest";
@@ -104,20 +102,11 @@ final class WindowsGuestAgent {
     }
 
     void serve() {
-        server.serve(new GuestBridgeServer.Handler() {
-            @Override
-            public ResponseBase dispatch(int proc, RequestBase request) throws GuestError, IOException {
-                return WindowsGuestAgent.this.dispatch(proc, request);
-            }
-
-            @Override
-            public void shutdownAll() {
-                WindowsGuestAgent.this.shutdownAll();
-            }
-        });
+        server.serve(this);
     }
 
-    private ResponseBase dispatch(int proc, RequestBase request) throws GuestError, IOException {
+    @Override
+    public ResponseBase dispatch(int proc, RequestBase request) throws GuestError, IOException {
         String id = request.containerId;
         boolean vm = GuestRuntime.VM_ID.equals(id);
         switch (proc) {
@@ -180,23 +169,13 @@ final class WindowsGuestAgent {
 
     /** The Windows GCS asks the host to create and start the VM's own compute system. */
     private static NegotiateProtocolResponse negotiate(NegotiateProtocolRequest request) throws GuestError {
-        if (request.minimumVersion > 4 || request.maximumVersion < 4) {
-            throw new GuestError(HResults.E_FAIL, "the guest supports protocol version 4 only");
-        }
-        NegotiateProtocolResponse response = new NegotiateProtocolResponse();
-        response.version = 4;
         GcsCapabilities caps = new GcsCapabilities();
         caps.sendHostCreateMessage = true;
         caps.sendHostStartMessage = true;
-        Version schema = new Version();
-        schema.major = 2;
-        schema.minor = 1;
-        caps.supportedSchemaVersions = List.of(schema);
         caps.runtimeOsType = "Windows";
         caps.guestDefinedCapabilities = Json.mapper().createObjectNode().put("SignalProcessSupported", true)
                 .put("DumpStacksSupported", true).put("DeleteContainerStateSupported", true);
-        response.capabilities = caps;
-        return response;
+        return GuestBridgeServer.negotiate(request, caps);
     }
 
     // ---- VM resources
@@ -381,22 +360,18 @@ final class WindowsGuestAgent {
         if (params == null) {
             throw new GuestError(HResults.E_INVALIDARG, "ExecuteProcess needs ProcessParameters");
         }
-        ExecuteProcessVsockStdioRelaySettings relay = settings.vsockStdioRelaySettings == null
-                ? new ExecuteProcessVsockStdioRelaySettings() : settings.vsockStdioRelaySettings;
-        List<Connection> dialled = new ArrayList<>();
+        GuestBridgeServer.Stdio stdio = GuestBridgeServer.Stdio.dial(vmDir, settings, params.createStdInPipe,
+                params.createStdOutPipe, params.createStdErrPipe);
         Process p;
-        Connection in;
-        Connection out;
-        Connection err;
         try {
-            in = GuestBridgeServer.dial(vmDir, relay.stdIn, params.createStdInPipe, dialled);
-            out = GuestBridgeServer.dial(vmDir, relay.stdOut, params.createStdOutPipe, dialled);
-            err = GuestBridgeServer.dial(vmDir, relay.stdErr, params.createStdErrPipe, dialled);
             p = hcs(() -> c.host().createProcess(params));
         } catch (GuestError | IOException e) {
-            dialled.forEach(Connection::close);
+            stdio.close();
             throw e;
         }
+        Connection in = stdio.in();
+        Connection out = stdio.out();
+        Connection err = stdio.err();
         if (in != null) {
             pump("stdin", in.input(), p.stdin(), p::closeStdin);
         }
@@ -474,7 +449,8 @@ final class WindowsGuestAgent {
 
     // ---- the VM's end
 
-    private void shutdownAll() {
+    @Override
+    public void shutdownAll() {
         containers.forEach(WindowsGuestAgent::close);
         containers.clear();
         for (MountedLayers m : roots.values()) {

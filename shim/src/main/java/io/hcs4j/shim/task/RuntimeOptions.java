@@ -22,7 +22,7 @@ import java.util.Map;
  * one {@code key = value} per line, the key matching the field name without case or underscores). Anything else
  * means the defaults. The options' VM sizing then fills the spec's annotations ({@link #annotations}).
  */
-final class RuntimeOptions {
+public final class RuntimeOptions {
     static final String RUNHCS_TYPE = "containerd.runhcs.v1.Options";
     static final String CONFIG_FILE_TYPE = "runtimeoptions.v1.Options";
 
@@ -45,11 +45,21 @@ final class RuntimeOptions {
     }
 
     /**
-     * The spec's annotations with the options' VM sizing and default container annotations filled in, as hcsshim's
-     * {@code oci.UpdateSpecFromOptions}: an option fills an annotation the spec does not set, never overrides one.
+     * The spec's annotations with the options' VM boot files and sizing and default container annotations filled in,
+     * as hcsshim's {@code oci.UpdateSpecFromOptions} (the one place options become annotations): an option fills an
+     * annotation the spec does not set, never overrides one.
+     *
+     * @throws IllegalArgumentException for a negative VM size
      */
-    static Map<String, String> annotations(Map<String, String> annotations, Options options) {
+    public static Map<String, String> annotations(Map<String, String> annotations, Options options) {
+        if (options.getVmMemorySizeInMb() < 0 || options.getVmProcessorCount() < 0) {
+            throw new IllegalArgumentException("runtime options: vm_memory_size_in_mb and vm_processor_count must not "
+                    + "be negative (" + options.getVmMemorySizeInMb() + ", " + options.getVmProcessorCount() + ")");
+        }
         Map<String, String> out = new LinkedHashMap<>(annotations);
+        if (!options.getBootFilesRootPath().isEmpty()) {
+            out.putIfAbsent(VmAnnotations.BOOT_FILES_ROOT_PATH, options.getBootFilesRootPath());
+        }
         if (options.getVmProcessorCount() != 0) {
             out.putIfAbsent(VmAnnotations.PROCESSOR_COUNT, Integer.toString(options.getVmProcessorCount()));
         }

@@ -136,7 +136,7 @@ public final class Tasks {
         Container container;
         try {
             container = backend.create(new ContainerSpec(r.getId(), bundle, layers, bundle.resolve(spec.rootPath()),
-                    spec.readonlyRoot(), RuntimeOptions.annotations(spec.annotations(), options), options));
+                    spec.readonlyRoot(), RuntimeOptions.annotations(spec.annotations(), options)));
         } catch (IllegalArgumentException e) {
             throw TaskException.invalid("creating " + r.getId() + " on the " + backend.name() + " path: " + e.getMessage());
         } catch (IllegalStateException e) {

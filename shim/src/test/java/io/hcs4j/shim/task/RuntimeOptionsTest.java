@@ -69,6 +69,18 @@ class RuntimeOptionsTest {
     }
 
     @Test
+    void theBootFilesOptionFillsItsAnnotationAndANegativeVmSizeIsRefused() {
+        Options options = Options.newBuilder().setBootFilesRootPath("/boot/files").build();
+        assertEquals(java.util.Map.of(VmAnnotations.BOOT_FILES_ROOT_PATH, "/boot/files"),
+                RuntimeOptions.annotations(java.util.Map.of(), options));
+        assertEquals("/mine", RuntimeOptions.annotations(java.util.Map.of(VmAnnotations.BOOT_FILES_ROOT_PATH, "/mine"),
+                options).get(VmAnnotations.BOOT_FILES_ROOT_PATH), "the spec's annotation wins");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RuntimeOptions.annotations(
+                java.util.Map.of(), Options.newBuilder().setVmProcessorCount(-2).build()));
+        assertTrue(e.getMessage().contains("vm_processor_count"), e.getMessage());
+    }
+
+    @Test
     void aBadConfigFileIsInvalidArgumentNamingTheLine() throws Exception {
         Path toml = dir.resolve("bad.toml");
         for (String bad : new String[] {"NoSuchOption = 1\n", "VmMemorySizeInMb = lots\n", "SandboxIsolation = 7\n",

@@ -421,6 +421,7 @@ class TasksTest {
         assertEquals(Code.FAILED_PRECONDITION, e.getCode());
         assertTrue(e.getDescription().contains("C:\\l\\layer.vhd"), e.getDescription());
         assertEquals(1, seen.size(), "the Linux path was asked");
-        assertEquals(2048, seen.get(0).options().getVmMemorySizeInMb(), "with the request's runtime options");
+        assertEquals("2048", seen.get(0).annotations().get(io.hcs4j.uvm.VmAnnotations.MEMORY_SIZE_IN_MB),
+                "with the request's runtime options, filled into its annotations");
     }
 }

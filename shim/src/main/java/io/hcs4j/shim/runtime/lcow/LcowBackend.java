@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.schema.Json;
 import io.hcs4j.shim.runtime.ContainerBackend;
 import io.hcs4j.shim.runtime.ContainerSpec;
+import io.hcs4j.shim.runtime.PodVms;
 import io.hcs4j.cow.Container;
 import io.hcs4j.shim.runtime.SpecException;
+import io.hcs4j.shim.runtime.TaskVm;
 import io.hcs4j.uvm.LcowLayers;
 import io.hcs4j.uvm.LcowOptions;
 import io.hcs4j.uvm.Resource;
@@ -19,9 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -37,14 +37,11 @@ import java.util.function.Supplier;
  */
 public final class LcowBackend implements ContainerBackend {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LcowBackend.class);
-    /** CRI's annotations: "sandbox" or "container", and the sandbox a container belongs to. */
-    static final String CONTAINER_TYPE = "io.kubernetes.cri.container-type";
-    static final String SANDBOX_ID = "io.kubernetes.cri.sandbox-id";
 
     private final Supplier<HostBackend> host;
     private final Duration connectTimeout;
     private final Duration rpcTimeout;
-    private final Map<String, LcowVm> sandboxes = new HashMap<>();
+    private final PodVms vms = new PodVms();
 
     public LcowBackend(HostBackend host, Duration connectTimeout, Duration rpcTimeout) {
         this(() -> host, connectTimeout, rpcTimeout);
@@ -89,7 +86,7 @@ public final class LcowBackend implements ContainerBackend {
                     + "(containerd's windows-lcow snapshotter), not as " + (spec.layers().isEmpty() ? "a directory"
                     : spec.layers().get(0).type() + " mounts"));
         }
-        LcowVm vm = vmFor(host, spec);
+        TaskVm vm = vmFor(host, spec);
         try {
             return vhds != null ? createFromVhds(vm, spec, oci, vhds, guestDir(host, spec))
                     : createIn(vm, spec, oci, directories);
@@ -100,48 +97,33 @@ public final class LcowBackend implements ContainerBackend {
     }
 
     /** The sandbox's VM for a pod container; a new VM for a sandbox or a standalone task. */
-    private LcowVm vmFor(HostBackend host, ContainerSpec spec) throws IOException {
-        String type = spec.annotations().getOrDefault(CONTAINER_TYPE, "");
-        if (type.equals("container")) {
-            String sandbox = spec.annotations().getOrDefault(SANDBOX_ID, "");
-            synchronized (sandboxes) {
-                LcowVm vm = sandboxes.get(sandbox);
-                if (vm == null) {
-                    throw new IOException("container " + spec.id() + " belongs to sandbox '" + sandbox
-                            + "', which has no utility VM in this shim");
-                }
-                vm.join(spec.id());
-                return vm;
+    private TaskVm vmFor(HostBackend host, ContainerSpec spec) throws IOException {
+        if (PodVms.inSandbox(spec)) {
+            TaskVm vm = vms.joinSandbox(spec);
+            if (vm == null) {
+                throw new IOException("container " + spec.id() + " belongs to sandbox '" + PodVms.sandboxId(spec)
+                        + "', which has no utility VM in this shim");
             }
+            return vm;
         }
-        boolean sandbox = type.equals("sandbox");
         String namespace = networkNamespace(spec);
         VmAnnotations.applyPoolSize(spec.annotations());
-        LcowOptions options = LcowVmOptions.of(UtilityVm.idFor(spec.id()), spec.options(), spec.annotations());
+        LcowOptions options = LcowVmOptions.of(UtilityVm.idFor(spec.id()), spec.annotations());
         if (host.guestSeesHostFiles()) {
             // The emulated guest shares the host's file system: the paths the VM picks go under the owner's bundle.
             options.guestPathPrefix = spec.bundle().resolve("vm").toString();
         }
-        LcowVm vm = LcowVm.boot(host, spec.id(), options, spec.bundle(), connectTimeout, rpcTimeout, () -> {
-            if (sandbox) {
-                synchronized (sandboxes) {
-                    sandboxes.remove(spec.id());
-                }
+        return vms.boot(spec, onClose -> {
+            TaskVm vm = TaskVm.boot(UtilityVm.createLcow(host.vmSystems(), options), spec.id(),
+                    options.processorCount, spec.bundle(), connectTimeout, rpcTimeout, onClose);
+            try {
+                vm.addNetworkNamespace(namespace == null ? UUID.randomUUID().toString() : namespace);
+            } catch (IOException | RuntimeException e) {
+                vm.leave(spec.id());
+                throw e;
             }
+            return vm;
         });
-        try {
-            vm.join(spec.id());
-            vm.addNetworkNamespace(namespace == null ? UUID.randomUUID().toString() : namespace);
-        } catch (IOException | RuntimeException e) {
-            vm.leave(spec.id());
-            throw e;
-        }
-        if (sandbox) {
-            synchronized (sandboxes) {
-                sandboxes.put(spec.id(), vm);
-            }
-        }
-        return vm;
     }
 
     /** The spec's {@code windows.network.networkNamespace} (CRI names the pod's), null when it names none. */
@@ -179,7 +161,7 @@ public final class LcowBackend implements ContainerBackend {
     }
 
     /** Attaches the VHDs and combines them in the guest ({@link LcowLayers}), then creates the container on them. */
-    private LcowContainer createFromVhds(LcowVm vm, ContainerSpec spec, ObjectNode oci, VhdRootfs rootfs,
+    private LcowContainer createFromVhds(TaskVm vm, ContainerSpec spec, ObjectNode oci, VhdRootfs rootfs,
                                          String dir) throws IOException {
         List<String> layers = rootfs.layers().stream().map(Path::toString).toList();
         LcowLayers mounted = LcowLayers.mount(vm.vm(), spec.id(), layers,
@@ -198,7 +180,7 @@ public final class LcowBackend implements ContainerBackend {
         }
     }
 
-    private LcowContainer createIn(LcowVm vm, ContainerSpec spec, ObjectNode oci, RootfsLayers rootfs)
+    private LcowContainer createIn(TaskVm vm, ContainerSpec spec, ObjectNode oci, RootfsLayers rootfs)
             throws IOException {
         Path dir = spec.bundle().resolve("lcow");
         Path scratch = dir.resolve("scratch");

@@ -2,6 +2,7 @@ package io.hcs4j.shim.runtime.lcow;
 
 import io.hcs4j.hcs.ComputeSystem;
 import io.hcs4j.hcs.HcsException;
+import io.hcs4j.shim.runtime.VmRecord;
 import io.hcs4j.uvm.backend.HostBackend;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,70 +1,51 @@
 package io.hcs4j.shim.runtime.lcow;
 
-import io.hcs4j.shim.api.runhcs.Options;
+import static io.hcs4j.uvm.VmAnnotations.ALLOW_OVERCOMMIT;
+import static io.hcs4j.uvm.VmAnnotations.BOOT_FILES_ROOT_PATH;
+import static io.hcs4j.uvm.VmAnnotations.ENABLE_COLD_DISCARD_HINT;
+import static io.hcs4j.uvm.VmAnnotations.ENABLE_DEFERRED_COMMIT;
+import static io.hcs4j.uvm.VmAnnotations.FULLY_PHYSICALLY_BACKED;
+import static io.hcs4j.uvm.VmAnnotations.KERNEL_BOOT_OPTIONS;
+import static io.hcs4j.uvm.VmAnnotations.KERNEL_DIRECT_BOOT;
+import static io.hcs4j.uvm.VmAnnotations.MEMORY_SIZE_IN_MB;
+import static io.hcs4j.uvm.VmAnnotations.PREFERRED_ROOTFS_TYPE;
+import static io.hcs4j.uvm.VmAnnotations.PROCESSOR_COUNT;
+import static io.hcs4j.uvm.VmAnnotations.PROCESSOR_LIMIT;
+import static io.hcs4j.uvm.VmAnnotations.PROCESSOR_WEIGHT;
+import static io.hcs4j.uvm.VmAnnotations.STORAGE_QOS_BANDWIDTH;
+import static io.hcs4j.uvm.VmAnnotations.STORAGE_QOS_IOPS;
+import static io.hcs4j.uvm.VmAnnotations.VPCI_ENABLED;
+import static io.hcs4j.uvm.VmAnnotations.VPMEM_COUNT;
+import static io.hcs4j.uvm.VmAnnotations.VPMEM_SIZE;
+
 import io.hcs4j.shim.runtime.SpecException;
 import io.hcs4j.uvm.LcowOptions;
+import io.hcs4j.uvm.VmAnnotations;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The utility VM's shape from the runtime options containerd passes ({@code containerd.runhcs.v1.Options}) and the
- * {@code io.microsoft.virtualmachine.*} annotations hcsshim honours for LCOW. As hcsshim's
- * {@code UpdateSpecFromOptions}, an option only stands in for its annotation when the spec does not carry it:
- * annotations win. A value that is not what its name needs is InvalidArgument naming it (hcsshim logs and ignores
- * it; a request that asked for a VM shape should not silently get another).
+ * The utility VM's shape from the {@code io.microsoft.virtualmachine.*} annotations hcsshim honours for LCOW, read
+ * through {@link VmAnnotations}; the runtime options containerd passes have already filled those the spec does not
+ * carry (the task layer's {@code RuntimeOptions.annotations}, as hcsshim's {@code UpdateSpecFromOptions}). A value
+ * that is not what its name needs is InvalidArgument naming it (hcsshim logs and ignores it; a request that asked
+ * for a VM shape should not silently get another).
  */
 final class LcowVmOptions {
-    static final String MEMORY_SIZE_IN_MB = "io.microsoft.virtualmachine.computetopology.memory.sizeinmb";
-    static final String ALLOW_OVERCOMMIT = "io.microsoft.virtualmachine.computetopology.memory.allowovercommit";
-    static final String ENABLE_DEFERRED_COMMIT = "io.microsoft.virtualmachine.computetopology.memory.enabledeferredcommit";
-    static final String ENABLE_COLD_DISCARD_HINT = "io.microsoft.virtualmachine.computetopology.memory.enablecolddiscardhint";
-    static final String PROCESSOR_COUNT = "io.microsoft.virtualmachine.computetopology.processor.count";
-    static final String PROCESSOR_LIMIT = "io.microsoft.virtualmachine.computetopology.processor.limit";
-    static final String PROCESSOR_WEIGHT = "io.microsoft.virtualmachine.computetopology.processor.weight";
-    static final String FULLY_PHYSICALLY_BACKED = "io.microsoft.virtualmachine.fullyphysicallybacked";
-    static final String BOOT_FILES_ROOT_PATH = "io.microsoft.virtualmachine.bootfilesrootpath";
-    static final String KERNEL_DIRECT_BOOT = "io.microsoft.virtualmachine.lcow.kerneldirectboot";
-    static final String PREFERRED_ROOTFS_TYPE = "io.microsoft.virtualmachine.lcow.preferredrootfstype";
-    static final String KERNEL_BOOT_OPTIONS = "io.microsoft.virtualmachine.lcow.kernelbootoptions";
-    static final String VPCI_ENABLED = "io.microsoft.virtualmachine.lcow.vpcienabled";
-    static final String VPMEM_COUNT = "io.microsoft.virtualmachine.devices.virtualpmem.maximumcount";
-    static final String VPMEM_SIZE = "io.microsoft.virtualmachine.devices.virtualpmem.maximumsizebytes";
-    static final String STORAGE_QOS_IOPS = "io.microsoft.virtualmachine.storageqos.iopsmaximum";
-    static final String STORAGE_QOS_BANDWIDTH = "io.microsoft.virtualmachine.storageqos.bandwidthmaximum";
-
-    /** Every annotation this class honours (the README lists them with their effect). */
-    static final List<String> HONOURED = List.of(MEMORY_SIZE_IN_MB, ALLOW_OVERCOMMIT, ENABLE_DEFERRED_COMMIT,
-            ENABLE_COLD_DISCARD_HINT, PROCESSOR_COUNT, PROCESSOR_LIMIT, PROCESSOR_WEIGHT, FULLY_PHYSICALLY_BACKED,
-            BOOT_FILES_ROOT_PATH, KERNEL_DIRECT_BOOT, PREFERRED_ROOTFS_TYPE, KERNEL_BOOT_OPTIONS, VPCI_ENABLED,
-            VPMEM_COUNT, VPMEM_SIZE, STORAGE_QOS_IOPS, STORAGE_QOS_BANDWIDTH);
-
     private final Map<String, String> annotations;
 
     private LcowVmOptions(Map<String, String> annotations) {
         this.annotations = annotations;
     }
 
-    /** The VM {@code vmId}'s options from the runtime options and the spec's annotations. */
-    static LcowOptions of(String vmId, Options options, Map<String, String> specAnnotations) throws SpecException {
-        Map<String, String> merged = new HashMap<>(specAnnotations);
-        options.getDefaultContainerAnnotationsMap().forEach(merged::putIfAbsent);
-        if (options.getVmMemorySizeInMb() < 0 || options.getVmProcessorCount() < 0) {
-            throw SpecException.invalid("runtime options: vm_memory_size_in_mb and vm_processor_count must not be "
-                    + "negative (" + options.getVmMemorySizeInMb() + ", " + options.getVmProcessorCount() + ")");
+    /** The VM {@code vmId}'s options from the task's annotations. */
+    static LcowOptions of(String vmId, Map<String, String> annotations) throws SpecException {
+        try {
+            return new LcowVmOptions(annotations).build(vmId);
+        } catch (IllegalArgumentException e) {
+            throw SpecException.invalid(e.getMessage());
         }
-        if (options.getVmMemorySizeInMb() > 0) {
-            merged.putIfAbsent(MEMORY_SIZE_IN_MB, Integer.toString(options.getVmMemorySizeInMb()));
-        }
-        if (options.getVmProcessorCount() > 0) {
-            merged.putIfAbsent(PROCESSOR_COUNT, Integer.toString(options.getVmProcessorCount()));
-        }
-        if (!options.getBootFilesRootPath().isEmpty()) {
-            merged.putIfAbsent(BOOT_FILES_ROOT_PATH, options.getBootFilesRootPath());
-        }
-        return new LcowVmOptions(merged).build(vmId);
     }
 
     /** In hcsshim's order: common settings, boot files, then what may override their choice of files. */
@@ -121,36 +102,15 @@ final class LcowVmOptions {
         return o;
     }
 
-    private boolean bool(String name, boolean fallback) throws SpecException {
-        String v = annotations.get(name);
-        if (v == null) {
-            return fallback;
-        }
-        return switch (v.toLowerCase(Locale.ROOT)) {
-            case "true", "1", "t" -> true;
-            case "false", "0", "f" -> false;
-            default -> throw SpecException.invalid(name + ": '" + v + "' is not a boolean");
-        };
+    private boolean bool(String name, boolean fallback) {
+        return VmAnnotations.bool(annotations, name, fallback);
     }
 
-    private long positiveLong(String name, long fallback) throws SpecException {
+    private long positiveLong(String name, long fallback) {
         return range(name, fallback, 1, Long.MAX_VALUE);
     }
 
-    private long range(String name, long fallback, long min, long max) throws SpecException {
-        String v = annotations.get(name);
-        if (v == null) {
-            return fallback;
-        }
-        long n;
-        try {
-            n = Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            throw SpecException.invalid(name + ": '" + v + "' is not a number");
-        }
-        if (n < min || n > max) {
-            throw SpecException.invalid(name + ": " + n + " is out of range (" + min + ".." + max + ")");
-        }
-        return n;
+    private long range(String name, long fallback, long min, long max) {
+        return VmAnnotations.range(annotations, name, fallback, min, max);
     }
 }

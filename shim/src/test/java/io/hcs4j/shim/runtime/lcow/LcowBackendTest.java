@@ -39,7 +39,9 @@ import io.hcs4j.uvm.bridge.GcsException;
 import io.hcs4j.shim.runtime.ContainerSpec;
 import io.hcs4j.shim.runtime.EmulatedAgents;
 import io.hcs4j.shim.runtime.SpecException;
+import io.hcs4j.shim.runtime.PodVms;
 import io.hcs4j.shim.runtime.VmHosted;
+import io.hcs4j.shim.runtime.VmRecord;
 import io.hcs4j.uvm.backend.HostBackend;
 import io.hcs4j.uvm.bridge.BridgeClosedException;
 import io.hcs4j.uvm.transport.HvSocketDirs;
@@ -665,13 +667,13 @@ class LcowBackendTest {
         String pod = id("pod");
         Path sandboxBundle = bundle(pod, false, "sleep", "1000");
         busyboxRootfs(sandboxBundle.resolve("rootfs"));
-        Container sandbox = create(pod, sandboxBundle, List.of(), Map.of(LcowBackend.CONTAINER_TYPE, "sandbox"));
+        Container sandbox = create(pod, sandboxBundle, List.of(), Map.of(PodVms.CONTAINER_TYPE, "sandbox"));
         Vm vm = record(sandboxBundle);
         String app = id("app");
         Path appBundle = bundle(app, false, "sh", "-c", "echo in the pod");
         busyboxRootfs(appBundle.resolve("rootfs"));
         Container container = create(app, appBundle, List.of(),
-                Map.of(LcowBackend.CONTAINER_TYPE, "container", LcowBackend.SANDBOX_ID, pod));
+                Map.of(PodVms.CONTAINER_TYPE, "container", PodVms.SANDBOX_ID, pod));
         assertFalse(Files.exists(appBundle.resolve(VmRecord.FILE)), "no VM of its own");
         Process pause = init(sandbox, false, false, false);
         Process echo = init(container, false, true, false);
@@ -688,7 +690,7 @@ class LcowBackendTest {
         assertTrue(e.getMessage().contains("also hosts 1 other container"), e.getMessage());
 
         IOException orphan = assertThrows(IOException.class, () -> create(id("orphan"), appBundle, List.of(),
-                Map.of(LcowBackend.CONTAINER_TYPE, "container", LcowBackend.SANDBOX_ID, "no-such-sandbox")));
+                Map.of(PodVms.CONTAINER_TYPE, "container", PodVms.SANDBOX_ID, "no-such-sandbox")));
         assertTrue(orphan.getMessage().contains("no-such-sandbox"), orphan.getMessage());
 
         container.close();
@@ -707,7 +709,7 @@ class LcowBackendTest {
         String pod = id("netpod");
         Path sandboxBundle = bundle(pod, false, "sleep", "1000");
         busyboxRootfs(sandboxBundle.resolve("rootfs"));
-        Container sandbox = create(pod, sandboxBundle, List.of(), Map.of(LcowBackend.CONTAINER_TYPE, "sandbox"));
+        Container sandbox = create(pod, sandboxBundle, List.of(), Map.of(PodVms.CONTAINER_TYPE, "sandbox"));
         Vm vm = record(sandboxBundle);
         List<String> apps = List.of(id("app"), id("app"));
         List<Container> appContainers = new ArrayList<>();
@@ -715,7 +717,7 @@ class LcowBackendTest {
             Path appBundle = bundle(app, false, "sleep", "1000");
             busyboxRootfs(appBundle.resolve("rootfs"));
             appContainers.add(create(app, appBundle, List.of(),
-                    Map.of(LcowBackend.CONTAINER_TYPE, "container", LcowBackend.SANDBOX_ID, pod)));
+                    Map.of(PodVms.CONTAINER_TYPE, "container", PodVms.SANDBOX_ID, pod)));
         }
         for (Container c : appContainers) {
             c.close();

@@ -14,7 +14,9 @@ import io.hcs4j.platform.posix.Posix;
 import io.hcs4j.schema.Json;
 import io.hcs4j.schema.guest.GuestProcessParameters;
 import io.hcs4j.shim.runtime.ContainerSpec;
+import io.hcs4j.shim.runtime.PodVms;
 import io.hcs4j.shim.runtime.SpecException;
+import io.hcs4j.shim.runtime.VmRecord;
 import io.hcs4j.uvm.backend.HostBackend;
 import io.hcs4j.uvm.transport.HvSocketDirs;
 import java.io.IOException;
@@ -226,11 +228,11 @@ class VhdLayersTest {
         String pod = id("pod");
         Path sandboxBundle = bundle(pod, "sleep", "1000");
         Container sandbox = create(pod, sandboxBundle, lcowLayer(scratch(work.resolve("snapshots/s")), "rw", layers),
-                Map.of(LcowBackend.CONTAINER_TYPE, "sandbox"));
+                Map.of(PodVms.CONTAINER_TYPE, "sandbox"));
         String app = id("app");
         Path appBundle = bundle(app, "cat", "/etc/msg");
         Container container = create(app, appBundle, lcowLayer(scratch(work.resolve("snapshots/a")), "rw", layers),
-                Map.of(LcowBackend.CONTAINER_TYPE, "container", LcowBackend.SANDBOX_ID, pod));
+                Map.of(PodVms.CONTAINER_TYPE, "container", PodVms.SANDBOX_ID, pod));
         Path devices = HvSocketDirs.forVm(vmId(pod)).resolve("devices");
         try (Stream<Path> vpmem = Files.list(devices.resolve("vpmem")); Stream<Path> scsi = Files.list(devices.resolve("scsi"))) {
             assertEquals(2, vpmem.count(), "one vPMem device per layer for both containers");
@@ -310,7 +312,7 @@ class VhdLayersTest {
         String pod = id("half");
         Path bundle = bundle(pod, "true");
         IOException e = assertThrows(IOException.class, () -> create(pod, bundle,
-                lcowLayer(snapshot, "rw", layers[0], broken, layers[1]), Map.of(LcowBackend.CONTAINER_TYPE, "sandbox")));
+                lcowLayer(snapshot, "rw", layers[0], broken, layers[1]), Map.of(PodVms.CONTAINER_TYPE, "sandbox")));
         assertTrue(e.getMessage().contains(broken.resolve("layer.vhd").toString()), e.getMessage());
         assertNothingAttached(vmId(pod));
     }

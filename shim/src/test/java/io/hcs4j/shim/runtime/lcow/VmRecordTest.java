@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hcs4j.shim.runtime.VmRecord;
 import io.hcs4j.uvm.backend.HostBackend;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -18,6 +18,7 @@ import io.hcs4j.schema.oci.Spec;
 import io.hcs4j.schema.v2.ProcessParameters;
 import io.hcs4j.shim.runtime.ContainerSpec;
 import io.hcs4j.shim.runtime.EmulatedAgents;
+import io.hcs4j.shim.runtime.PodVms;
 import io.hcs4j.uvm.backend.HostBackend;
 import io.hcs4j.uvm.transport.HvSocketDirs;
 import java.io.IOException;
@@ -191,11 +192,11 @@ class WcowHypervisorBackendTest {
     void aPodsContainersShareTheSandboxesVm() throws Exception {
         String sandbox = id("pod");
         Container pause = create(sandbox, bundle(sandbox, "sleep", "600"),
-                Map.of(WcowHypervisorBackend.CONTAINER_TYPE, "sandbox"));
+                Map.of(PodVms.CONTAINER_TYPE, "sandbox"));
         String member = id("m");
         Path memberBundle = bundle(member, "sh", "hello.sh");
-        Container c = create(member, memberBundle, Map.of(WcowHypervisorBackend.CONTAINER_TYPE, "container",
-                WcowHypervisorBackend.SANDBOX_ID, sandbox));
+        Container c = create(member, memberBundle, Map.of(PodVms.CONTAINER_TYPE, "container",
+                PodVms.SANDBOX_ID, sandbox));
         assertEquals(1, systems().stream().filter(s -> s.endsWith("@vm") && (s.startsWith("pod-") || s.startsWith("m-"))
                 && (s.equals(sandbox + "@vm") || s.equals(member + "@vm"))).count(), "one VM for the pod: " + systems());
         c.start();

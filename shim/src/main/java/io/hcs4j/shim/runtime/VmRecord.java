@@ -1,4 +1,4 @@
-package io.hcs4j.shim.runtime.lcow;
+package io.hcs4j.shim.runtime;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -18,7 +18,7 @@ import java.util.Properties;
  * {@code delete} stays light when there is no VM.
  */
 public record VmRecord(String vmId) {
-    static final String FILE = "lcow-vm.properties";
+    public static final String FILE = "lcow-vm.properties";
 
     /** Writes the record atomically (a crash never leaves half a file). */
     public void write(Path bundle) throws IOException {
@@ -31,7 +31,7 @@ public record VmRecord(String vmId) {
         Files.move(tmp, bundle.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    static Optional<VmRecord> read(Path bundle) throws IOException {
+    public static Optional<VmRecord> read(Path bundle) throws IOException {
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(bundle.resolve(FILE), StandardCharsets.UTF_8)) {
             p.load(r);

@@ -25,15 +25,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Windows container in a Windows utility VM, set up as hcsshim's mountHypervIsolatedWCIFSLayers and
- * CreateContainer do: the read-only layers shared into the VM over VSMB, the writable layer's scratch disk on SCSI
- * (mounted at {@code c:\mounts\scsi\m<n>}, the container's root), the layers combined there, and the container
- * created in the guest from a HostedSystem document whose layers are the guest paths. Closing kills what still
- * runs, removes the resources in reverse (combined layers, scratch, shares) and leaves the VM. The guest has no
- * per-container pause: pausing pauses the VM, as the container's {@link Membership} allows.
+ * A container in a utility VM: the guest's container, guarded by its open and started state, plus what the host
+ * holds for it besides, its storage in the VM (layers, scratch, shares) and its place in the VM
+ * ({@link Membership}). The guest has no per-container pause, so pausing pauses the VM, as the membership allows.
+ * Closing kills what still runs, removes the storage, last added first, and leaves the VM.
+ * <p>
+ * What differs by the guest's OS is the end of close and updates. A Linux guest (the protected constructor) keeps the
+ * container's state until asked to delete it, which it can only once the rootfs is unmounted, and takes resource
+ * updates. A Windows guest ({@link #createWindows}) does neither, and its container's storage is removed through
+ * HCS, which a stopped VM has taken with it.
  */
-public final class WcowHostedContainer implements Container {
-    private static final Logger LOG = LoggerFactory.getLogger(WcowHostedContainer.class);
+public class HostedContainer implements Container {
+    private static final Logger LOG = LoggerFactory.getLogger(HostedContainer.class);
     /** The writable layer's scratch disk, as containerd's Windows snapshotter and hcsshim name it. */
     public static final String SCRATCH_DISK = "sandbox.vhdx";
     /** How long close waits for a killed container, or for the VM of a guest that is gone, before going on. */
@@ -52,30 +55,47 @@ public final class WcowHostedContainer implements Container {
     private final String id;
     private final UtilityVm vm;
     private final Membership membership;
-    private final List<Resource> resources;
+    private final boolean linux;
+    /** Removed at close, last first. */
+    private final List<Resource> storage;
     private final GuestContainer container;
     private boolean started;
     private boolean closed;
 
-    private WcowHostedContainer(String id, UtilityVm vm, Membership membership, List<Resource> resources,
-                                GuestContainer container) {
+    private HostedContainer(String id, UtilityVm vm, Membership membership, boolean linux, List<Resource> storage,
+                            GuestContainer container) {
         this.id = id;
         this.vm = vm;
         this.membership = membership;
-        this.resources = resources;
+        this.linux = linux;
+        this.storage = storage;
         this.container = container;
     }
 
     /**
-     * Creates container {@code id} of {@code spec} on {@code layerFolders} (parents first, the writable layer last)
-     * in the started Windows VM {@code vm}, which it joins as {@code membership} says. A backend whose VMs see the host's files (the emulator) may give the
-     * writable layer folder itself as the scratch disk when it has no {@code sandbox.vhdx}.
+     * Linux container {@code container} of Linux VM {@code vm}, on {@code rootfs} (its combined layers), which it has
+     * joined as {@code membership} says. A subclass adds what its caller needs to know of it (the shim: whether
+     * the container's task owns the VM).
+     */
+    protected HostedContainer(String id, UtilityVm vm, Membership membership, Resource rootfs,
+                              GuestContainer container) {
+        this(id, vm, membership, true, List.of(rootfs), container);
+    }
+
+    /**
+     * Creates Windows container {@code id} of {@code spec} on {@code layerFolders} (parents first, the writable layer
+     * last) in the started Windows VM {@code vm}, which it joins as {@code membership} says; set up as hcsshim's
+     * mountHypervIsolatedWCIFSLayers and CreateContainer do: the read-only layers shared into the VM over VSMB, the
+     * writable layer's scratch disk on SCSI (mounted at {@code c:\mounts\scsi\m<n>}, the container's root), the
+     * layers combined there, and the container created in the guest from a HostedSystem document whose layers are
+     * the guest paths. A backend whose VMs see the host's files (the emulator) may give the writable layer folder
+     * itself as the scratch disk when it has no {@code sandbox.vhdx}.
      *
      * @throws IllegalStateException when the writable layer has no scratch disk
      */
-    public static WcowHostedContainer create(UtilityVm vm, LayerStorage storage, boolean guestSeesHostFiles,
-                                             String id, Spec spec, List<String> layerFolders, int vmProcessors,
-                                             Membership membership) throws IOException {
+    public static HostedContainer createWindows(UtilityVm vm, LayerStorage storage, boolean guestSeesHostFiles,
+                                                String id, Spec spec, List<String> layerFolders, int vmProcessors,
+                                                Membership membership) throws IOException {
         List<Resource> added = new ArrayList<>();
         try {
             List<Layer> layers = new ArrayList<>();
@@ -94,9 +114,9 @@ public final class WcowHostedContainer implements Container {
             added.add(vm.addCombinedLayersWcow(root, layers));
             HostedSystem document = ContainerDocuments.hosted(spec,
                     new ContainerDocuments.Layers(root, scratchFolder, layers), vmProcessors);
-            return new WcowHostedContainer(id, vm, membership, added, vm.createHostedContainer(id, document));
+            return new HostedContainer(id, vm, membership, false, added, vm.createHostedContainer(id, document));
         } catch (IOException | RuntimeException e) {
-            IOException undo = release(id, added);
+            IOException undo = release(id, added, null);
             if (undo != null) {
                 e.addSuppressed(undo);
             }
@@ -189,13 +209,19 @@ public final class WcowHostedContainer implements Container {
     }
 
     @Override
-    public void modify(Object request) {
-        throw new UnsupportedOperationException("updating the resources of a container in a Windows utility VM");
+    public void modify(Object request) throws IOException {
+        if (!linux) {
+            throw new UnsupportedOperationException("updating the resources of a container in a Windows utility VM");
+        }
+        container.modify(request);
     }
 
     /**
-     * Kills what still runs, then removes the combined layers, the scratch and the shares, last first, and leaves
-     * the VM; every step runs and the first failure is thrown. A VM that has stopped took all of it with it.
+     * Kills what still runs, then tears down in hcsshim's order: the storage, last added first (a Linux guest
+     * unmounts the rootfs), then, in a Linux guest, the guest's state (the guest removes the container's scratch
+     * and bundle directories, which it cannot while the rootfs is still mounted in the bundle); and leaves the VM.
+     * Every step runs; the first failure is the close's error. A guest that is gone took the container's state with
+     * it, and a Windows VM that has stopped took its storage.
      */
     @Override
     public void close() throws IOException {
@@ -216,15 +242,21 @@ public final class WcowHostedContainer implements Container {
             // The VM is gone or the container would not stop: removing its storage says which.
             LOG.warn("container {}: terminate: {}", id, e.toString());
         }
-        // A guest that is gone (the bridge closed) means the VM is going down: HCS reports that a moment later.
-        if (container.exit().isCompletedExceptionally()) {
-            try {
-                vm.exit().get(EXIT_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                LOG.warn("container {}: the guest is gone but its VM {} still runs", id, vm.id());
+        IOException failure;
+        if (linux) {
+            failure = release(id, storage, null);
+            failure = step(id, "delete the guest's state", container::deleteState, failure);
+        } else {
+            // A guest that is gone (the bridge closed) means the VM is going down: HCS reports that a moment later.
+            if (container.exit().isCompletedExceptionally()) {
+                try {
+                    vm.exit().get(EXIT_WAIT_SECONDS, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    LOG.warn("container {}: the guest is gone but its VM {} still runs", id, vm.id());
+                }
             }
+            failure = vm.exit().isDone() ? null : release(id, storage, null);
         }
-        IOException failure = vm.exit().isDone() ? null : release(id, resources);
         container.close();
         membership.leave();
         if (failure != null) {
@@ -232,23 +264,35 @@ public final class WcowHostedContainer implements Container {
         }
     }
 
-    /** Closes {@code resources} last first; returns the first failure, later ones suppressed in it. */
-    static IOException release(String id, List<Resource> resources) {
-        IOException failure = null;
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    /** Closes {@code resources} last first; returns the first failure so far, later ones suppressed in it. */
+    private static IOException release(String id, List<Resource> resources, IOException failure) {
         for (int i = resources.size() - 1; i >= 0; i--) {
-            try {
-                resources.get(i).close();
-            } catch (BridgeClosedException e) {
-                LOG.info("container {}: the guest is gone: {}", id, e.getMessage());
-            } catch (IOException e) {
-                LOG.warn("container {}: removing {}: {}", id, resources.get(i).guestPath(), e.getMessage());
-                if (failure == null) {
-                    failure = new IOException("container " + id + ": removing its storage: " + e.getMessage(), e);
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
+            Resource r = resources.get(i);
+            failure = step(id, "remove " + r.guestPath(), r::close, failure);
         }
         return failure;
+    }
+
+    /** Runs a teardown step; returns the first failure so far, later ones suppressed in it. */
+    private static IOException step(String id, String what, Step step, IOException failure) {
+        try {
+            step.run();
+            return failure;
+        } catch (BridgeClosedException e) {
+            LOG.info("container {}: {}: the guest is gone: {}", id, what, e.getMessage());
+            return failure;
+        } catch (IOException e) {
+            LOG.warn("container {}: {}: {}", id, what, e.getMessage());
+            IOException failed = new IOException("container " + id + ": " + what + ": " + e.getMessage(), e);
+            if (failure == null) {
+                return failed;
+            }
+            failure.addSuppressed(failed);
+            return failure;
+        }
     }
 }

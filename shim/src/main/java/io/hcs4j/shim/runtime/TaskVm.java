@@ -1,11 +1,10 @@
-package io.hcs4j.shim.runtime.lcow;
+package io.hcs4j.shim.runtime;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.schema.Json;
-import io.hcs4j.uvm.LcowOptions;
+import io.hcs4j.uvm.HostedContainer;
 import io.hcs4j.uvm.Resource;
 import io.hcs4j.uvm.UtilityVm;
-import io.hcs4j.uvm.backend.HostBackend;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,16 +14,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A started utility VM and the containers it hosts: one for a standalone task, the sandbox and its
- * containers for a pod, all in the VM's one guest network namespace. The last container to leave removes the
- * namespace, closes the VM and removes its {@link VmRecord}.
+ * A started utility VM (Linux or Windows) and the containers it hosts: one for a standalone task, the sandbox and
+ * its containers for a pod ({@link PodVms}). Recorded in the owner's bundle ({@link VmRecord}) so that
+ * {@code delete} can end it after a dead shim. The last container to leave removes the VM's guest network
+ * namespace, if it was given one, closes the VM and removes its record. Pausing pauses the whole VM, so only a
+ * container that has it to itself may.
  */
-final class LcowVm {
-    private static final Logger log = LoggerFactory.getLogger(LcowVm.class);
+public final class TaskVm {
+    private static final Logger log = LoggerFactory.getLogger(TaskVm.class);
 
     private final UtilityVm vm;
     /** The task the VM was booted for: the standalone task, or the pod's sandbox. */
     private final String ownerId;
+    private final int processorCount;
     private final Path recordDir;
     private final Runnable onClose;
     private final Set<String> containers = new LinkedHashSet<>();
@@ -33,42 +35,45 @@ final class LcowVm {
     private String networkNamespace;
     private Resource networkNamespaceResource;
 
-    private LcowVm(UtilityVm vm, String ownerId, Path recordDir, Runnable onClose) {
+    private TaskVm(UtilityVm vm, String ownerId, int processorCount, Path recordDir, Runnable onClose) {
         this.vm = vm;
         this.ownerId = ownerId;
+        this.processorCount = processorCount;
         this.recordDir = recordDir;
         this.onClose = onClose;
     }
 
     /**
-     * Creates and boots the utility VM {@code options.id} for task {@code ownerId} and records it in {@code recordDir}
-     * (the owner's bundle) for a later {@code delete}. {@code onClose} runs once the last container has left.
+     * Boots the created utility VM {@code vm} of {@code processorCount} processors for task {@code ownerId}, which
+     * joins it, and records it in {@code recordDir} (the owner's bundle) for a later {@code delete}; closes it when it
+     * does not start. {@code onClose} runs once the last container has left.
      */
-    static LcowVm boot(HostBackend host, String ownerId, LcowOptions options, Path recordDir, Duration connectTimeout,
-                       Duration rpcTimeout, Runnable onClose) throws IOException {
-        String id = options.id;
-        UtilityVm vm = UtilityVm.createLcow(host.vmSystems(), options);
+    public static TaskVm boot(UtilityVm vm, String ownerId, int processorCount, Path recordDir,
+                              Duration connectTimeout, Duration rpcTimeout, Runnable onClose) throws IOException {
         try {
             vm.start(connectTimeout, rpcTimeout);
-            new VmRecord(id).write(recordDir);
-            log.info("utility VM {} started", id);
-            return new LcowVm(vm, ownerId, recordDir, onClose);
+            new VmRecord(vm.id()).write(recordDir);
+            log.info("utility VM {} started", vm.id());
         } catch (IOException | RuntimeException e) {
             vm.close();
             throw e;
         }
+        TaskVm started = new TaskVm(vm, ownerId, processorCount, recordDir, onClose);
+        started.join(ownerId);
+        return started;
     }
 
-    UtilityVm vm() {
+    public UtilityVm vm() {
         return vm;
     }
 
-    String id() {
-        return vm.id();
+    /** The processors the VM was booted with (a Windows container's HostedSystem document names them). */
+    public int processorCount() {
+        return processorCount;
     }
 
     /** Whether {@code containerId} is the task the VM was booted for. */
-    boolean ownedBy(String containerId) {
+    public boolean ownedBy(String containerId) {
         return ownerId.equals(containerId);
     }
 
@@ -76,7 +81,7 @@ final class LcowVm {
      * Adds the guest network namespace {@code id} that every container of this VM is given (hcsshim: one per
      * pod, hot-added before the sandbox's Create); it is removed when the last container leaves.
      */
-    void addNetworkNamespace(String id) throws IOException {
+    public void addNetworkNamespace(String id) throws IOException {
         ObjectNode namespace = Json.mapper().createObjectNode().put("ID", id);
         namespace.putObject("SchemaVersion").put("Major", 2).put("Minor", 0);
         Resource added = vm.addNetworkNamespace(namespace);
@@ -87,7 +92,7 @@ final class LcowVm {
     }
 
     /** The id of the VM's guest network namespace, null before {@link #addNetworkNamespace}. */
-    synchronized String networkNamespace() {
+    public synchronized String networkNamespace() {
         return networkNamespace;
     }
 
@@ -100,7 +105,7 @@ final class LcowVm {
     }
 
     /** A container leaves; the last one closes the VM. */
-    void leave(String containerId) {
+    public void leave(String containerId) {
         synchronized (this) {
             containers.remove(containerId);
             if (!containers.isEmpty() || closed) {
@@ -130,17 +135,29 @@ final class LcowVm {
         log.info("utility VM {} closed", vm.id());
     }
 
-    /** Pauses the VM for {@code containerId}, which must be the only container it hosts. */
-    void pause(String containerId) throws IOException {
-        onlyContainer(containerId, "paused");
-        vm.pause();
+    /** How container {@code containerId} pauses, resumes and leaves this VM. */
+    public HostedContainer.Membership membership(String containerId) {
+        return new HostedContainer.Membership() {
+            @Override
+            public void pause() throws IOException {
+                onlyContainer(containerId, "paused");
+                vm.pause();
+            }
+
+            @Override
+            public void resume() throws IOException {
+                onlyContainer(containerId, "resumed");
+                vm.resume();
+            }
+
+            @Override
+            public void leave() {
+                TaskVm.this.leave(containerId);
+            }
+        };
     }
 
-    void resume(String containerId) throws IOException {
-        onlyContainer(containerId, "resumed");
-        vm.resume();
-    }
-
+    /** {@code containerId} must be the only container the VM hosts. */
     private synchronized void onlyContainer(String containerId, String what) {
         if (containers.size() != 1 || !containers.contains(containerId)) {
             throw new UnsupportedOperationException("container " + containerId + " cannot be " + what + " alone: "
