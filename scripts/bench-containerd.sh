@@ -11,8 +11,11 @@
 #   concurrent      wall time of BENCH_CONCURRENT (default 20) `run --rm` at once, BENCH_CONCURRENT_ROUNDS (3) rounds
 #   after N execs   threads, fds, RSS and heap after a full GC (jcmd) of shim and agent before and after
 #                   BENCH_EXECS (default 1000) execs into one task
-# BENCH_CONFIGS picks configurations (default: "runc hcs4j", plus "hcs4j25", the launcher given a JDK 25 with
-# its AOT cache, when BENCH_JDK25_JAVA (default: Temurin 25 under /usr/lib/jvm) exists). Prints the machine's load before and after: on a shared machine, read the figures with it.
+# BENCH_CONFIGS picks configurations (default: "runc hcs4j hcs4j-pool", plus "hcs4j25", the launcher given a JDK 25
+# with its AOT cache, when BENCH_JDK25_JAVA (default: Temurin 25 under /usr/lib/jvm) exists). hcs4j-pool is hcs4j with
+# BENCH_POOL_SIZE (default 2) guest agents kept ready (HCS4J_VM_POOL_SIZE): its CPU per run counts the replacement
+# agent's boot (the next measurement waits for the pool to be full again), and its idle cost is the PSS of the ready
+# agents. Prints the machine's load before and after: on a shared machine, read the figures with it.
 set -euo pipefail
 source "$(dirname "$0")/lib-containerd.sh"
 ROUNDS=${BENCH_ROUNDS:-21}
@@ -41,7 +44,15 @@ declare -A RUNTIME
 RUNTIME[runc]=io.containerd.runc.v2
 RUNTIME[hcs4j]=io.containerd.runhcs.v1
 RUNTIME[hcs4j25]=io.containerd.runhcs25.v1
+RUNTIME[hcs4j-pool]=io.containerd.runhcspool.v1
+POOL_SIZE=${BENCH_POOL_SIZE:-2}
 start_containerd
+POOL_DIR=$CTRD_DIR/vmpool
+cat > "$CTRD_DIR/bin/containerd-shim-runhcspool-v1" <<SH
+#!/bin/sh
+HCS4J_VM_POOL_SIZE=$POOL_SIZE HCS4J_VM_POOL_DIR=$POOL_DIR exec "$REPO_ROOT/scripts/containerd-shim-runhcs-v1" "\$@"
+SH
+chmod 755 "$CTRD_DIR/bin/containerd-shim-runhcspool-v1"
 cat > "$CTRD_DIR/bin/containerd-shim-runhcs25-v1" <<SH
 #!/bin/sh
 HCS4J_JAVA=$JDK25_JAVA exec "$REPO_ROOT/scripts/containerd-shim-runhcs-v1" "\$@"
@@ -50,7 +61,7 @@ chmod 755 "$CTRD_DIR/bin/containerd-shim-runhcs25-v1"
 if [ -n "${BENCH_CONFIGS:-}" ]; then
   read -r -a CONFIGS <<<"$BENCH_CONFIGS"
 else
-  CONFIGS=(runc hcs4j)
+  CONFIGS=(runc hcs4j hcs4j-pool)
   # A JDK 25 (the launcher's AOT cache path) is measured beside the default JDK when there is one.
   if [ -x "$JDK25_JAVA" ]; then CONFIGS+=(hcs4j25); fi
 fi
@@ -87,8 +98,14 @@ shim_pid() {
       && ! tr '\0' ' ' <"/proc/$p/cmdline" | grep -qE ' (start|delete)$'; then echo "$p"; fi
   done | head -1
 }
+# The agent of task $1's VM, from the emulator's record (started for the VM or taken from the pool): the process the
+# record names (unshare as root) and its java.
 agent_pids() {
-  grep -l "HCS4J_HVSOCK_DIR=$CTRD_DIR/hv/$1@vm" /proc/[0-9]*/environ 2>/dev/null | cut -d/ -f3 || true
+  local root
+  root=$(awk -F= '$1 == "agentPid" {print $2}' "$CTRD_DIR/emu/$1@vm.properties" 2>/dev/null || true)
+  [ -n "$root" ] || return 0
+  echo "$root"
+  pgrep -P "$root" -x java || true
 }
 agent_java() {
   local p
@@ -96,12 +113,29 @@ agent_java() {
     if [ "$(basename "$(readlink "/proc/$p/exe")")" = java ]; then echo "$p"; return; fi
   done
 }
+# The ready agents of the pool (not yet taken): the processes their entries name and their java.
+pool_pids() {
+  local f root
+  for f in "$POOL_DIR"/*/*.pid; do
+    [ -f "$f" ] || continue
+    root=$(awk -F= '$1 == "pid" {print $2}' "$f")
+    echo "$root"
+    pgrep -P "$root" -x java || true
+  done
+}
+pool_ready() { ls "$POOL_DIR"/*/*.sock 2>/dev/null | wc -l; }
+wait_pool_full() { local i; for i in $(seq 1 300); do [ "$(pool_ready)" -ge "$POOL_SIZE" ] && return 0; sleep 0.05; done; }
 all_pids() {
-  local p
+  local p f
   for p in $(pgrep -f -- "-address $CTRD_SOCK" || true); do
     tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -qE ' (start|delete)$' || echo "$p"
   done
-  grep -l "HCS4J_HVSOCK_DIR=$CTRD_DIR/hv/" /proc/[0-9]*/environ 2>/dev/null | cut -d/ -f3 || true
+  for f in "$CTRD_DIR"/emu/*.properties; do
+    [ -f "$f" ] || continue
+    f=$(basename "$f" .properties); agent_pids "${f%@vm}"
+  done
+  # The ready agents count with the configuration that keeps them.
+  if [ "${MEASURING:-}" = hcs4j-pool ]; then pool_pids; fi
 }
 total_pss_kb() { local t=0 p; for p in $(all_pids | sort -u); do t=$(( t + $(pss_kb "$p") )); done; echo "$t"; }
 
@@ -128,7 +162,10 @@ for r in $(seq 1 "$ROUNDS"); do
   for c in "${CONFIGS[@]}"; do
     cpu0=$(cpu_us); t0=$(now_ms)
     in_cgroup timeout 180 ctr --address "$CTRD_SOCK" --namespace hcs4j run --rm --runtime "${RUNTIME[$c]}" "$IMAGE" "run-$c-$r" true >/dev/null
-    RUNS[$c]+="$(( $(now_ms) - t0 )) "; CPU[$c]+="$(( $(cpu_us) - cpu0 )) "
+    RUNS[$c]+="$(( $(now_ms) - t0 )) "
+    # The pool's replacement agent boots after the run: its CPU is this configuration's, not the next one's.
+    if [ "$c" = hcs4j-pool ]; then wait_pool_full; fi
+    CPU[$c]+="$(( $(cpu_us) - cpu0 )) "
     t0=$(now_ms)
     ctr_ tasks exec --exec-id "e$r" "idle-$c" true </dev/null
     EXECS_MS[$c]+="$(( $(now_ms) - t0 )) "
@@ -136,6 +173,12 @@ for r in $(seq 1 "$ROUNDS"); do
 done
 
 declare -A SHIM_PSS SHIM_USS AGENT_PSS AGENT_USS
+POOL_PSS=0 POOL_USS=0 POOL_N=0
+if [[ " ${CONFIGS[*]} " == *" hcs4j-pool "* ]]; then
+  wait_pool_full
+  for p in $(pool_pids); do POOL_PSS=$(( POOL_PSS + $(pss_kb "$p") )); POOL_USS=$(( POOL_USS + $(uss_kb "$p") )); done
+  POOL_N=$(pool_ready)
+fi
 for c in "${CONFIGS[@]}"; do
   s=$(shim_pid "idle-$c"); SHIM_PSS[$c]=$(pss_kb "$s"); SHIM_USS[$c]=$(uss_kb "$s")
   a=0 u=0; for p in $(agent_pids "idle-$c"); do a=$(( a + $(pss_kb "$p") )); u=$(( u + $(uss_kb "$p") )); done
@@ -152,19 +195,25 @@ for r in $(seq 1 "$CONCURRENT_ROUNDS"); do
     done
     for p in "${pids[@]}"; do wait "$p"; done
     CONC[$c]+="$(( $(now_ms) - t0 )) "
+    if [ "$c" = hcs4j-pool ]; then wait_pool_full; fi
   done
 done
 
 # Each configuration alone on the node (the idle tasks stopped), so shared pages are shared among its own pods.
 for c in "${CONFIGS[@]}"; do stop_task "idle-$c"; done
+# The pool too: its ready agents leave when their sockets go, and come back with the pool's first pod.
+rm -f "$POOL_DIR"/*/*.sock
+for i in $(seq 1 100); do [ -z "$(pool_pids | xargs -r ps -o pid= -p 2>/dev/null)" ] && break; sleep 0.1; done
 echo "marginal memory of pod $PODS" >&2
 declare -A MARGINAL TOTAL
 for c in "${CONFIGS[@]}"; do
+  MEASURING=$c
   for i in $(seq 1 "$PODS"); do
-    [ "$i" -eq "$PODS" ] && { sleep 2; before=$(total_pss_kb); }
+    [ "$i" -eq "$PODS" ] && { sleep 2; [ "$c" = hcs4j-pool ] && wait_pool_full; before=$(total_pss_kb); }
     ctr_ run -d --runtime "${RUNTIME[$c]}" "$IMAGE" "pod-$c-$i" sleep 36000 >/dev/null
   done
   sleep 2
+  if [ "$c" = hcs4j-pool ]; then wait_pool_full; fi
   TOTAL[$c]=$(total_pss_kb)
   MARGINAL[$c]=$(( TOTAL[$c] - before ))
   for i in $(seq 1 "$PODS"); do stop_task "pod-$c-$i"; done
@@ -209,22 +258,26 @@ for c in "${CONFIGS[@]}"; do
   if [ "$c" = hcs4j ]; then grep -o "launcher's choice: [^\"]*" "$CTRD_DIR/containerd.log" | grep -v "$JDK25_JAVA" | tail -1 || true; fi
   if [ "$c" = hcs4j25 ]; then grep -o "launcher's choice: [^\"]*" "$CTRD_DIR/containerd.log" | grep "$JDK25_JAVA" | tail -1 || true; fi
 done
-printf '%-9s %-22s %-22s %-22s %-22s\n' "" "run --rm ms" "exec ms" "CPU per run ms" "$CONCURRENT at once ms"
+printf '%-11s %-22s %-22s %-22s %-22s\n' "" "run --rm ms" "exec ms" "CPU per run ms" "$CONCURRENT at once ms"
 for c in "${CONFIGS[@]}"; do
   cpu=$(tr ' ' '\n' <<<"${CPU[$c]}" | sed '/^$/d' | awk '{print int($1 / 1000)}' | stats)
   [ -n "$CGROUP" ] || cpu=n/a
-  printf '%-9s %-22s %-22s %-22s %-22s\n' "$c" "$(med "${RUNS[$c]}")" "$(med "${EXECS_MS[$c]}")" "$cpu" "$(med "${CONC[$c]}")"
+  printf '%-11s %-22s %-22s %-22s %-22s\n' "$c" "$(med "${RUNS[$c]}")" "$(med "${EXECS_MS[$c]}")" "$cpu" "$(med "${CONC[$c]}")"
 done
-printf '%-9s %-15s %-15s %-15s %-15s %-17s %-15s\n' "" "shim PSS MB" "shim USS MB" "agent PSS MB" "agent USS MB" "pod $PODS marginal" "$PODS pods total"
+printf '%-11s %-15s %-15s %-15s %-15s %-17s %-15s\n' "" "shim PSS MB" "shim USS MB" "agent PSS MB" "agent USS MB" "pod $PODS marginal" "$PODS pods total"
 for c in "${CONFIGS[@]}"; do
-  printf '%-9s %-15s %-15s %-15s %-15s %-17s %-15s\n' "$c" "$(mb "${SHIM_PSS[$c]}")" "$(mb "${SHIM_USS[$c]}")" \
+  printf '%-11s %-15s %-15s %-15s %-15s %-17s %-15s\n' "$c" "$(mb "${SHIM_PSS[$c]}")" "$(mb "${SHIM_USS[$c]}")" \
     "$(mb "${AGENT_PSS[$c]}")" "$(mb "${AGENT_USS[$c]}")" "$(mb "${MARGINAL[$c]}") MB" "$(mb "${TOTAL[$c]}") MB"
 done
+if [ "$POOL_N" -gt 0 ]; then
+  echo "hcs4j-pool idle cost: $POOL_N ready agents, PSS $(mb "$POOL_PSS") MB, USS $(mb "$POOL_USS") MB (in its pod total above);" \
+    "$(grep -c 'taken from the pool' "$CTRD_DIR/containerd.log" || true) VMs took a ready agent"
+fi
 echo "after $EXECS execs (threads fds RSS-KB heap-after-GC-KB: before -> after)"
 for c in "${CONFIGS[@]}"; do
   IFS='|' read -r sb sa ab aa <<<"${LEAK[$c]}"
-  printf '%-9s shim  %-28s -> %s\n' "$c" "$sb" "$sa"
-  [ "$c" = runc ] || printf '%-9s agent %-28s -> %s\n' "$c" "$ab" "$aa"
+  printf '%-11s shim  %-28s -> %s\n' "$c" "$sb" "$sa"
+  [ "$c" = runc ] || printf '%-11s agent %-28s -> %s\n' "$c" "$ab" "$aa"
 done
 echo "targets beside runc:"
 for c in "${CONFIGS[@]}"; do

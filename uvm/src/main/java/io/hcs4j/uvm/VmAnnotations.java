@@ -37,8 +37,35 @@ public final class VmAnnotations {
      * GuestStateOnly): it refines hypervisor isolation and does not select it.
      */
     public static final String WCOW_ISOLATION_TYPE = "io.microsoft.virtualmachine.wcow.isolation_type";
+    /**
+     * hcs4j's own: how many booted utility VMs the host keeps ready ahead of demand, node-wide, so that a VM's start
+     * takes one (0, the default: none). Set in containerd's {@code default_container_annotations} it reaches every
+     * task. Only a host backend that can keep VMs ready honours it (the emulator, with booted guest agents); real
+     * HCS ignores it.
+     */
+    public static final String POOL_SIZE = "io.hcs4j.vm.pool-size";
+    /** The system property through which {@link #POOL_SIZE} reaches this process's host backend. */
+    public static final String POOL_SIZE_PROPERTY = "hcs4j.vm.pool-size";
+    /** The largest pool: each ready VM holds memory (an emulated one, a JVM) until it is taken. */
+    public static final int MAX_POOL_SIZE = 64;
 
     private VmAnnotations() {
+    }
+
+    /**
+     * Hands {@link #POOL_SIZE}, when the annotations carry it, to this process's host backend (a shim serves one pod,
+     * and the node-wide annotation is the same for every task). A value that is not 0..{@value #MAX_POOL_SIZE} is an
+     * {@link IllegalArgumentException} naming it.
+     */
+    public static void applyPoolSize(Map<String, String> annotations) {
+        if (!annotations.containsKey(POOL_SIZE)) {
+            return;
+        }
+        long n = number(annotations, POOL_SIZE, 0);
+        if (n > MAX_POOL_SIZE) {
+            throw new IllegalArgumentException("annotation " + POOL_SIZE + "=" + n + " is more than " + MAX_POOL_SIZE);
+        }
+        System.setProperty(POOL_SIZE_PROPERTY, Long.toString(n));
     }
 
     /** A non-negative integer annotation, or {@code fallback} when absent. */

@@ -16,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -41,6 +43,7 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(EmulatedGuestLauncher.class);
     /** System property naming the runtime of the agents this JVM launches ("chroot"), as HCS4J_GUEST_RUNTIME does. */
     static final String RUNTIME_PROPERTY = "hcs4j.guest.runtime";
+    static final String POOL_IDLE_PROPERTY = "hcs4j.vm.pool-idle-seconds";
     /**
      * A small agent that boots fast, as the real GCS is: one compiler tier, serial GC, a bounded heap whose young
      * generation holds start-up without a collection, JNA without its {@code ldconfig -p} library search (libc is
@@ -56,29 +59,46 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
     @Override
     public GuestInstance launch(String systemId, String documentJson) throws IOException {
         Path vmDir = HvSocketDirs.forVm(systemId);
-        ProcessBuilder pb = new ProcessBuilder(command());
-        pb.environment().put(HvSocketDirs.DIR_ENV, vmDir.toString());
-        if (bootsWindows(documentJson)) {
-            pb.environment().put(OS_ENV, "windows");
-            // The guest's containers' cgroups are the VM's, removed with it however it ends.
-            pb.environment().put(Emulator.CGROUP_PARENT_ENV, Cgroups.PARENT + "/" + Cgroups.vmName(vmDir));
-        }
+        boolean windows = bootsWindows(documentJson);
+        Path mounts = null;
         try {
-            pb.environment().put(MountLog.FILE_ENV, GuestRecords.mountsFile(systemId).toString());
+            mounts = GuestRecords.mountsFile(systemId);
         } catch (IOException e) {
             LOG.warn("guest of {} keeps no list of its mounts: {}", systemId, e.getMessage());
         }
-        String runtime = System.getProperty(RUNTIME_PROPERTY);
-        if (runtime != null) {
-            // This host's choice of the agent's container runtime (side-by-side benchmarks): the agent's environment.
-            pb.environment().put(GuestRuntime.RUNTIME_ENV, runtime);
-        }
+        Path memory = null;
         try {
-            Path memory = GuestRecords.memoryFile(systemId);
+            memory = GuestRecords.memoryFile(systemId);
             GuestMemory.write(memory, memorySizeMb(documentJson));
-            pb.environment().put(GuestMemory.FILE_ENV, memory.toString());
         } catch (IOException e) {
             LOG.warn("the guest of {} cannot learn its memory size: {}", systemId, e.getMessage());
+            memory = null;
+        }
+        int poolSize;
+        long idleSeconds;
+        try {
+            poolSize = AgentPool.configuredSize();
+            idleSeconds = poolIdleSeconds();
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        if (poolSize > 0) {
+            Optional<GuestInstance> pooled = fromPool(systemId, vmDir, windows, mounts, memory, poolSize, idleSeconds);
+            if (pooled.isPresent()) {
+                return pooled.get();
+            }
+        }
+        ProcessBuilder pb = new ProcessBuilder(command());
+        pb.environment().putAll(kindEnvironment(windows));
+        pb.environment().put(HvSocketDirs.DIR_ENV, vmDir.toString());
+        if (windows) {
+            pb.environment().put(Emulator.CGROUP_PARENT_ENV, windowsCgroupParent(vmDir));
+        }
+        if (mounts != null) {
+            pb.environment().put(MountLog.FILE_ENV, mounts.toString());
+        }
+        if (memory != null) {
+            pb.environment().put(GuestMemory.FILE_ENV, memory.toString());
         }
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -142,6 +162,84 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
                     .path("SizeInMB").asLong(DEFAULT_MEMORY_MB);
         } catch (IOException e) {
             return DEFAULT_MEMORY_MB;
+        }
+    }
+
+    /** The cgroup a Windows guest's containers go under: its VM's, removed with it however it ends. */
+    static String windowsCgroupParent(Path vmDir) {
+        return Cgroups.PARENT + "/" + Cgroups.vmName(vmDir);
+    }
+
+    /**
+     * A ready agent of the VM's kind from the node's pool ({@link AgentPool}), watched as a process this one did not
+     * start ({@link ReattachedGuest}); empty when the pool has none. Either way a refill starts in the background,
+     * so the pool is back at {@code size} for the next VM without this one waiting for it.
+     */
+    private Optional<GuestInstance> fromPool(String systemId, Path vmDir, boolean windows, Path mounts, Path memory,
+                                             int size, long idleSeconds) {
+        AgentPool pool = AgentPool.forKind(windows, runtime());
+        Optional<ProcessHandle> taken = Optional.empty();
+        try {
+            taken = pool.take(new PooledAgent.Claim(vmDir, mounts, memory));
+        } catch (IOException e) {
+            LOG.warn("agent pool {} not used: {}", pool.dir(), e.getMessage());
+        }
+        Map<String, String> env = kindEnvironment(windows);
+        env.put(PooledAgent.IDLE_ENV, Long.toString(idleSeconds));
+        CompletableFuture.runAsync(() -> {
+            try {
+                pool.refill(size, command(), env);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("agent pool {} not refilled: {}", pool.dir(), e.toString());
+            }
+        });
+        if (taken.isEmpty()) {
+            return Optional.empty();
+        }
+        ProcessHandle agent = taken.get();
+        LOG.info("guest of {} taken from the pool: pid {}, sockets in {}", systemId, agent.pid(), vmDir);
+        record(systemId, agent, vmDir);
+        return Optional.of(new ReattachedGuest(agent, systemId, () -> {
+            removeCgroups(vmDir);
+            unmountLeftovers(systemId);
+            forget(systemId);
+        }));
+    }
+
+    /** What a guest agent of this kind has in its environment whichever VM it serves: its OS and container runtime. */
+    private static Map<String, String> kindEnvironment(boolean windows) {
+        Map<String, String> env = new HashMap<>();
+        if (windows) {
+            env.put(OS_ENV, "windows");
+        }
+        String runtime = System.getProperty(RUNTIME_PROPERTY);
+        if (runtime != null) {
+            // This host's choice of the agent's container runtime (side-by-side benchmarks): the agent's environment.
+            env.put(GuestRuntime.RUNTIME_ENV, runtime);
+        }
+        return env;
+    }
+
+    /** The container runtime the agents of this host get: the property, else the environment they inherit. */
+    private static String runtime() {
+        return System.getProperty(RUNTIME_PROPERTY, System.getenv(GuestRuntime.RUNTIME_ENV));
+    }
+
+    /** Seconds an unclaimed pooled agent waits: {@code -Dhcs4j.vm.pool-idle-seconds} or the environment's. */
+    private static long poolIdleSeconds() {
+        String v = System.getProperty(POOL_IDLE_PROPERTY, System.getenv(PooledAgent.IDLE_ENV));
+        if (v == null || v.isBlank()) {
+            return PooledAgent.DEFAULT_IDLE_SECONDS;
+        }
+        try {
+            long seconds = Long.parseLong(v.trim());
+            if (seconds < 1) {
+                throw new NumberFormatException("not positive");
+            }
+            return seconds;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(POOL_IDLE_PROPERTY + "/" + PooledAgent.IDLE_ENV + "=" + v
+                    + " is not a positive number of seconds");
         }
     }
 

@@ -14,6 +14,8 @@ import java.nio.file.StandardCopyOption;
  */
 final class GuestMemory {
     static final String FILE_ENV = "HCS4J_GUEST_MEMORY";
+    /** The same as a system property, which wins: a pooled agent learns its VM's file only when claimed. */
+    static final String FILE_PROPERTY = "hcs4j.guest.memory";
 
     private GuestMemory() {
     }
@@ -27,7 +29,7 @@ final class GuestMemory {
 
     /** The VM's memory in bytes, from the file the launcher named. */
     static long totalBytes() throws IOException {
-        String named = System.getenv(FILE_ENV);
+        String named = System.getProperty(FILE_PROPERTY, System.getenv(FILE_ENV));
         if (named == null || named.isEmpty()) {
             throw new IOException(FILE_ENV + " is not set: the VM's memory size is not known");
         }

@@ -28,7 +28,7 @@ final class MountLog {
     /** This agent's log; it keeps nothing where no file is named (an agent without a record, in-process tests). */
     static final MountLog AGENT = new MountLog(fileFromEnvironment());
 
-    private final Path file;
+    private Path file;
     private final Set<String> mounts = new LinkedHashSet<>();
 
     private MountLog(Path file) {
@@ -38,6 +38,11 @@ final class MountLog {
     private static Path fileFromEnvironment() {
         String named = System.getenv(FILE_ENV);
         return named == null || named.isEmpty() ? null : Path.of(named);
+    }
+
+    /** Keeps the list in {@code file} from now on: a pooled agent learns it from its claim, before it mounts anything. */
+    synchronized void keepIn(Path file) {
+        this.file = file;
     }
 
     synchronized void mounted(Path mountPoint) {

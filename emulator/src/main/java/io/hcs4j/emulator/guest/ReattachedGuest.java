@@ -9,7 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A guest agent that another emulator started, known by its process handle only. Killing it kills its whole
+ * A guest agent that another process started, known by its process handle only: one another emulator left running,
+ * or one taken from the node's pool of ready agents ({@link AgentPool}). Killing it kills its whole
  * process tree (the agent and the container processes it runs), since this process is not its parent and cannot
  * rely on the agent's PID namespace; the exit completes once they have ended (at most {@link #TREE_WAIT_MS} after
  * the kill) and what the guest left has been removed.

@@ -34,6 +34,8 @@ public final class Emulator implements AutoCloseable {
     public static final int MAX_DOCUMENT_CHARS = 4 << 20;
     /** The cgroup (path under each hierarchy) the containers' cgroups go under; default {@code hcs4j-emulator}. */
     public static final String CGROUP_PARENT_ENV = "HCS4J_EMULATOR_CGROUP";
+    /** The same as a system property, which wins: a pooled guest agent learns its VM's only when claimed. */
+    public static final String CGROUP_PARENT_PROPERTY = "hcs4j.emulator.cgroup";
     private static final int WORKERS = 8;
 
     private final GuestLauncher launcher;

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The cgroup that enforces an emulated container's limits on its host processes, as a job object does for a Windows
  * container: {@code hcs4j-emulator/<runtime id>} in the v2 hierarchy, or in v1's cpu and memory controllers (the
- * parent is {@link Emulator#CGROUP_PARENT_ENV} where set: an emulated Windows guest's are its VM's, removed with it). From
+ * parent is {@link Emulator#CGROUP_PARENT_ENV} or its property where set: an emulated Windows guest's are its VM's, removed with it). From
  * the container's Processor (Maximum: that share of all host processors; Count: that many processors' time;
  * Weight: cpu.weight, v1 cpu.shares scaled from its default 100 to 1024) and its memory size (memory.max, v1
  * memory.limit_in_bytes). Unlike a job object, whose memory limit makes the allocation that would pass it fail,
@@ -23,8 +23,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class SystemCgroup {
     static final Path ROOT = Path.of("/sys/fs/cgroup");
-    static final String PARENT = System.getenv(Emulator.CGROUP_PARENT_ENV) == null ? "hcs4j-emulator"
-            : System.getenv(Emulator.CGROUP_PARENT_ENV);
     private static final Logger LOG = LoggerFactory.getLogger(SystemCgroup.class);
     private static final long PERIOD_US = 100_000;
     private static final long REMOVE_WAIT_MS = 2_000;
@@ -62,18 +60,25 @@ final class SystemCgroup {
         }
     }
 
+    /** Where the containers' cgroups go: the property, else the environment, else {@code hcs4j-emulator}. */
+    static String parent() {
+        String configured = System.getProperty(Emulator.CGROUP_PARENT_PROPERTY, System.getenv(Emulator.CGROUP_PARENT_ENV));
+        return configured == null || configured.isEmpty() ? "hcs4j-emulator" : configured;
+    }
+
     /** The new cgroup of a container, or null (and its limits are only recorded) where cgroups cannot be used. */
     static SystemCgroup create(String name) {
         if (UNUSABLE != null) {
             return null;
         }
         boolean v2 = Files.isRegularFile(ROOT.resolve("cgroup.controllers"));
-        List<Path> dirs = v2 ? List.of(ROOT.resolve(PARENT).resolve(name))
-                : List.of(ROOT.resolve("cpu").resolve(PARENT).resolve(name), ROOT.resolve("memory").resolve(PARENT).resolve(name));
+        String under = parent();
+        List<Path> dirs = v2 ? List.of(ROOT.resolve(under).resolve(name))
+                : List.of(ROOT.resolve("cpu").resolve(under).resolve(name), ROOT.resolve("memory").resolve(under).resolve(name));
         try {
             if (v2) {
                 Path parent = ROOT;
-                for (Path part : Path.of(PARENT)) {
+                for (Path part : Path.of(under)) {
                     enable(parent);
                     parent = Files.createDirectories(parent.resolve(part));
                 }

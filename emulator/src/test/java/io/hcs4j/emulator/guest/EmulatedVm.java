@@ -167,17 +167,10 @@ final class EmulatedVm implements AutoCloseable {
                 io.hcs4j.emulator.guest.runtime.runc.RuncRuntime.find()).runc() != null;
     }
 
-    /** The agent's pid, as this test sees it: the JVM whose environment names this VM's socket directory. */
+    /** The agent's pid: the JVM in the guest's process tree (below unshare as root; started here or taken from a pool). */
     long agentPid() {
-        String dir = HvSocketDirs.DIR_ENV + "=" + HvSocketDirs.forVm(id);
-        return ProcessHandle.current().descendants().filter(h -> {
-            try {
-                return List.of(Files.readString(Path.of("/proc", Long.toString(h.pid()), "environ")).split("\0"))
-                        .contains(dir) && h.info().command().orElse("").endsWith("java");
-            } catch (IOException gone) {
-                return false;
-            }
-        }).findFirst().orElseThrow().pid();
+        return guest.processes().stream().filter(h -> h.info().command().orElse("").endsWith("java"))
+                .findFirst().orElseThrow().pid();
     }
 
     static GuestProcessParameters exec(boolean stdin, boolean stdout, boolean stderr, String... args) {

@@ -15,6 +15,7 @@ import io.hcs4j.uvm.LcowOptions;
 import io.hcs4j.uvm.HostedContainer;
 import io.hcs4j.uvm.Resource;
 import io.hcs4j.uvm.UtilityVm;
+import io.hcs4j.uvm.VmAnnotations;
 import io.hcs4j.uvm.backend.HostBackend;
 import io.hcs4j.uvm.guest.GuestContainer;
 import java.io.IOException;
@@ -108,6 +109,7 @@ public final class LcowBackend implements ContainerBackend {
             return vm;
         }
         String namespace = networkNamespace(spec);
+        VmAnnotations.applyPoolSize(spec.annotations());
         LcowOptions options = LcowVmOptions.of(UtilityVm.idFor(spec.id()), spec.annotations());
         if (host.guestSeesHostFiles()) {
             // The emulated guest shares the host's file system: the paths the VM picks go under the owner's bundle.

@@ -9,6 +9,7 @@ import io.hcs4j.shim.runtime.TaskVm;
 import io.hcs4j.shim.runtime.VmContainer;
 import io.hcs4j.uvm.UtilityVm;
 import io.hcs4j.uvm.HostedContainer;
+import io.hcs4j.uvm.VmAnnotations;
 import io.hcs4j.uvm.WcowOptions;
 import io.hcs4j.uvm.WcowVmOptions;
 import io.hcs4j.uvm.backend.HostBackend;
@@ -67,6 +68,7 @@ public final class WcowHypervisorBackend implements ContainerBackend {
             }
             return vm;
         }
+        VmAnnotations.applyPoolSize(spec.annotations());
         WcowOptions options = WcowVmOptions.of(UtilityVm.idFor(spec.id()), folders, oci, spec.annotations());
         return vms.boot(spec, onClose -> TaskVm.boot(UtilityVm.createWcow(backend.vmSystems(), options), spec.id(),
                 options.processorCount, spec.bundle(), connectTimeout, rpcTimeout, onClose));

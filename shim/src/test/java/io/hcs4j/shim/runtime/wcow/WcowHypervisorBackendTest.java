@@ -17,6 +17,7 @@ import io.hcs4j.schema.oci.Box;
 import io.hcs4j.schema.oci.Spec;
 import io.hcs4j.schema.v2.ProcessParameters;
 import io.hcs4j.shim.runtime.ContainerSpec;
+import io.hcs4j.shim.runtime.EmulatedAgents;
 import io.hcs4j.shim.runtime.PodVms;
 import io.hcs4j.uvm.backend.HostBackend;
 import io.hcs4j.uvm.transport.HvSocketDirs;
@@ -231,23 +232,12 @@ class WcowHypervisorBackendTest {
         c.start();
         Process init = c.createProcess(params(bundle, false));
         Process exec = c.createProcess(exec("sleep", "600"));
-        ProcessHandle agent = ProcessHandle.allProcesses()
-                .filter(h -> h.info().commandLine().orElse("").contains("GuestAgentMain"))
-                .filter(h -> environ(h).contains("HCS4J_HVSOCK_DIR=" + HvSocketDirs.forVm(id + "@vm")))
-                .findFirst().orElseThrow();
+        ProcessHandle agent = ProcessHandle.of(EmulatedAgents.pidOf(id + "@vm")).orElseThrow();
         long t0 = System.nanoTime();
         agent.destroyForcibly();
         assertThrows(ExecutionException.class, () -> exec.exit().get(1, TimeUnit.SECONDS));
         assertThrows(ExecutionException.class, () -> init.exit().get(1, TimeUnit.SECONDS));
         assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(2));
         c.exit().handle((v, err) -> null).get(5, TimeUnit.SECONDS);
-    }
-
-    private static String environ(ProcessHandle h) {
-        try {
-            return Files.readString(Path.of("/proc", Long.toString(h.pid()), "environ")).replace('\0', '\n');
-        } catch (IOException e) {
-            return "";
-        }
     }
 }

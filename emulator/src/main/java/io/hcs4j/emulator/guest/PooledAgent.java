@@ -1,0 +1,212 @@
+package io.hcs4j.emulator.guest;
+
+import io.hcs4j.platform.PeerCredentials;
+import io.hcs4j.platform.PrivateDirectory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.net.SocketTimeoutException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The idle side of a pooled guest agent ({@link AgentPool}): booted for one kind of VM, it listens on
+ * {@code <entry>.sock} in its pool directory for one claim, which says what a fresh agent finds in its environment
+ * (the VM's socket directory, the files of its mounts and of its memory size). A claimer first renames the socket to
+ * {@code <entry>.claimed}, so two claimers never get the same agent; the agent gives its place up by deleting
+ * {@code <entry>.sock} itself, which fails once a claimer renamed it. It gives up when idle for its timeout, or when
+ * its socket has been removed (an operator emptying the pool, a smaller pool).
+ */
+final class PooledAgent {
+    /** A pooled agent's entry in its pool: {@code <pool>/<kind>/<id>}, to which .sock, .claimed, .pid are added. */
+    static final String ENTRY_ENV = "HCS4J_VM_POOL_ENTRY";
+    /** Seconds an unclaimed agent waits before it exits. */
+    static final String IDLE_ENV = "HCS4J_VM_POOL_IDLE_SECONDS";
+    static final long DEFAULT_IDLE_SECONDS = 600;
+    static final String SOCKET = ".sock";
+    static final String CLAIMED = ".claimed";
+    static final String PID = ".pid";
+    static final String BINDING = ".binding";
+    /** How often the agent looks whether its socket is still in the pool. */
+    private static final long WATCH_MS = 500;
+    /** How long a claim (or the agent's answer) may take once the socket was renamed or dialled. */
+    static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);
+    private static final String OK = "ok\n";
+
+    /** What a claim hands the agent: what {@link EmulatedGuestLauncher} puts in a fresh agent's environment. */
+    record Claim(Path vmDir, Path mountsFile, Path memoryFile) {
+
+        String encode() {
+            Properties p = new Properties();
+            p.setProperty("vmDir", vmDir.toString());
+            if (mountsFile != null) {
+                p.setProperty("mounts", mountsFile.toString());
+            }
+            if (memoryFile != null) {
+                p.setProperty("memory", memoryFile.toString());
+            }
+            StringWriter w = new StringWriter();
+            try {
+                p.store(w, null);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return w.toString();
+        }
+
+        static Claim decode(String text) throws IOException {
+            Properties p = new Properties();
+            p.load(new StringReader(text));
+            String vmDir = p.getProperty("vmDir", "");
+            String mounts = p.getProperty("mounts");
+            String memory = p.getProperty("memory");
+            if (vmDir.isEmpty() || !Path.of(vmDir).isAbsolute()) {
+                throw new IOException("a claim without the VM's socket directory");
+            }
+            return new Claim(Path.of(vmDir), mounts == null ? null : Path.of(mounts), memory == null ? null : Path.of(memory));
+        }
+    }
+
+    private PooledAgent() {
+    }
+
+    /** The idle timeout from the agent's environment. */
+    static Duration idleTimeout() {
+        String v = System.getenv(IDLE_ENV);
+        return Duration.ofSeconds(v == null || v.isBlank() ? DEFAULT_IDLE_SECONDS : Long.parseLong(v.trim()));
+    }
+
+    static Path file(Path entry, String suffix) {
+        return entry.resolveSibling(entry.getFileName() + suffix);
+    }
+
+    /**
+     * Waits for the one claim of this agent's entry. Empty when the agent is no longer wanted: idle for
+     * {@code idle}, its socket removed, or a claim that broke off (the claimer took the entry out of the pool).
+     */
+    static Optional<Claim> awaitClaim(Path entry, Duration idle) throws IOException {
+        Path kindDir = entry.getParent();
+        if (!PrivateDirectory.check(kindDir)) {
+            throw new IOException("pool directory " + kindDir + " is missing");
+        }
+        Path socket = file(entry, SOCKET);
+        Path claimed = file(entry, CLAIMED);
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+             Selector selector = Selector.open()) {
+            // Bound under another name and renamed once listening: a claimer never finds a socket that refuses it.
+            Path binding = file(entry, BINDING);
+            server.bind(UnixDomainSocketAddress.of(binding));
+            Files.move(binding, socket, StandardCopyOption.ATOMIC_MOVE);
+            server.configureBlocking(false);
+            server.register(selector, SelectionKey.OP_ACCEPT);
+            long deadline = System.nanoTime() + idle.toNanos();
+            boolean graceGiven = false;
+            while (true) {
+                selector.select(WATCH_MS);
+                selector.selectedKeys().clear();
+                SocketChannel channel = server.accept();
+                if (channel != null) {
+                    try (channel) {
+                        PeerCredentials.requireTrusted(channel, socket);
+                        Claim claim = Claim.decode(readAll(channel, CLAIM_TIMEOUT));
+                        write(channel, OK);
+                        return Optional.of(claim);
+                    } catch (IOException e) {
+                        // The claimer renamed the socket: whatever went wrong, this entry has left the pool.
+                        System.err.println("hcs4j pooled guest agent: claim failed: " + e.getMessage());
+                        Files.deleteIfExists(claimed);
+                        Files.deleteIfExists(file(entry, PID));
+                        return Optional.empty();
+                    }
+                }
+                if (!Files.exists(socket) && !Files.exists(claimed)) {
+                    Files.deleteIfExists(file(entry, PID));
+                    return Optional.empty();
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    try {
+                        Files.delete(socket);
+                        Files.deleteIfExists(file(entry, PID));
+                        return Optional.empty();
+                    } catch (NoSuchFileException beingClaimed) {
+                        if (graceGiven) {
+                            // The claimer renamed the socket and never came: nobody else will.
+                            Files.deleteIfExists(claimed);
+                            Files.deleteIfExists(file(entry, PID));
+                            return Optional.empty();
+                        }
+                        graceGiven = true;
+                        deadline = System.nanoTime() + CLAIM_TIMEOUT.toNanos();
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The claimer's side: hands {@code claim} to the agent listening on {@code socket} (already renamed out of the
+     * pool by the caller) and waits for its answer.
+     */
+    static void claim(Path socket, Claim claim) throws IOException {
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            PeerCredentials.requireTrusted(channel, socket);
+            write(channel, claim.encode());
+            channel.shutdownOutput();
+            String answer = readAll(channel, CLAIM_TIMEOUT);
+            if (!answer.equals(OK)) {
+                throw new IOException("the pooled agent at " + socket + " answered '" + answer.trim() + "'");
+            }
+        }
+    }
+
+    private static void write(SocketChannel channel, String text) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        while (b.hasRemaining()) {
+            channel.write(b);
+        }
+    }
+
+    /** Reads until the peer shuts its output down, for at most {@code timeout}. */
+    private static String readAll(SocketChannel channel, Duration timeout) throws IOException {
+        channel.configureBlocking(false);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteBuffer b = ByteBuffer.allocate(4096);
+        try (Selector selector = Selector.open()) {
+            channel.register(selector, SelectionKey.OP_READ);
+            while (true) {
+                int n = channel.read(b);
+                if (n < 0) {
+                    return out.toString(StandardCharsets.UTF_8);
+                }
+                if (n > 0) {
+                    out.write(b.array(), 0, b.position());
+                    b.clear();
+                    continue;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new SocketTimeoutException("no answer within " + timeout.toMillis() + " ms");
+                }
+                selector.select(Math.max(1, left / 1_000_000));
+                selector.selectedKeys().clear();
+            }
+        }
+    }
+}

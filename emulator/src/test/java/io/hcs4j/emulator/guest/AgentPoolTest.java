@@ -1,0 +1,256 @@
+package io.hcs4j.emulator.guest;
+
+import io.hcs4j.emulator.hcs.Emulator;
+import io.hcs4j.hcs.HcsGeneration;
+import io.hcs4j.hcs.HcsService;
+import io.hcs4j.platform.posix.Posix;
+import io.hcs4j.schema.v2.ProcessParameters;
+import io.hcs4j.uvm.HcsVmSystem;
+import io.hcs4j.uvm.LcowOptions;
+import io.hcs4j.uvm.UtilityVm;
+import io.hcs4j.uvm.guest.GuestProcess;
+import io.hcs4j.uvm.transport.HvSocketDirs;
+import io.hcs4j.uvm.transport.UnixSocketTransport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The node's pool of ready guest agents: a claim is atomic across claimers, a pooled agent serves a VM as a fresh one
+ * does and leaves nothing behind, an idle or removed agent exits, and another user reaches none of it.
+ */
+@Timeout(120)
+class AgentPoolTest {
+    @TempDir
+    Path root;
+
+    private AgentPool pool;
+
+    @AfterEach
+    void emptyThePool() throws IOException {
+        System.clearProperty(AgentPool.SIZE_PROPERTY);
+        System.clearProperty(AgentPool.DIR_PROPERTY);
+        if (pool != null) {
+            pool.empty();
+        }
+    }
+
+    @Test
+    void concurrentClaimsNeverShareAnAgent() throws Exception {
+        pool = new AgentPool(root, "linux-test");
+        Files.createDirectories(pool.dir());
+        Files.setPosixFilePermissions(pool.dir(), PosixFilePermissions.fromString("rwx------"));
+        int agents = 8;
+        int claimers = 32;
+        ExecutorService threads = Executors.newFixedThreadPool(agents + claimers);
+        // The process the entries name (a failed claim kills it): a stand-in, not this JVM.
+        Process standIn = new ProcessBuilder("sleep", "600").start();
+        try {
+            // Stand-in agents: the idle side of the protocol in this process, each with an entry naming a live process.
+            List<Future<Optional<PooledAgent.Claim>>> served = new ArrayList<>();
+            for (int i = 0; i < agents; i++) {
+                Path entry = pool.dir().resolve("agent" + i);
+                AgentPool.writePid(entry, standIn.toHandle());
+                served.add(threads.submit(() -> PooledAgent.awaitClaim(entry, Duration.ofSeconds(60))));
+            }
+            waitUntil(() -> count(pool.dir(), PooledAgent.SOCKET) == agents, "the agents listen");
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Optional<ProcessHandle>>> claims = new ArrayList<>();
+            for (int i = 0; i < claimers; i++) {
+                Path vmDir = Path.of("/vm/" + i);
+                claims.add(threads.submit(() -> {
+                    go.await();
+                    return pool.take(new PooledAgent.Claim(vmDir, null, null));
+                }));
+            }
+            go.countDown();
+            int taken = 0;
+            for (Future<Optional<ProcessHandle>> c : claims) {
+                taken += c.get(30, TimeUnit.SECONDS).isPresent() ? 1 : 0;
+            }
+            assertEquals(agents, taken, "one claim per agent, no more");
+            Set<Path> vms = new HashSet<>();
+            for (Future<Optional<PooledAgent.Claim>> s : served) {
+                vms.add(s.get(30, TimeUnit.SECONDS).orElseThrow().vmDir());
+            }
+            assertEquals(agents, vms.size(), "each agent got a VM of its own: " + vms);
+            try (Stream<Path> left = Files.list(pool.dir())) {
+                assertEquals(List.of(), left.toList(), "entries left behind");
+            }
+            assertTrue(standIn.isAlive(), "no claim failed");
+        } finally {
+            threads.shutdownNow();
+            standIn.destroyForcibly();
+        }
+    }
+
+    @Test
+    void anIdleAgentExitsAfterItsTimeoutAndLeavesNothing() throws Exception {
+        pool = new AgentPool(root, "linux-default");
+        pool.refill(1, EmulatedGuestLauncher.command(), Map.of(PooledAgent.IDLE_ENV, "2"));
+        ProcessHandle agent = agents(pool).get(0);
+        waitUntil(() -> count(pool.dir(), PooledAgent.SOCKET) == 1, "the agent is ready");
+        agent.onExit().get(20, TimeUnit.SECONDS);
+        assertEquals(List.of("lock"), names(pool.dir()));
+    }
+
+    @Test
+    void aSmallerPoolLetsExtrasGoAndEmptyingItEndsTheRest() throws Exception {
+        pool = new AgentPool(root, "linux-default");
+        pool.refill(2, EmulatedGuestLauncher.command(), Map.of());
+        List<ProcessHandle> started = agents(pool);
+        assertEquals(2, started.size());
+        waitUntil(() -> count(pool.dir(), PooledAgent.SOCKET) == 2, "the agents are ready");
+        pool.refill(1, EmulatedGuestLauncher.command(), Map.of());
+        // The extra sees its socket gone and exits by itself.
+        waitUntil(() -> started.stream().filter(ProcessHandle::isAlive).count() == 1, "one agent left");
+        assertEquals(1, count(pool.dir(), PooledAgent.SOCKET));
+        pool.empty();
+        for (ProcessHandle h : started) {
+            h.onExit().get(10, TimeUnit.SECONDS);
+        }
+        assertEquals(List.of("lock"), names(pool.dir()));
+    }
+
+    @Test
+    void aPooledAgentServesAVmAsAFreshOneAndThePoolIsRefilled() throws Exception {
+        System.setProperty(AgentPool.DIR_PROPERTY, root.toString());
+        pool = AgentPool.forKind(false, System.getProperty(EmulatedGuestLauncher.RUNTIME_PROPERTY,
+                System.getenv(GuestRuntime.RUNTIME_ENV)));
+        pool.refill(1, EmulatedGuestLauncher.command(), Map.of());
+        ProcessHandle pooled = agents(pool).get(0);
+        waitUntil(() -> count(pool.dir(), PooledAgent.SOCKET) == 1, "the agent is ready");
+        System.setProperty(AgentPool.SIZE_PROPERTY, "1");
+        String id = UtilityVm.idFor("pool-" + UUID.randomUUID().toString().substring(0, 8));
+        try (Emulator emulator = new Emulator(new EmulatedGuestLauncher())) {
+            HcsService hcs = HcsService.open(emulator.backend(), HcsGeneration.COMPUTECORE);
+            try (UtilityVm vm = UtilityVm.createLcow(HcsVmSystem.factory(hcs, UnixSocketTransport.PER_VM_DIRECTORY),
+                    new LcowOptions(id))) {
+                vm.start(Duration.ofSeconds(30), Duration.ofSeconds(30));
+                assertEquals(pooled.pid(), GuestRecords.read(id).orElseThrow().agentPid(), "the VM's agent is the pooled one");
+                ProcessParameters echo = new ProcessParameters();
+                echo.commandArgs = List.of("/bin/sh", "-c", "exit 7");
+                GuestProcess p = vm.createProcess(echo);
+                assertEquals(7, p.exit().get(10, TimeUnit.SECONDS));
+                // The pool is back at one: a new agent, not the one taken.
+                waitUntil(() -> count(pool.dir(), PooledAgent.SOCKET) == 1, "the pool is refilled");
+                assertNotEquals(List.of(pooled), agents(pool));
+            }
+            pooled.onExit().get(10, TimeUnit.SECONDS);
+            waitUntil(() -> !Files.exists(GuestRecords.dir().resolve(HvSocketDirs.forVm(id).getFileName() + ".properties")), "the VM's record is removed");
+            assertFalse(Files.exists(HvSocketDirs.forVm(id)), "socket directory left behind");
+            Cgroups cgroups = Cgroups.detect(Cgroups.DEFAULT_ROOT).cgroups();
+            if (cgroups != null) {
+                Path vmCgroup = (cgroups.v2 ? cgroups.root : cgroups.root.resolve("pids")).resolve(Cgroups.PARENT)
+                        .resolve(Cgroups.vmName(HvSocketDirs.forVm(id)));
+                assertFalse(Files.exists(vmCgroup), "cgroup left behind: " + vmCgroup);
+            }
+        }
+    }
+
+    @Test
+    void aBadPoolSettingFailsTheVmsStartNamingItAndStartsNoAgent() throws Exception {
+        System.setProperty(AgentPool.DIR_PROPERTY, root.toString());
+        for (String[] bad : new String[][] {{AgentPool.SIZE_PROPERTY, "two"}, {AgentPool.SIZE_PROPERTY, "65"},
+                {EmulatedGuestLauncher.POOL_IDLE_PROPERTY, "0"}}) {
+            System.setProperty(AgentPool.SIZE_PROPERTY, "1");
+            System.setProperty(bad[0], bad[1]);
+            try {
+                String id = "pool-bad-" + UUID.randomUUID().toString().substring(0, 8) + "@vm";
+                IOException e = assertThrows(IOException.class,
+                        () -> new EmulatedGuestLauncher().launch(id, "{}"));
+                assertTrue(e.getMessage().contains(bad[0]) && e.getMessage().contains(bad[1]), e.getMessage());
+                assertEquals(List.of(), names(root), "nothing started, no pool made");
+            } finally {
+                System.clearProperty(bad[0]);
+            }
+        }
+    }
+
+    @Test
+    void anotherUserReachesNoPooledAgent() throws Exception {
+        assumeTrue(Posix.isRoot(), "ASSUMPTION: playing another user needs root");
+        pool = new AgentPool(root, "linux-default");
+        pool.refill(1, EmulatedGuestLauncher.command(), Map.of());
+        waitUntil(() -> count(pool.dir(), PooledAgent.SOCKET) == 1, "the agent is ready");
+        Path socket = Files.list(pool.dir()).filter(f -> f.toString().endsWith(PooledAgent.SOCKET)).findFirst()
+                .orElseThrow();
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(pool.dir())));
+        // nobody (65534) dials the agent's socket and renames it, as a claimer would.
+        Process p = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--",
+                "/usr/bin/python3", "-c", "import os, socket, sys\n"
+                + "s = socket.socket(socket.AF_UNIX)\n"
+                + "try:\n    s.connect(sys.argv[1]); print('connected')\nexcept OSError as e: print(e)\n"
+                + "try:\n    os.rename(sys.argv[1], sys.argv[1] + '.claimed'); print('renamed')\nexcept OSError as e: print(e)\n",
+                socket.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertFalse(out.contains("connected") || out.contains("renamed"), out);
+        assertTrue(out.contains("Permission denied"), out);
+        assertTrue(Files.exists(socket), "the agent is still in the pool");
+    }
+
+    /** The live agents the pool's entries name. */
+    private static List<ProcessHandle> agents(AgentPool pool) throws IOException {
+        List<ProcessHandle> live = new ArrayList<>();
+        for (String name : names(pool.dir())) {
+            if (name.endsWith(PooledAgent.PID)) {
+                AgentPool.readPid(pool.dir().resolve(name.substring(0, name.length() - PooledAgent.PID.length())))
+                        .ifPresent(live::add);
+            }
+        }
+        return live;
+    }
+
+    private static List<String> names(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static long count(Path dir, String suffix) {
+        try {
+            return names(dir).stream().filter(n -> n.endsWith(suffix)).count();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 30 s: " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
