@@ -72,6 +72,11 @@ final class Backend {
                         public void leave() {
                             vm.close();
                         }
+
+                        @Override
+                        public boolean ownsVm() {
+                            return true;
+                        }
                     });
         } catch (IOException | RuntimeException e) {
             vm.close();

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A container in a utility VM: the guest's container, guarded by its open and started state, plus what the host
  * holds for it besides, its storage in the VM (layers, scratch, shares) and its place in the VM
- * ({@link Membership}). The guest has no per-container pause, so pausing pauses the VM, as the membership allows.
+ * ({@link Membership}), which also says whether its task owns the VM ({@link VmHosted}). The guest has no per-container pause, so pausing pauses the VM, as the membership allows.
  * Closing kills what still runs, removes the storage, last added first, and leaves the VM.
  * <p>
  * What differs by the guest's OS is the end of close and updates. A Linux guest ({@link #linux}) keeps the
@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  * updates. A Windows guest ({@link #createWindows}) does neither, and its container's storage is removed through
  * HCS, which a stopped VM has taken with it.
  */
-public final class HostedContainer implements Container {
+public final class HostedContainer implements Container, VmHosted {
     private static final Logger LOG = LoggerFactory.getLogger(HostedContainer.class);
     /** The writable layer's scratch disk, as containerd's Windows snapshotter and hcsshim name it. */
     public static final String SCRATCH_DISK = "sandbox.vhdx";
@@ -50,6 +50,9 @@ public final class HostedContainer implements Container {
 
         /** The container is gone; runs once, at the end of close. */
         void leave();
+
+        /** Whether the VM was booted for this container's task (a standalone task, a pod's sandbox). */
+        boolean ownsVm();
     }
 
     private final String id;
@@ -130,6 +133,16 @@ public final class HostedContainer implements Container {
             return scratchFolder;
         }
         throw new IllegalStateException("the writable layer " + scratchFolder + " has no " + SCRATCH_DISK);
+    }
+
+    @Override
+    public UtilityVm utilityVm() {
+        return vm;
+    }
+
+    @Override
+    public boolean ownsUtilityVm() {
+        return membership.ownsVm();
     }
 
     @Override

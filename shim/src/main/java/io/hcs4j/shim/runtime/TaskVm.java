@@ -154,6 +154,11 @@ public final class TaskVm {
             public void leave() {
                 TaskVm.this.leave(containerId);
             }
+
+            @Override
+            public boolean ownsVm() {
+                return ownedBy(containerId);
+            }
         };
     }
 

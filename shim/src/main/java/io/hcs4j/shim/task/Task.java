@@ -5,7 +5,7 @@ import io.hcs4j.schema.Json;
 import io.hcs4j.schema.oci.LinuxResources;
 import io.hcs4j.schema.oci.WindowsResources;
 import io.hcs4j.schema.v2.ModifySettingRequest;
-import io.hcs4j.shim.runtime.VmHosted;
+import io.hcs4j.uvm.VmHosted;
 import io.hcs4j.shim.runtime.wcow.WcowUpdates;
 import io.hcs4j.uvm.VmUpdate;
 import io.hcs4j.schema.v1.ProcessListItem;

@@ -100,7 +100,7 @@ public final class Tasks {
 
     /** The utility VM task {@code id} runs in; FailedPrecondition for a task that has none (process isolation). */
     public io.hcs4j.uvm.UtilityVm utilityVm(String id) {
-        if (task(id).container instanceof io.hcs4j.shim.runtime.VmHosted hosted) {
+        if (task(id).container instanceof io.hcs4j.uvm.VmHosted hosted) {
             return hosted.utilityVm();
         }
         throw TaskException.precondition("task " + id + " is not isolated: it has no utility VM");

@@ -11,7 +11,7 @@ import io.hcs4j.shim.api.cgroups.PidsStat;
 import io.hcs4j.shim.api.runhcs.ProcessDetails;
 import io.hcs4j.shim.api.runhcs.Statistics;
 import io.hcs4j.shim.api.runhcs.WindowsContainerStatistics;
-import io.hcs4j.shim.runtime.VmHosted;
+import io.hcs4j.uvm.VmHosted;
 import io.hcs4j.shim.stats.GuestMetrics;
 import io.hcs4j.shim.stats.HcsStatistics;
 import io.hcs4j.cow.Container;

@@ -9,7 +9,6 @@ import io.hcs4j.shim.runtime.PodVms;
 import io.hcs4j.cow.Container;
 import io.hcs4j.shim.runtime.SpecException;
 import io.hcs4j.shim.runtime.TaskVm;
-import io.hcs4j.shim.runtime.VmContainer;
 import io.hcs4j.uvm.LcowLayers;
 import io.hcs4j.uvm.LcowOptions;
 import io.hcs4j.uvm.HostedContainer;
@@ -163,7 +162,7 @@ public final class LcowBackend implements ContainerBackend {
     }
 
     /** Attaches the VHDs and combines them in the guest ({@link LcowLayers}), then creates the container on them. */
-    private VmContainer createFromVhds(TaskVm vm, ContainerSpec spec, ObjectNode oci, VhdRootfs rootfs,
+    private HostedContainer createFromVhds(TaskVm vm, ContainerSpec spec, ObjectNode oci, VhdRootfs rootfs,
                                          String dir) throws IOException {
         List<String> layers = rootfs.layers().stream().map(Path::toString).toList();
         LcowLayers mounted = LcowLayers.mount(vm.vm(), spec.id(), layers,
@@ -171,7 +170,7 @@ public final class LcowBackend implements ContainerBackend {
         try {
             GuestContainer container = vm.vm().createContainer(spec.id(),
                     guestSpec(oci, spec, mounted.guestPath(), vm.networkNamespace()), dir, mounted.scratchDir());
-            return new VmContainer(HostedContainer.linux(spec.id(), vm.vm(), vm.membership(spec.id()), mounted, container), vm);
+            return HostedContainer.linux(spec.id(), vm.vm(), vm.membership(spec.id()), mounted, container);
         } catch (IOException | RuntimeException e) {
             try {
                 mounted.close();
@@ -182,7 +181,7 @@ public final class LcowBackend implements ContainerBackend {
         }
     }
 
-    private VmContainer createIn(TaskVm vm, ContainerSpec spec, ObjectNode oci, RootfsLayers rootfs)
+    private HostedContainer createIn(TaskVm vm, ContainerSpec spec, ObjectNode oci, RootfsLayers rootfs)
             throws IOException {
         Path dir = spec.bundle().resolve("lcow");
         Path scratch = dir.resolve("scratch");
@@ -192,7 +191,7 @@ public final class LcowBackend implements ContainerBackend {
         try {
             GuestContainer container = vm.vm().createContainer(spec.id(), guestSpec(oci, spec, root,
                     vm.networkNamespace()), dir.toString(), scratch.toString());
-            return new VmContainer(HostedContainer.linux(spec.id(), vm.vm(), vm.membership(spec.id()), layers, container), vm);
+            return HostedContainer.linux(spec.id(), vm.vm(), vm.membership(spec.id()), layers, container);
         } catch (IOException | RuntimeException e) {
             try {
                 layers.close();

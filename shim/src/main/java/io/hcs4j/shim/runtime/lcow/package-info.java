@@ -4,7 +4,7 @@
  * them over ({@code VhdRootfs}: lcow-layer mounts or layer folders, attached to the VM and combined in the guest),
  * or as directories, as Linux's containerd does ({@code RootfsLayers}: combined in the guest over a scratch
  * directory of the guest's own, writes landing in containerd's snapshot); the container (uvm's
- * {@code HostedContainer}: its layers and VM membership, torn down in hcsshim's order), which the task layer also
- * sees as VM-hosted (the runtime package's {@code VmContainer}); and ending the VM of a dead shim ({@code LcowCleanup}).
+ * {@code HostedContainer}: its layers and VM membership, torn down in hcsshim's order, and VM-hosted for the task
+ * layer); and ending the VM of a dead shim ({@code LcowCleanup}).
  */
 package io.hcs4j.shim.runtime.lcow;

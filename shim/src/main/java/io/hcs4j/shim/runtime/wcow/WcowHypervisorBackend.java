@@ -6,7 +6,6 @@ import io.hcs4j.shim.runtime.ContainerBackend;
 import io.hcs4j.shim.runtime.ContainerSpec;
 import io.hcs4j.shim.runtime.PodVms;
 import io.hcs4j.shim.runtime.TaskVm;
-import io.hcs4j.shim.runtime.VmContainer;
 import io.hcs4j.uvm.UtilityVm;
 import io.hcs4j.uvm.HostedContainer;
 import io.hcs4j.uvm.VmAnnotations;
@@ -49,9 +48,8 @@ public final class WcowHypervisorBackend implements ContainerBackend {
         HostBackend backend = host.get();
         TaskVm vm = vmFor(backend, spec, oci, folders);
         try {
-            return new VmContainer(HostedContainer.createWindows(vm.vm(), backend.storage(),
-                    backend.guestSeesHostFiles(), spec.id(), oci, folders, vm.processorCount(), vm.membership(spec.id())),
-                    vm);
+            return HostedContainer.createWindows(vm.vm(), backend.storage(), backend.guestSeesHostFiles(), spec.id(),
+                    oci, folders, vm.processorCount(), vm.membership(spec.id()));
         } catch (IOException | RuntimeException e) {
             vm.leave(spec.id());
             throw e;

@@ -40,7 +40,7 @@ import io.hcs4j.shim.runtime.ContainerSpec;
 import io.hcs4j.shim.runtime.EmulatedAgents;
 import io.hcs4j.shim.runtime.SpecException;
 import io.hcs4j.shim.runtime.PodVms;
-import io.hcs4j.shim.runtime.VmHosted;
+import io.hcs4j.uvm.VmHosted;
 import io.hcs4j.shim.runtime.VmRecord;
 import io.hcs4j.uvm.backend.HostBackend;
 import io.hcs4j.uvm.bridge.BridgeClosedException;

@@ -1,6 +1,4 @@
-package io.hcs4j.shim.runtime;
-
-import io.hcs4j.uvm.UtilityVm;
+package io.hcs4j.uvm;
 
 /**
  * A container that runs in a utility VM (LCOW, hypervisor-isolated Windows). The task that owns the VM (a
