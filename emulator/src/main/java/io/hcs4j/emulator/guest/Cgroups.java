@@ -31,6 +31,7 @@ final class Cgroups {
     static final List<String> V2_CONTROLLERS = List.of("cpu", "cpuset", "memory", "pids", "io", "hugetlb");
     private static final Logger LOG = LoggerFactory.getLogger(Cgroups.class);
     private static final long REMOVE_TIMEOUT_MS = 5_000;
+    private static final long CPU_PERIOD_US = 100_000;
 
     final Path root;
     final boolean v2;
@@ -173,6 +174,29 @@ final class Cgroups {
                 Files.writeString(vmCgroup(hierarchy, vm).resolve("memory.max"), Long.toString(bytes));
             } else if (Files.isRegularFile(hierarchy.resolve("memory.limit_in_bytes"))) {
                 Files.writeString(vmCgroup(hierarchy, vm).resolve("memory.limit_in_bytes"), Long.toString(bytes));
+            }
+        }
+    }
+
+    /**
+     * Holds all the VM's containers together to the VM's processor limits, as HCS holds a VM's virtual processors:
+     * {@code limit} thousandths of a percent of {@code processors} processors' time (0 or 100000: no limit), and
+     * {@code weight} 1..10000 relative to the default 100 (0: the default).
+     */
+    void limitVmProcessors(String vm, int processors, long limit, long weight) throws IOException {
+        boolean limited = limit > 0 && limit < 100_000;
+        long quota = limited ? Math.max(1_000, processors * CPU_PERIOD_US * limit / 100_000) : -1;
+        long relative = weight > 0 ? weight : 100;
+        for (Path hierarchy : hierarchies) {
+            if (v2) {
+                Path dir = vmCgroup(hierarchy, vm);
+                Files.writeString(dir.resolve("cpu.max"), (limited ? Long.toString(quota) : "max") + " " + CPU_PERIOD_US);
+                Files.writeString(dir.resolve("cpu.weight"), Long.toString(Math.min(10_000, relative)));
+            } else if (Files.isRegularFile(hierarchy.resolve("cpu.cfs_quota_us"))) {
+                Path dir = vmCgroup(hierarchy, vm);
+                Files.writeString(dir.resolve("cpu.cfs_period_us"), Long.toString(CPU_PERIOD_US));
+                Files.writeString(dir.resolve("cpu.cfs_quota_us"), Long.toString(quota));
+                Files.writeString(dir.resolve("cpu.shares"), Long.toString(Math.max(2, relative * 1024 / 100)));
             }
         }
     }

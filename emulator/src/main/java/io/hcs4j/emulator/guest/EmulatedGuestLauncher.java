@@ -143,6 +143,11 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
             public void memoryResized(long sizeMb) {
                 recordMemory(systemId, sizeMb);
             }
+
+            @Override
+            public void processorsLimited(int processors, long limit, long weight) {
+                limitProcessors(systemId, processors, limit, weight);
+            }
         };
     }
 
@@ -152,6 +157,23 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
             GuestMemory.write(GuestRecords.memoryFile(systemId), sizeMb);
         } catch (IOException e) {
             LOG.warn("the guest of {} cannot learn its new memory size of {} MB: {}", systemId, sizeMb, e.getMessage());
+        }
+    }
+
+    /**
+     * Holds everything the guest of VM {@code systemId} runs to its processor limits, through the VM's cgroup, the
+     * parent of its containers' (Linux and Windows guests alike). Without usable cgroups they are only recorded.
+     */
+    static void limitProcessors(String systemId, int processors, long limit, long weight) {
+        Cgroups.Detection found = Cgroups.detect(Cgroups.DEFAULT_ROOT);
+        if (found.cgroups() == null) {
+            LOG.warn("the processor limits of VM {} are recorded, not enforced: {}", systemId, found.reason());
+            return;
+        }
+        try {
+            found.cgroups().limitVmProcessors(Cgroups.vmName(HvSocketDirs.forVm(systemId)), processors, limit, weight);
+        } catch (IOException e) {
+            LOG.warn("the processor limits of VM {} are recorded, not enforced: {}", systemId, e.getMessage());
         }
     }
 

@@ -50,6 +50,11 @@ final class ReattachedGuest implements GuestInstance {
     }
 
     @Override
+    public void processorsLimited(int processors, long limit, long weight) {
+        EmulatedGuestLauncher.limitProcessors(vmId, processors, limit, weight);
+    }
+
+    @Override
     public void kill() {
         List<ProcessHandle> tree = new ArrayList<>();
         agent.descendants().forEach(tree::add);

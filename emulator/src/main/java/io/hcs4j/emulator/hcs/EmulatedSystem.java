@@ -35,6 +35,8 @@ final class EmulatedSystem {
 
     static final String VM_MEMORY_PATH = "VirtualMachine/ComputeTopology/Memory/SizeInMB";
     static final String VM_PROCESSOR_LIMITS_PATH = "VirtualMachine/ComputeTopology/Processor/Limits";
+    /** A VM whose document names no processor count has hcsshim's default of two. */
+    private static final int DEFAULT_VM_PROCESSORS = 2;
 
     enum State { CREATED, RUNNING, PAUSED, STOPPED }
 
@@ -461,7 +463,7 @@ final class EmulatedSystem {
      * {@code VirtualMachine/ComputeTopology/Memory/SizeInMB}, or processor limits (ProcessorLimits: Limit 0..100000,
      * Weight 0..10000) on {@code VirtualMachine/ComputeTopology/Processor/Limits}; hcsshim sends both without a
      * RequestType. They replace the document's, show in the Memory property (available MB of the new size), and the
-     * guest sees its new memory size. A container has no such resources; nothing can be removed.
+     * guest sees its new memory size or is held to the new processor limits. A container has no such resources; nothing can be removed.
      */
     private void updateVm(String type, String path, JsonNode settings) {
         if (kind != Kind.VIRTUAL_MACHINE) {
@@ -491,9 +493,15 @@ final class EmulatedSystem {
                 "processor limits");
         range(limits, "Limit", 100_000);
         range(limits, "Weight", 10_000);
+        int processors;
         synchronized (this) {
             ObjectNode processor = topology.with("Processor");
             processor.put("Limit", limits.path("Limit").asLong(0)).put("Weight", limits.path("Weight").asLong(0));
+            processors = processor.path("Count").asInt(DEFAULT_VM_PROCESSORS);
+        }
+        GuestInstance g = guestOrNull();
+        if (g != null) {
+            g.processorsLimited(processors, limits.path("Limit").asLong(0), limits.path("Weight").asLong(0));
         }
     }
 

@@ -24,6 +24,13 @@ public interface GuestInstance {
     default void memoryResized(long sizeMb) {
     }
 
+    /**
+     * HCS set the VM's processor limits (ProcessorLimits: Limit in thousandths of a percent of its {@code processors},
+     * 0 or 100000 for none; Weight 1..10000, 0 for the default): everything the guest runs is held to them.
+     */
+    default void processorsLimited(int processors, long limit, long weight) {
+    }
+
     /** The host processes that are the guest (its agent and everything it runs): the VM's statistics are theirs. */
     default List<ProcessHandle> processes() {
         return List.of();

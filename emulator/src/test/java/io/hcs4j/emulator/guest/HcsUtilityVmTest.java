@@ -76,7 +76,8 @@ class HcsUtilityVmTest {
     /**
      * The owning task's update of a Linux VM: HCS resizes the VM (its Memory property shows the new size) and the
      * guest, told to, limits its containers' cgroup to the VM's memory less the GCS's 75 MiB; the guest refuses other
-     * request types and a VM too small for its reserve, as the reference GCS does.
+     * request types and a VM too small for its reserve, as the reference GCS does; its processor limits hold the
+     * containers' cgroup too.
      */
     @Test
     void anUpdateResizesTheVmAndTheGuestLimitsItsContainersToIt() throws Exception {
@@ -96,6 +97,13 @@ class HcsUtilityVmTest {
                             .resolve(Cgroups.vmName(HvSocketDirs.forVm(vm.id())));
                     assertEquals(Long.toString((512 - 75) << 20),
                             Files.readString(vmCgroup.resolve(cgroups.v2 ? "memory.max" : "memory.limit_in_bytes")).strip());
+                    // hcsshim passes the quota as ProcessorLimits.Limit: 50000 thousandths of a percent, half the VM's
+                    // processors' time, which holds all its containers together.
+                    Path cpuCgroup = (cgroups.v2 ? cgroups.root : cgroups.root.resolve("cpu")).resolve(Cgroups.PARENT)
+                            .resolve(Cgroups.vmName(HvSocketDirs.forVm(vm.id())));
+                    long quota = options.processorCount * 100_000L / 2;
+                    assertEquals(cgroups.v2 ? quota + " 100000" : Long.toString(quota),
+                            Files.readString(cpuCgroup.resolve(cgroups.v2 ? "cpu.max" : "cpu.cfs_quota_us")).strip());
                 }
                 ModificationRequest add = new ModificationRequest();
                 add.resourceType = ResourceType.POD_CGROUP_MEMORY_LIMIT;
@@ -109,10 +117,12 @@ class HcsUtilityVmTest {
         }
     }
 
-    /** The agent process: the host's child whose command runs GuestAgentMain (through unshare when root). */
+    /** The agent process, fresh or taken from the pool: the one the emulator recorded for the VM. */
     private static long agentPid(UtilityVm vm) {
-        return ProcessHandle.current().children()
-                .filter(h -> h.info().commandLine().orElse("").contains(GuestAgentMain.class.getName()))
-                .findFirst().orElseThrow().pid();
+        try {
+            return GuestRecords.read(vm.id()).orElseThrow().agentPid();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
