@@ -3,6 +3,7 @@ package io.hcs4j.shim.cli;
 import io.hcs4j.platform.Detached;
 import io.hcs4j.platform.PeerCredentials;
 import io.hcs4j.platform.PrivateDirectory;
+import io.hcs4j.shim.runtime.PodVms;
 import java.io.File;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -23,8 +24,6 @@ import java.util.concurrent.TimeUnit;
  * EOF) and in its own session; it is ready when its address accepts connections.
  */
 final class StartCommand {
-    static final String CONTAINER_TYPE = "io.kubernetes.cri.container-type";
-    static final String SANDBOX_ID = "io.kubernetes.cri.sandbox-id";
     private static final long READY_TIMEOUT_SECONDS = 30;
     private static final long READY_POLL_MILLIS = 5;
     private static final String DEFAULT_SERVE_OPTS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 "
@@ -43,8 +42,8 @@ final class StartCommand {
         Path config = bundle.resolve("config.json");
         if (Files.exists(config)) {
             String json = Files.readString(config, StandardCharsets.UTF_8);
-            String sandbox = Annotations.find(json, SANDBOX_ID);
-            if ("container".equals(Annotations.find(json, CONTAINER_TYPE)) && sandbox != null && !sandbox.isEmpty()) {
+            String sandbox = Annotations.find(json, PodVms.SANDBOX_ID);
+            if ("container".equals(Annotations.find(json, PodVms.CONTAINER_TYPE)) && sandbox != null && !sandbox.isEmpty()) {
                 owner = sandbox;
             }
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hcs4j.schema.oci.Box;
 import io.hcs4j.schema.oci.Process;
 import io.hcs4j.schema.oci.User;
+import io.hcs4j.shim.runtime.PodVms;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -22,9 +23,6 @@ public record OciSpec(String platform, Process process, String rootPath, boolean
         Map<String, String> annotations, boolean hypervisorIsolated) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    public static final String CONTAINER_TYPE = "io.kubernetes.cri.container-type";
-    public static final String SANDBOX_ID = "io.kubernetes.cri.sandbox-id";
 
     public static OciSpec readBundle(Path bundle) {
         byte[] json;
@@ -143,6 +141,6 @@ public record OciSpec(String platform, Process process, String rootPath, boolean
     }
 
     public boolean isSandbox() {
-        return "sandbox".equals(annotations.get(CONTAINER_TYPE));
+        return "sandbox".equals(annotations.get(PodVms.CONTAINER_TYPE));
     }
 }
