@@ -2,6 +2,7 @@ package io.hcs4j.emulator.guest;
 
 import io.hcs4j.platform.Detached;
 import io.hcs4j.platform.PrivateDirectory;
+import io.hcs4j.platform.posix.Posix;
 import io.hcs4j.uvm.VmAnnotations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,13 @@ final class AgentPool {
     static final String DIR_PROPERTY = "hcs4j.vm.pool-dir";
     static final String DIR_ENV = "HCS4J_VM_POOL_DIR";
     private static final Logger LOG = LoggerFactory.getLogger(AgentPool.class);
+    /**
+     * The nice value pooled agents boot and wait at, the lowest priority: a refill runs while the VM that took an
+     * agent is still being created, on the same CPUs. A claim gives the agent the claimer's priority back, which needs
+     * CAP_SYS_NICE, so agents are started niced as root only.
+     */
+    static final int REFILL_NICE = 19;
+    private static final Path NICE = Path.of("/usr/bin/nice");
     /** Refills of this JVM's threads; the lock file serialises them with other processes'. */
     private static final Object REFILLS = new Object();
 
@@ -179,7 +187,13 @@ final class AgentPool {
 
     private void start(List<String> command, Map<String, String> env) throws IOException {
         Path entry = dir.resolve(UUID.randomUUID().toString().replace("-", "").substring(0, 16));
-        ProcessBuilder pb = new ProcessBuilder(command);
+        List<String> niced = new ArrayList<>();
+        if (Posix.isRoot() && Files.isExecutable(NICE)) {
+            // Niced before its JVM starts: every thread a JVM makes inherits the nice of the thread that makes it.
+            niced.addAll(List.of(NICE.toString(), "-n", Integer.toString(REFILL_NICE)));
+        }
+        niced.addAll(command);
+        ProcessBuilder pb = new ProcessBuilder(niced);
         pb.environment().putAll(env);
         pb.environment().put(PooledAgent.ENTRY_ENV, entry.toString());
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));

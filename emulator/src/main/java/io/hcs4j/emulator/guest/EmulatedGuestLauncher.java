@@ -202,7 +202,7 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
         AgentPool pool = AgentPool.forKind(windows, runtime());
         Optional<ProcessHandle> taken = Optional.empty();
         try {
-            taken = pool.take(new PooledAgent.Claim(vmDir, mounts, memory));
+            taken = pool.take(new PooledAgent.Claim(vmDir, mounts, memory, Posix.niceness()));
         } catch (IOException e) {
             LOG.warn("agent pool {} not used: {}", pool.dir(), e.getMessage());
         }

@@ -2,6 +2,7 @@ package io.hcs4j.emulator.guest;
 
 import io.hcs4j.platform.PeerCredentials;
 import io.hcs4j.platform.PrivateDirectory;
+import io.hcs4j.platform.posix.Posix;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,7 +28,8 @@ import java.util.Properties;
 /**
  * The idle side of a pooled guest agent ({@link AgentPool}): booted for one kind of VM, it listens on
  * {@code <entry>.sock} in its pool directory for one claim, which says what a fresh agent finds in its environment
- * (the VM's socket directory, the files of its mounts and of its memory size). A claimer first renames the socket to
+ * (the VM's socket directory, the files of its mounts and of its memory size) and the priority to serve it at (it
+ * waits at the lowest, {@link AgentPool#REFILL_NICE}, and takes the claimer's before answering). A claimer first renames the socket to
  * {@code <entry>.claimed}, so two claimers never get the same agent; the agent gives its place up by deleting
  * {@code <entry>.sock} itself, which fails once a claimer renamed it. It gives up when idle for its timeout, or when
  * its socket has been removed (an operator emptying the pool, a smaller pool).
@@ -48,8 +50,11 @@ final class PooledAgent {
     static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);
     private static final String OK = "ok\n";
 
-    /** What a claim hands the agent: what {@link EmulatedGuestLauncher} puts in a fresh agent's environment. */
-    record Claim(Path vmDir, Path mountsFile, Path memoryFile) {
+    /**
+     * What a claim hands the agent: what {@link EmulatedGuestLauncher} puts in a fresh agent's environment, and the
+     * claimer's nice value, which a fresh agent would have inherited (a pooled one waits at the lowest priority).
+     */
+    record Claim(Path vmDir, Path mountsFile, Path memoryFile, int nice) {
 
         String encode() {
             Properties p = new Properties();
@@ -60,6 +65,7 @@ final class PooledAgent {
             if (memoryFile != null) {
                 p.setProperty("memory", memoryFile.toString());
             }
+            p.setProperty("nice", Integer.toString(nice));
             StringWriter w = new StringWriter();
             try {
                 p.store(w, null);
@@ -78,7 +84,14 @@ final class PooledAgent {
             if (vmDir.isEmpty() || !Path.of(vmDir).isAbsolute()) {
                 throw new IOException("a claim without the VM's socket directory");
             }
-            return new Claim(Path.of(vmDir), mounts == null ? null : Path.of(mounts), memory == null ? null : Path.of(memory));
+            int nice;
+            try {
+                nice = Integer.parseInt(p.getProperty("nice", ""));
+            } catch (NumberFormatException e) {
+                throw new IOException("a claim without the claimer's nice value");
+            }
+            return new Claim(Path.of(vmDir), mounts == null ? null : Path.of(mounts), memory == null ? null : Path.of(memory),
+                    nice);
         }
     }
 
@@ -124,6 +137,11 @@ final class PooledAgent {
                     try (channel) {
                         PeerCredentials.requireTrusted(channel, socket);
                         Claim claim = Claim.decode(readAll(channel, CLAIM_TIMEOUT));
+                        // Full priority before the claimer hears yes: from now on the agent is on a start's path.
+                        if (!Posix.reniceAllThreads(claim.nice())) {
+                            System.err.println("hcs4j pooled guest agent: its priority cannot be set to nice "
+                                    + claim.nice() + ": it serves the VM at its own");
+                        }
                         write(channel, OK);
                         return Optional.of(claim);
                     } catch (IOException e) {

@@ -88,7 +88,7 @@ class AgentPoolTest {
                 Path vmDir = Path.of("/vm/" + i);
                 claims.add(threads.submit(() -> {
                     go.await();
-                    return pool.take(new PooledAgent.Claim(vmDir, null, null));
+                    return pool.take(new PooledAgent.Claim(vmDir, null, null, 0));
                 }));
             }
             go.countDown();
@@ -148,6 +148,9 @@ class AgentPoolTest {
         pool.refill(1, EmulatedGuestLauncher.command(), Map.of());
         ProcessHandle pooled = agents(pool).get(0);
         waitUntil(() -> count(pool.dir(), PooledAgent.SOCKET) == 1, "the agent is ready");
+        if (Posix.isRoot()) {
+            assertEquals(Set.of(AgentPool.REFILL_NICE), jvmThreadNices(pooled), "a waiting agent has the lowest priority");
+        }
         System.setProperty(AgentPool.SIZE_PROPERTY, "1");
         String id = UtilityVm.idFor("pool-" + UUID.randomUUID().toString().substring(0, 8));
         try (Emulator emulator = new Emulator(new EmulatedGuestLauncher())) {
@@ -156,6 +159,7 @@ class AgentPoolTest {
                     new LcowOptions(id))) {
                 vm.start(Duration.ofSeconds(30), Duration.ofSeconds(30));
                 assertEquals(pooled.pid(), GuestRecords.read(id).orElseThrow().agentPid(), "the VM's agent is the pooled one");
+                assertEquals(Set.of(Posix.niceness()), jvmThreadNices(pooled), "the claimed agent has the claimer's priority");
                 ProcessParameters echo = new ProcessParameters();
                 echo.commandArgs = List.of("/bin/sh", "-c", "exit 7");
                 GuestProcess p = vm.createProcess(echo);
@@ -163,6 +167,10 @@ class AgentPoolTest {
                 // The pool is back at one: a new agent, not the one taken.
                 waitUntil(() -> count(pool.dir(), PooledAgent.SOCKET) == 1, "the pool is refilled");
                 assertNotEquals(List.of(pooled), agents(pool));
+                if (Posix.isRoot()) {
+                    assertEquals(Set.of(AgentPool.REFILL_NICE), jvmThreadNices(agents(pool).get(0)),
+                            "the replacement boots at the lowest priority");
+                }
             }
             pooled.onExit().get(10, TimeUnit.SECONDS);
             waitUntil(() -> !Files.exists(GuestRecords.dir().resolve(HvSocketDirs.forVm(id).getFileName() + ".properties")), "the VM's record is removed");
@@ -228,6 +236,25 @@ class AgentPoolTest {
             }
         }
         return live;
+    }
+
+    /** The nice values of the threads of the JVMs in {@code agent}'s process tree (not of a wrapper such as unshare). */
+    private static Set<Integer> jvmThreadNices(ProcessHandle agent) throws IOException {
+        Set<Integer> nices = new HashSet<>();
+        for (ProcessHandle h : EmulatedGuestLauncher.tree(agent)) {
+            if (!Files.readString(Path.of("/proc", Long.toString(h.pid()), "comm")).trim().equals("java")) {
+                continue;
+            }
+            try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(h.pid()), "task"))) {
+                for (Path t : tasks.toList()) {
+                    String stat = Files.readString(t.resolve("stat"));
+                    // Field 19 (nice), counted after the command name's closing parenthesis (field 2).
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    nices.add(Integer.parseInt(fields[16]));
+                }
+            }
+        }
+        return nices;
     }
 
     private static List<String> names(Path dir) throws IOException {
