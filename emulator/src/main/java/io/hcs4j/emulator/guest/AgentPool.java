@@ -13,6 +13,7 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -94,13 +95,15 @@ final class AgentPool {
         return dir;
     }
 
+    /** An agent taken from the pool: its process (the root of its process tree) and the line to it. */
+    record Taken(ProcessHandle agent, SocketChannel line) {
+    }
+
     /**
      * Takes one ready agent and hands it the VM ({@code claim}): it dials the VM's socket directory as a fresh agent would. Empty when none is
      * ready; an agent that died in the pool is removed on the way.
-     *
-     * @return the process the pool started for the agent (the root of its process tree)
      */
-    Optional<ProcessHandle> take(PooledAgent.Claim claim) throws IOException {
+    Optional<Taken> take(PooledAgent.Claim claim) throws IOException {
         if (!PrivateDirectory.check(dir)) {
             return Optional.empty();
         }
@@ -117,8 +120,7 @@ final class AgentPool {
                 continue;
             }
             try {
-                PooledAgent.claim(claimed, claim);
-                return agent;
+                return Optional.of(new Taken(agent.get(), PooledAgent.claim(claimed, claim)));
             } catch (IOException e) {
                 LOG.warn("pooled agent {} (pid {}) did not take the VM: {}", id, agent.get().pid(), e.getMessage());
                 killTree(agent.get());
@@ -128,6 +130,62 @@ final class AgentPool {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether no agent is ready: a claim that leaves the pool so has the next start boot one. */
+    boolean isEmpty() throws IOException {
+        return ids(PooledAgent.SOCKET).isEmpty();
+    }
+
+    /**
+     * Ends the VM of an agent taken from this pool, cleanly ({@link PooledAgent#end}), and gives the agent back to the
+     * pool when it is clean and the pool has fewer than {@code size} agents; otherwise it exits (why is logged).
+     *
+     * @return whether the agent went back to the pool (it lives on); false: it is exiting
+     * @throws IOException the agent did not answer as it should (the caller kills it)
+     */
+    boolean recycle(Taken taken, int size) throws IOException {
+        try (SocketChannel line = taken.line()) {
+            Optional<String> refusal = PooledAgent.end(line);
+            if (refusal.isPresent()) {
+                LOG.info("guest agent (pid {}) not given back to the pool: {}", taken.agent().pid(), refusal.get());
+                PooledAgent.leave(line, null);
+                return false;
+            }
+            synchronized (REFILLS) {
+                PrivateDirectory.create(dir);
+                try (FileChannel lockFile = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
+                     FileLock ignored = lockFile.lock()) {
+                    if (live() >= size) {
+                        LOG.info("guest agent (pid {}) not given back to the pool: it is full ({})", taken.agent().pid(),
+                                size);
+                        PooledAgent.leave(line, null);
+                        return false;
+                    }
+                    Path entry = newEntry();
+                    writePid(entry, taken.agent());
+                    PooledAgent.leave(line, entry);
+                    LOG.info("guest agent (pid {}) given back to the pool: {}", taken.agent().pid(), entry);
+                    return true;
+                }
+            }
+        }
+    }
+
+    /** The entries whose agent runs (ready, booting or going back to the pool). */
+    private int live() throws IOException {
+        int live = 0;
+        for (String id : ids(PooledAgent.PID)) {
+            if (readPid(dir.resolve(id)).isPresent()) {
+                live++;
+            }
+        }
+        return live;
+    }
+
+    private Path newEntry() {
+        return dir.resolve(UUID.randomUUID().toString().replace("-", "").substring(0, 16));
     }
 
     /**
@@ -186,7 +244,7 @@ final class AgentPool {
     }
 
     private void start(List<String> command, Map<String, String> env) throws IOException {
-        Path entry = dir.resolve(UUID.randomUUID().toString().replace("-", "").substring(0, 16));
+        Path entry = newEntry();
         List<String> niced = new ArrayList<>();
         if (Posix.isRoot() && Files.isExecutable(NICE)) {
             // Niced before its JVM starts: every thread a JVM makes inherits the nice of the thread that makes it.

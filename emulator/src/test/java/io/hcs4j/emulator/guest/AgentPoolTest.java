@@ -75,7 +75,7 @@ class AgentPoolTest {
         Process standIn = new ProcessBuilder("sleep", "600").start();
         try {
             // Stand-in agents: the idle side of the protocol in this process, each with an entry naming a live process.
-            List<Future<Optional<PooledAgent.Claim>>> served = new ArrayList<>();
+            List<Future<Optional<PooledAgent.Claimed>>> served = new ArrayList<>();
             for (int i = 0; i < agents; i++) {
                 Path entry = pool.dir().resolve("agent" + i);
                 AgentPool.writePid(entry, standIn.toHandle());
@@ -83,7 +83,7 @@ class AgentPoolTest {
             }
             waitUntil(() -> count(pool.dir(), PooledAgent.SOCKET) == agents, "the agents listen");
             CountDownLatch go = new CountDownLatch(1);
-            List<Future<Optional<ProcessHandle>>> claims = new ArrayList<>();
+            List<Future<Optional<AgentPool.Taken>>> claims = new ArrayList<>();
             for (int i = 0; i < claimers; i++) {
                 Path vmDir = Path.of("/vm/" + i);
                 claims.add(threads.submit(() -> {
@@ -93,13 +93,19 @@ class AgentPoolTest {
             }
             go.countDown();
             int taken = 0;
-            for (Future<Optional<ProcessHandle>> c : claims) {
-                taken += c.get(30, TimeUnit.SECONDS).isPresent() ? 1 : 0;
+            for (Future<Optional<AgentPool.Taken>> c : claims) {
+                Optional<AgentPool.Taken> t = c.get(30, TimeUnit.SECONDS);
+                if (t.isPresent()) {
+                    t.get().line().close();
+                    taken++;
+                }
             }
             assertEquals(agents, taken, "one claim per agent, no more");
             Set<Path> vms = new HashSet<>();
-            for (Future<Optional<PooledAgent.Claim>> s : served) {
-                vms.add(s.get(30, TimeUnit.SECONDS).orElseThrow().vmDir());
+            for (Future<Optional<PooledAgent.Claimed>> s : served) {
+                PooledAgent.Claimed c = s.get(30, TimeUnit.SECONDS).orElseThrow();
+                c.line().close();
+                vms.add(c.claim().vmDir());
             }
             assertEquals(agents, vms.size(), "each agent got a VM of its own: " + vms);
             try (Stream<Path> left = Files.list(pool.dir())) {
@@ -180,6 +186,92 @@ class AgentPoolTest {
                 Path vmCgroup = (cgroups.v2 ? cgroups.root : cgroups.root.resolve("pids")).resolve(Cgroups.PARENT)
                         .resolve(Cgroups.vmName(HvSocketDirs.forVm(id)));
                 assertFalse(Files.exists(vmCgroup), "cgroup left behind: " + vmCgroup);
+            }
+        }
+    }
+
+    @Test
+    void anAgentWhoseVmEndedCleanlyGoesBackToThePoolAndServesTheNextVmAsAFreshOne() throws Exception {
+        System.setProperty(AgentPool.DIR_PROPERTY, root.toString());
+        pool = AgentPool.forKind(false, System.getProperty(EmulatedGuestLauncher.RUNTIME_PROPERTY,
+                System.getenv(GuestRuntime.RUNTIME_ENV)));
+        // Two ready: taking one leaves one, so no refill starts and the pool has room for the first to come back.
+        pool.refill(2, EmulatedGuestLauncher.command(), Map.of());
+        waitUntil(() -> count(pool.dir(), PooledAgent.SOCKET) == 2, "the agents are ready");
+        System.setProperty(AgentPool.SIZE_PROPERTY, "2");
+        try (Emulator emulator = new Emulator(new EmulatedGuestLauncher())) {
+            HcsService hcs = HcsService.open(emulator.backend(), HcsGeneration.COMPUTECORE);
+            String first = UtilityVm.idFor("pool-" + UUID.randomUUID().toString().substring(0, 8));
+            ProcessHandle agent;
+            List<ProcessHandle> leftBehind = new ArrayList<>();
+            try (UtilityVm vm = UtilityVm.createLcow(HcsVmSystem.factory(hcs, UnixSocketTransport.PER_VM_DIRECTORY),
+                    new LcowOptions(first))) {
+                vm.start(Duration.ofSeconds(30), Duration.ofSeconds(30));
+                agent = ProcessHandle.of(GuestRecords.read(first).orElseThrow().agentPid()).orElseThrow();
+                ProcessParameters sleep = new ProcessParameters();
+                sleep.commandArgs = List.of("/bin/sleep", "600");
+                vm.createProcess(sleep); // still running when the VM ends
+                waitUntil(() -> agent.descendants().anyMatch(h -> h.info().command().orElse("").endsWith("sleep")),
+                        "the VM's process runs");
+                agent.descendants().filter(h -> h.info().command().orElse("").endsWith("sleep")).forEach(leftBehind::add);
+            }
+            waitUntil(() -> !Files.exists(GuestRecords.dir().resolve(HvSocketDirs.forVm(first).getFileName() + ".properties")),
+                    "the first VM's record is removed");
+            for (ProcessHandle h : leftBehind) {
+                h.onExit().get(10, TimeUnit.SECONDS);
+            }
+            assertTrue(agent.isAlive(), "the agent lives on");
+            waitUntil(() -> inPool(agent) && count(pool.dir(), PooledAgent.SOCKET) == 2, "the agent is back in the pool");
+            assertFalse(Files.exists(vmCgroup(first)), "the first VM's cgroup is left");
+            // The other ready agent leaves, so the next VM gets the recycled one.
+            for (ProcessHandle other : agents(pool)) {
+                if (!other.equals(agent)) {
+                    removeEntryOf(other);
+                    other.onExit().get(10, TimeUnit.SECONDS);
+                }
+            }
+            String second = UtilityVm.idFor("pool-" + UUID.randomUUID().toString().substring(0, 8));
+            try (UtilityVm vm = UtilityVm.createLcow(HcsVmSystem.factory(hcs, UnixSocketTransport.PER_VM_DIRECTORY),
+                    new LcowOptions(second))) {
+                vm.start(Duration.ofSeconds(30), Duration.ofSeconds(30));
+                assertEquals(agent.pid(), GuestRecords.read(second).orElseThrow().agentPid(), "the recycled agent serves it");
+                assertEquals(List.of(), agent.descendants().filter(h -> !h.info().command().orElse("").endsWith("java"))
+                        .map(h -> h.info().command().orElse("?")).toList(), "processes of the first VM");
+                ProcessParameters exit = new ProcessParameters();
+                exit.commandArgs = List.of("/bin/sh", "-c", "exit 7");
+                assertEquals(7, vm.createProcess(exit).exit().get(10, TimeUnit.SECONDS));
+            }
+            assertFalse(Files.exists(vmCgroup(second)), "the second VM's cgroup is left");
+            assertFalse(Files.exists(HvSocketDirs.forVm(second)), "socket directory left behind");
+        }
+    }
+
+    private boolean inPool(ProcessHandle agent) {
+        try {
+            return agents(pool).contains(agent);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The cgroup of VM {@code id} (v1: in the pids hierarchy); a path that does not exist without cgroups. */
+    private static Path vmCgroup(String id) {
+        Cgroups cgroups = Cgroups.detect(Cgroups.DEFAULT_ROOT).cgroups();
+        if (cgroups == null) {
+            return Path.of("/nonexistent");
+        }
+        return (cgroups.v2 ? cgroups.root : cgroups.root.resolve("pids")).resolve(Cgroups.PARENT)
+                .resolve(Cgroups.vmName(HvSocketDirs.forVm(id)));
+    }
+
+    /** Removes the pool entry naming {@code agent}: it leaves the pool and exits, as an operator's rm makes it. */
+    private void removeEntryOf(ProcessHandle agent) throws IOException {
+        for (String name : names(pool.dir())) {
+            if (name.endsWith(PooledAgent.PID)) {
+                Path entry = pool.dir().resolve(name.substring(0, name.length() - PooledAgent.PID.length()));
+                if (AgentPool.readPid(entry).equals(Optional.of(agent))) {
+                    Files.deleteIfExists(PooledAgent.file(entry, PooledAgent.SOCKET));
+                }
             }
         }
     }
