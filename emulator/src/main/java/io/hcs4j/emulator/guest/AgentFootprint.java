@@ -54,7 +54,7 @@ record AgentFootprint(int threads, int fds, int mounts) {
     private static String compare(AgentFootprint first) throws IOException {
         long children = ProcessHandle.current().children().count();
         if (children > 0) {
-            return children + " processes still run";
+            return "processes of the VM still run: " + children;
         }
         AgentFootprint now = now();
         if (now.threads > first.threads + ALLOWANCE) {

@@ -96,10 +96,8 @@ final class ReattachedGuest implements GuestInstance {
                     ended();
                     return;
                 }
-                // Not kept: the agent exits by itself, or is killed when it does not.
-                if (!Posix.awaitExit(agent.pid(), TREE_WAIT_MS)) {
-                    kill();
-                }
+                // Not kept: it ends as a fresh agent's VM does, with whatever it still runs (what made it unclean).
+                kill();
             } catch (IOException | RuntimeException e) {
                 LOG.warn("guest of {} (pid {}) did not end its VM as asked: {}", vmId, agent.pid(), e.toString());
                 kill();

@@ -246,6 +246,39 @@ class AgentPoolTest {
         }
     }
 
+    @Test
+    void anAgentWhoseVmLeftAProcessRunningIsNotGivenBackAndEndsWithIt() throws Exception {
+        System.setProperty(AgentPool.DIR_PROPERTY, root.toString());
+        pool = AgentPool.forKind(false, System.getProperty(EmulatedGuestLauncher.RUNTIME_PROPERTY,
+                System.getenv(GuestRuntime.RUNTIME_ENV)));
+        pool.refill(2, EmulatedGuestLauncher.command(), Map.of());
+        waitUntil(() -> count(pool.dir(), PooledAgent.SOCKET) == 2, "the agents are ready");
+        System.setProperty(AgentPool.SIZE_PROPERTY, "2");
+        try (Emulator emulator = new Emulator(new EmulatedGuestLauncher())) {
+            HcsService hcs = HcsService.open(emulator.backend(), HcsGeneration.COMPUTECORE);
+            String id = UtilityVm.idFor("pool-" + UUID.randomUUID().toString().substring(0, 8));
+            ProcessHandle agent;
+            List<ProcessHandle> orphans = new ArrayList<>();
+            try (UtilityVm vm = UtilityVm.createLcow(HcsVmSystem.factory(hcs, UnixSocketTransport.PER_VM_DIRECTORY),
+                    new LcowOptions(id))) {
+                vm.start(Duration.ofSeconds(30), Duration.ofSeconds(30));
+                agent = ProcessHandle.of(GuestRecords.read(id).orElseThrow().agentPid()).orElseThrow();
+                // A daemon: its parent exits, the agent (the subreaper) adopts it, and the VM's end does not know it.
+                ProcessParameters daemon = new ProcessParameters();
+                daemon.commandArgs = List.of("/bin/sh", "-c", "/bin/sleep 600 & exit 0");
+                assertEquals(0, vm.createProcess(daemon).exit().get(10, TimeUnit.SECONDS));
+                waitUntil(() -> agent.descendants().anyMatch(h -> h.info().command().orElse("").endsWith("sleep")),
+                        "the daemon runs");
+                agent.descendants().filter(h -> h.info().command().orElse("").endsWith("sleep")).forEach(orphans::add);
+            }
+            agent.onExit().get(20, TimeUnit.SECONDS);
+            for (ProcessHandle h : orphans) {
+                h.onExit().get(10, TimeUnit.SECONDS);
+            }
+            assertFalse(inPool(agent), "an unclean agent went back to the pool");
+        }
+    }
+
     private boolean inPool(ProcessHandle agent) {
         try {
             return agents(pool).contains(agent);
