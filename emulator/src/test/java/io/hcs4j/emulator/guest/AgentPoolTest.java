@@ -170,6 +170,10 @@ class AgentPoolTest {
                 echo.commandArgs = List.of("/bin/sh", "-c", "exit 7");
                 GuestProcess p = vm.createProcess(echo);
                 assertEquals(7, p.exit().get(10, TimeUnit.SECONDS));
+                ProcessParameters env = new ProcessParameters();
+                env.commandArgs = List.of("/bin/sh", "-c", "test -z \"${" + PooledAgent.ENTRY_ENV + "+set}${"
+                        + PooledAgent.IDLE_ENV + "+set}\"");
+                assertEquals(0, vm.createProcess(env).exit().get(10, TimeUnit.SECONDS), "the pool's variables are seen");
                 // The pool is back at one: a new agent, not the one taken.
                 waitUntil(() -> count(pool.dir(), PooledAgent.SOCKET) == 1, "the pool is refilled");
                 assertNotEquals(List.of(pooled), agents(pool));
