@@ -20,6 +20,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,8 @@ import java.util.stream.Stream;
  * (each pod has a shim of its own, so a pool inside one process would never serve a second pod). One directory per
  * kind of agent ({@code <pool>/<kind>}: the guest's OS and container runtime; an agent serves only the kind it was
  * booted for) holds, per agent, {@code <id>.pid} (the process the pool started and its start time) and, once the
- * agent waits for a claim, {@code <id>.sock} ({@link PooledAgent}). The pool root is {@code HCS4J_VM_POOL_DIR} or
+ * agent waits for a claim, {@code <id>.sock} ({@link PooledAgent}); and per agent process its log (stderr),
+ * {@code agent-<pid>.log}, kept at most {@link PooledAgent#LOG_LIMIT_BYTES} long. The pool root is {@code HCS4J_VM_POOL_DIR} or
  * {@code <runtime base>/vmpool}, a {@link PrivateDirectory}: an agent that serves a VM must be reachable by its owner
  * alone. Its size is {@code -Dhcs4j.vm.pool-size} (the shim sets it from {@link VmAnnotations#POOL_SIZE}) or
  * {@code HCS4J_VM_POOL_SIZE}, 0 (off) by default.
@@ -51,6 +54,10 @@ final class AgentPool {
      */
     static final int REFILL_NICE = 19;
     private static final Path NICE = Path.of("/usr/bin/nice");
+    /** A pooled agent's stderr: {@code <kind>/agent-<pid>.log}. */
+    private static final String LOG_PREFIX = "agent-";
+    /** How long the log of an agent that was killed or failed is kept after its last line. */
+    private static final Duration LOG_KEPT = Duration.ofHours(1);
     /** Refills of this JVM's threads; the lock file serialises them with other processes'. */
     private static final Object REFILLS = new Object();
 
@@ -227,6 +234,7 @@ final class AgentPool {
                 for (; live < size; live++) {
                     start(command, env);
                 }
+                removeLogs(LOG_KEPT);
             }
         }
     }
@@ -238,9 +246,14 @@ final class AgentPool {
         }
         for (String id : ids(PooledAgent.PID)) {
             Path entry = dir.resolve(id);
-            readPid(entry).ifPresent(AgentPool::killTree);
+            Optional<ProcessHandle> agent = readPid(entry);
+            if (agent.isPresent()) {
+                killTree(agent.get());
+                Files.deleteIfExists(logOf(agent.get().pid()));
+            }
             remove(entry);
         }
+        removeLogs(Duration.ZERO);
     }
 
     private void start(List<String> command, Map<String, String> env) throws IOException {
@@ -256,7 +269,8 @@ final class AgentPool {
         pb.environment().put(PooledAgent.ENTRY_ENV, entry.toString());
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Path log = PooledAgent.file(entry, ".log");
+        pb.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Optional<ProcessHandle> started;
         try {
             started = Detached.start(pb);
@@ -265,10 +279,38 @@ final class AgentPool {
             throw new IOException("interrupted while starting a pooled agent", e);
         }
         if (started.isEmpty()) {
-            throw new IOException("a pooled agent exited at once: " + command);
+            throw new IOException("a pooled agent exited at once: " + command + " (its log: " + log + ")");
         }
+        // Named by its process from now on, whichever entry it waits in; the agent's stderr follows the rename.
+        Files.move(log, logOf(started.get().pid()), StandardCopyOption.ATOMIC_MOVE);
         writePid(entry, started.get());
         LOG.info("pooled guest agent started: pid {}, {}", started.get().pid(), entry);
+    }
+
+    /** The log (stderr) of the pooled agent whose process is {@code pid}. */
+    Path logOf(long pid) {
+        return dir.resolve(LOG_PREFIX + pid + ".log");
+    }
+
+    /**
+     * Removes the logs of agents that are gone and wrote nothing for {@code quiet} (zero: all of them): an agent that
+     * exits by itself removes its own, one that was killed or failed leaves it for the operator for a while.
+     */
+    private void removeLogs(Duration quiet) throws IOException {
+        for (String id : ids(".log")) {
+            if (!id.startsWith(LOG_PREFIX)) {
+                continue;
+            }
+            Path log = dir.resolve(id + ".log");
+            try {
+                boolean alive = ProcessHandle.of(Long.parseLong(id.substring(LOG_PREFIX.length()))).isPresent();
+                if (!alive && Files.getLastModifiedTime(log).toInstant().isBefore(Instant.now().minus(quiet))) {
+                    Files.deleteIfExists(log);
+                }
+            } catch (NumberFormatException | NoSuchFileException e) {
+                // not an agent's log, or removed meanwhile
+            }
+        }
     }
 
     /** Names the entry's agent: the process and its start time, so that a reused pid is never taken for it. */

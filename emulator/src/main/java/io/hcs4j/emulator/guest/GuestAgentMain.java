@@ -106,8 +106,10 @@ public final class GuestAgentMain {
             for (int served = 1; ; served++) {
                 Optional<PooledAgent.Claimed> claimed = PooledAgent.awaitClaim(entry, PooledAgent.idleTimeout());
                 if (claimed.isEmpty()) {
+                    PooledAgent.boundLog(entry.getParent(), true);
                     System.exit(0);
                 }
+                PooledAgent.boundLog(entry.getParent(), false);
                 PooledAgent.Claim claim = claimed.get().claim();
                 takeVm(claim, windows);
                 Connection bridge = dial(claim.vmDir(), windows);

@@ -13,6 +13,7 @@ import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
@@ -45,6 +47,8 @@ final class PooledAgent {
     static final String CLAIMED = ".claimed";
     static final String PID = ".pid";
     static final String BINDING = ".binding";
+    /** A pooled agent's log (its stderr, in its pool directory) is cut to nothing at a claim when it is longer. */
+    static final long LOG_LIMIT_BYTES = 1 << 20;
     /** How often the agent looks whether its socket is still in the pool. */
     private static final long WATCH_MS = 500;
     /** How long a claim (or the agent's answer) may take once the socket was renamed or dialled. */
@@ -115,6 +119,29 @@ final class PooledAgent {
 
     static Path file(Path entry, String suffix) {
         return entry.resolveSibling(entry.getFileName() + suffix);
+    }
+
+    /**
+     * Bounds this agent's log, its stderr ({@link AgentPool}), in the pool directory {@code kindDir}: cut to nothing when
+     * longer than {@link #LOG_LIMIT_BYTES} (the agent writes at its end, wherever that is); with {@code remove}, removed
+     * (the agent is leaving by itself: nothing is wrong with it). Nothing is done to a stderr outside the pool.
+     */
+    static void boundLog(Path kindDir, boolean remove) {
+        try {
+            Path log = Path.of("/proc/self/fd/2").toRealPath();
+            if (!Files.isRegularFile(log) || !log.getParent().equals(kindDir.toRealPath())) {
+                return;
+            }
+            if (remove) {
+                Files.delete(log);
+            } else if (Files.size(log) > LOG_LIMIT_BYTES) {
+                try (FileChannel f = FileChannel.open(log, StandardOpenOption.WRITE)) {
+                    f.truncate(0);
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("hcs4j pooled guest agent: its log is not bounded: " + e.getMessage());
+        }
     }
 
     /** A claimed agent's side: the VM it serves and the line on which the host ends that VM ({@link #awaitEnd}). */

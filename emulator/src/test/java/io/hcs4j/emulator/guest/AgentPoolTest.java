@@ -124,6 +124,7 @@ class AgentPoolTest {
         pool.refill(1, EmulatedGuestLauncher.command(), Map.of(PooledAgent.IDLE_ENV, "2"));
         ProcessHandle agent = agents(pool).get(0);
         waitUntil(() -> count(pool.dir(), PooledAgent.SOCKET) == 1, "the agent is ready");
+        assertTrue(Files.isRegularFile(pool.logOf(agent.pid())), "the agent's log is in the pool");
         agent.onExit().get(20, TimeUnit.SECONDS);
         assertEquals(List.of("lock"), names(pool.dir()));
     }
@@ -157,6 +158,9 @@ class AgentPoolTest {
         if (Posix.isRoot()) {
             assertEquals(Set.of(AgentPool.REFILL_NICE), jvmThreadNices(pooled), "a waiting agent has the lowest priority");
         }
+        // A log grown beyond its bound (as by a long life of VMs) is cut at the next claim.
+        Path log = pool.logOf(pooled.pid());
+        Files.write(log, new byte[(int) PooledAgent.LOG_LIMIT_BYTES + 1], java.nio.file.StandardOpenOption.APPEND);
         System.setProperty(AgentPool.SIZE_PROPERTY, "1");
         String id = UtilityVm.idFor("pool-" + UUID.randomUUID().toString().substring(0, 8));
         try (Emulator emulator = new Emulator(new EmulatedGuestLauncher())) {
@@ -166,6 +170,8 @@ class AgentPoolTest {
                 vm.start(Duration.ofSeconds(30), Duration.ofSeconds(30));
                 assertEquals(pooled.pid(), GuestRecords.read(id).orElseThrow().agentPid(), "the VM's agent is the pooled one");
                 assertEquals(Set.of(Posix.niceness()), jvmThreadNices(pooled), "the claimed agent has the claimer's priority");
+                waitUntil(() -> logHas(log, HvSocketDirs.forVm(id).toString()), "the agent logs the VM it serves in its log");
+                assertTrue(Files.size(log) < PooledAgent.LOG_LIMIT_BYTES, "the log is bounded: " + Files.size(log));
                 ProcessParameters echo = new ProcessParameters();
                 echo.commandArgs = List.of("/bin/sh", "-c", "exit 7");
                 GuestProcess p = vm.createProcess(echo);
@@ -280,6 +286,14 @@ class AgentPoolTest {
                 h.onExit().get(10, TimeUnit.SECONDS);
             }
             assertFalse(inPool(agent), "an unclean agent went back to the pool");
+        }
+    }
+
+    private static boolean logHas(Path log, String text) {
+        try {
+            return Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1).contains(text);
+        } catch (IOException e) {
+            return false;
         }
     }
 
