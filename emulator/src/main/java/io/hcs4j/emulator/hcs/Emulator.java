@@ -71,6 +71,8 @@ public final class Emulator implements AutoCloseable {
         this.workers = pool("hcs4j-emu-worker-", WORKERS);
         this.events = pool("hcs4j-emu-events-", 1);
         this.backend = new EmulatorBackend(this);
+        // What an emulator that died (with its host process) left: its empty containers' cgroups.
+        SystemCgroup.reclaimOrphans();
     }
 
     private static ThreadPoolExecutor pool(String prefix, int threads) {
