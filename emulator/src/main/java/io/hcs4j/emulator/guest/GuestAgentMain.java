@@ -97,8 +97,10 @@ public final class GuestAgentMain {
      */
     private static void servePooled(Path firstEntry, boolean windows, Cgroups.Detection cgroups) {
         try {
-            Json.mapper(); // the bridge's first use of Jackson, done while idle
-            if (!windows) {
+            if (windows) {
+                Json.mapper(); // the bridge's first use of Jackson, done while idle
+            } else {
+                AgentWarmUp.run();
                 Reaper.sweepOrphans(ORPHAN_SWEEP_MS);
             }
             AgentFootprint first = AgentFootprint.now();
@@ -142,10 +144,8 @@ public final class GuestAgentMain {
                 LOG.info("VM {} ended: back in the pool as {}", claim.vmDir(), next.get());
                 entry = next.get();
             }
-        } catch (IOException | RuntimeException e) {
-            System.err.println("hcs4j pooled guest agent: " + e.getMessage());
-            System.exit(2);
-        } catch (InterruptedException e) {
+        } catch (Exception e) {
+            System.err.println("hcs4j pooled guest agent: " + e);
             System.exit(2);
         }
     }
