@@ -68,8 +68,8 @@ final class ServeCommand {
             shutdown.countDown();
             tasks.closeAll();
         }, "shim-sigterm"));
-        log.info("containerd-shim-runhcs-v1 {} serving {} (namespace {}, events to {})", TaskService.VERSION,
-                address, f.namespace(), ttrpcAddress);
+        log.info("containerd-shim-runhcs-v1 {} serving {} for task {} (namespace {}, events to {})", TaskService.VERSION,
+                address, f.id(), f.namespace(), ttrpcAddress);
         String launch = System.getenv(LAUNCH_ENV);
         if (launch != null) {
             log.info("launcher's choice: {}", launch);
