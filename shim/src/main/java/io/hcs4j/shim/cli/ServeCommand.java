@@ -40,8 +40,8 @@ final class ServeCommand {
     static int run(ShimFlags f) throws IOException, InterruptedException {
         Path bundle = StartCommand.bundle(f);
         System.setErr(LogOutput.open(bundle, f.namespace(), f.id()));
-        String level = RuntimeOptions.logLevel(startOptions());
-        Logging.setLevel(f.debug() ? Level.DEBUG : level == null ? Level.INFO : Logging.parse(level));
+        Level level = RuntimeOptions.logLevel(startOptions());
+        Logging.setLevel(f.debug() ? Level.DEBUG : level == null ? Level.INFO : level);
         Logging.showTimes(true);
         String address = f.socket().isEmpty() ? ShimAddress.of(f.address(), f.namespace(), f.id()) : f.socket();
         if (address.startsWith("unix://") && !StartCommand.reachable(address)) {
