@@ -73,6 +73,7 @@ public final class Emulator implements AutoCloseable {
         this.backend = new EmulatorBackend(this);
         // What an emulator that died (with its host process) left: its empty containers' cgroups.
         SystemCgroup.reclaimOrphans();
+        workers.execute(JsonDocs::warmUp); // meanwhile: the first Create would otherwise pay for it
     }
 
     private static ThreadPoolExecutor pool(String prefix, int threads) {
