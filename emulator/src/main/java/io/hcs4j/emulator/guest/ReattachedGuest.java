@@ -33,6 +33,8 @@ final class ReattachedGuest implements GuestInstance {
     /** Gives the agent back to its pool; null for an agent that is not to be kept. */
     private final Recycler recycler;
     private final AtomicBoolean ended = new AtomicBoolean();
+    /** A paused agent cannot end its VM itself: it is killed instead. */
+    private volatile boolean paused;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
 
     /** Ends a pooled agent's VM and tries to give the agent back to its pool: true when it went back. */
@@ -86,7 +88,7 @@ final class ReattachedGuest implements GuestInstance {
 
     @Override
     public void end() {
-        if (recycler == null) {
+        if (recycler == null || paused) {
             kill();
             return;
         }
@@ -114,11 +116,13 @@ final class ReattachedGuest implements GuestInstance {
 
     @Override
     public void pause() {
+        paused = true;
         EmulatedGuestLauncher.signalTree(agent, Posix.SIGSTOP);
     }
 
     @Override
     public void resume() {
         EmulatedGuestLauncher.signalTree(agent, Posix.SIGCONT);
+        paused = false;
     }
 }

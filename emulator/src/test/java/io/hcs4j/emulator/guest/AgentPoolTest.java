@@ -289,6 +289,34 @@ class AgentPoolTest {
         }
     }
 
+    @Test
+    void aPausedVmsAgentIsKilledAtTerminateNotAskedToEndIt() throws Exception {
+        System.setProperty(AgentPool.DIR_PROPERTY, root.toString());
+        pool = AgentPool.forKind(false, System.getProperty(EmulatedGuestLauncher.RUNTIME_PROPERTY,
+                System.getenv(GuestRuntime.RUNTIME_ENV)));
+        pool.refill(2, EmulatedGuestLauncher.command(), Map.of());
+        waitUntil(() -> count(pool.dir(), PooledAgent.SOCKET) == 2, "the agents are ready");
+        System.setProperty(AgentPool.SIZE_PROPERTY, "2");
+        try (Emulator emulator = new Emulator(new EmulatedGuestLauncher())) {
+            HcsService hcs = HcsService.open(emulator.backend(), HcsGeneration.COMPUTECORE);
+            String id = UtilityVm.idFor("pool-" + UUID.randomUUID().toString().substring(0, 8));
+            ProcessHandle agent;
+            long t0;
+            try (UtilityVm vm = UtilityVm.createLcow(HcsVmSystem.factory(hcs, UnixSocketTransport.PER_VM_DIRECTORY),
+                    new LcowOptions(id))) {
+                vm.start(Duration.ofSeconds(30), Duration.ofSeconds(30));
+                agent = ProcessHandle.of(GuestRecords.read(id).orElseThrow().agentPid()).orElseThrow();
+                vm.pause();
+                t0 = System.nanoTime();
+            }
+            agent.onExit().get(20, TimeUnit.SECONDS);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            // A paused agent asked to end its VM would not answer for PooledAgent.END_TIMEOUT.
+            assertTrue(ms < PooledAgent.END_TIMEOUT.toMillis(), "the paused VM's agent took " + ms + " ms to end");
+            assertFalse(inPool(agent), "a paused VM's agent went back to the pool");
+        }
+    }
+
     private static boolean logHas(Path log, String text) {
         try {
             return Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1).contains(text);
