@@ -32,7 +32,7 @@ record AgentFootprint(int threads, int fds, int mounts) {
                 // not counted
             }
         }
-        int mounts = (int) Files.readAllLines(Path.of("/proc/self/mountinfo")).size();
+        int mounts = Files.readAllLines(Path.of("/proc/self/mountinfo")).size();
         return new AgentFootprint(threads, list(Path.of("/proc/self/fd")).size(), mounts);
     }
 

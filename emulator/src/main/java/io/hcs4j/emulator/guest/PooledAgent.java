@@ -35,7 +35,10 @@ import java.util.Properties;
  * waits at the lowest, {@link AgentPool#REFILL_NICE}, and takes the claimer's before answering). A claimer first renames the socket to
  * {@code <entry>.claimed}, so two claimers never get the same agent; the agent gives its place up by deleting
  * {@code <entry>.sock} itself, which fails once a claimer renamed it. It gives up when idle for its timeout, or when
- * its socket has been removed (an operator emptying the pool, a smaller pool).
+ * its socket has been removed (an operator emptying the pool, a smaller pool). The claim's connection is the VM's
+ * line, open while the agent serves it: one line of text each way, in turn. The host ends the VM cleanly with
+ * {@code end}; the agent answers {@code clean} or {@code refused <why>}; the host then says {@code rejoin <entry>}
+ * (the agent waits in the pool again) or {@code exit}.
  */
 final class PooledAgent {
     /** A pooled agent's entry in its pool: {@code <pool>/<kind>/<id>}, to which .sock, .claimed, .pid are added. */
