@@ -63,25 +63,26 @@ final class ServeCommand {
         }
         ShimFlags f = first;
         Map<String, String> env = System.getenv();
-        int[] baseline = null;
+        Resources baseline = null;
         for (int pods = 1; ; pods++) {
             Logger log = LoggerFactory.getLogger(ServeCommand.class);
-            Served pod = serve(f, env, backends, pods == 1);
+            Served pod = serve(f, env, backends, pods);
             int size = poolSize(pod.tasks(), env);
             if (key == null || size == 0 || terminating) {
                 return 0;
             }
             Path dir = ReadyDaemons.dir(Path.of(pod.address().substring("unix://".length())).getParent(), key);
-            String refusal = refusal(pod, backends, pods, size, dir, baseline);
+            Condition condition = Condition.measure(pod.tasksLeft(), backends, pods, dir, baseline);
+            String refusal = condition.refusal(size, baseline);
             if (refusal != null) {
                 log.info("exiting instead of waiting for another pod: {}", refusal);
                 return 0;
             }
             if (baseline == null) {
-                baseline = new int[] {count("/proc/self/task"), count("/proc/self/fd")};
+                baseline = new Resources(condition.threads(), condition.fds());
             }
             log.info("waiting in {} for another pod ({} served; threads {}, fds {} when first ready)", dir, pods,
-                    baseline[0], baseline[1]);
+                    baseline.threads(), baseline.fds());
             LogOutput.detach();
             Libc.INSTANCE.chdir("/"); // the bundle goes with the pod
             Optional<ReadyDaemons.Claim> claim = ReadyDaemons.await(dir, idleTimeout(env));
@@ -99,8 +100,9 @@ final class ServeCommand {
     }
 
     /** Serves one pod's tasks until Shutdown. */
-    private static Served serve(ShimFlags f, Map<String, String> env, Backends backends, boolean fresh)
+    private static Served serve(ShimFlags f, Map<String, String> env, Backends backends, int pod)
             throws IOException, InterruptedException {
+        boolean fresh = pod == 1;
         Path bundle = StartCommand.bundle(f);
         System.setErr(LogOutput.open(bundle, f.namespace(), f.id()));
         String level = RuntimeOptions.logLevel(startOptions(env));
@@ -139,6 +141,9 @@ final class ServeCommand {
         }
         log.info("containerd-shim-runhcs-v1 {} serving {} (namespace {}, events to {})", TaskService.VERSION,
                 address, f.namespace(), ttrpcAddress);
+        if (!fresh) {
+            log.info("taken from the ready set: pod {} of this daemon (pid {})", pod, ProcessHandle.current().pid());
+        }
         String launch = env.get(LAUNCH_ENV);
         if (launch != null) {
             log.info("launcher's choice: {}", launch);
@@ -177,43 +182,61 @@ final class ServeCommand {
         return v == null ? 0 : ShimPoolSize.parse(ShimPoolSize.ENV, v);
     }
 
-    /** Why this daemon must exit rather than serve another pod, or null when it may wait for one. */
-    private static String refusal(Served pod, Backends backends, int pods, int size, Path dir, int[] baseline)
-            throws IOException, InterruptedException {
-        if (pods >= ReadyDaemons.MAX_PODS) {
-            return "it has served " + pods + " pods, the most one daemon serves";
-        }
-        if (pod.tasksLeft()) {
-            return "tasks were left at Shutdown";
-        }
-        int systems = backends.openComputeSystems();
-        if (systems > 0) {
-            return systems + " compute systems are still open";
-        }
-        int ready = 0;
-        if (Files.isDirectory(dir)) {
-            try (Stream<Path> entries = Files.list(dir)) {
-                ready = (int) entries.filter(p -> !p.getFileName().toString().startsWith(".")).count();
+    /**
+     * What decides whether a daemon may serve another pod, measured after its pod's Shutdown: pods served, whether
+     * tasks were left, compute systems still open, daemons ready already, its threads and fds now.
+     */
+    record Condition(int pods, boolean tasksLeft, int openSystems, int ready, int threads, int fds) {
+        /** Measures it; {@code baseline}: threads and fds when first ready, or null when it has not been. */
+        static Condition measure(boolean tasksLeft, Backends backends, int pods, Path dir, Resources baseline)
+                throws IOException, InterruptedException {
+            int ready = 0;
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> entries = Files.list(dir)) {
+                    ready = (int) entries.filter(p -> !p.getFileName().toString().startsWith(".")).count();
+                }
             }
-        }
-        if (ready >= size) {
-            return ready + " daemons are ready already (pool size " + size + ")";
-        }
-        if (baseline != null) {
             // Threads of the pod's server and VM wind down as they are closed: a moment to settle.
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS);
-            int threads;
-            int fds;
-            while ((threads = count("/proc/self/task")) > baseline[0] + THREAD_ALLOWANCE
-                    | (fds = count("/proc/self/fd")) > baseline[1] + FD_ALLOWANCE) {
-                if (System.nanoTime() - deadline > 0) {
-                    return "it has " + threads + " threads and " + fds + " fds, against " + baseline[0] + " and "
-                            + baseline[1] + " when first ready";
-                }
+            Resources now = Resources.now();
+            while (baseline != null && !now.within(baseline) && System.nanoTime() - deadline < 0) {
                 Thread.sleep(50);
+                now = Resources.now();
             }
+            return new Condition(pods, tasksLeft, backends.openComputeSystems(), ready, now.threads(), now.fds());
         }
-        return null;
+
+        /** Why the daemon must exit rather than wait for another pod (pool size {@code size}), or null. */
+        String refusal(int size, Resources baseline) {
+            if (pods >= ReadyDaemons.MAX_PODS) {
+                return "it has served " + pods + " pods, the most one daemon serves";
+            }
+            if (tasksLeft) {
+                return "tasks were left at Shutdown";
+            }
+            if (openSystems > 0) {
+                return openSystems + " compute systems are still open";
+            }
+            if (ready >= size) {
+                return ready + " daemons are ready already (pool size " + size + ")";
+            }
+            if (baseline != null && !new Resources(threads, fds).within(baseline)) {
+                return "it has " + threads + " threads and " + fds + " fds, against " + baseline.threads() + " and "
+                        + baseline.fds() + " when first ready";
+            }
+            return null;
+        }
+    }
+
+    /** A daemon's threads and open fds. */
+    record Resources(int threads, int fds) {
+        static Resources now() throws IOException {
+            return new Resources(count("/proc/self/task"), count("/proc/self/fd"));
+        }
+
+        boolean within(Resources baseline) {
+            return threads <= baseline.threads + THREAD_ALLOWANCE && fds <= baseline.fds + FD_ALLOWANCE;
+        }
     }
 
     private static int count(String dir) throws IOException {
