@@ -105,8 +105,8 @@ final class ServeCommand {
         boolean fresh = pod == 1;
         Path bundle = StartCommand.bundle(f);
         System.setErr(LogOutput.open(bundle, f.namespace(), f.id()));
-        String level = RuntimeOptions.logLevel(startOptions(env));
-        Logging.setLevel(f.debug() ? Level.DEBUG : level == null ? Level.INFO : Logging.parse(level));
+        Level level = RuntimeOptions.logLevel(startOptions(env));
+        Logging.setLevel(f.debug() ? Level.DEBUG : level == null ? Level.INFO : level);
         Logging.showTimes(true);
         if (env.containsKey(ShimPoolSize.ENV)) {
             ShimPoolSize.parse(ShimPoolSize.ENV, env.get(ShimPoolSize.ENV)); // a bad value fails the start, named
@@ -139,8 +139,8 @@ final class ServeCommand {
         if (terminating) {
             shutdown.countDown(); // SIGTERM came before this pod's latch existed
         }
-        log.info("containerd-shim-runhcs-v1 {} serving {} (namespace {}, events to {})", TaskService.VERSION,
-                address, f.namespace(), ttrpcAddress);
+        log.info("containerd-shim-runhcs-v1 {} serving {} for task {} (namespace {}, events to {})", TaskService.VERSION,
+                address, f.id(), f.namespace(), ttrpcAddress);
         if (!fresh) {
             log.info("taken from the ready set: pod {} of this daemon (pid {})", pod, ProcessHandle.current().pid());
         }

@@ -44,6 +44,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.event.Level;
 
 /**
  * The launcher script answers {@code start} and {@code delete} as the JVM commands do: each case runs both paths
@@ -293,7 +294,7 @@ class ShimLauncherTest {
             String environ = Files.readString(Path.of("/proc", Long.toString(daemon.pid()), "environ"));
             assertTrue(List.of(environ.split("\0")).contains(ServeCommand.START_OPTIONS_ENV + "="
                     + Base64.getEncoder().encodeToString(options)), environ);
-            assertEquals("warn", RuntimeOptions.logLevel(options));
+            assertEquals(Level.WARN, RuntimeOptions.logLevel(options));
             // SIGINT and SIGQUIT not ignored: containers inherit the daemon's dispositions (CtrlC handlers, dumps).
             String ignored = Files.readAllLines(Path.of("/proc", Long.toString(daemon.pid()), "status")).stream()
                     .filter(l -> l.startsWith("SigIgn:")).findFirst().orElseThrow().substring(7).trim();
@@ -497,7 +498,7 @@ class ShimLauncherTest {
             assertTrue(daemon.isAlive());
             assertEquals(Path.of(tmp.resolve("bundles/s-r2").toString()), Files.readSymbolicLink(Path.of("/proc", Long.toString(daemon.pid()), "cwd")));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!Files.readString(b2.resolve("log")).contains("serving " + expected + " (namespace other")) {
+            while (!Files.readString(b2.resolve("log")).contains("serving " + expected + " for task r2 (namespace other")) {
                 assertTrue(System.nanoTime() < deadline, "the second pod's log: " + Files.readString(b2.resolve("log")));
                 Thread.sleep(10);
             }
