@@ -50,6 +50,8 @@ final class ServeCommand {
     private static volatile Tasks serving;
     private static volatile CountDownLatch stop;
     private static volatile boolean terminating;
+    /** The first pod's warm-up (it starts the host backend): done before the daemon's first-ready baseline. */
+    private static Thread warmUp;
 
     private ServeCommand() {
     }
@@ -72,6 +74,7 @@ final class ServeCommand {
                 return 0;
             }
             Path dir = ReadyDaemons.dir(Path.of(pod.address().substring("unix://".length())).getParent(), key);
+            warmUp.join(TimeUnit.SECONDS.toMillis(30)); // its threads (the host backend's) belong in the baseline
             Condition condition = Condition.measure(pod.tasksLeft(), backends, pods, dir, baseline);
             String refusal = condition.refusal(size, baseline);
             if (refusal != null) {
@@ -126,7 +129,7 @@ final class ServeCommand {
         TtrpcEventPublisher events = new TtrpcEventPublisher(ttrpcAddress, f.namespace());
         Tasks tasks = new Tasks(backends, events, f.namespace(), Options.getDefaultInstance());
         if (fresh) {
-            Thread warmUp = new Thread(tasks::warmUp, "warm-up");
+            warmUp = new Thread(tasks::warmUp, "warm-up");
             warmUp.setDaemon(true);
             warmUp.start();
         }

@@ -336,9 +336,14 @@ class ShimLauncherTest {
     }
 
     private static void awaitEntries(Path dir, long n) throws Exception {
+        awaitEntries(dir, n, null);
+    }
+
+    /** Waits for {@code n} entries in the ready set; on failure shows the daemon's {@code log}, when given. */
+    private static void awaitEntries(Path dir, long n, Path log) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!Files.isDirectory(dir) || entries(dir) != n) {
-            assertTrue(System.nanoTime() < deadline, "ready entries in " + dir);
+            assertTrue(System.nanoTime() < deadline, "ready entries in " + dir + (log == null ? "" : "; log:\n" + Files.readString(log)));
             Thread.sleep(10);
         }
     }
@@ -484,7 +489,7 @@ class ShimLauncherTest {
                 assertFalse(Files.exists(sockets.resolve("ready")), "no ready set without a pool");
                 return;
             }
-            awaitEntries(dir, 1);
+            awaitEntries(dir, 1, b1.resolve("log"));
             assertTrue(daemon.isAlive());
             assertFalse(Files.exists(socket("r1")), "the task's socket goes with its pod");
             Path b2 = bundle("s-r2", null);
@@ -505,7 +510,7 @@ class ShimLauncherTest {
             assertTrue(Files.readString(b1.resolve("log")).contains("waiting in " + dir));
             assertFalse(Files.readString(b1.resolve("log")).contains("namespace other"), "nothing of the second pod in the first's log");
             shutdown(second.out());
-            awaitEntries(dir, 1);
+            awaitEntries(dir, 1, b2.resolve("log"));
             try (var s = Files.list(dir)) {
                 for (Path p : s.toList()) {
                     Files.delete(p); // how an operator empties the set
