@@ -54,7 +54,7 @@ start_containerd
 POOL_DIR=$CTRD_DIR/vmpool
 cat > "$CTRD_DIR/bin/containerd-shim-runhcspool-v1" <<SH
 #!/bin/sh
-HCS4J_VM_POOL_SIZE=$POOL_SIZE HCS4J_VM_POOL_DIR=$POOL_DIR HCS4J_SHIM_POOL_SIZE=$POOL_SIZE exec "$REPO_ROOT/scripts/containerd-shim-runhcs-v1" "\$@"
+HCS4J_VM_POOL_SIZE=$POOL_SIZE HCS4J_VM_POOL_DIR=$POOL_DIR HCS4J_SHIM_POOL_SIZE=$POOL_SIZE HCS4J_SOCKET_DIR=$CTRD_DIR/s-pool exec "$REPO_ROOT/scripts/containerd-shim-runhcs-v1" "\$@"
 SH
 chmod 755 "$CTRD_DIR/bin/containerd-shim-runhcspool-v1"
 cat > "$CTRD_DIR/bin/containerd-shim-runhcs25-v1" <<SH
@@ -138,8 +138,9 @@ pool_pids() {
   done
 }
 pool_ready() { ls "$POOL_DIR"/*/*.sock 2>/dev/null | wc -l; }
-# Ready shim daemons (the FIFOs they wait on name their pids).
-SHIM_READY=$CTRD_DIR/s/ready
+# Ready shim daemons (the FIFOs they wait on name their pids). hcs4j-pool has a socket directory of its own: the
+# ready set is node-wide (any start of the same jar and options takes from it), and hcs4j's starts must not.
+SHIM_READY=$CTRD_DIR/s-pool/ready
 shim_ready_pids() { local e; for e in "$SHIM_READY"/*/*; do [ -p "$e" ] && { e=${e##*/}; echo "${e%%-*}"; }; done; }
 shim_ready() { shim_ready_pids | wc -l; }
 wait_agents_full() { local i; for i in $(seq 1 300); do [ "$(pool_ready)" -ge "$POOL_SIZE" ] && return 0; sleep 0.05; done; }
