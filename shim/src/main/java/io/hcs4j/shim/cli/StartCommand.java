@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code start}: make sure a shim daemon serves this task and print its address, nothing else. A pod's
  * containers are served by the sandbox's shim, so for them the sandbox shim's address is returned. The
- * daemon is a fresh JVM running {@code serve}, detached from our stdout/stderr (containerd reads them to
- * EOF) and in its own session; it is ready when its address accepts connections.
+ * daemon is a ready one when the set of {@link ReadyDaemons} has one, else a fresh JVM running {@code serve},
+ * detached from our stdout/stderr (containerd reads them to EOF) and in its own session; it is ready when its
+ * address accepts connections.
  */
 final class StartCommand {
     private static final String SERVE_OPTS_ENV = "HCS4J_SERVE_JAVA_OPTS";
@@ -60,8 +61,9 @@ final class StartCommand {
             String startOptions = stdinOptions();
             Map<String, String> env = new HashMap<>(System.getenv());
             env.put(ServeCommand.START_OPTIONS_ENV, startOptions);
-            if (key == null || !ReadyDaemons.handOver(ReadyDaemons.dir(Path.of(address.substring("unix://".length())).getParent(), key),
-                    address, ReadyDaemons.claim(f, bundle.toString(), address, env))) {
+            Path socketDir = Path.of(address.substring("unix://".length())).getParent();
+            if (key == null || !ReadyDaemons.handOver(ReadyDaemons.dir(socketDir, key), address,
+                    ReadyDaemons.claim(f, bundle.toString(), address, env))) {
                 spawn(f, bundle, address, opts, key, startOptions);
             }
         }
