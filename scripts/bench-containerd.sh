@@ -11,6 +11,7 @@
 #   concurrent      wall time of BENCH_CONCURRENT (default 20) `run --rm` at once, BENCH_CONCURRENT_ROUNDS (3) rounds
 #   after N execs   threads, fds, RSS and heap after a full GC (jcmd) of shim and agent before and after
 #                   BENCH_EXECS (default 1000) execs into one task
+#   breakdown       where one run --rm goes, phase by phase, from the shim's log lines (scripts/run-breakdown.py)
 # BENCH_CONFIGS picks configurations (default: "runc hcs4j hcs4j-pool", plus "hcs4j25", the launcher given a JDK 25
 # with its AOT cache, when BENCH_JDK25_JAVA (default: Temurin 25 under /usr/lib/jvm) exists). hcs4j-pool is hcs4j with
 # BENCH_POOL_SIZE (default 2) guest agents kept ready (HCS4J_VM_POOL_SIZE): its CPU per run counts the replacement
@@ -162,7 +163,9 @@ for r in $(seq 1 "$ROUNDS"); do
   for c in "${CONFIGS[@]}"; do
     cpu0=$(cpu_us); t0=$(now_ms)
     in_cgroup timeout 180 ctr --address "$CTRD_SOCK" --namespace hcs4j run --rm --runtime "${RUNTIME[$c]}" "$IMAGE" "run-$c-$r" true >/dev/null
-    RUNS[$c]+="$(( $(now_ms) - t0 )) "
+    t1=$(now_ms)
+    RUNS[$c]+="$(( t1 - t0 )) "
+    echo "run-$c-$r $t0 $t1" >>"$CTRD_DIR/runs-$c"
     # The pool's replacement agent boots after the run: its CPU is this configuration's, not the next one's.
     if [ "$c" = hcs4j-pool ]; then wait_pool_full; fi
     CPU[$c]+="$(( $(cpu_us) - cpu0 )) "
@@ -278,6 +281,9 @@ for c in "${CONFIGS[@]}"; do
   IFS='|' read -r sb sa ab aa <<<"${LEAK[$c]}"
   printf '%-11s shim  %-28s -> %s\n' "$c" "$sb" "$sa"
   [ "$c" = runc ] || printf '%-11s agent %-28s -> %s\n' "$c" "$ab" "$aa"
+done
+for c in "${CONFIGS[@]}"; do
+  [ "$c" = runc ] || { echo "$c:"; python3 "$REPO_ROOT/scripts/run-breakdown.py" "$CTRD_DIR/containerd.log" "$CTRD_DIR/runs-$c"; }
 done
 echo "targets beside runc:"
 for c in "${CONFIGS[@]}"; do

@@ -125,18 +125,25 @@ class WcowUtilityVmTest {
         };
     }
 
-    private static String newId() {
-        return "w-" + UUID.randomUUID().toString().substring(0, 8) + "@vm";
+    /** A Windows VM of a new id, started against {@link #system}: what the host asks of it goes to {@code seen}. */
+    private static UtilityVm startedVm(List<String> seen, CompletableFuture<Void> guest) throws Exception {
+        String id = "w-" + UUID.randomUUID().toString().substring(0, 8) + "@vm";
+        UtilityVm vm = UtilityVm.createWcow((i, doc) -> system(id, seen, guest),
+                new WcowOptions(id, "C:\\base\\UtilityVM\\Files", "C:\\uvm\\sandbox.vhdx"));
+        try {
+            vm.start(Duration.ofSeconds(10), Duration.ofSeconds(10));
+        } catch (Exception | Error e) {
+            vm.close();
+            throw e;
+        }
+        return vm;
     }
 
     @Test
     void theHostCreatesAndStartsTheVmWhenTheWindowsGuestAsks() throws Exception {
-        String id = newId();
         List<String> seen = new CopyOnWriteArrayList<>();
         CompletableFuture<Void> guest = new CompletableFuture<>();
-        try (UtilityVm vm = UtilityVm.createWcow((i, doc) -> system(id, seen, guest),
-                new WcowOptions(id, "C:\\base\\UtilityVM\\Files", "C:\\uvm\\sandbox.vhdx"))) {
-            vm.start(Duration.ofSeconds(10), Duration.ofSeconds(10));
+        try (UtilityVm vm = startedVm(seen, guest)) {
             assertEquals("windows", vm.os());
             assertEquals("windows", vm.guest().os());
         }
@@ -147,12 +154,9 @@ class WcowUtilityVmTest {
     /** A Windows VM's update is two HCS modify requests; unlike a Linux guest, the Windows guest is not asked. */
     @Test
     void aWindowsVmsUpdateResizesItsMemoryAndSetsItsProcessorLimits() throws Exception {
-        String id = newId();
         List<String> seen = new CopyOnWriteArrayList<>();
         CompletableFuture<Void> guest = new CompletableFuture<>();
-        try (UtilityVm vm = UtilityVm.createWcow((i, doc) -> system(id, seen, guest),
-                new WcowOptions(id, "C:\\base\\UtilityVM\\Files", "C:\\uvm\\sandbox.vhdx"))) {
-            vm.start(Duration.ofSeconds(10), Duration.ofSeconds(10));
+        try (UtilityVm vm = startedVm(seen, guest)) {
             seen.clear();
             vm.update(VmUpdate.of(Json.mapper().readValue("{\"memory\":{\"limit\":1073741824},\"cpu\":{\"maximum\":2500}}",
                     io.hcs4j.schema.oci.WindowsResources.class)));
@@ -169,12 +173,9 @@ class WcowUtilityVmTest {
      */
     @Test
     void vsmbSharesAreNamedCountedAndRemovedAsHcsshimDoes() throws Exception {
-        String id = newId();
         List<String> seen = new CopyOnWriteArrayList<>();
         CompletableFuture<Void> guest = new CompletableFuture<>();
-        try (UtilityVm vm = UtilityVm.createWcow((i, doc) -> system(id, seen, guest),
-                new WcowOptions(id, "C:\\base\\UtilityVM\\Files", "C:\\uvm\\sandbox.vhdx"))) {
-            vm.start(Duration.ofSeconds(10), Duration.ofSeconds(10));
+        try (UtilityVm vm = startedVm(seen, guest)) {
             seen.clear();
             Resource base = vm.addVsmb("C:\\layers\\base", true);
             Resource baseAgain = vm.addVsmb("C:\\layers\\base", true);
@@ -205,12 +206,9 @@ class WcowUtilityVmTest {
      */
     @Test
     void aContainersScratchLayersAndDocumentReachTheWindowsGuest() throws Exception {
-        String id = newId();
         List<String> seen = new CopyOnWriteArrayList<>();
         CompletableFuture<Void> guest = new CompletableFuture<>();
-        try (UtilityVm vm = UtilityVm.createWcow((i, doc) -> system(id, seen, guest),
-                new WcowOptions(id, "C:\\base\\UtilityVM\\Files", "C:\\uvm\\sandbox.vhdx"))) {
-            vm.start(Duration.ofSeconds(10), Duration.ofSeconds(10));
+        try (UtilityVm vm = startedVm(seen, guest)) {
             seen.clear();
             Resource scratch = vm.addScsiDisk("C:\\c1\\sandbox.vhdx", null, false);
             assertEquals("c:\\mounts\\scsi\\m0", scratch.guestPath());

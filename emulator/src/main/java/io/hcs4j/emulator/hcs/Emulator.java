@@ -58,6 +58,7 @@ public final class Emulator implements AutoCloseable {
         this.workers = pool("hcs4j-emu-worker-", WORKERS);
         this.events = pool("hcs4j-emu-events-", 1);
         this.backend = new EmulatorBackend(this);
+        workers.execute(JsonDocs::warmUp); // meanwhile: the first Create would otherwise pay for it
     }
 
     private static ThreadPoolExecutor pool(String prefix, int threads) {

@@ -48,6 +48,19 @@ final class JsonDocs {
         return tree;
     }
 
+    /**
+     * Builds the schema mapper's deserializers for the documents a utility VM's creation checks ({@link #typed}), as
+     * reading any document of a type builds them for its whole type graph: a few hundred ms of reflection in a fresh
+     * process, otherwise spent inside the first Create.
+     */
+    static void warmUp() {
+        for (Class<?> type : new Class<?>[] {io.hcs4j.schema.v2.ComputeSystem.class,
+                io.hcs4j.schema.v2.ModifySettingRequest.class, io.hcs4j.schema.v2.PropertyQuery.class,
+                io.hcs4j.schema.v2.ProcessParameters.class}) {
+            io.hcs4j.schema.Json.read("{}", type);
+        }
+    }
+
     static ObjectNode newObject() {
         return MAPPER.createObjectNode();
     }

@@ -2,6 +2,7 @@ package io.hcs4j.shim.cli;
 
 import io.hcs4j.log.Logging;
 import java.nio.charset.StandardCharsets;
+import org.slf4j.event.Level;
 
 /**
  * The log level in the runtime options containerd writes to {@code start}'s stdin (handed to the daemon in
@@ -17,7 +18,7 @@ final class RuntimeOptions {
     }
 
     /** The log level for the options: debug if {@code debug} is set, else {@code log_level} mapped; null if neither. */
-    static String logLevel(byte[] any) {
+    static Level logLevel(byte[] any) {
         try {
             String type = null;
             byte[] value = null;
@@ -48,19 +49,19 @@ final class RuntimeOptions {
                     o.skip(tag);
                 }
             }
-            return debug ? "debug" : slf4jLevel(level);
+            return debug ? Level.DEBUG : slf4jLevel(level);
         } catch (IndexOutOfBoundsException malformed) {
             return null;
         }
     }
 
     /** logrus's level names (hcsshim's log_level) as the log backend's; null for an unknown name. */
-    static String slf4jLevel(String logrus) {
+    static Level slf4jLevel(String logrus) {
         if (logrus == null) {
             return null;
         }
         try {
-            return Logging.name(Logging.parse(logrus));
+            return Logging.parse(logrus);
         } catch (IllegalArgumentException unknown) {
             return null;
         }

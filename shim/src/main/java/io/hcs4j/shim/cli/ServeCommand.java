@@ -40,8 +40,8 @@ final class ServeCommand {
     static int run(ShimFlags f) throws IOException, InterruptedException {
         Path bundle = StartCommand.bundle(f);
         System.setErr(LogOutput.open(bundle, f.namespace(), f.id()));
-        String level = RuntimeOptions.logLevel(startOptions());
-        Logging.setLevel(f.debug() ? Level.DEBUG : level == null ? Level.INFO : Logging.parse(level));
+        Level level = RuntimeOptions.logLevel(startOptions());
+        Logging.setLevel(f.debug() ? Level.DEBUG : level == null ? Level.INFO : level);
         Logging.showTimes(true);
         String address = f.socket().isEmpty() ? ShimAddress.of(f.address(), f.namespace(), f.id()) : f.socket();
         if (address.startsWith("unix://") && !StartCommand.reachable(address)) {
@@ -68,8 +68,8 @@ final class ServeCommand {
             shutdown.countDown();
             tasks.closeAll();
         }, "shim-sigterm"));
-        log.info("containerd-shim-runhcs-v1 {} serving {} (namespace {}, events to {})", TaskService.VERSION,
-                address, f.namespace(), ttrpcAddress);
+        log.info("containerd-shim-runhcs-v1 {} serving {} for task {} (namespace {}, events to {})", TaskService.VERSION,
+                address, f.id(), f.namespace(), ttrpcAddress);
         String launch = System.getenv(LAUNCH_ENV);
         if (launch != null) {
             log.info("launcher's choice: {}", launch);

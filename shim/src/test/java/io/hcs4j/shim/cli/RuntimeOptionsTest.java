@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import com.google.protobuf.Any;
 import io.hcs4j.shim.api.runhcs.Options;
 import org.junit.jupiter.api.Test;
+import org.slf4j.event.Level;
 
 /** The hand decoder of start's runtime options against the generated Options class. */
 class RuntimeOptionsTest {
@@ -15,15 +16,15 @@ class RuntimeOptionsTest {
 
     @Test
     void debugWinsOverLogLevel() {
-        assertEquals("debug", RuntimeOptions.logLevel(any(Options.newBuilder().setDebug(true).setLogLevel("error").build())));
+        assertEquals(Level.DEBUG, RuntimeOptions.logLevel(any(Options.newBuilder().setDebug(true).setLogLevel("error").build())));
     }
 
     @Test
     void logLevelNamesAreLogrusNames() {
-        assertEquals("warn", RuntimeOptions.logLevel(any(Options.newBuilder().setLogLevel("warning")
+        assertEquals(Level.WARN, RuntimeOptions.logLevel(any(Options.newBuilder().setLogLevel("warning")
                 .setSandboxImage("x").setVmProcessorCount(2).build())));
-        assertEquals("trace", RuntimeOptions.logLevel(any(Options.newBuilder().setLogLevel("trace").build())));
-        assertEquals("error", RuntimeOptions.logLevel(any(Options.newBuilder().setLogLevel("fatal").build())));
+        assertEquals(Level.TRACE, RuntimeOptions.logLevel(any(Options.newBuilder().setLogLevel("trace").build())));
+        assertEquals(Level.ERROR, RuntimeOptions.logLevel(any(Options.newBuilder().setLogLevel("fatal").build())));
         assertNull(RuntimeOptions.logLevel(any(Options.newBuilder().setLogLevel("loud").build())));
     }
 

@@ -35,6 +35,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.event.Level;
 
 /**
  * The launcher script answers {@code start} and {@code delete} as the JVM commands do: each case runs both paths
@@ -284,7 +285,7 @@ class ShimLauncherTest {
             String environ = Files.readString(Path.of("/proc", Long.toString(daemon.pid()), "environ"));
             assertTrue(List.of(environ.split("\0")).contains(ServeCommand.START_OPTIONS_ENV + "="
                     + Base64.getEncoder().encodeToString(options)), environ);
-            assertEquals("warn", RuntimeOptions.logLevel(options));
+            assertEquals(Level.WARN, RuntimeOptions.logLevel(options));
             // SIGINT and SIGQUIT not ignored: containers inherit the daemon's dispositions (CtrlC handlers, dumps).
             String ignored = Files.readAllLines(Path.of("/proc", Long.toString(daemon.pid()), "status")).stream()
                     .filter(l -> l.startsWith("SigIgn:")).findFirst().orElseThrow().substring(7).trim();
