@@ -259,7 +259,11 @@ heap_kb() {
 }
 probe() { # pid: threads fds rss_kb heap_kb
   [ -n "$1" ] || { echo "- - - -"; return; }
-  echo "$(awk '/^Threads:/ {print $2}' "/proc/$1/status") $(ls "/proc/$1/fd" | wc -l) $(awk '/^VmRSS:/ {print $2}' "/proc/$1/status") $(heap_kb "$1")"
+  # jcmd first: its first attach starts the JVM's Attach Listener (a thread and a socket for good), which must be
+  # in the "before" count too.
+  local heap
+  heap=$(heap_kb "$1")
+  echo "$(awk '/^Threads:/ {print $2}' "/proc/$1/status") $(ls "/proc/$1/fd" | wc -l) $(awk '/^VmRSS:/ {print $2}' "/proc/$1/status") $heap"
 }
 echo "$EXECS execs into one task" >&2
 declare -A LEAK
