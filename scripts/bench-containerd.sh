@@ -14,9 +14,12 @@
 #   breakdown       where one run --rm goes, phase by phase, from the shim's log lines (scripts/run-breakdown.py)
 # BENCH_CONFIGS picks configurations (default: "runc hcs4j hcs4j-pool", plus "hcs4j25", the launcher given a JDK 25
 # with its AOT cache, when BENCH_JDK25_JAVA (default: Temurin 25 under /usr/lib/jvm) exists). hcs4j-pool is hcs4j with
-# BENCH_POOL_SIZE (default 2) guest agents kept ready (HCS4J_VM_POOL_SIZE): its CPU per run counts the replacement
-# agent's boot (the next measurement waits for the pool to be full again), and its idle cost is the PSS of the ready
-# agents. Prints the machine's load before and after: on a shared machine, read the figures with it.
+# BENCH_POOL_SIZE (default 2) guest agents kept ready (HCS4J_VM_POOL_SIZE) and as many shim daemons kept ready
+# (HCS4J_SHIM_POOL_SIZE): its CPU per run counts the replacement agent's boot and the shim's return to the ready set
+# (the next measurement waits for both), and its idle cost is the PSS of the ready agents and daemons. Shim daemons
+# are only recycled (a pod's daemon returns after its pod), never started ahead, so a run finds a ready daemon when
+# the one before it returned one; the report says how many runs took one. Prints the machine's load before and after:
+# on a shared machine, read the figures with it.
 set -euo pipefail
 source "$(dirname "$0")/lib-containerd.sh"
 ROUNDS=${BENCH_ROUNDS:-21}
@@ -51,7 +54,7 @@ start_containerd
 POOL_DIR=$CTRD_DIR/vmpool
 cat > "$CTRD_DIR/bin/containerd-shim-runhcspool-v1" <<SH
 #!/bin/sh
-HCS4J_VM_POOL_SIZE=$POOL_SIZE HCS4J_VM_POOL_DIR=$POOL_DIR exec "$REPO_ROOT/scripts/containerd-shim-runhcs-v1" "\$@"
+HCS4J_VM_POOL_SIZE=$POOL_SIZE HCS4J_VM_POOL_DIR=$POOL_DIR HCS4J_SHIM_POOL_SIZE=$POOL_SIZE HCS4J_SOCKET_DIR=$CTRD_DIR/s-pool exec "$REPO_ROOT/scripts/containerd-shim-runhcs-v1" "\$@"
 SH
 chmod 755 "$CTRD_DIR/bin/containerd-shim-runhcspool-v1"
 cat > "$CTRD_DIR/bin/containerd-shim-runhcs25-v1" <<SH
@@ -91,9 +94,19 @@ pss_kb() { kb "$1" Pss; }
 uss_kb() { echo $(( $(kb "$1" Private_Clean) + $(kb "$1" Private_Dirty) )); }
 mb() { awk -v k="$1" 'BEGIN {printf "%.1f", k / 1024}'; }
 
-# The shim daemon serving task $1 and its utility VM's agent processes (runc: its shim only).
+# The shim daemon serving task $1 and its utility VM's agent processes (runc: its shim only). A recycled daemon's
+# command line names its first task: the process listening on the task's address is the one.
+socket_pid() {
+  local inode
+  inode=$(awk -v p="$1" '$4 == "00010000" && $8 == p {print $7}' /proc/net/unix | head -1)
+  [ -n "$inode" ] || return 0
+  find /proc/[0-9]*/fd -lname "socket:\[$inode\]" 2>/dev/null | head -1 | cut -d/ -f3
+}
 shim_pid() {
-  local p
+  local p a
+  a=$(cat "$CTRD_DIR/state/io.containerd.runtime.v2.task/hcs4j/$1/address" 2>/dev/null || true)
+  p=$(socket_pid "${a#unix://}")
+  [ -n "$p" ] && { echo "$p"; return; }
   for p in $(pgrep -f -- "-id $1( |$)" || true); do
     if tr '\0' ' ' <"/proc/$p/cmdline" | grep -q -- "-address $CTRD_SOCK" \
       && ! tr '\0' ' ' <"/proc/$p/cmdline" | grep -qE ' (start|delete)$'; then echo "$p"; fi
@@ -125,7 +138,17 @@ pool_pids() {
   done
 }
 pool_ready() { ls "$POOL_DIR"/*/*.sock 2>/dev/null | wc -l; }
-wait_pool_full() { local i; for i in $(seq 1 300); do [ "$(pool_ready)" -ge "$POOL_SIZE" ] && return 0; sleep 0.05; done; }
+# Ready shim daemons (the FIFOs they wait on name their pids). hcs4j-pool has a socket directory of its own: the
+# ready set is node-wide (any start of the same jar and options takes from it), and hcs4j's starts must not.
+SHIM_READY=$CTRD_DIR/s-pool/ready
+shim_ready_pids() { local e; for e in "$SHIM_READY"/*/*; do [ -p "$e" ] && { e=${e##*/}; echo "${e%%-*}"; }; done; }
+shim_ready() { shim_ready_pids | wc -l; }
+wait_agents_full() { local i; for i in $(seq 1 300); do [ "$(pool_ready)" -ge "$POOL_SIZE" ] && return 0; sleep 0.05; done; }
+# Full: POOL_SIZE agents ready, and the shim daemon of the run just ended back in the ready set (at least one).
+wait_pool_full() {
+  local i
+  for i in $(seq 1 300); do [ "$(pool_ready)" -ge "$POOL_SIZE" ] && [ "$(shim_ready)" -ge 1 ] && return 0; sleep 0.05; done
+}
 all_pids() {
   local p f
   for p in $(pgrep -f -- "-address $CTRD_SOCK" || true); do
@@ -136,7 +159,7 @@ all_pids() {
     f=$(basename "$f" .properties); agent_pids "${f%@vm}"
   done
   # The ready agents count with the configuration that keeps them.
-  if [ "${MEASURING:-}" = hcs4j-pool ]; then pool_pids; fi
+  if [ "${MEASURING:-}" = hcs4j-pool ]; then pool_pids; shim_ready_pids; fi
 }
 total_pss_kb() { local t=0 p; for p in $(all_pids | sort -u); do t=$(( t + $(pss_kb "$p") )); done; echo "$t"; }
 
@@ -176,11 +199,13 @@ for r in $(seq 1 "$ROUNDS"); do
 done
 
 declare -A SHIM_PSS SHIM_USS AGENT_PSS AGENT_USS
-POOL_PSS=0 POOL_USS=0 POOL_N=0
+POOL_PSS=0 POOL_USS=0 POOL_N=0 SHIM_POOL_PSS=0 SHIM_POOL_USS=0 SHIM_POOL_N=0
 if [[ " ${CONFIGS[*]} " == *" hcs4j-pool "* ]]; then
   wait_pool_full
   for p in $(pool_pids); do POOL_PSS=$(( POOL_PSS + $(pss_kb "$p") )); POOL_USS=$(( POOL_USS + $(uss_kb "$p") )); done
   POOL_N=$(pool_ready)
+  for p in $(shim_ready_pids); do SHIM_POOL_PSS=$(( SHIM_POOL_PSS + $(pss_kb "$p") )); SHIM_POOL_USS=$(( SHIM_POOL_USS + $(uss_kb "$p") )); done
+  SHIM_POOL_N=$(shim_ready)
 fi
 for c in "${CONFIGS[@]}"; do
   s=$(shim_pid "idle-$c"); SHIM_PSS[$c]=$(pss_kb "$s"); SHIM_USS[$c]=$(uss_kb "$s")
@@ -205,18 +230,18 @@ done
 # Each configuration alone on the node (the idle tasks stopped), so shared pages are shared among its own pods.
 for c in "${CONFIGS[@]}"; do stop_task "idle-$c"; done
 # The pool too: its ready agents leave when their sockets go, and come back with the pool's first pod.
-rm -f "$POOL_DIR"/*/*.sock
+rm -f "$POOL_DIR"/*/*.sock "$SHIM_READY"/*/*
 for i in $(seq 1 100); do [ -z "$(pool_pids | xargs -r ps -o pid= -p 2>/dev/null)" ] && break; sleep 0.1; done
 echo "marginal memory of pod $PODS" >&2
 declare -A MARGINAL TOTAL
 for c in "${CONFIGS[@]}"; do
   MEASURING=$c
   for i in $(seq 1 "$PODS"); do
-    [ "$i" -eq "$PODS" ] && { sleep 2; [ "$c" = hcs4j-pool ] && wait_pool_full; before=$(total_pss_kb); }
+    [ "$i" -eq "$PODS" ] && { sleep 2; [ "$c" = hcs4j-pool ] && wait_agents_full; before=$(total_pss_kb); }
     ctr_ run -d --runtime "${RUNTIME[$c]}" "$IMAGE" "pod-$c-$i" sleep 36000 >/dev/null
   done
   sleep 2
-  if [ "$c" = hcs4j-pool ]; then wait_pool_full; fi
+  if [ "$c" = hcs4j-pool ]; then wait_agents_full; fi
   TOTAL[$c]=$(total_pss_kb)
   MARGINAL[$c]=$(( TOTAL[$c] - before ))
   for i in $(seq 1 "$PODS"); do stop_task "pod-$c-$i"; done
@@ -234,7 +259,11 @@ heap_kb() {
 }
 probe() { # pid: threads fds rss_kb heap_kb
   [ -n "$1" ] || { echo "- - - -"; return; }
-  echo "$(awk '/^Threads:/ {print $2}' "/proc/$1/status") $(ls "/proc/$1/fd" | wc -l) $(awk '/^VmRSS:/ {print $2}' "/proc/$1/status") $(heap_kb "$1")"
+  # jcmd first: its first attach starts the JVM's Attach Listener (a thread and a socket for good), which must be
+  # in the "before" count too.
+  local heap
+  heap=$(heap_kb "$1")
+  echo "$(awk '/^Threads:/ {print $2}' "/proc/$1/status") $(ls "/proc/$1/fd" | wc -l) $(awk '/^VmRSS:/ {print $2}' "/proc/$1/status") $heap"
 }
 echo "$EXECS execs into one task" >&2
 declare -A LEAK
@@ -275,6 +304,9 @@ done
 if [ "$POOL_N" -gt 0 ]; then
   echo "hcs4j-pool idle cost: $POOL_N ready agents, PSS $(mb "$POOL_PSS") MB, USS $(mb "$POOL_USS") MB (in its pod total above);" \
     "$(grep -c 'taken from the pool' "$CTRD_DIR/containerd.log" || true) VMs took a ready agent"
+  echo "hcs4j-pool shim daemons: $SHIM_POOL_N ready, PSS $(mb "$SHIM_POOL_PSS") MB, USS $(mb "$SHIM_POOL_USS") MB idle;" \
+    "$(grep -c 'taken from the ready set' "$CTRD_DIR/containerd.log" || true) pods were served by a recycled daemon;" \
+    "each measured run waited for its daemon to be back in the ready set"
 fi
 echo "after $EXECS execs (threads fds RSS-KB heap-after-GC-KB: before -> after)"
 for c in "${CONFIGS[@]}"; do

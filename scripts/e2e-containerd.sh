@@ -357,12 +357,12 @@ ctr_ containers delete hvnovm >/dev/null 2>&1 || true
 # default_container_annotations (ctr passes it with --annotation); a runtime name of its own keeps the pool in
 # CTRD_DIR. A run takes a ready agent, which goes back to the pool after it; emptying the pool leaves nothing.
 vm_pool_case() {
-  local pool=$CTRD_DIR/vmpool prt="--runtime io.containerd.runhcspool.v1" ann="--annotation io.hcs4j.vm.pool-size=2"
-  cat > "$CTRD_DIR/bin/containerd-shim-runhcspool-v1" <<SH
+  local pool=$CTRD_DIR/vmpool prt="--runtime io.containerd.runhcsvmpool.v1" ann="--annotation io.hcs4j.vm.pool-size=2"
+  cat > "$CTRD_DIR/bin/containerd-shim-runhcsvmpool-v1" <<SH
 #!/bin/sh
 HCS4J_VM_POOL_DIR=$pool exec "$REPO_ROOT/scripts/containerd-shim-runhcs-v1" "\$@"
 SH
-  chmod 755 "$CTRD_DIR/bin/containerd-shim-runhcspool-v1"
+  chmod 755 "$CTRD_DIR/bin/containerd-shim-runhcsvmpool-v1"
   local out rc
   out=$(ctr_ run --rm $prt $ann "$IMAGE" pool1 sh -c 'echo first; exit 3' </dev/null) && rc=0 || rc=$?
   check "pool on, empty: run --rm prints and exits as without a pool" bash -c "[ '$out' = first ] && [ $rc = 3 ]"
@@ -377,6 +377,33 @@ SH
   check "emptying the pool leaves no agent process, socket or VM cgroup" eventually bash -c "! grep -qs 'HCS4J_VM_POOL_ENTRY=$pool' /proc/[0-9]*/environ && [ -z \"\$(ls '$pool'/*/ | grep '\.sock\$')\" ] && [ -z \"\$(ls -d /sys/fs/cgroup/hcs4j/pool[123]@vm /sys/fs/cgroup/*/hcs4j/pool[123]@vm 2>/dev/null)\" ]"
 }
 vm_pool_case
+
+# --- the shim pool (HCS4J_SHIM_POOL_SIZE=1 for the runtime io.containerd.runhcspool.v1): the second pod is served
+# by the first pod's daemon, which waited in the ready set; emptying the set ends it.
+shim_pool_case() {
+  local rt="--runtime io.containerd.runhcspool.v1" ready="$CTRD_DIR/s/ready" out rc pid
+  printf '#!/bin/sh\nHCS4J_SHIM_POOL_SIZE=1 exec "%s" "$@"\n' "$REPO_ROOT/scripts/containerd-shim-runhcs-v1" \
+    > "$CTRD_DIR/bin/containerd-shim-runhcspool-v1"
+  chmod 755 "$CTRD_DIR/bin/containerd-shim-runhcspool-v1"
+  ready_pids() { local e; for e in "$ready"/*/*; do [ -p "$e" ] && { e=${e##*/}; echo "${e%%-*}"; }; done; }
+  out=$(ctr_ run --rm $rt "$IMAGE" sp1 sh -c 'echo first pod; exit 3' </dev/null) && rc=0 || rc=$?
+  check "shim pool: run --rm output and exit code" [ "$out/$rc" = "first pod/3" ]
+  check "shim pool: the daemon waits in the ready set after its pod" eventually bash -c "[ -n \"\$(ls '$ready'/*/ 2>/dev/null)\" ]"
+  pid=$(ready_pids | head -1)
+  check "shim pool: the ready daemon is the first pod's shim" bash -c "[ -n '$pid' ] && tr '\\0' ' ' </proc/$pid/cmdline | grep -q -- '-id sp1 '"
+  ctr_ run -d $rt "$IMAGE" sp2 sh -c 'echo second pod; exec sleep 600' </dev/null >/dev/null
+  check "shim pool: the second pod runs" wait_status sp2 RUNNING
+  check "shim pool: served by the first pod's daemon (same pid, taken from the set, no new shim)" \
+    bash -c "kill -0 $pid && [ -z \"\$(ls '$ready'/*/ 2>/dev/null)\" ] && [ -z \"$(shim_pids sp2)\" ]"
+  out=$(ctr_ tasks exec --exec-id spe sp2 sh -c 'echo exec in pod 2; exit 5' </dev/null) && rc=0 || rc=$?
+  check "shim pool: exec output and exit code in the recycled daemon's pod" [ "$out/$rc" = "exec in pod 2/5" ]
+  rm_task sp2
+  check "shim pool: the daemon is back in the ready set after the second pod" eventually bash -c "ls '$ready'/*/ 2>/dev/null | grep -q '^$pid-2\$'"
+  rm -f "$ready"/*/*
+  check "shim pool: emptying the set ends the daemon" eventually bash -c "! kill -0 $pid 2>/dev/null"
+  check "shim pool: no shim process of the pool's pods is left" bash -c "[ -z \"\$(pgrep -f -- '-address $CTRD_SOCK .*-id sp[12] .*[s]erve')\" ]"
+}
+shim_pool_case
 
 echo "e2e-containerd: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -110,5 +110,30 @@ done
   && ok "the holder still serves its own user" || fail "the holder does not answer"
 rm_task e2e-user
 
+echo "=== the shim pool's ready daemons are closed to the other user"
+printf '#!/bin/sh\nHCS4J_SHIM_POOL_SIZE=1 exec "%s" "$@"\n' "$REPO_ROOT/scripts/containerd-shim-runhcs-v1" \
+  > "$CTRD_DIR/bin/containerd-shim-runhcspool-v1"
+chmod 755 "$CTRD_DIR/bin/containerd-shim-runhcspool-v1"
+# A daemon that writes the class archive at exit (the first after a build) is never kept: wait for the archive.
+eventually bash -c "ls '${SHIM_JAR%.jar}'-*.jsa >/dev/null 2>&1" || true
+ctr_ run --rm --runtime io.containerd.runhcspool.v1 "$IMAGE" e2e-pool true >/dev/null
+eventually bash -c "ls '$CTRD_DIR'/s/ready/*/* >/dev/null 2>&1" && ok "a daemon waits in the ready set" || fail "no ready daemon"
+ready_dir=$(ls -d "$CTRD_DIR"/s/ready/* | head -1)
+ready_fifo=$(ls "$ready_dir"/* | head -1)
+[ "$(stat -c %a "$ready_dir")" = 700 ] && [ "$(stat -c %a "$ready_fifo")" = 600 ] \
+  && ok "the ready set has mode 0700, its FIFO 0600" || fail "modes: $(stat -c '%a %n' "$ready_dir" "$ready_fifo")"
+for d in "$CTRD_DIR/s/ready" "$ready_dir"; do
+  if as_user ls "$d" >/dev/null 2>&1; then fail "the other user can list $d"; else ok "the other user cannot list $d"; fi
+  if as_user touch "$d/planted" 2>/dev/null; then fail "the other user can plant files in $d"; else ok "the other user cannot plant in $d"; fi
+done
+if as_user mv "$ready_fifo" "$ready_dir/.c.stolen" 2>/dev/null || as_user sh -c "printf x 1<>'$ready_fifo'" 2>/dev/null; then
+  fail "the other user can claim or write to a ready daemon"
+else
+  ok "the other user cannot claim or write to a ready daemon"
+fi
+rm -f "$ready_dir"/*
+eventually bash -c "[ -z \"\$(pgrep -f -- '-address $CTRD_SOCK .*-id e2e-pool .*[s]erve')\" ]" \
+  && ok "emptying the set ends the ready daemon" || fail "the ready daemon is still running"
+
 echo "passed: $passed, failed: $failed"
 [ "$failed" -eq 0 ]

@@ -31,6 +31,8 @@ public interface Libc extends Library {
 
     int close(int fd);
 
+    int chdir(String path);
+
     int dup2(int oldFd, int newFd);
 
     /** {@code buf} from its array offset: pass a {@link ByteBuffer#slice()}. */

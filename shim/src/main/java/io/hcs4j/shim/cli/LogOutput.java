@@ -44,7 +44,27 @@ final class LogOutput {
                 // EAGAIN (reader behind): the line is dropped
                 Libc.INSTANCE.write(fd, ByteBuffer.wrap(b, off, len).slice(), new NativeLong(len));
             }
+
+            @Override
+            public void close() {
+                Libc.INSTANCE.close(fd); // once: PrintStream closes its stream once and writes nothing after
+            }
         };
+    }
+
+    /**
+     * Stops logging to the current bundle's FIFO: a daemon waiting for its next pod holds no bundle's log open (so
+     * containerd's reader of it sees end of file, as when a shim exits), and its own output goes to /dev/null.
+     */
+    static void detach() {
+        PrintStream bundleLog = System.err;
+        System.setErr(new PrintStream(OutputStream.nullOutputStream()));
+        int devNull = Libc.INSTANCE.open("/dev/null", Libc.O_RDWR);
+        if (devNull >= 0) {
+            Libc.INSTANCE.dup2(devNull, 1);
+            Libc.INSTANCE.close(devNull);
+        }
+        bundleLog.close();
     }
 
     /** The shim is the log pipe's server; containerd connects when it wants the log. */

@@ -14,16 +14,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@code start}: make sure a shim daemon serves this task and print its address, nothing else. A pod's
  * containers are served by the sandbox's shim, so for them the sandbox shim's address is returned. The
- * daemon is a fresh JVM running {@code serve}, detached from our stdout/stderr (containerd reads them to
- * EOF) and in its own session; it is ready when its address accepts connections.
+ * daemon is a ready one when the set of {@link ReadyDaemons} has one, else a fresh JVM running {@code serve},
+ * detached from our stdout/stderr (containerd reads them to EOF) and in its own session; it is ready when its
+ * address accepts connections.
  */
 final class StartCommand {
+    private static final String SERVE_OPTS_ENV = "HCS4J_SERVE_JAVA_OPTS";
     private static final long READY_TIMEOUT_SECONDS = 30;
     private static final long READY_POLL_MILLIS = 5;
     private static final String DEFAULT_SERVE_OPTS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 "
@@ -52,7 +56,16 @@ final class StartCommand {
             if (!owner.equals(f.id())) {
                 throw new IOException("the shim of sandbox " + owner + " is not running at " + address);
             }
-            spawn(f, bundle, address);
+            List<String> opts = serveOptions();
+            String key = poolKey(opts);
+            String startOptions = stdinOptions();
+            Map<String, String> env = new HashMap<>(System.getenv());
+            env.put(ServeCommand.START_OPTIONS_ENV, startOptions);
+            Path socketDir = Path.of(address.substring("unix://".length())).getParent();
+            if (key == null || !ReadyDaemons.handOver(ReadyDaemons.dir(socketDir, key), address,
+                    ReadyDaemons.claim(f, bundle.toString(), address, env))) {
+                spawn(f, bundle, address, opts, key, startOptions);
+            }
         }
         Files.writeString(bundle.resolve("address"), address, StandardCharsets.UTF_8);
         System.out.print(address);
@@ -95,19 +108,41 @@ final class StartCommand {
         return Base64.getEncoder().encodeToString(System.in.readAllBytes());
     }
 
-    private static void spawn(ShimFlags f, Path bundle, String address) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String opts = System.getenv("HCS4J_SERVE_JAVA_OPTS");
-        for (String o : (opts == null ? DEFAULT_SERVE_OPTS : opts).trim().split("\\s+")) {
+    /** The daemon's JVM options: HCS4J_SERVE_JAVA_OPTS, else the defaults and the class archive's. */
+    private static List<String> serveOptions() {
+        List<String> opts = new ArrayList<>();
+        String configured = System.getenv(SERVE_OPTS_ENV);
+        for (String o : (configured == null ? DEFAULT_SERVE_OPTS : configured).trim().split("\\s+")) {
             if (!o.isEmpty()) {
-                cmd.add(o);
+                opts.add(o);
             }
         }
-        Path archive = opts == null ? ClassDataArchive.forThisJvm() : null;
+        Path archive = configured == null ? ClassDataArchive.forThisJvm() : null;
         if (archive != null) {
-            cmd.addAll(ClassDataArchive.options(Path.of(System.getProperty("java.class.path")), archive));
+            opts.addAll(ClassDataArchive.options(Path.of(System.getProperty("java.class.path")), archive));
         }
+        return opts;
+    }
+
+    /**
+     * The ready-daemon set a daemon with these options belongs to ({@link ReadyDaemons#key}, over the options as
+     * the launcher writes them), or null: never one on Windows, nor one that writes its class archive at exit.
+     */
+    private static String poolKey(List<String> opts) throws IOException {
+        String configured = System.getenv(SERVE_OPTS_ENV);
+        String text = configured != null ? configured : String.join(" ", opts);
+        if (ShimAddress.windows() || !ReadyDaemons.recyclable(text)) {
+            return null;
+        }
+        return ReadyDaemons.key(System.getProperty("java.class.path"),
+                Path.of(System.getProperty("java.home"), "bin", "java").toRealPath(), text);
+    }
+
+    private static void spawn(ShimFlags f, Path bundle, String address, List<String> opts, String key,
+                              String startOptions) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(opts);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ShimMain.class.getName(),
                 "-namespace", f.namespace(), "-address", f.address(), "-publish-binary", f.publishBinary(),
                 "-id", f.id(), "-bundle", bundle.toString(), "-socket", address));
@@ -120,10 +155,14 @@ final class StartCommand {
                 .redirectInput(ProcessBuilder.Redirect.from(new File(ShimAddress.windows() ? "NUL" : "/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
+        Path archive = System.getenv(SERVE_OPTS_ENV) == null ? ClassDataArchive.forThisJvm() : null;
         if (archive != null) {
             pb.environment().put(ClassDataArchive.ENV, archive.toString());
         }
-        pb.environment().put(ServeCommand.START_OPTIONS_ENV, stdinOptions());
+        if (key != null) {
+            pb.environment().put(ReadyDaemons.KEY_ENV, key);
+        }
+        pb.environment().put(ServeCommand.START_OPTIONS_ENV, startOptions);
         // Never containerd's stdout/stderr: containerd reads start's to EOF.
         ProcessHandle daemon = Detached.start(pb).orElse(null);
         // Ready when it accepts connections; its log (the bundle's) says why when it never does.

@@ -71,6 +71,10 @@ public final class UpstreamIo implements AutoCloseable {
         List<CompletableFuture<Void>> copies = new ArrayList<>();
         UpstreamIo io = new UpstreamIo(id, stdin, new CompletableFuture<>());
         io.process = process;
+        boolean copiesStdin = process.stdin() != null && !stdin.isEmpty();
+        if (copiesStdin && !stdin.startsWith(PIPE_PREFIX) && !Files.exists(Path.of(stdin))) {
+            throw new IOException("stdio FIFO " + stdin + " does not exist");
+        }
         try {
             Sink outSink;
             Sink errSink;
@@ -95,7 +99,7 @@ public final class UpstreamIo implements AutoCloseable {
                     io.fifos.forEach(FifoSink::close);
                     io.drained.complete(null);
                 });
-        if (process.stdin() != null && !stdin.isEmpty()) {
+        if (copiesStdin) {
             Thread t = new Thread(io::copyStdin, id + "-stdin");
             t.setDaemon(true);
             t.start();
@@ -208,8 +212,12 @@ public final class UpstreamIo implements AutoCloseable {
         }
         InputStream in;
         try {
-            // Read-only, so the client closing its end is an EOF; this open waits for the client's writer.
+            // Read-only, so the client closing its end is an EOF; this open waits for the client's writer. A channel's
+            // stream: close() from another thread also ends a copier blocked reading it.
             in = Files.newInputStream(Path.of(stdinPath));
+            synchronized (resources) {
+                resources.add(in);
+            }
         } finally {
             synchronized (stdinOpen) {
                 stdinOpening = false;
@@ -234,14 +242,20 @@ public final class UpstreamIo implements AutoCloseable {
     }
 
     /**
-     * containerd's CloseIO(stdin): let the copier forward what the client already wrote (it reaches EOF
-     * once the client closes its end), then close the process's stdin regardless.
+     * containerd's CloseIO(stdin). A FIFO: the copier forwards what the client wrote and closes the process's stdin
+     * at the client's EOF; a copier still waiting for the client's writer is released, so it reads what is there,
+     * then EOF. Nothing here waits for the client: ctr sends CloseIO while it still holds its writer and closes it
+     * only once CloseIO has returned (waiting here held the task for 2 s). A named pipe: the copier may forward what
+     * it has (bounded), then the process's stdin is closed regardless.
      */
     public void closeStdin() {
+        if (!stdinPath.isEmpty() && !stdinPath.startsWith(PIPE_PREFIX)) {
+            releaseStdinOpen();
+            return;
+        }
         try {
             if (!stdinDone.await(2, TimeUnit.SECONDS)) {
                 log.debug("{}: stdin still open after CloseIO; closing it", id);
-                releaseStdinOpen();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,5 +1,7 @@
 package io.hcs4j.shim.task;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hcs4j.hcs.HcsException;
 import io.hcs4j.shim.api.runhcs.Options;
 import io.hcs4j.shim.runtime.ContainerBackend;
 import io.hcs4j.shim.runtime.lcow.LcowBackend;
@@ -21,6 +23,8 @@ public final class Backends {
     private final String linuxMissingReason;
     private final ContainerBackend windowsProcess;
     private final ContainerBackend windowsHypervisor;
+    /** The host backend the paths share, when this class selected it ({@link #forThisHost}). */
+    private final SelectedOnce host;
 
     /** @param linux the Linux-container path, or null with the reason it is unavailable */
     public Backends(ContainerBackend linux, String linuxMissingReason) {
@@ -35,6 +39,12 @@ public final class Backends {
     /** @param windowsHypervisor Windows containers in Windows utility VMs, or null where unavailable */
     public Backends(ContainerBackend linux, String linuxMissingReason, ContainerBackend windowsProcess,
                     ContainerBackend windowsHypervisor) {
+        this(null, linux, linuxMissingReason, windowsProcess, windowsHypervisor);
+    }
+
+    private Backends(SelectedOnce host, ContainerBackend linux, String linuxMissingReason,
+                     ContainerBackend windowsProcess, ContainerBackend windowsHypervisor) {
+        this.host = host;
         this.linux = linux;
         this.linuxMissingReason = linuxMissingReason;
         this.windowsProcess = windowsProcess;
@@ -46,8 +56,8 @@ public final class Backends {
      * selects (real HCS on Windows, the emulator elsewhere), selected on first use, with hcsshim's timeouts.
      */
     public static Backends forThisHost() {
-        Supplier<HostBackend> host = new SelectedOnce();
-        return new Backends(new LcowBackend(host, UtilityVm.DEFAULT_CONNECT_TIMEOUT, GuestConnection.DEFAULT_RPC_TIMEOUT),
+        SelectedOnce host = new SelectedOnce();
+        return new Backends(host, new LcowBackend(host, UtilityVm.DEFAULT_CONNECT_TIMEOUT, GuestConnection.DEFAULT_RPC_TIMEOUT),
                 null, new WcowProcessBackend(host), new WcowHypervisorBackend(host, UtilityVm.DEFAULT_CONNECT_TIMEOUT,
                         GuestConnection.DEFAULT_RPC_TIMEOUT));
     }
@@ -63,6 +73,22 @@ public final class Backends {
             }
             return selected;
         }
+
+        synchronized HostBackend selectedOrNull() {
+            return selected;
+        }
+    }
+
+    /**
+     * How many compute systems the host backend this process selected still has (0 when none was selected): a shim
+     * daemon that would serve another pod must have none left from the last.
+     */
+    public int openComputeSystems() throws HcsException {
+        HostBackend selected = host == null ? null : host.selectedOrNull();
+        if (selected == null) {
+            return 0;
+        }
+        return selected.hcs().enumerateComputeSystems(null, JsonNode.class).size();
     }
 
     /** Warms the Linux path (the common case) ahead of the first Create. */

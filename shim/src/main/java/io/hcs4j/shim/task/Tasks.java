@@ -52,6 +52,8 @@ public final class Tasks {
     private final String namespace;
     private final Options defaultOptions;
     private final WireTypes wire;
+    /** The shim pool size a Create's annotations set ({@link ShimPoolSize}), or null when none did. */
+    private volatile Integer shimPoolSize;
 
     public Tasks(Backends backends, EventPublisher events, String namespace, Options defaultOptions) {
         this(backends, events, namespace, defaultOptions, WireTypes.fromEnvironment());
@@ -78,6 +80,11 @@ public final class Tasks {
         } catch (RuntimeException e) {
             log.debug("warm-up failed: {}", e.toString());
         }
+    }
+
+    /** The shim pool size this pod's annotations set, or null when they set none. */
+    public Integer shimPoolSize() {
+        return shimPoolSize;
     }
 
     public boolean isEmpty() {
@@ -128,6 +135,8 @@ public final class Tasks {
         OciSpec spec = OciSpec.readBundle(bundle);
         Options options = options(r.getOptions());
         ContainerBackend backend = backends.select(spec, options);
+        Map<String, String> annotations = RuntimeOptions.annotations(spec.annotations(), options);
+        Integer poolSize = ShimPoolSize.fromAnnotations(annotations);
         List<ContainerSpec.Layer> layers = new ArrayList<>();
         for (Mount m : r.getRootfsList()) {
             layers.add(new ContainerSpec.Layer(m.getType(), m.getSource(), m.getOptionsList()));
@@ -136,7 +145,7 @@ public final class Tasks {
         Container container;
         try {
             container = backend.create(new ContainerSpec(r.getId(), bundle, layers, bundle.resolve(spec.rootPath()),
-                    spec.readonlyRoot(), RuntimeOptions.annotations(spec.annotations(), options)));
+                    spec.readonlyRoot(), annotations));
         } catch (IllegalArgumentException e) {
             throw TaskException.invalid("creating " + r.getId() + " on the " + backend.name() + " path: " + e.getMessage());
         } catch (IllegalStateException e) {
@@ -147,6 +156,9 @@ public final class Tasks {
         } catch (IOException e) {
             throw new IOException("creating " + r.getId() + " on the " + backend.name()
                     + " path failed: " + e.getMessage(), e);
+        }
+        if (poolSize != null) {
+            shimPoolSize = poolSize;
         }
         tasks.put(r.getId(), new Task(r.getId(), bundle, container, events, namespace, ps, r.getStdin(), r.getStdout(),
                 r.getStderr(), r.getTerminal()));

@@ -133,6 +133,11 @@ final class ServerConnection {
         return server;
     }
 
+    /** Whether a request read is not yet answered on the wire (each holds a permit until its response is written). */
+    boolean answering() {
+        return !closed && inFlight.availablePermits() < server.limits().maxInFlight();
+    }
+
     /** Queues the one response for a stream; a payload above the frame cap becomes RESOURCE_EXHAUSTED. */
     void respond(int streamId, Status status, byte[] payload) {
         active.remove(streamId);

@@ -5,6 +5,7 @@ import io.hcs4j.shim.ttrpc.transport.Listener;
 import io.grpc.ServerMethodDefinition;
 import io.grpc.ServerServiceDefinition;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -156,6 +157,17 @@ public final class TtrpcServer implements AutoCloseable {
     /** Requests read and not yet answered, over all connections. */
     int requestsInFlight() {
         return connections.stream().mapToInt(ServerConnection::requestsInFlight).sum();
+    }
+
+    /**
+     * Waits, at most {@code timeout}, until every request read has its response written: a shim that stops after
+     * Shutdown answers it first, as containerd expects.
+     */
+    public void awaitAnswered(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (connections.stream().anyMatch(ServerConnection::answering) && System.nanoTime() - deadline < 0) {
+            Thread.sleep(1);
+        }
     }
 
     /** Stops accepting, closes every connection (cancelling requests in flight) and stops the threads. */

@@ -23,7 +23,16 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import io.hcs4j.platform.ChannelConnection;
+import io.hcs4j.platform.PrivateDirectory;
+import io.hcs4j.shim.api.task.ShutdownRequest;
+import io.hcs4j.shim.api.task.TaskGrpc;
+import io.hcs4j.shim.ttrpc.TtrpcClient;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -295,5 +304,253 @@ class ShimLauncherTest {
             daemon.onExit().get(30, TimeUnit.SECONDS);
         }
         assertEquals(0, run(true, b, env, "-id", id, "delete").exit());
+    }
+
+    /** JVM options no JVM starts with: where a start must be a claim, a fresh daemon fails at once. */
+    private static final String NO_JVM = "-XX:+UseSerialGC -XX:+Hcs4jNoSuchOption";
+
+    /** The ready-daemon set the script (or the JVM, run on the test class path) looks in for these options. */
+    private Path readyDir(boolean script, String serveOptions) throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java").toRealPath();
+        String cp = script ? jar.toRealPath().toString() : System.getProperty("java.class.path");
+        return ReadyDaemons.dir(sockets, ReadyDaemons.key(cp, java, serveOptions));
+    }
+
+    /** A stand-in ready daemon in this JVM: waits in {@code dir}, and when claimed listens on the task's socket. */
+    private static Future<ReadyDaemons.Claim> standIn(ExecutorService threads, Path dir, List<ServerSocketChannel> servers) {
+        return threads.submit(() -> {
+            ReadyDaemons.Claim c = ReadyDaemons.await(dir, Duration.ofSeconds(60)).orElseThrow();
+            ServerSocketChannel s = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            s.bind(UnixDomainSocketAddress.of(c.flags().socket().substring("unix://".length())));
+            synchronized (servers) {
+                servers.add(s);
+            }
+            return c;
+        });
+    }
+
+    private static long entries(Path dir) throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.count();
+        }
+    }
+
+    private static void awaitEntries(Path dir, long n) throws Exception {
+        awaitEntries(dir, n, null);
+    }
+
+    /** Waits for {@code n} entries in the ready set; on failure shows the daemon's {@code log}, when given. */
+    private static void awaitEntries(Path dir, long n, Path log) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.isDirectory(dir) || entries(dir) != n) {
+            assertTrue(System.nanoTime() < deadline, "ready entries in " + dir + (log == null ? "" : "; log:\n" + Files.readString(log)));
+            Thread.sleep(10);
+        }
+    }
+
+    /**
+     * Starts at once, more than there are ready daemons: each daemon is claimed by exactly one start, which prints its
+     * address and writes the address file; the starts that found none spawn (and here fail: no JVM can start).
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void concurrentStartsNeverShareAReadyDaemon(boolean script) throws Exception {
+        Path dir = readyDir(script, NO_JVM);
+        int daemons = 4;
+        int starts = 7;
+        ExecutorService threads = Executors.newCachedThreadPool();
+        List<ServerSocketChannel> servers = new ArrayList<>();
+        try {
+            List<Future<ReadyDaemons.Claim>> ready = new ArrayList<>();
+            for (int i = 0; i < daemons; i++) {
+                ready.add(standIn(threads, dir, servers));
+            }
+            awaitEntries(dir, daemons);
+            Map<String, String> env = Map.of("HCS4J_SERVE_JAVA_OPTS", NO_JVM, "TTRPC_ADDRESS", "/run/x.ttrpc",
+                    "HCS4J_SHIM_POOL_SIZE", "4");
+            List<Future<Result>> results = new ArrayList<>();
+            for (int i = 0; i < starts; i++) {
+                String id = "p" + i;
+                Path b = bundle((script ? "s-" : "j-") + id, null);
+                results.add(threads.submit(() -> run(script, b, env, "options".getBytes(StandardCharsets.UTF_8), "-id", id, "start")));
+            }
+            List<String> served = new ArrayList<>();
+            for (int i = 0; i < starts; i++) {
+                Result r = results.get(i).get(120, TimeUnit.SECONDS);
+                if (r.exit() == 0) {
+                    assertEquals(address("p" + i), r.out());
+                    assertEquals(r.out(), Files.readString(tmp.resolve("bundles/" + (script ? "s-" : "j-") + "p" + i + "/address")));
+                    served.add("p" + i);
+                } else {
+                    assertEquals(0, r.stdout().length);
+                    assertTrue(r.stderr().contains("did not become ready"), r.stderr());
+                }
+            }
+            List<String> claimed = new ArrayList<>();
+            for (Future<ReadyDaemons.Claim> f : ready) {
+                ReadyDaemons.Claim c = f.get(30, TimeUnit.SECONDS);
+                claimed.add(c.flags().id());
+                assertEquals("hcs4j", c.flags().namespace());
+                assertEquals(CONTAINERD, c.flags().address());
+                assertEquals("/usr/bin/containerd", c.flags().publishBinary());
+                assertEquals(address(c.flags().id()), c.flags().socket());
+                assertEquals(tmp.resolve("bundles/" + (script ? "s-" : "j-") + c.flags().id()).toString(), c.flags().bundle());
+                assertEquals("/run/x.ttrpc", c.env().get("TTRPC_ADDRESS"));
+                assertEquals("4", c.env().get("HCS4J_SHIM_POOL_SIZE"));
+                assertEquals(Base64.getEncoder().encodeToString("options".getBytes(StandardCharsets.UTF_8)),
+                        c.env().get(ServeCommand.START_OPTIONS_ENV));
+            }
+            assertEquals(daemons, served.size(), "every ready daemon served one start");
+            assertEquals(served.stream().sorted().toList(), claimed.stream().sorted().toList());
+            assertEquals(0, entries(dir), "nothing left in the ready set");
+        } finally {
+            threads.shutdownNow();
+            for (ServerSocketChannel s : servers) {
+                s.close();
+            }
+        }
+    }
+
+    /**
+     * A dead daemon's entry and a stopped daemon's are passed over and removed, within seconds, and start goes on
+     * without them (here to a fresh daemon, which cannot start); a good daemon after them is claimed.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void deadAndStoppedReadyDaemonsArePassedOver(boolean script) throws Exception {
+        Path dir = PrivateDirectory.create(readyDir(script, NO_JVM));
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Process stopped = new ProcessBuilder("sleep", "120").start();
+        ExecutorService threads = Executors.newCachedThreadPool();
+        List<ServerSocketChannel> servers = new ArrayList<>();
+        try {
+            assertEquals(0, new ProcessBuilder("kill", "-STOP", Long.toString(stopped.pid())).start().waitFor());
+            for (long pid : List.of(gone.pid(), stopped.pid())) {
+                assertEquals(0, new ProcessBuilder("mkfifo", "-m", "600", dir.resolve(pid + "-1").toString()).start().waitFor());
+            }
+            Map<String, String> env = Map.of("HCS4J_SERVE_JAVA_OPTS", NO_JVM);
+            long before = System.nanoTime();
+            Result r = run(script, bundle((script ? "s-" : "j-") + "w1", null), env, "-id", "w1", "start");
+            assertEquals(1, r.exit(), r.stderr());
+            assertTrue(r.stderr().contains("did not become ready"), r.stderr());
+            assertTrue(System.nanoTime() - before < TimeUnit.SECONDS.toNanos(20), "passed over in bounded time");
+            assertEquals(0, entries(dir), "the dead and the stopped daemon's entries are gone");
+            Future<ReadyDaemons.Claim> good = standIn(threads, dir, servers);
+            awaitEntries(dir, 1);
+            Result ok = run(script, bundle((script ? "s-" : "j-") + "w2", null), env, "-id", "w2", "start");
+            assertEquals(0, ok.exit(), ok.stderr());
+            assertEquals(address("w2"), ok.out());
+            assertEquals("w2", good.get(30, TimeUnit.SECONDS).flags().id());
+        } finally {
+            stopped.destroyForcibly();
+            threads.shutdownNow();
+            for (ServerSocketChannel s : servers) {
+                s.close();
+            }
+        }
+    }
+
+    private static ProcessHandle daemonServing(Path socket) {
+        return ProcessHandle.allProcesses()
+                .filter(h -> h.info().commandLine().orElse("").contains(socket.toString()))
+                .findFirst().orElseThrow();
+    }
+
+    private void shutdown(String address) throws Exception {
+        try (TtrpcClient c = new TtrpcClient(ChannelConnection.connect(Path.of(address.substring("unix://".length()))))) {
+            c.call(TaskGrpc.getShutdownMethod(), ShutdownRequest.newBuilder().setId("x").build(), Duration.ofSeconds(10), Map.of());
+        }
+    }
+
+    /**
+     * With the pool on, a daemon whose pod is gone waits in the ready set, and the next pod's start (another
+     * namespace, another bundle) is served by it: its log goes to the new bundle, its address is the new task's.
+     * Emptying the set ends it. With the pool off (size 0, the default) the daemon exits after Shutdown and no ready
+     * set appears.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 0})
+    void aRecycledDaemonServesTheNextPod(int size) throws Exception {
+        String opts = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto";
+        Map<String, String> env = Map.of("HCS4J_EMULATOR_STATE", tmp.resolve("emu").toString(),
+                "HCS4J_HVSOCK_ROOT", tmp.resolve("hv").toString(), "TTRPC_ADDRESS", tmp.resolve("none.ttrpc").toString(),
+                "HCS4J_SERVE_JAVA_OPTS", opts, "HCS4J_SHIM_POOL_SIZE", Integer.toString(size));
+        Path b1 = bundle("s-r1", null);
+        Files.writeString(b1.resolve("log"), "");
+        Result first = run(true, b1, env, "-id", "r1", "start");
+        assertEquals(0, first.exit(), first.stderr());
+        ProcessHandle daemon = daemonServing(socket("r1"));
+        try {
+            shutdown(first.out());
+            Path dir = readyDir(true, opts);
+            if (size == 0) {
+                daemon.onExit().get(30, TimeUnit.SECONDS);
+                assertFalse(Files.exists(sockets.resolve("ready")), "no ready set without a pool");
+                return;
+            }
+            awaitEntries(dir, 1, b1.resolve("log"));
+            assertTrue(daemon.isAlive());
+            assertFalse(Files.exists(socket("r1")), "the task's socket goes with its pod");
+            Path b2 = bundle("s-r2", null);
+            Files.writeString(b2.resolve("log"), "");
+            Result second = run(true, b2, env, "-namespace", "other", "-id", "r2", "start");
+            assertEquals(0, second.exit(), second.stderr());
+            String expected = "unix://" + sockets.resolve(ShimAddress.socketPath(CONTAINERD, "other", "r2").getFileName());
+            assertEquals(expected, second.out());
+            assertEquals(0, entries(dir));
+            assertTrue(StartCommand.reachable(expected));
+            assertTrue(daemon.isAlive());
+            assertEquals(Path.of(tmp.resolve("bundles/s-r2").toString()), Files.readSymbolicLink(Path.of("/proc", Long.toString(daemon.pid()), "cwd")));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!Files.readString(b2.resolve("log")).contains("serving " + expected + " for task r2 (namespace other")) {
+                assertTrue(System.nanoTime() < deadline, "the second pod's log: " + Files.readString(b2.resolve("log")));
+                Thread.sleep(10);
+            }
+            assertTrue(Files.readString(b1.resolve("log")).contains("waiting in " + dir));
+            assertFalse(Files.readString(b1.resolve("log")).contains("namespace other"), "nothing of the second pod in the first's log");
+            shutdown(second.out());
+            awaitEntries(dir, 1, b2.resolve("log"));
+            try (var s = Files.list(dir)) {
+                for (Path p : s.toList()) {
+                    Files.delete(p); // how an operator empties the set
+                }
+            }
+            daemon.onExit().get(30, TimeUnit.SECONDS);
+        } finally {
+            daemon.destroy();
+        }
+    }
+
+    @Test
+    void anIdleReadyDaemonExits() throws Exception {
+        String opts = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto";
+        Map<String, String> env = Map.of("HCS4J_EMULATOR_STATE", tmp.resolve("emu").toString(),
+                "HCS4J_HVSOCK_ROOT", tmp.resolve("hv").toString(), "TTRPC_ADDRESS", tmp.resolve("none.ttrpc").toString(),
+                "HCS4J_SERVE_JAVA_OPTS", opts, "HCS4J_SHIM_POOL_SIZE", "1", ReadyDaemons.IDLE_ENV, "1");
+        Result first = run(true, bundle("s-i1", null), env, "-id", "i1", "start");
+        assertEquals(0, first.exit(), first.stderr());
+        ProcessHandle daemon = daemonServing(socket("i1"));
+        try {
+            shutdown(first.out());
+            daemon.onExit().get(30, TimeUnit.SECONDS);
+            assertEquals(0, entries(readyDir(true, opts)), "it left the ready set");
+        } finally {
+            daemon.destroy();
+        }
+    }
+
+    @Test
+    void aBadPoolSizeIsAClearErrorInTheLog() throws Exception {
+        Path b = bundle("s-bad-size", null);
+        Files.writeString(b.resolve("log"), "");
+        Map<String, String> env = Map.of("HCS4J_EMULATOR_STATE", tmp.resolve("emu").toString(),
+                "HCS4J_HVSOCK_ROOT", tmp.resolve("hv").toString(), "HCS4J_SERVE_JAVA_OPTS", "-XX:+UseSerialGC",
+                "HCS4J_SHIM_POOL_SIZE", "many");
+        Result r = run(true, b, env, "-id", "bad", "start");
+        assertEquals(1, r.exit());
+        assertEquals(0, r.stdout().length);
+        assertTrue(Files.readString(b.resolve("log")).contains("HCS4J_SHIM_POOL_SIZE: 'many' is not a number"),
+                Files.readString(b.resolve("log")));
     }
 }

@@ -248,6 +248,93 @@ class UpstreamIoTest {
         }
     }
 
+    /** A client's writer on {@code fifo} as containerd's fifo package opens it: waiting for a reader, on its own thread. */
+    private static CompletableFuture<OutputStream> clientWriter(Path fifo) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.newOutputStream(fifo);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * ctr's order: its stdin is at EOF, so it sends CloseIO while still holding its writer, and closes the writer
+     * only once CloseIO has returned. CloseIO waited (2 s) for an EOF that could only come after it: the exec's
+     * ≈2 s outliers. It must return at once, and what the client wrote still reaches the process.
+     */
+    @Test
+    void closeIoReturnsAtOnceWhileTheClientHoldsItsWriterAndNothingWrittenIsLost() throws Exception {
+        Path fifo = mkfifo("stdin");
+        Path out = dir.resolve("cat.out");
+        CompletableFuture<OutputStream> client = clientWriter(fifo);
+        io.hcs4j.cow.Process p = process("cat");
+        try (UpstreamIo io = UpstreamIo.connect("ctr", p, fifo.toString(), out.toUri().toString(), "",
+                new UpstreamIo.LoggerLaunch("t", "ns"))) {
+            OutputStream w = client.get(10, TimeUnit.SECONDS);
+            w.write("written before CloseIO\n".getBytes());
+            w.flush();
+            CompletableFuture.runAsync(io::closeStdin).get(1, TimeUnit.SECONDS);
+            assertFalse(p.exit().isDone(), "the process's stdin stays open until the client's EOF");
+            w.close();
+            assertEquals(0, p.exit().get(10, TimeUnit.SECONDS));
+            io.drained().get(10, TimeUnit.SECONDS);
+        }
+        assertEquals("written before CloseIO\n", Files.readString(out));
+    }
+
+    /** A client whose writer came and went before the shim connected: CloseIO ends the process's stdin at once. */
+    @Test
+    void closeIoEndsStdinWhenTheClientClosedItsEndBeforeTheShimConnected() throws Exception {
+        Path fifo = mkfifo("stdin");
+        int early = io.hcs4j.platform.posix.Libc.INSTANCE.open(fifo.toString(),
+                io.hcs4j.platform.posix.Libc.O_RDWR | io.hcs4j.platform.posix.Libc.O_NONBLOCK);
+        assertTrue(early >= 0);
+        io.hcs4j.platform.posix.Libc.INSTANCE.close(early);
+        io.hcs4j.cow.Process p = process("cat");
+        try (UpstreamIo io = UpstreamIo.connect("gone", p, fifo.toString(), "", "", new UpstreamIo.LoggerLaunch("t", "ns"))) {
+            CompletableFuture.runAsync(io::closeStdin).get(1, TimeUnit.SECONDS);
+            assertEquals(0, p.exit().get(10, TimeUnit.SECONDS), "cat saw EOF");
+        }
+        Thread copier = thread("gone-stdin");
+        if (copier != null) {
+            copier.join(5_000);
+            assertFalse(copier.isAlive(), "the stdin copier ended: " + java.util.Arrays.toString(copier.getStackTrace()));
+        }
+    }
+
+    /** Closing the IO (the process's exit) ends a copier still reading a client that keeps its writer open. */
+    @Test
+    void closingEndsAStdinCopierWhoseClientKeepsItsWriterOpen() throws Exception {
+        Path fifo = mkfifo("stdin");
+        CompletableFuture<OutputStream> client = clientWriter(fifo);
+        io.hcs4j.cow.Process p = process("sleep", "30");
+        UpstreamIo io = UpstreamIo.connect("held", p, fifo.toString(), "", "", new UpstreamIo.LoggerLaunch("t", "ns"));
+        try (OutputStream w = client.get(10, TimeUnit.SECONDS)) {
+            p.kill();
+            p.exit().get(10, TimeUnit.SECONDS);
+            io.close();
+            Thread copier = thread("held-stdin");
+            if (copier != null) {
+                copier.join(5_000);
+                assertFalse(copier.isAlive(), "the stdin copier ended: " + java.util.Arrays.toString(copier.getStackTrace()));
+            }
+        }
+    }
+
+    @Test
+    void aMissingStdinFifoIsAClearError() throws Exception {
+        io.hcs4j.cow.Process p = process("cat");
+        Path missing = dir.resolve("no-such-stdin");
+        IOException e = assertThrows(IOException.class, () -> UpstreamIo.connect("t", p, missing.toString(), "", "",
+                new UpstreamIo.LoggerLaunch("t", "ns")));
+        assertEquals("stdio FIFO " + missing + " does not exist", e.getMessage());
+        assertFalse(Files.exists(missing), "no regular file is created in its place");
+        p.kill();
+        p.exit().get(20, TimeUnit.SECONDS);
+    }
+
     @Test
     void aMissingStdoutFifoIsAClearError() throws Exception {
         io.hcs4j.cow.Process p = process("true");

@@ -1,6 +1,7 @@
 package io.hcs4j.shim.task;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -279,6 +280,22 @@ class TasksTest {
         assertEquals(Code.UNIMPLEMENTED, code(() -> tasks.create(create("c1", dir).setCheckpoint("/cp").build())));
         assertTrue(events.topics().isEmpty(), "no event for a failed create");
         assertTrue(tasks.isEmpty());
+    }
+
+    /** The shim pool size from a Create's annotations: kept for the daemon, a bad one refused naming it, no task. */
+    @Test
+    void aPoolSizeAnnotationIsKeptAndABadOneRefused() throws Exception {
+        assertNull(tasks.shimPoolSize());
+        String spec = "{\"process\":{\"args\":[\"true\"],\"cwd\":\"/\"},\"root\":{\"path\":\"rootfs\"},\"linux\":{},"
+                + "\"annotations\":{\"io.hcs4j.shim.pool-size\":\"%s\"}}";
+        io.grpc.Status bad = status(() -> tasks.create(create("ps1", bundleJson("ps1", String.format(spec, "lots"))).build()));
+        assertEquals(Code.INVALID_ARGUMENT, bad.getCode());
+        assertEquals("io.hcs4j.shim.pool-size: 'lots' is not a number (0..64)", bad.getDescription());
+        assertEquals(Code.INVALID_ARGUMENT, code(() -> tasks.create(create("ps2", bundleJson("ps2", String.format(spec, "65"))).build())));
+        assertTrue(tasks.isEmpty());
+        assertNull(tasks.shimPoolSize());
+        tasks.create(create("ps3", bundleJson("ps3", String.format(spec, "3"))).build());
+        assertEquals(3, tasks.shimPoolSize());
     }
 
     @Test

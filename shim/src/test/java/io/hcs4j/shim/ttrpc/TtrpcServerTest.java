@@ -41,6 +41,7 @@ class TtrpcServerTest {
     private static final MethodDescriptor<StringValue, StringValue> BLOCK = method("Block");
     private static final MethodDescriptor<StringValue, StringValue> FAIL = method("Fail");
     private static final MethodDescriptor<StringValue, StringValue> META = method("Meta");
+    private static final MethodDescriptor<StringValue, StringValue> LAST = method("Last");
 
     @TempDir
     Path dir;
@@ -49,6 +50,7 @@ class TtrpcServerTest {
     private final CountDownLatch release = new CountDownLatch(1);
     private final CountDownLatch blockedCancelled = new CountDownLatch(1);
     private final CountDownLatch blockedStarted = new CountDownLatch(1);
+    private final CountDownLatch lastAnswered = new CountDownLatch(1);
 
     private static MethodDescriptor<StringValue, StringValue> method(String name) {
         return MethodDescriptor.<StringValue, StringValue>newBuilder()
@@ -80,6 +82,11 @@ class TtrpcServerTest {
                 }))
                 .addMethod(FAIL, ServerCalls.asyncUnaryCall((req, obs) ->
                         obs.onError(Status.NOT_FOUND.withDescription("no task " + req.getValue()).asException())))
+                .addMethod(LAST, ServerCalls.asyncUnaryCall((req, obs) -> {
+                    obs.onNext(StringValue.of("bye"));
+                    obs.onCompleted();
+                    lastAnswered.countDown(); // as Shutdown releases the shim's main thread, which closes the server
+                }))
                 .addMethod(META, ServerCalls.asyncUnaryCall((req, obs) -> {
                     var md = ServerCallRunner.METADATA.get();
                     obs.onNext(StringValue.of(md.get(io.grpc.Metadata.Key.of(req.getValue(), io.grpc.Metadata.ASCII_STRING_MARSHALLER))));
@@ -100,6 +107,21 @@ class TtrpcServerTest {
 
     private TtrpcClient client() throws IOException {
         return new TtrpcClient(ChannelConnection.connect(listener.path()));
+    }
+
+    /** A shim closing its server right after Shutdown answered: the answer reaches the client first. */
+    @Test
+    void anAnswerGivenBeforeTheServerClosesIsDelivered() throws Exception {
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try (TtrpcClient c = client()) {
+            Future<StringValue> reply = caller.submit(() -> c.call(LAST, StringValue.of(""), Duration.ofSeconds(5), Map.of()));
+            assertTrue(lastAnswered.await(5, TimeUnit.SECONDS));
+            server.awaitAnswered(Duration.ofSeconds(5));
+            server.close();
+            assertEquals("bye", reply.get(5, TimeUnit.SECONDS).getValue());
+        } finally {
+            caller.shutdownNow();
+        }
     }
 
     @Test
