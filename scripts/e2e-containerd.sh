@@ -353,6 +353,31 @@ err=$(ctr_ run --rm $RT --config "$CTRD_DIR/hv-novm.json" hvnovm 2>&1 </dev/null
 check "a base layer without UtilityVM is a failed precondition naming it" bash -c "[ $rc -ne 0 ] && grep -q 'failed precondition' <<<\"\$1\" && grep -q '$CTRD_DIR/win/novm/base' <<<\"\$1\"" _ "$err"
 ctr_ containers delete hvnovm >/dev/null 2>&1 || true
 
+# The VM pool (issue 14) against the real containerd: the pool size is the annotation an operator sets through
+# default_container_annotations (ctr passes it with --annotation); a runtime name of its own keeps the pool in
+# CTRD_DIR. A run takes a ready agent, which goes back to the pool after it; emptying the pool leaves nothing.
+vm_pool_case() {
+  local pool=$CTRD_DIR/vmpool prt="--runtime io.containerd.runhcsvmpool.v1" ann="--annotation io.hcs4j.vm.pool-size=2"
+  cat > "$CTRD_DIR/bin/containerd-shim-runhcsvmpool-v1" <<SH
+#!/bin/sh
+HCS4J_VM_POOL_DIR=$pool exec "$REPO_ROOT/scripts/containerd-shim-runhcs-v1" "\$@"
+SH
+  chmod 755 "$CTRD_DIR/bin/containerd-shim-runhcsvmpool-v1"
+  local out rc
+  out=$(ctr_ run --rm $prt $ann "$IMAGE" pool1 sh -c 'echo first; exit 3' </dev/null) && rc=0 || rc=$?
+  check "pool on, empty: run --rm prints and exits as without a pool" bash -c "[ '$out' = first ] && [ $rc = 3 ]"
+  check "the pool fills to 2 ready agents" eventually bash -c "[ \$(ls '$pool'/linux-*/ 2>/dev/null | grep -c '\.sock\$') = 2 ]"
+  out=$(ctr_ run --rm $prt $ann "$IMAGE" pool2 sh -c 'echo second; exit 4' </dev/null) && rc=0 || rc=$?
+  check "a run takes a ready agent" grep -q "guest of pool2@vm taken from the pool" "$CTRD_DIR/containerd.log"
+  check "its output and exit code are right" bash -c "[ '$out' = second ] && [ $rc = 4 ]"
+  check "its agent goes back to the pool after it" eventually bash -c "grep -q 'given back to the pool' '$CTRD_DIR/containerd.log' && [ \$(ls '$pool'/linux-*/ | grep -c '\.sock\$') = 2 ]"
+  out=$(ctr_ run --rm $prt $ann "$IMAGE" pool3 sh -c 'echo third' </dev/null) && rc=0 || rc=$?
+  check "the next run on a recycled agent is right too" bash -c "[ '$out' = third ] && [ $rc = 0 ]"
+  rm -f "$pool"/*/*.sock
+  check "emptying the pool leaves no agent process, socket or VM cgroup" eventually bash -c "! grep -qs 'HCS4J_VM_POOL_ENTRY=$pool' /proc/[0-9]*/environ && [ -z \"\$(ls '$pool'/*/ | grep '\.sock\$')\" ] && [ -z \"\$(ls -d /sys/fs/cgroup/hcs4j/pool[123]@vm /sys/fs/cgroup/*/hcs4j/pool[123]@vm 2>/dev/null)\" ]"
+}
+vm_pool_case
+
 # --- the shim pool (HCS4J_SHIM_POOL_SIZE=1 for the runtime io.containerd.runhcspool.v1): the second pod is served
 # by the first pod's daemon, which waited in the ready set; emptying the set ends it.
 shim_pool_case() {

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -194,38 +195,65 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
 
     /**
      * A ready agent of the VM's kind from the node's pool ({@link AgentPool}), watched as a process this one did not
-     * start ({@link ReattachedGuest}); empty when the pool has none. Either way a refill starts in the background,
-     * so the pool is back at {@code size} for the next VM without this one waiting for it.
+     * start ({@link ReattachedGuest}); empty when the pool has none. When the take leaves the pool empty a refill starts
+     * in the background, so the next VM finds one without this one waiting for it. When the VM ends cleanly its agent
+     * goes back to the pool if it is clean and the pool is not full; when it does not, the pool is refilled then.
      */
     private Optional<GuestInstance> fromPool(String systemId, Path vmDir, boolean windows, Path mounts, Path memory,
                                              int size, long idleSeconds) {
         AgentPool pool = AgentPool.forKind(windows, runtime());
-        Optional<ProcessHandle> taken = Optional.empty();
-        try {
-            taken = pool.take(new PooledAgent.Claim(vmDir, mounts, memory));
-        } catch (IOException e) {
-            LOG.warn("agent pool {} not used: {}", pool.dir(), e.getMessage());
-        }
         Map<String, String> env = kindEnvironment(windows);
         env.put(PooledAgent.IDLE_ENV, Long.toString(idleSeconds));
-        CompletableFuture.runAsync(() -> {
+        Runnable refill = () -> CompletableFuture.runAsync(() -> {
             try {
                 pool.refill(size, command(), env);
             } catch (IOException | RuntimeException e) {
                 LOG.warn("agent pool {} not refilled: {}", pool.dir(), e.toString());
             }
         });
+        Optional<AgentPool.Taken> taken = Optional.empty();
+        boolean emptied = true;
+        try {
+            taken = pool.take(new PooledAgent.Claim(vmDir, mounts, memory, Posix.niceness()));
+            emptied = pool.isEmpty();
+        } catch (IOException e) {
+            LOG.warn("agent pool {} not used: {}", pool.dir(), e.getMessage());
+        }
+        // A Windows guest serves one VM only (it is not given back): its place is refilled at once.
+        if (emptied || windows) {
+            refill.run();
+        }
         if (taken.isEmpty()) {
             return Optional.empty();
         }
-        ProcessHandle agent = taken.get();
-        LOG.info("guest of {} taken from the pool: pid {}, sockets in {}", systemId, agent.pid(), vmDir);
-        record(systemId, agent, vmDir);
-        return Optional.of(new ReattachedGuest(agent, systemId, () -> {
+        AgentPool.Taken agent = taken.get();
+        LOG.info("guest of {} taken from the pool: pid {}, sockets in {}", systemId, agent.agent().pid(), vmDir);
+        record(systemId, agent.agent(), vmDir);
+        ReattachedGuest.Recycler recycler = windows ? null : () -> {
+            boolean kept = false;
+            try {
+                kept = pool.recycle(agent, size);
+                return kept;
+            } finally {
+                if (!kept) {
+                    refill.run();
+                }
+            }
+        };
+        return Optional.of(new ReattachedGuest(agent.agent(), systemId, () -> {
+            closeQuietly(agent.line());
             removeCgroups(vmDir);
             unmountLeftovers(systemId);
             forget(systemId);
-        }));
+        }, recycler));
+    }
+
+    private static void closeQuietly(SocketChannel line) {
+        try {
+            line.close();
+        } catch (IOException e) {
+            LOG.debug("line to a pooled agent: {}", e.toString());
+        }
     }
 
     /** What a guest agent of this kind has in its environment whichever VM it serves: its OS and container runtime. */
@@ -295,7 +323,7 @@ public final class EmulatedGuestLauncher implements GuestLauncher {
             return Optional.empty();
         }
         LOG.info("guest of {} taken over: pid {}, sockets in {}", systemId, r.agentPid(), r.socketDir());
-        return Optional.of(new ReattachedGuest(agent.get(), systemId, () -> cleanUpAfter(r)));
+        return Optional.of(new ReattachedGuest(agent.get(), systemId, () -> cleanUpAfter(r), null));
     }
 
     private static void record(String systemId, ProcessHandle agent, Path vmDir) {

@@ -72,6 +72,11 @@ final class GuestAgent implements GuestBridgeServer.Handler {
         server.serve(this);
     }
 
+    /** The host ends the VM: {@link #serve} returns once everything the guest ran has ended. */
+    void end() {
+        server.end();
+    }
+
     @Override
     public void shutdownAll() {
         runtime.shutdownAll();

@@ -90,6 +90,12 @@ final class GuestBridgeServer {
         }
     }
 
+    /** The host ends the VM (not through the bridge): {@link #serve} returns once everything the guest ran has ended. */
+    void end() {
+        shuttingDown = true;
+        bridge.close();
+    }
+
     private void handle(Handler handler, Frame frame) {
         int proc = MsgType.proc(frame.type());
         Class<? extends RequestBase> requestType = BridgeMessages.requestType(proc);

@@ -1,5 +1,6 @@
 package io.hcs4j.emulator.guest;
 
+import io.hcs4j.emulator.hcs.Emulator;
 import io.hcs4j.platform.PrivateDirectory;
 import io.hcs4j.uvm.transport.HvSocketDirs;
 
@@ -25,7 +26,6 @@ import java.util.Properties;
  * access, anywhere above it) is refused.
  */
 final class GuestRecords {
-    static final String DIR_ENV = "HCS4J_EMULATOR_STATE";
 
     /** A VM's guest: the agent process (pid and start time, so that a reused pid is left alone) and its sockets. */
     record GuestRecord(String vmId, long agentPid, long agentStartMillis, Path socketDir) {
@@ -41,11 +41,7 @@ final class GuestRecords {
     }
 
     static Path dir() {
-        String configured = System.getenv(DIR_ENV);
-        if (configured != null && !configured.isEmpty()) {
-            return Path.of(configured);
-        }
-        return PrivateDirectory.base().resolve("emulator");
+        return Emulator.stateDir();
     }
 
     /** Records the guest of a started VM, replacing an older record of the same id. */

@@ -468,6 +468,9 @@ final class GuestRuntime {
             command.addAll(List.of("/bin/sh", "-c", line));
         }
         Map<String, String> env = new LinkedHashMap<>(System.getenv());
+        // The agent's place in the pool is its own: a VM's process has no business with it.
+        env.remove(PooledAgent.ENTRY_ENV);
+        env.remove(PooledAgent.IDLE_ENV);
         if (params.environment != null) {
             env.putAll(params.environment);
         }

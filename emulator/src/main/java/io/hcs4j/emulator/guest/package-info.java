@@ -1,6 +1,7 @@
 /**
  * The emulated guest of a utility VM: the launcher that starts the guest agent as its own process (or takes a booted
- * one from the node's pool of ready agents, {@link io.hcs4j.emulator.guest.AgentPool}) and records each running guest
+ * one from the node's pool of ready agents, {@link io.hcs4j.emulator.guest.AgentPool}, which it gives back when the
+ * VM ends cleanly and the agent is as clean as when first ready) and records each running guest
  * so that another process can take the VM over; the bridge's guest end ({@code GuestBridgeServer},
  * with what both agents answer alike: the protocol negotiation and a process's stdio dialled back to the host);
  * the Linux agent, an out-of-process GCS that answers the bridge's {@code schema.guest} requests as the reference

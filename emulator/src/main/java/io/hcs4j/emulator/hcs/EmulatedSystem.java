@@ -305,7 +305,12 @@ final class EmulatedSystem {
         // Everything that belongs to the system ends, grandchildren and what exited processes left behind too.
         processes.values().forEach(EmulatedProcess::killTree);
         if (g != null) {
-            g.kill();
+            // Real HCS ends the VM and all in it either way; only an emulated guest agent may be kept for another VM.
+            if (exitType.equals("UnexpectedExit")) {
+                g.kill();
+            } else {
+                g.end();
+            }
         }
         awaitProcesses(GRACE_MS);
         if (g != null) {

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcs4j.hcs.raw.HResults;
 import io.hcs4j.hcs.spi.HcsBackend;
+import io.hcs4j.platform.PrivateDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,8 @@ public final class Emulator implements AutoCloseable {
     public static final String CGROUP_PARENT_ENV = "HCS4J_EMULATOR_CGROUP";
     /** The same as a system property, which wins: a pooled guest agent learns its VM's only when claimed. */
     public static final String CGROUP_PARENT_PROPERTY = "hcs4j.emulator.cgroup";
+    /** The emulator's state directory (its records of guests and cgroups), by default {@code <runtime base>/emulator}. */
+    public static final String STATE_DIR_ENV = "HCS4J_EMULATOR_STATE";
     private static final int WORKERS = 8;
 
     private final GuestLauncher launcher;
@@ -46,6 +50,15 @@ public final class Emulator implements AutoCloseable {
     private final ThreadPoolExecutor events;
     private final EmulatorBackend backend;
     private volatile boolean closed;
+
+    /** The emulator's state directory: {@link #STATE_DIR_ENV}, else {@code <runtime base>/emulator}. */
+    public static Path stateDir() {
+        String configured = System.getenv(STATE_DIR_ENV);
+        if (configured != null && !configured.isEmpty()) {
+            return Path.of(configured);
+        }
+        return PrivateDirectory.base().resolve("emulator");
+    }
 
     /** An emulator booting VMs with the first {@link GuestLauncher} found by ServiceLoader (or none). */
     public Emulator() {
@@ -58,6 +71,8 @@ public final class Emulator implements AutoCloseable {
         this.workers = pool("hcs4j-emu-worker-", WORKERS);
         this.events = pool("hcs4j-emu-events-", 1);
         this.backend = new EmulatorBackend(this);
+        // What an emulator that died (with its host process) left: its empty containers' cgroups.
+        SystemCgroup.reclaimOrphans();
         workers.execute(JsonDocs::warmUp); // meanwhile: the first Create would otherwise pay for it
     }
 

@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A running guest of an emulated VM. When it exits without the emulator asking (the VM "crashed"), the VM reports
- * SystemExited; shutting down or terminating the VM calls {@link #kill()}.
+ * SystemExited; shutting down or terminating the VM calls {@link #end()}, crashing it {@link #kill()}.
  */
 public interface GuestInstance {
     /** Completes with the guest's exit status when it has exited. */
@@ -13,6 +13,15 @@ public interface GuestInstance {
 
     /** Ends the guest; returns without waiting (watch {@link #exit()}). */
     void kill();
+
+    /**
+     * Ends the VM cleanly (shut down or terminated): everything the guest runs ends as with {@link #kill()}, but a
+     * guest agent that can serve another VM may live on for it. Returns without waiting; {@link #exit()} completes
+     * once the VM has ended.
+     */
+    default void end() {
+        kill();
+    }
 
     /** Freezes the whole guest, every process it runs, as pausing a VM does (the bridge stops answering too). */
     void pause();

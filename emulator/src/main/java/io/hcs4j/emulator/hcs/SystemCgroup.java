@@ -2,15 +2,24 @@ package io.hcs4j.emulator.hcs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hcs4j.hcs.raw.HResults;
+import io.hcs4j.platform.PrivateDirectory;
 import io.hcs4j.platform.posix.Posix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The cgroup that enforces an emulated container's limits on its host processes, as a job object does for a Windows
@@ -19,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * the container's Processor (Maximum: that share of all host processors; Count: that many processors' time;
  * Weight: cpu.weight, v1 cpu.shares scaled from its default 100 to 1024) and its memory size (memory.max, v1
  * memory.limit_in_bytes). Unlike a job object, whose memory limit makes the allocation that would pass it fail,
- * the kernel OOM-kills a process of the cgroup. Made when the container starts, removed when it stops.
+ * the kernel OOM-kills a process of the cgroup. Made when the container starts, removed when it stops; its owner is
+ * recorded in the emulator's state directory, so that the next emulator removes it when its owner died first.
  */
 final class SystemCgroup {
     static final Path ROOT = Path.of("/sys/fs/cgroup");
@@ -87,6 +97,7 @@ final class SystemCgroup {
             for (Path dir : dirs) {
                 Files.createDirectories(dir);
             }
+            recordOwner(name, dirs);
         } catch (IOException e) {
             LOG.warn("container {}: no cgroup, its limits are recorded, not enforced: {}", name, e.toString());
             new SystemCgroup(v2, dirs).remove();
@@ -152,6 +163,90 @@ final class SystemCgroup {
         }
     }
 
+    /**
+     * Notes that this process owns the cgroup {@code name} ({@code dirs}), so that an emulator started after this one
+     * died without removing it can ({@link #reclaimOrphans}). In {@code <state>/cgroups/<name>}: pid and start time.
+     */
+    private static void recordOwner(String name, List<Path> dirs) throws IOException {
+        ProcessHandle self = ProcessHandle.current();
+        Properties p = new Properties();
+        p.setProperty("pid", Long.toString(self.pid()));
+        p.setProperty("startMillis", Long.toString(self.info().startInstant().orElseThrow().toEpochMilli()));
+        p.setProperty("dirs", String.join(File.pathSeparator, dirs.stream().map(Path::toString).toList()));
+        Path file = PrivateDirectory.create(ownersDir()).resolve(name);
+        Path tmp = file.resolveSibling(name + ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            p.store(w, null);
+        }
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static Path ownersDir() {
+        return Emulator.stateDir().resolve("cgroups");
+    }
+
+    /**
+     * Removes the cgroups whose owner, an emulator process, ended without removing them (it was killed, or died with
+     * its host process): those that are empty; one that still holds processes is left, and said so.
+     */
+    static void reclaimOrphans() {
+        Path owners = ownersDir();
+        try {
+            if (UNUSABLE != null || !PrivateDirectory.check(owners)) {
+                return;
+            }
+            List<Path> records;
+            try (Stream<Path> files = Files.list(owners)) {
+                records = files.filter(f -> !f.getFileName().toString().endsWith(".tmp")).toList();
+            }
+            for (Path record : records) {
+                Properties p = new Properties();
+                try (Reader r = Files.newBufferedReader(record, StandardCharsets.UTF_8)) {
+                    p.load(r);
+                } catch (NoSuchFileException removedMeanwhile) {
+                    continue;
+                }
+                if (ownerRuns(p)) {
+                    continue;
+                }
+                boolean left = false;
+                for (String dir : p.getProperty("dirs", "").split(File.pathSeparator)) {
+                    left |= !dir.isEmpty() && !removeIfEmpty(Path.of(dir));
+                }
+                if (!left) {
+                    Files.deleteIfExists(record);
+                    LOG.info("cgroup {} of an emulator that is gone removed", record.getFileName());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cgroups of emulators that are gone not reclaimed: {}", e.toString());
+        }
+    }
+
+    private static boolean ownerRuns(Properties p) {
+        try {
+            long pid = Long.parseLong(p.getProperty("pid", ""));
+            long start = Long.parseLong(p.getProperty("startMillis", ""));
+            return ProcessHandle.of(pid).flatMap(h -> h.info().startInstant())
+                    .map(t -> t.toEpochMilli() == start).orElse(false);
+        } catch (NumberFormatException e) {
+            return false; // not a record this code wrote: nobody owns it
+        }
+    }
+
+    /** Removes a cgroup that holds no process (true; also when it is gone); false when processes are still in it. */
+    private static boolean removeIfEmpty(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return true;
+        }
+        if (!Files.readString(dir.resolve("cgroup.procs")).isBlank()) {
+            LOG.warn("cgroup {} of an emulator that is gone still holds processes: left", dir);
+            return false;
+        }
+        Files.delete(dir);
+        return true;
+    }
+
     /** Removes the cgroup once its processes are gone (what is still there is killed first). */
     void remove() {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REMOVE_WAIT_MS);
@@ -172,6 +267,11 @@ final class SystemCgroup {
                     sleep();
                 }
             }
+        }
+        try {
+            Files.deleteIfExists(ownersDir().resolve(dirs.get(0).getFileName().toString()));
+        } catch (IOException e) {
+            LOG.warn("record of cgroup {} not removed: {}", dirs.get(0), e.toString());
         }
     }
 

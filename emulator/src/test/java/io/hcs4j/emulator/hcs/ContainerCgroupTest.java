@@ -64,6 +64,40 @@ class ContainerCgroupTest {
     }
 
     @Test
+    void theNextEmulatorRemovesTheEmptyCgroupsOfOneThatDiedAndLeavesTheRest() throws Exception {
+        SystemCgroup orphan = SystemCgroup.create(Docs.id());
+        assumeTrue(orphan != null, "cgroups are not usable here (see the emulator's log)");
+        SystemCgroup busy = SystemCgroup.create(Docs.id());
+        SystemCgroup owned = SystemCgroup.create(Docs.id());
+        Process sleeper = new ProcessBuilder("sleep", "60").start();
+        try {
+            busy.add(sleeper.pid());
+            // Their owner died: its record names a process that has ended.
+            Process gone = new ProcessBuilder("true").start();
+            gone.waitFor();
+            for (SystemCgroup c : List.of(orphan, busy)) {
+                Path record = Emulator.stateDir().resolve("cgroups").resolve(c.dirs().get(0).getFileName().toString());
+                String text = Files.readString(record);
+                Files.writeString(record, text.replaceFirst("(?m)^pid=.*$", "pid=" + gone.pid()));
+            }
+            new Emulator(null).close();
+            orphan.dirs().forEach(d -> assertFalse(Files.exists(d), d + " of a dead emulator is left"));
+            busy.dirs().forEach(d -> assertTrue(Files.isDirectory(d), d + " still holds a process: it stays"));
+            owned.dirs().forEach(d -> assertTrue(Files.isDirectory(d), d + " has a live owner: it stays"));
+            assertTrue(sleeper.isAlive(), "a process in a left cgroup is not touched");
+        } finally {
+            sleeper.destroyForcibly().waitFor();
+            busy.remove();
+            owned.remove();
+            orphan.remove();
+        }
+        for (SystemCgroup c : List.of(orphan, busy, owned)) {
+            assertFalse(Files.exists(Emulator.stateDir().resolve("cgroups").resolve(c.dirs().get(0).getFileName().toString())),
+                    "the record goes with its cgroup");
+        }
+    }
+
+    @Test
     void theCgroupIsMadeWithTheContainerFollowsItsLimitsAndGoesWithIt() throws Exception {
         ObjectNode doc = Docs.container();
         doc.with("Container").putObject("Memory").put("SizeInMB", 256);

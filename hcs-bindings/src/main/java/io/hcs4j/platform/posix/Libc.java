@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
 
 /**
  * The libc calls the JDK lacks (Linux): FIFOs and non-blocking opens, raw pipes and descriptors, signals,
- * pseudo-terminals, pidfds, child reaping (waitpid, the subreaper flag), unix sockets that receive descriptors. Loaded by its soname so JNA does not search (on Linux a search runs ldconfig -p:
+ * pseudo-terminals, pidfds, thread priorities, child reaping (waitpid, the subreaper flag), unix sockets that receive descriptors. Loaded by its soname so JNA does not search (on Linux a search runs ldconfig -p:
  * tens of ms).
  */
 public interface Libc extends Library {
@@ -44,6 +44,13 @@ public interface Libc extends Library {
     int kill(int pid, int sig);
 
     int geteuid();
+
+    /** setpriority(2)/getpriority(2) "which": on Linux {@code who} is then one thread's id (0: the caller's). */
+    int PRIO_PROCESS = 0;
+
+    int getpriority(int which, int who);
+
+    int setpriority(int which, int who, int prio);
 
     int posix_openpt(int flags);
 

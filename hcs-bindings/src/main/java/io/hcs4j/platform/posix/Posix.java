@@ -3,13 +3,21 @@ package io.hcs4j.platform.posix;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * Process and descriptor helpers over {@link Libc}: pipes, signals, waiting for any process to exit, reaping
- * children (a subreaper also reaps the orphans of its descendants).
+ * children (a subreaper also reaps the orphans of its descendants), threads' nice values.
  */
 public final class Posix {
     public static final int SIGINT = 2;
@@ -109,6 +117,44 @@ public final class Posix {
     private static int exitCode(int status) {
         int signal = status & 0x7f;
         return signal == 0 ? (status >> 8) & 0xff : 128 + signal;
+    }
+
+    /** The nice value of the calling thread (on Linux a thread's own; threads and processes it starts inherit it). */
+    public static int niceness() {
+        Native.setLastError(0);
+        int nice = C.getpriority(Libc.PRIO_PROCESS, 0);
+        if (nice == -1 && Native.getLastError() != 0) {
+            throw new IllegalStateException("getpriority failed: errno " + Native.getLastError());
+        }
+        return nice;
+    }
+
+    /**
+     * Sets the nice value of every thread of this process, including threads started while it runs (it goes over
+     * {@code /proc/self/task} until a pass finds no new one). False when refused: lowering it needs CAP_SYS_NICE.
+     */
+    public static boolean reniceAllThreads(int nice) {
+        Set<Integer> done = new HashSet<>();
+        while (true) {
+            List<Integer> tids = new ArrayList<>();
+            try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+                tasks.forEach(t -> tids.add(Integer.parseInt(t.getFileName().toString())));
+            } catch (IOException e) {
+                return false;
+            }
+            boolean found = false;
+            for (int tid : tids) {
+                if (done.add(tid)) {
+                    found = true;
+                    if (C.setpriority(Libc.PRIO_PROCESS, tid, nice) != 0 && Native.getLastError() != ESRCH) {
+                        return false;
+                    }
+                }
+            }
+            if (!found) {
+                return true;
+            }
+        }
     }
 
     public static boolean isRoot() {

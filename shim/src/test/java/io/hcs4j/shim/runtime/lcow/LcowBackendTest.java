@@ -219,9 +219,16 @@ class LcowBackendTest {
         return new Vm(r.vmId(), EmulatedAgents.pidOf(r.vmId()), dir);
     }
 
-    /** After close: no agent process, no socket directory, no record, no mount under the bundle, no bridge thread. */
+    /**
+     * After close: no agent process (or, one from the pool of ready agents, back in the pool running nothing but its
+     * JVM), no socket directory, no record, no mount under the bundle, no bridge thread.
+     */
     private void assertNothingLeft(Path bundle, Vm vm) throws Exception {
-        if (vm.agentPid() > 0) {
+        if (vm.agentPid() > 0 && EmulatedAgents.backInPool(vm.agentPid())) {
+            ProcessHandle agent = ProcessHandle.of(vm.agentPid()).orElseThrow();
+            assertEquals(List.of(), agent.descendants().map(h -> h.info().command().orElse("?"))
+                    .filter(c -> !c.endsWith("java")).toList(), "processes left running by a recycled agent");
+        } else if (vm.agentPid() > 0) {
             ProcessHandle.of(vm.agentPid()).ifPresent(h -> h.onExit().orTimeout(10, TimeUnit.SECONDS).join());
             assertFalse(ProcessHandle.of(vm.agentPid()).map(ProcessHandle::isAlive).orElse(false), "guest agent still running");
         }
