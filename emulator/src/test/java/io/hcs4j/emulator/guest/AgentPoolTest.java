@@ -63,6 +63,31 @@ class AgentPoolTest {
         }
     }
 
+    /** The pool of this run's agent kind under the test's root, {@code n} agents ready, and its size {@code n}. */
+    private void readyPool(int n) throws Exception {
+        System.setProperty(AgentPool.DIR_PROPERTY, root.toString());
+        pool = AgentPool.forKind(false, System.getProperty(EmulatedGuestLauncher.RUNTIME_PROPERTY,
+                System.getenv(GuestRuntime.RUNTIME_ENV)));
+        pool.refill(n, EmulatedGuestLauncher.command(), Map.of());
+        waitUntil(() -> count(pool.dir(), PooledAgent.SOCKET) == n, "the agents are ready");
+        System.setProperty(AgentPool.SIZE_PROPERTY, Integer.toString(n));
+    }
+
+    private static String newVmId() {
+        return UtilityVm.idFor("pool-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    private static UtilityVm startedVm(HcsService hcs, String id) throws Exception {
+        UtilityVm vm = UtilityVm.createLcow(HcsVmSystem.factory(hcs, UnixSocketTransport.PER_VM_DIRECTORY), new LcowOptions(id));
+        try {
+            vm.start(Duration.ofSeconds(30), Duration.ofSeconds(30));
+        } catch (Exception | Error e) {
+            vm.close();
+            throw e;
+        }
+        return vm;
+    }
+
     @Test
     void concurrentClaimsNeverShareAnAgent() throws Exception {
         pool = new AgentPool(root, "linux-test");
@@ -149,25 +174,18 @@ class AgentPoolTest {
 
     @Test
     void aPooledAgentServesAVmAsAFreshOneAndThePoolIsRefilled() throws Exception {
-        System.setProperty(AgentPool.DIR_PROPERTY, root.toString());
-        pool = AgentPool.forKind(false, System.getProperty(EmulatedGuestLauncher.RUNTIME_PROPERTY,
-                System.getenv(GuestRuntime.RUNTIME_ENV)));
-        pool.refill(1, EmulatedGuestLauncher.command(), Map.of());
+        readyPool(1);
         ProcessHandle pooled = agents(pool).get(0);
-        waitUntil(() -> count(pool.dir(), PooledAgent.SOCKET) == 1, "the agent is ready");
         if (Posix.isRoot()) {
             assertEquals(Set.of(AgentPool.REFILL_NICE), jvmThreadNices(pooled), "a waiting agent has the lowest priority");
         }
         // A log grown beyond its bound (as by a long life of VMs) is cut at the next claim.
         Path log = pool.logOf(pooled.pid());
         Files.write(log, new byte[(int) PooledAgent.LOG_LIMIT_BYTES + 1], java.nio.file.StandardOpenOption.APPEND);
-        System.setProperty(AgentPool.SIZE_PROPERTY, "1");
-        String id = UtilityVm.idFor("pool-" + UUID.randomUUID().toString().substring(0, 8));
+        String id = newVmId();
         try (Emulator emulator = new Emulator(new EmulatedGuestLauncher())) {
             HcsService hcs = HcsService.open(emulator.backend(), HcsGeneration.COMPUTECORE);
-            try (UtilityVm vm = UtilityVm.createLcow(HcsVmSystem.factory(hcs, UnixSocketTransport.PER_VM_DIRECTORY),
-                    new LcowOptions(id))) {
-                vm.start(Duration.ofSeconds(30), Duration.ofSeconds(30));
+            try (UtilityVm vm = startedVm(hcs, id)) {
                 assertEquals(pooled.pid(), GuestRecords.read(id).orElseThrow().agentPid(), "the VM's agent is the pooled one");
                 assertEquals(Set.of(Posix.niceness()), jvmThreadNices(pooled), "the claimed agent has the claimer's priority");
                 waitUntil(() -> logHas(log, HvSocketDirs.forVm(id).toString()), "the agent logs the VM it serves in its log");
@@ -202,21 +220,14 @@ class AgentPoolTest {
 
     @Test
     void anAgentWhoseVmEndedCleanlyGoesBackToThePoolAndServesTheNextVmAsAFreshOne() throws Exception {
-        System.setProperty(AgentPool.DIR_PROPERTY, root.toString());
-        pool = AgentPool.forKind(false, System.getProperty(EmulatedGuestLauncher.RUNTIME_PROPERTY,
-                System.getenv(GuestRuntime.RUNTIME_ENV)));
         // Two ready: taking one leaves one, so no refill starts and the pool has room for the first to come back.
-        pool.refill(2, EmulatedGuestLauncher.command(), Map.of());
-        waitUntil(() -> count(pool.dir(), PooledAgent.SOCKET) == 2, "the agents are ready");
-        System.setProperty(AgentPool.SIZE_PROPERTY, "2");
+        readyPool(2);
         try (Emulator emulator = new Emulator(new EmulatedGuestLauncher())) {
             HcsService hcs = HcsService.open(emulator.backend(), HcsGeneration.COMPUTECORE);
-            String first = UtilityVm.idFor("pool-" + UUID.randomUUID().toString().substring(0, 8));
+            String first = newVmId();
             ProcessHandle agent;
             List<ProcessHandle> leftBehind = new ArrayList<>();
-            try (UtilityVm vm = UtilityVm.createLcow(HcsVmSystem.factory(hcs, UnixSocketTransport.PER_VM_DIRECTORY),
-                    new LcowOptions(first))) {
-                vm.start(Duration.ofSeconds(30), Duration.ofSeconds(30));
+            try (UtilityVm vm = startedVm(hcs, first)) {
                 agent = ProcessHandle.of(GuestRecords.read(first).orElseThrow().agentPid()).orElseThrow();
                 ProcessParameters sleep = new ProcessParameters();
                 sleep.commandArgs = List.of("/bin/sleep", "600");
@@ -240,10 +251,8 @@ class AgentPoolTest {
                     other.onExit().get(10, TimeUnit.SECONDS);
                 }
             }
-            String second = UtilityVm.idFor("pool-" + UUID.randomUUID().toString().substring(0, 8));
-            try (UtilityVm vm = UtilityVm.createLcow(HcsVmSystem.factory(hcs, UnixSocketTransport.PER_VM_DIRECTORY),
-                    new LcowOptions(second))) {
-                vm.start(Duration.ofSeconds(30), Duration.ofSeconds(30));
+            String second = newVmId();
+            try (UtilityVm vm = startedVm(hcs, second)) {
                 assertEquals(agent.pid(), GuestRecords.read(second).orElseThrow().agentPid(), "the recycled agent serves it");
                 assertEquals(List.of(), agent.descendants().filter(h -> !h.info().command().orElse("").endsWith("java"))
                         .map(h -> h.info().command().orElse("?")).toList(), "processes of the first VM");
@@ -258,20 +267,13 @@ class AgentPoolTest {
 
     @Test
     void anAgentWhoseVmLeftAProcessRunningIsNotGivenBackAndEndsWithIt() throws Exception {
-        System.setProperty(AgentPool.DIR_PROPERTY, root.toString());
-        pool = AgentPool.forKind(false, System.getProperty(EmulatedGuestLauncher.RUNTIME_PROPERTY,
-                System.getenv(GuestRuntime.RUNTIME_ENV)));
-        pool.refill(2, EmulatedGuestLauncher.command(), Map.of());
-        waitUntil(() -> count(pool.dir(), PooledAgent.SOCKET) == 2, "the agents are ready");
-        System.setProperty(AgentPool.SIZE_PROPERTY, "2");
+        readyPool(2);
         try (Emulator emulator = new Emulator(new EmulatedGuestLauncher())) {
             HcsService hcs = HcsService.open(emulator.backend(), HcsGeneration.COMPUTECORE);
-            String id = UtilityVm.idFor("pool-" + UUID.randomUUID().toString().substring(0, 8));
+            String id = newVmId();
             ProcessHandle agent;
             List<ProcessHandle> orphans = new ArrayList<>();
-            try (UtilityVm vm = UtilityVm.createLcow(HcsVmSystem.factory(hcs, UnixSocketTransport.PER_VM_DIRECTORY),
-                    new LcowOptions(id))) {
-                vm.start(Duration.ofSeconds(30), Duration.ofSeconds(30));
+            try (UtilityVm vm = startedVm(hcs, id)) {
                 agent = ProcessHandle.of(GuestRecords.read(id).orElseThrow().agentPid()).orElseThrow();
                 // A daemon: its parent exits, the agent (the subreaper) adopts it, and the VM's end does not know it.
                 ProcessParameters daemon = new ProcessParameters();
@@ -291,20 +293,13 @@ class AgentPoolTest {
 
     @Test
     void aPausedVmsAgentIsKilledAtTerminateNotAskedToEndIt() throws Exception {
-        System.setProperty(AgentPool.DIR_PROPERTY, root.toString());
-        pool = AgentPool.forKind(false, System.getProperty(EmulatedGuestLauncher.RUNTIME_PROPERTY,
-                System.getenv(GuestRuntime.RUNTIME_ENV)));
-        pool.refill(2, EmulatedGuestLauncher.command(), Map.of());
-        waitUntil(() -> count(pool.dir(), PooledAgent.SOCKET) == 2, "the agents are ready");
-        System.setProperty(AgentPool.SIZE_PROPERTY, "2");
+        readyPool(2);
         try (Emulator emulator = new Emulator(new EmulatedGuestLauncher())) {
             HcsService hcs = HcsService.open(emulator.backend(), HcsGeneration.COMPUTECORE);
-            String id = UtilityVm.idFor("pool-" + UUID.randomUUID().toString().substring(0, 8));
+            String id = newVmId();
             ProcessHandle agent;
             long t0;
-            try (UtilityVm vm = UtilityVm.createLcow(HcsVmSystem.factory(hcs, UnixSocketTransport.PER_VM_DIRECTORY),
-                    new LcowOptions(id))) {
-                vm.start(Duration.ofSeconds(30), Duration.ofSeconds(30));
+            try (UtilityVm vm = startedVm(hcs, id)) {
                 agent = ProcessHandle.of(GuestRecords.read(id).orElseThrow().agentPid()).orElseThrow();
                 vm.pause();
                 t0 = System.nanoTime();
