@@ -132,7 +132,8 @@ pool_pids() {
   local f root
   for f in "$POOL_DIR"/*/*.pid; do
     [ -f "$f" ] || continue
-    root=$(awk -F= '$1 == "pid" {print $2}' "$f")
+    root=$(awk -F= '$1 == "pid" {print $2}' "$f" 2>/dev/null)
+    [ -n "$root" ] || continue # taken or gone since the listing
     echo "$root"
     pgrep -P "$root" -x java || true
   done
